@@ -1,0 +1,206 @@
+/**
+ * The records Anyam stores, as plain data. Every table row extends `BaseRecord`.
+ * Amounts are integer minor units of an ISO 4217 currency (see money.ts); dates are local
+ * calendar dates 'YYYY-MM-DD'; timestamps are ISO 8601 strings in UTC.
+ */
+
+/** A local calendar date, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+/** A month key, 'YYYY-MM'. */
+export type MonthKey = string;
+/** An ISO 8601 timestamp in UTC, as made by `new Date().toISOString()`. */
+export type Timestamp = string;
+/** An ISO 4217 alphabetic code such as 'IDR'. */
+export type CurrencyCode = string;
+/** An integer count of a currency's minor unit (sen, centavo, cent; VND has none). */
+export type MinorUnits = number;
+
+export interface BaseRecord {
+  id: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Soft delete: set when deleted, so that undo and merges work. */
+  deletedAt: Timestamp | null;
+}
+
+export const LOCALES = ['en', 'id', 'fil', 'vi'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface Settings extends BaseRecord {
+  householdName: string;
+  baseCurrency: CurrencyCode;
+  locale: Locale;
+  theme: Theme;
+  lastBackupAt: Timestamp | null;
+  /** Until when the backup reminder stays hidden after the user dismissed it. */
+  backupReminderSnoozedUntil: Timestamp | null;
+  /** True while the household is the "try a sample household" demo. */
+  isSample: boolean;
+}
+
+export const MEMBER_ROLES = ['adult', 'youth', 'elder'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export interface Member extends BaseRecord {
+  name: string;
+  /** A CSS hex colour '#rrggbb'. */
+  color: string;
+  role: MemberRole;
+  archived: boolean;
+  isSample: boolean;
+}
+
+export const STREAM_KINDS = ['formal', 'informal', 'microtask', 'support'] as const;
+export type StreamKind = (typeof STREAM_KINDS)[number];
+
+export const STREAM_CADENCES = ['monthly', 'biweekly', 'weekly', 'daily', 'irregular'] as const;
+export type StreamCadence = (typeof STREAM_CADENCES)[number];
+
+export interface ExpectedIncome {
+  amountMinor: MinorUnits;
+  cadence: StreamCadence;
+  /** Days worked per week, for the `daily` cadence (default 5). */
+  daysPerWeek: number;
+}
+
+export interface Stream extends BaseRecord {
+  memberId: string;
+  name: string;
+  kind: StreamKind;
+  /** Micro-task platform or employer name; '' when none. */
+  platform: string;
+  currency: CurrencyCode;
+  expected: ExpectedIncome;
+  startedOn: IsoDate | null;
+  endedOn: IsoDate | null;
+  archived: boolean;
+  isSample: boolean;
+}
+
+export const ENTRY_STATUSES = ['received', 'pending'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+export interface Entry extends BaseRecord {
+  streamId: string;
+  memberId: string;
+  date: IsoDate;
+  amountMinor: MinorUnits;
+  currency: CurrencyCode;
+  status: EntryStatus;
+  paidMinutes: number;
+  unpaidMinutes: number;
+  note: string;
+  isSample: boolean;
+}
+
+/**
+ * Derived: one row per stream, month, currency and status. Written in the same transaction as
+ * the entry that changes it; can always be rebuilt from entries.
+ */
+export interface Rollup {
+  /** `${streamId}|${month}|${currency}|${status}` */
+  key: string;
+  streamId: string;
+  memberId: string;
+  month: MonthKey;
+  currency: CurrencyCode;
+  status: EntryStatus;
+  amountMinor: MinorUnits;
+  /** Sum of each entry converted to the base currency with the rate in force on its date. */
+  baseMinor: MinorUnits;
+  /** Entries of this row with no rate in force on their date (not counted in baseMinor). */
+  missingRateCount: number;
+  paidMinutes: number;
+  unpaidMinutes: number;
+  count: number;
+}
+
+export const PLAN_CATEGORIES = ['essential', 'digital', 'other'] as const;
+export type PlanCategory = (typeof PLAN_CATEGORIES)[number];
+
+export const PLAN_CADENCES = ['monthly', 'weekly', 'yearly', 'once'] as const;
+export type PlanCadence = (typeof PLAN_CADENCES)[number];
+
+export interface Plan extends BaseRecord {
+  name: string;
+  category: PlanCategory;
+  amountMinor: MinorUnits;
+  currency: CurrencyCode;
+  cadence: PlanCadence;
+  dueOn: IsoDate;
+  memberId: string | null;
+  /** Stream kinds earmarked to pay this plan. */
+  fundedBy: StreamKind[];
+  isSample: boolean;
+}
+
+export interface Saving extends BaseRecord {
+  date: IsoDate;
+  amountMinor: MinorUnits;
+  currency: CurrencyCode;
+  note: string;
+  isSample: boolean;
+}
+
+export interface Rate extends BaseRecord {
+  currency: CurrencyCode;
+  /** The date from which the rate applies. */
+  date: IsoDate;
+  /** Base-currency units one unit of `currency` is worth, as a decimal string ("16250.5"). */
+  value: string;
+  isSample: boolean;
+}
+
+export interface Training extends BaseRecord {
+  memberId: string;
+  title: string;
+  date: IsoDate;
+  hours: number;
+  costMinor: MinorUnits;
+  currency: CurrencyCode;
+  note: string;
+  isSample: boolean;
+}
+
+/** The tables a backup carries (rollups are derived and rebuilt). */
+export interface HouseholdTables {
+  settings: Settings[];
+  members: Member[];
+  streams: Stream[];
+  entries: Entry[];
+  plans: Plan[];
+  savings: Saving[];
+  rates: Rate[];
+  training: Training[];
+}
+
+export type TableName = keyof HouseholdTables;
+export const TABLE_NAMES: readonly TableName[] = [
+  'settings',
+  'members',
+  'streams',
+  'entries',
+  'plans',
+  'savings',
+  'rates',
+  'training',
+];
+
+/** An error with a stable code ('money/invalid', 'entry/unknown-stream'); views translate the code. */
+export class AnyamError extends Error {
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+  constructor(code: string, details: Record<string, unknown> = {}, message?: string) {
+    super(message ?? code);
+    this.name = 'AnyamError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAnyamError(e: unknown): e is AnyamError {
+  return e instanceof AnyamError;
+}

@@ -1,0 +1,65 @@
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { CSP_META } from './scripts/csp.mjs';
+
+/** The policy as a meta tag too, so a static host without our headers still enforces it. */
+function cspMeta(): Plugin {
+  return {
+    name: 'anyam-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' },
+      ],
+    },
+  };
+}
+
+// ANYAM_BUILD_ID lets the update test make a second, different build of the same code.
+const buildId = process.env.ANYAM_BUILD_ID ?? new Date().toISOString();
+
+export default defineConfig({
+  define: {
+    __ANYAM_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0'),
+    __ANYAM_BUILD_ID__: JSON.stringify(buildId),
+  },
+  plugins: [
+    svelte(),
+    cspMeta(),
+    VitePWA({
+      registerType: 'prompt',
+      includeAssets: ['robots.txt', 'logo.svg'],
+      pwaAssets: {
+        image: 'public/logo.svg',
+        preset: 'minimal-2023',
+        includeHtmlHeadLinks: true,
+        overrideManifestIcons: true,
+      },
+      manifest: {
+        name: 'Anyam',
+        short_name: 'Anyam',
+        description: 'Weave your household income streams together and see how resilient they are. Private: everything stays on this device.',
+        theme_color: '#0f5c4d',
+        background_color: '#f7f5ef',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        orientation: 'portrait',
+        lang: 'en',
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,txt}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+  },
+  server: { host: '127.0.0.1' },
+});
