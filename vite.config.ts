@@ -11,7 +11,11 @@ function cspMeta(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: () => [
-        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' },
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
+          injectTo: 'head-prepend',
+        },
       ],
     },
   };
@@ -30,7 +34,6 @@ export default defineConfig({
     cspMeta(),
     VitePWA({
       registerType: 'prompt',
-      includeAssets: ['robots.txt', 'logo.svg'],
       pwaAssets: {
         image: 'public/logo.svg',
         preset: 'minimal-2023',
@@ -40,7 +43,8 @@ export default defineConfig({
       manifest: {
         name: 'Anyam',
         short_name: 'Anyam',
-        description: 'Weave your household income streams together and see how resilient they are. Private: everything stays on this device.',
+        description:
+          'Weave your household income streams together and see how resilient they are. Private: everything stays on this device.',
         theme_color: '#0f5c4d',
         background_color: '#f7f5ef',
         start_url: './',
@@ -50,9 +54,16 @@ export default defineConfig({
         lang: 'en',
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,txt}'],
+        // The plugin adds manifest.webmanifest itself: globbing it too makes two precache entries
+        // with different revisions, and workbox then throws while the worker installs.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,txt}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // One file: the default AMD loader adds the worker's handlers in a promise callback,
+        // and a throw there fails silently, leaving a worker that never caches anything.
+        inlineWorkboxRuntime: true,
+        // The first visit is controlled at once; later versions still wait for "Reload".
+        clientsClaim: true,
       },
     }),
   ],

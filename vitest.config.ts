@@ -4,10 +4,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 
 export default defineConfig({
   define: { __ANYAM_VERSION__: '"test"', __ANYAM_BUILD_ID__: '"test"' },
-  plugins: [
-    svelte(),
-    svelteTesting(),
-  ],
+  plugins: [svelte(), svelteTesting()],
   test: {
     // Playwright's files live in tests/e2e and must not be collected here.
     include: ['tests/{unit,db,components}/**/*.test.ts'],

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
 const base = settings.baseLocale;
 const load = (locale) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8'));
-const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text) =>
+  [...String(text).matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 const reference = load(base);
 const keys = Object.keys(reference).filter((k) => k !== '$schema');
@@ -18,10 +22,13 @@ for (const locale of settings.locales) {
     else if (typeof messages[key] !== 'string' || messages[key].trim() === '')
       problems.push(`${locale}: empty "${key}"`);
     else if (placeholders(messages[key]) !== placeholders(reference[key]))
-      problems.push(`${locale}: "${key}" has placeholders {${placeholders(messages[key])}}, English has {${placeholders(reference[key])}}`);
+      problems.push(
+        `${locale}: "${key}" has placeholders {${placeholders(messages[key])}}, English has {${placeholders(reference[key])}}`,
+      );
   }
   for (const key of Object.keys(messages)) {
-    if (key !== '$schema' && !(key in reference)) problems.push(`${locale}: "${key}" is not in ${base}.json`);
+    if (key !== '$schema' && !(key in reference))
+      problems.push(`${locale}: "${key}" is not in ${base}.json`);
   }
 }
 if (problems.length > 0) {

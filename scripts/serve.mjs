@@ -28,9 +28,12 @@ const SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-/** Starts the server and resolves with `{ url, close() }`. */
+/**
+ * Starts the server and resolves with `{ url, close(), setRoot(dir) }`. setRoot lets the update
+ * test serve a second build at the same origin, as a redeploy would.
+ */
 export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173 } = {}) {
-  const base = resolve(root);
+  let base = resolve(root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(base, path));
@@ -66,6 +69,9 @@ export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173 } =
       const { port: actual } = server.address();
       ok({
         url: `http://${host}:${actual}`,
+        setRoot: (dir) => {
+          base = resolve(dir);
+        },
         close: () =>
           new Promise((done) => {
             for (const s of sockets) s.destroy();

@@ -1,0 +1,3 @@
+export const CSP_DIRECTIVES: string[];
+export const CSP_HEADER: string;
+export const CSP_META: string;

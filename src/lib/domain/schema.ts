@@ -1,0 +1,352 @@
+/**
+ * Valibot schemas of every stored record: one truth for forms, import and backup. Objects are
+ * strict: an unknown field means the data comes from elsewhere (or a newer Anyam) and silently
+ * dropping it would lose data, so it is rejected instead.
+ */
+import * as v from 'valibot';
+import { isValidIsoDate } from './dates';
+import {
+  AnyamError,
+  ENTRY_STATUSES,
+  LOCALES,
+  MEMBER_ROLES,
+  PLAN_CADENCES,
+  PLAN_CATEGORIES,
+  STREAM_CADENCES,
+  STREAM_KINDS,
+  THEMES,
+  type Entry,
+  type Member,
+  type Plan,
+  type Rate,
+  type Rollup,
+  type Saving,
+  type Settings,
+  type Stream,
+  type TableName,
+  type Training,
+} from './model';
+import { isCurrencyCode, isValidRateValue, MAX_MINOR } from './money';
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+export const MAX_NOTE_LENGTH = 500;
+export const MAX_NAME_LENGTH = 80;
+/** A month of minutes: more for one entry is a typing error. */
+export const MAX_MINUTES = 60 * 24 * 31;
+
+export const idSchema = v.pipe(v.string(), v.uuid());
+
+/**
+ * Exactly the shape `Date.prototype.toISOString()` makes: merges compare `updatedAt` as strings,
+ * which only orders correctly when every timestamp has the same form.
+ */
+export const timestampSchema = v.pipe(
+  v.string(),
+  v.check(
+    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && isRoundTrip(s),
+    'Expected a UTC timestamp like 2026-01-31T08:00:00.000Z',
+  ),
+);
+
+function isRoundTrip(s: string): boolean {
+  const ms = Date.parse(s);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
+}
+
+export const isoDateSchema = v.pipe(
+  v.string(),
+  v.check(isValidIsoDate, 'Expected a calendar date YYYY-MM-DD'),
+);
+
+export const monthKeySchema = v.pipe(
+  v.string(),
+  v.check((s) => /^\d{4}-\d{2}$/.test(s) && isValidIsoDate(`${s}-01`), 'Expected a month YYYY-MM'),
+);
+
+export const currencySchema = v.pipe(
+  v.string(),
+  v.check(isCurrencyCode, 'Expected an ISO 4217 currency code'),
+);
+
+export const amountMinorSchema = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(0),
+  v.maxValue(MAX_MINOR),
+);
+
+/** Derived sums (rollups) may pass MAX_MINOR but must stay exact. */
+const sumSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+export const minutesSchema = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(0),
+  v.maxValue(MAX_MINUTES),
+);
+
+export const noteSchema = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH));
+
+export const nameSchema = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MAX_NAME_LENGTH));
+
+/** Like a name but may be empty (a platform or employer is optional). */
+const optionalNameSchema = v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME_LENGTH));
+
+export const colorSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'Expected #rrggbb'));
+
+const base = {
+  id: idSchema,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  deletedAt: v.nullable(timestampSchema),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+export const settingsSchema = v.strictObject({
+  ...base,
+  // May be empty: a settings row can exist before onboarding asks for a name.
+  householdName: optionalNameSchema,
+  baseCurrency: currencySchema,
+  locale: v.picklist(LOCALES),
+  theme: v.picklist(THEMES),
+  lastBackupAt: v.nullable(timestampSchema),
+  backupReminderSnoozedUntil: v.nullable(timestampSchema),
+  isSample: v.boolean(),
+});
+
+export const memberSchema = v.strictObject({
+  ...base,
+  name: nameSchema,
+  color: colorSchema,
+  role: v.picklist(MEMBER_ROLES),
+  archived: v.boolean(),
+  isSample: v.boolean(),
+});
+
+export const expectedIncomeSchema = v.strictObject({
+  amountMinor: amountMinorSchema,
+  cadence: v.picklist(STREAM_CADENCES),
+  daysPerWeek: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)),
+});
+
+export const streamSchema = v.pipe(
+  v.strictObject({
+    ...base,
+    memberId: idSchema,
+    name: nameSchema,
+    kind: v.picklist(STREAM_KINDS),
+    platform: optionalNameSchema,
+    currency: currencySchema,
+    expected: expectedIncomeSchema,
+    startedOn: v.nullable(isoDateSchema),
+    endedOn: v.nullable(isoDateSchema),
+    archived: v.boolean(),
+    isSample: v.boolean(),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['startedOn'], ['endedOn']],
+      (s) => s.startedOn === null || s.endedOn === null || s.endedOn >= s.startedOn,
+      'A stream cannot end before it starts',
+    ),
+    ['endedOn'],
+  ),
+);
+
+export const entrySchema = v.strictObject({
+  ...base,
+  streamId: idSchema,
+  memberId: idSchema,
+  date: isoDateSchema,
+  amountMinor: amountMinorSchema,
+  currency: currencySchema,
+  status: v.picklist(ENTRY_STATUSES),
+  paidMinutes: minutesSchema,
+  unpaidMinutes: minutesSchema,
+  note: noteSchema,
+  isSample: v.boolean(),
+});
+
+export const rollupSchema = v.pipe(
+  v.strictObject({
+    key: v.string(),
+    streamId: idSchema,
+    memberId: idSchema,
+    month: monthKeySchema,
+    currency: currencySchema,
+    status: v.picklist(ENTRY_STATUSES),
+    amountMinor: sumSchema,
+    baseMinor: sumSchema,
+    missingRateCount: sumSchema,
+    paidMinutes: sumSchema,
+    unpaidMinutes: sumSchema,
+    count: sumSchema,
+  }),
+  v.forward(
+    v.partialCheck(
+      [['key'], ['streamId'], ['month'], ['currency'], ['status']],
+      (r) => r.key === `${r.streamId}|${r.month}|${r.currency}|${r.status}`,
+      'Expected key streamId|month|currency|status',
+    ),
+    ['key'],
+  ),
+);
+
+export const planSchema = v.strictObject({
+  ...base,
+  name: nameSchema,
+  category: v.picklist(PLAN_CATEGORIES),
+  amountMinor: amountMinorSchema,
+  currency: currencySchema,
+  cadence: v.picklist(PLAN_CADENCES),
+  dueOn: isoDateSchema,
+  memberId: v.nullable(idSchema),
+  fundedBy: v.pipe(
+    v.array(v.picklist(STREAM_KINDS)),
+    v.check((kinds) => new Set(kinds).size === kinds.length, 'Each stream kind at most once'),
+  ),
+  isSample: v.boolean(),
+});
+
+export const savingSchema = v.strictObject({
+  ...base,
+  date: isoDateSchema,
+  amountMinor: amountMinorSchema,
+  currency: currencySchema,
+  note: noteSchema,
+  isSample: v.boolean(),
+});
+
+export const rateSchema = v.strictObject({
+  ...base,
+  currency: currencySchema,
+  date: isoDateSchema,
+  value: v.pipe(
+    v.string(),
+    v.check(isValidRateValue, 'Expected a positive decimal such as 16250.5'),
+  ),
+  isSample: v.boolean(),
+});
+
+export const trainingSchema = v.strictObject({
+  ...base,
+  memberId: idSchema,
+  title: nameSchema,
+  date: isoDateSchema,
+  hours: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(24 * 366)),
+  costMinor: amountMinorSchema,
+  currency: currencySchema,
+  note: noteSchema,
+  isSample: v.boolean(),
+});
+
+/** The stored tables plus the derived rollups. */
+export type SchemaTable = TableName | 'rollups';
+
+export interface SchemaRecords {
+  settings: Settings;
+  members: Member;
+  streams: Stream;
+  entries: Entry;
+  plans: Plan;
+  savings: Saving;
+  rates: Rate;
+  training: Training;
+  rollups: Rollup;
+}
+
+export const schemas = {
+  settings: settingsSchema,
+  members: memberSchema,
+  streams: streamSchema,
+  entries: entrySchema,
+  plans: planSchema,
+  savings: savingSchema,
+  rates: rateSchema,
+  training: trainingSchema,
+  rollups: rollupSchema,
+} as const satisfies Record<SchemaTable, v.GenericSchema>;
+
+// Compile-time proof that each schema's output is exactly its model type (both directions, so a
+// field added to model.ts without a schema fails the build here).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type AssertTrue<T extends true> = T;
+export type SchemasMatchModel = AssertTrue<
+  {
+    [K in SchemaTable]: Same<v.InferOutput<(typeof schemas)[K]>, SchemaRecords[K]>;
+  }[SchemaTable]
+>;
+
+// ---------------------------------------------------------------------------------------------
+// Validation with stable error codes
+
+const SINGULAR: Readonly<Record<SchemaTable, string>> = {
+  settings: 'settings',
+  members: 'member',
+  streams: 'stream',
+  entries: 'entry',
+  plans: 'plan',
+  savings: 'saving',
+  rates: 'rate',
+  training: 'training',
+  rollups: 'rollup',
+};
+
+interface CodeRule {
+  fields: readonly string[];
+  /** Valibot issue types the rule applies to; any issue on the field when absent. */
+  types?: readonly string[];
+  suffix: string;
+}
+
+/** First match wins; the code is `${singular}/${suffix}`, else `${singular}/invalid`. */
+const CODE_RULES: readonly CodeRule[] = [
+  { fields: ['endedOn'], types: ['partial_check'], suffix: 'ended-before-start' },
+  { fields: ['date', 'dueOn', 'startedOn', 'endedOn'], suffix: 'invalid-date' },
+  { fields: ['amountMinor', 'costMinor', 'expected.amountMinor'], suffix: 'invalid-amount' },
+  { fields: ['note'], types: ['max_length'], suffix: 'note-too-long' },
+  { fields: ['name'], types: ['non_empty'], suffix: 'empty-name' },
+  { fields: ['title'], types: ['non_empty'], suffix: 'empty-title' },
+  {
+    fields: ['name', 'title', 'householdName', 'platform'],
+    types: ['max_length'],
+    suffix: 'name-too-long',
+  },
+  { fields: ['currency', 'baseCurrency'], suffix: 'invalid-currency' },
+  { fields: ['value'], suffix: 'invalid-value' },
+  { fields: ['paidMinutes', 'unpaidMinutes'], suffix: 'invalid-minutes' },
+];
+
+function issuePath(issue: v.BaseIssue<unknown>): string | null {
+  return issue.path ? issue.path.map((item) => String(item.key)).join('.') : null;
+}
+
+function codeFor(table: SchemaTable, field: string | null, issueType: string): string {
+  const rule = CODE_RULES.find(
+    (r) => field !== null && r.fields.includes(field) && (!r.types || r.types.includes(issueType)),
+  );
+  return `${SINGULAR[table]}/${rule ? rule.suffix : 'invalid'}`;
+}
+
+/**
+ * The typed (and trimmed) record, or AnyamError with a code chosen from the first failing field,
+ * e.g. 'entry/invalid-amount'; details: { table, field, reason, issues: [{ path, message }] }.
+ */
+export function validateRecord<T extends SchemaTable>(table: T, value: unknown): SchemaRecords[T] {
+  // The map above is checked against the model; TS cannot narrow an indexed union by T.
+  const schema = schemas[table] as unknown as v.GenericSchema<unknown, SchemaRecords[T]>;
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const [first] = result.issues;
+  const field = issuePath(first);
+  throw new AnyamError(codeFor(table, field, first.type), {
+    table,
+    field,
+    reason: first.type,
+    issues: result.issues.map((issue) => ({ path: issuePath(issue), message: issue.message })),
+  });
+}

@@ -1,0 +1,33 @@
+import { getLocale, setLocale, locales, type Locale } from '../../paraglide/runtime.js';
+
+/**
+ * The UI language as rune state. Paraglide resolves the first language from localStorage, then
+ * navigator.languages, then English; switching persists through its localStorage strategy.
+ * The shell re-renders under {#key} when `current` changes, since message functions read the
+ * locale when called and are not reactive by themselves.
+ */
+class LocaleState {
+  current = $state<Locale>(getLocale());
+
+  readonly all: readonly Locale[] = locales;
+
+  set(locale: Locale): void {
+    void setLocale(locale, { reload: false });
+    this.current = locale;
+    applyDocumentLanguage(locale);
+  }
+}
+
+/** BCP 47 tags used for Intl formatting in each UI language. */
+export const INTL_LOCALE: Record<Locale, string> = {
+  en: 'en-PH',
+  id: 'id-ID',
+  fil: 'fil-PH',
+  vi: 'vi-VN',
+};
+
+export function applyDocumentLanguage(locale: Locale): void {
+  document.documentElement.lang = locale;
+}
+
+export const locale = new LocaleState();

@@ -1,0 +1,24 @@
+/** Hash routing: '#/entries' shows Entries; the browser's back button walks the hash history. */
+export const ROUTES = ['dashboard', 'entries', 'streams', 'pay', 'plans', 'settings'] as const;
+export type Route = (typeof ROUTES)[number];
+
+function routeFromHash(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'dashboard';
+}
+
+class Router {
+  current = $state<Route>(routeFromHash(location.hash));
+
+  constructor() {
+    window.addEventListener('hashchange', () => {
+      this.current = routeFromHash(location.hash);
+    });
+  }
+
+  href(route: Route): string {
+    return `#/${route}`;
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { VIEWS, tapNav } from './support';
+
+test('every request stays on the app origin and the CSP is never violated', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.context().on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
+    });
+  });
+  await page.goto('/');
+  for (const view of VIEWS) await tapNav(page, view);
+  await page.reload();
+  for (const view of VIEWS) await tapNav(page, view);
+
+  const origin = new URL(page.url()).origin;
+  const foreign = requests.filter(
+    (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+  );
+  expect(requests.length).toBeGreaterThan(5);
+  expect(foreign).toEqual([]);
+  const violations = await page.evaluate(
+    () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+  );
+  expect(violations).toEqual([]);
+});

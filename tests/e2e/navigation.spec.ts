@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { VIEWS, openView, tapNav } from './support';
+
+test('every view is reachable by navigation, and back returns', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('main[data-view="dashboard"]')).toBeVisible();
+  for (const view of VIEWS.slice(1)) await tapNav(page, view);
+  for (const view of [...VIEWS].reverse().slice(1)) {
+    await page.goBack();
+    await expect(page.locator(`main[data-view="${view}"]`)).toBeVisible();
+    await expect(page.locator(`nav a[data-route="${view}"]`)).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  }
+});
+
+test('every view is reachable by URL and shows content, not an empty page', async ({ page }) => {
+  for (const view of VIEWS) {
+    await openView(page, view);
+    await expect(page.locator('main h2').first()).not.toBeEmpty();
+    await expect(page.locator('main')).not.toContainText(/coming soon/i);
+  }
+});
+
+test('an unknown route falls back to the dashboard', async ({ page }) => {
+  await page.goto('/#/nowhere');
+  await expect(page.locator('main[data-view="dashboard"]')).toBeVisible();
+});
+
+test('navigation sits at the bottom on phones and at the side from 768 px', async ({ page }) => {
+  await page.goto('/');
+  const phone = await page.locator('nav.app-nav').boundingBox();
+  expect(phone!.y + phone!.height).toBeGreaterThan(800);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const desktop = await page.locator('nav.app-nav').boundingBox();
+  expect(desktop!.x).toBeLessThan(10);
+  expect(desktop!.height).toBeGreaterThan(400);
+});

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { startServer } from '../../scripts/serve.mjs';
+import { VIEWS, tapNav, waitForServiceWorker } from './support';
+
+test('after one visit the app opens and navigates with the network and server gone', async ({
+  browser,
+}) => {
+  const server = await startServer({ root: 'dist', port: 0 });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}/`);
+    await waitForServiceWorker(page);
+    // Visit every view once so nothing depends on a first-time fetch being cached lazily.
+    for (const view of VIEWS) await tapNav(page, view);
+
+    await server.close();
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('main[data-view="settings"]')).toBeVisible();
+    for (const view of VIEWS) await tapNav(page, view);
+    await page.goto(`${server.url}/#/pay`);
+    await expect(page.locator('main[data-view="pay"] h2')).toBeVisible();
+  } finally {
+    await context.close();
+    await server.close().catch(() => {});
+  }
+});

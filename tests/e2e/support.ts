@@ -1,0 +1,32 @@
+import { expect, type Page } from '@playwright/test';
+
+export const VIEWS = ['dashboard', 'entries', 'streams', 'pay', 'plans', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Opens a view by URL and waits until its content has rendered. */
+export async function openView(page: Page, view: View, base = ''): Promise<void> {
+  await page.goto(`${base}/#/${view}`);
+  await expect(page.locator(`main[data-view="${view}"]`)).toBeVisible();
+  await expect(page.locator('main > *').first()).toBeVisible();
+}
+
+/** Taps a view in the navigation, as a person would. */
+export async function tapNav(page: Page, view: View): Promise<void> {
+  await page.locator(`nav a[data-route="${view}"]`).click();
+  await expect(page.locator(`main[data-view="${view}"]`)).toBeVisible();
+  await expect(page.locator('main > *').first()).toBeVisible();
+}
+
+/** Waits until a service worker is activated AND controls the page (STACK.md trap 6). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const reg = await navigator.serviceWorker.getRegistration();
+          return reg?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
