@@ -1,0 +1,110 @@
+import {
+  AnyamError,
+  type BaseRecord,
+  type CurrencyCode,
+  type IsoDate,
+  type MinorUnits,
+  type Plan,
+  type PlanCadence,
+  type PlanCategory,
+  type StreamKind,
+} from '../../domain/model';
+import { validateRecord } from '../../domain/schema';
+import { getDb, type AnyamDatabase } from '../database';
+import {
+  baseFields,
+  definedOnly,
+  listSmall,
+  nowIso,
+  requireDeleted,
+  requireLive,
+  softDeleteIn,
+} from './record';
+import { writeTransaction } from './transaction';
+
+export interface PlanInput extends Partial<BaseRecord> {
+  name: string;
+  category: PlanCategory;
+  amountMinor: MinorUnits;
+  currency: CurrencyCode;
+  cadence: PlanCadence;
+  dueOn: IsoDate;
+  memberId?: string | null;
+  fundedBy?: StreamKind[];
+  isSample?: boolean;
+}
+
+export type PlanPatch = Partial<
+  Pick<
+    Plan,
+    'name' | 'category' | 'amountMinor' | 'currency' | 'cadence' | 'dueOn' | 'memberId' | 'fundedBy'
+  >
+>;
+
+function checked(plan: Plan): Plan {
+  return validateRecord('plans', plan);
+}
+
+async function assertMember(db: AnyamDatabase, memberId: string): Promise<void> {
+  const member = await db.members.get(memberId);
+  if (!member || member.deletedAt !== null)
+    throw new AnyamError('plan/unknown-member', { memberId });
+}
+
+export async function addPlan(input: PlanInput): Promise<Plan> {
+  const plan = checked({
+    ...baseFields(input),
+    name: input.name,
+    category: input.category,
+    amountMinor: input.amountMinor,
+    currency: input.currency,
+    cadence: input.cadence,
+    dueOn: input.dueOn,
+    memberId: input.memberId ?? null,
+    fundedBy: input.fundedBy ?? [],
+    isSample: input.isSample ?? false,
+  });
+  return writeTransaction(['plans', 'members'], async (db) => {
+    if (plan.memberId !== null) await assertMember(db, plan.memberId);
+    await db.plans.add(plan);
+    return plan;
+  });
+}
+
+export async function updatePlan(id: string, patch: PlanPatch): Promise<Plan> {
+  return writeTransaction(['plans', 'members'], async (db) => {
+    const before = await requireLive(db.plans, id, 'plan/not-found');
+    const after = checked({ ...before, ...definedOnly(patch), updatedAt: nowIso() });
+    if (after.memberId !== null && after.memberId !== before.memberId) {
+      await assertMember(db, after.memberId);
+    }
+    await db.plans.put(after);
+    return after;
+  });
+}
+
+export async function deletePlan(id: string): Promise<Plan> {
+  return writeTransaction(['plans'], (db) => softDeleteIn(db.plans, id, 'plan/not-found'));
+}
+
+/** Undoes `deletePlan`; a plan whose member has gone since comes back as the household's. */
+export async function restorePlan(id: string): Promise<Plan> {
+  return writeTransaction(['plans', 'members'], async (db) => {
+    const before = await requireDeleted(db.plans, id, 'plan/not-found');
+    const member = before.memberId === null ? undefined : await db.members.get(before.memberId);
+    const memberId = member && member.deletedAt === null ? before.memberId : null;
+    const restored = { ...before, memberId, deletedAt: null, updatedAt: nowIso() };
+    await db.plans.put(restored);
+    return restored;
+  });
+}
+
+export async function getPlan(id: string): Promise<Plan | undefined> {
+  return getDb().plans.get(id);
+}
+
+/** Plans by due date; deleted ones only when asked for. */
+export async function listPlans(options: { includeDeleted?: boolean } = {}): Promise<Plan[]> {
+  const rows = await listSmall(getDb().plans, options.includeDeleted);
+  return rows.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+}

@@ -1,0 +1,131 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnyamDatabase } from '../../src/lib/db/database';
+import {
+  addEntries,
+  addEntry,
+  addMember,
+  addPlan,
+  addRate,
+  addSaving,
+  addStream,
+  addTraining,
+  removeSampleHousehold,
+  saveSettings,
+} from '../../src/lib/db/repo';
+import { checksumTables } from './checksum';
+import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
+
+let db: AnyamDatabase;
+beforeEach(() => {
+  db = freshDatabase('sample');
+});
+afterEach(() => dropDatabase(db));
+
+/** A household with real records and a sample one living side by side. */
+async function mixedHousehold() {
+  await saveSettings({ baseCurrency: 'IDR', householdName: 'Real' });
+  const real = await addMember({ name: 'Real' });
+  const realStream = await addStream({
+    memberId: real.id,
+    name: 'Job',
+    kind: 'formal',
+    currency: 'IDR',
+  });
+  await addEntry({ streamId: realStream.id, date: '2025-03-01', amountMinor: 1_000 });
+  await addRate({ currency: 'USD', date: '2025-01-01', value: '16000' });
+
+  const demo = { isSample: true } as const;
+  const sampleMember = await addMember({ name: 'Demo', ...demo });
+  const sampleStream = await addStream({
+    memberId: sampleMember.id,
+    name: 'Tasks',
+    kind: 'microtask',
+    currency: 'USD',
+    ...demo,
+  });
+  await addEntries(
+    Array.from({ length: 50 }, (_, i) => ({
+      streamId: sampleStream.id,
+      date: `2025-0${1 + (i % 9)}-0${1 + (i % 9)}`,
+      amountMinor: 100 + i,
+      ...demo,
+    })),
+  );
+  await addRate({ currency: 'USD', date: '2025-06-01', value: '15000', ...demo });
+  await addPlan({
+    name: 'Demo rent',
+    category: 'essential',
+    amountMinor: 1,
+    currency: 'IDR',
+    cadence: 'monthly',
+    dueOn: '2025-01-01',
+    ...demo,
+  });
+  await addSaving({ date: '2025-01-01', amountMinor: 1, currency: 'IDR', ...demo });
+  await addTraining({
+    memberId: sampleMember.id,
+    title: 'Demo course',
+    date: '2025-01-01',
+    currency: 'IDR',
+    ...demo,
+  });
+  return { real, realStream, sampleMember, sampleStream };
+}
+
+describe('removeSampleHousehold', () => {
+  it('deletes every sample record, keeps every real one, and rebuilds rollups', async () => {
+    await mixedHousehold();
+    const result = await removeSampleHousehold();
+    expect(result.removed).toEqual({
+      settings: 0,
+      members: 1,
+      streams: 1,
+      entries: 50,
+      plans: 1,
+      savings: 1,
+      rates: 1,
+      training: 1,
+    });
+    for (const table of db.tables.filter((t) => t.name !== 'rollups')) {
+      const rows = (await table.toArray()) as { isSample: boolean }[];
+      expect(rows.length, table.name).toBeGreaterThanOrEqual(table.name === 'entries' ? 1 : 0);
+      expect(
+        rows.every((row) => row.isSample === false),
+        table.name,
+      ).toBe(true);
+    }
+    expect(await db.entries.count()).toBe(1);
+    await expectRollupsConsistent(db);
+  });
+
+  it('keeps a sample stream and member that a real entry was recorded on', async () => {
+    const { sampleStream, sampleMember } = await mixedHousehold();
+    const realOnSample = await addEntry({
+      streamId: sampleStream.id,
+      date: '2025-07-07',
+      amountMinor: 77,
+    });
+    const result = await removeSampleHousehold();
+    expect(result.kept).toEqual({ members: 1, streams: 1 });
+    expect(await db.streams.get(sampleStream.id)).toBeDefined();
+    expect(await db.members.get(sampleMember.id)).toBeDefined();
+    expect(await db.entries.get(realOnSample.id)).toBeDefined();
+    await expectRollupsConsistent(db);
+  });
+
+  it('changes nothing in a household without sample records', async () => {
+    await saveSettings({ baseCurrency: 'IDR' });
+    const member = await addMember({ name: 'Real' });
+    const stream = await addStream({
+      memberId: member.id,
+      name: 'Job',
+      kind: 'formal',
+      currency: 'IDR',
+    });
+    await addEntry({ streamId: stream.id, date: '2025-03-01', amountMinor: 1_000 });
+    const before = await checksumTables(db);
+    await removeSampleHousehold();
+    expect(await checksumTables(db)).toEqual(before);
+  });
+});
