@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnyamError } from '../../src/lib/domain/model';
 import {
+  parseDecimal,
   convertMinor,
   currencyExponent,
   decimalStringToMinor,
@@ -374,5 +375,25 @@ describe('rates', () => {
     expect(codeOf(() => convertMinor(1.5, 'USD', 'IDR', '1'))).toBe('money/invalid');
     expect(codeOf(() => convertMinor(1, 'XX', 'IDR', '1'))).toBe('money/unknown-currency');
     expect(codeOf(() => convertMinor(MAX_MINOR, 'USD', 'IDR', '16250'))).toBe('money/too-large');
+  });
+});
+
+describe('parseDecimal (exchange rates as typed)', () => {
+  it.each([
+    ['16.250,5', 'id-ID', '16250.5'],
+    ['16250,5', 'vi-VN', '16250.5'],
+    ['16,250.5', 'en-PH', '16250.5'],
+    ['16,250', 'en-PH', '16250'],
+    ['16.250', 'id-ID', '16250'],
+    ['0.0000623', 'en-PH', '0.0000623'],
+    ['56.10', 'fil-PH', '56.1'],
+  ])('reads %s in %s as %s', (input, locale, expected) => {
+    expect(parseDecimal(input, locale)).toBe(expected);
+  });
+
+  it.each(['', 'abc', '1.2.3,4,5', '-5'])('rejects %j', (input) => {
+    expect(() => parseDecimal(input, 'en-PH')).toThrow(
+      expect.objectContaining({ code: 'money/invalid' }),
+    );
   });
 });

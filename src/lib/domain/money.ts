@@ -375,3 +375,19 @@ export function toBaseMinor(
   if (!rate) throw new AnyamError('rate/missing', { currency, date });
   return convertMinor(amountMinor, currency, baseCurrency, rate.value);
 }
+
+/**
+ * A positive decimal as a person types it in their locale ('16.250,5' in id-ID, '16,250.5' in
+ * en-PH) -> a plain decimal string ('16250.5'), read with the same separator rules as
+ * parseMoney. Used for exchange rates, which are stored as exact decimal strings.
+ */
+export function parseDecimal(input: string, locale: string): string {
+  const body = input.replace(IGNORABLE, '');
+  const seps = localeSeparators(locale);
+  const normalized = [...body].map((c) => seps.aliases.get(c) ?? c).join('');
+  if (!/^[\d.,]*\d[\d.,]*$/.test(normalized)) throw invalid(input);
+  const [intDigits, fracDigits] = splitNumber(normalized, seps, input);
+  const int = (intDigits || '0').replace(/^0+(?=\d)/, '');
+  const frac = fracDigits.replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}

@@ -9,3 +9,4 @@ export * from './savings';
 export * from './rates';
 export * from './training';
 export * from './sample';
+export * from './sample-load';

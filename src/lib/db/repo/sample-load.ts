@@ -1,0 +1,32 @@
+import type { SampleTables } from '../../domain/sample-household';
+import { validateRecord } from '../../domain/schema';
+import { STORE_NAMES } from '../database';
+import { rebuildAllRollupsIn } from './rollup-store';
+import { writeTransaction } from './transaction';
+
+/**
+ * Writes the "try a sample household" records in one transaction (all or none) and rebuilds the
+ * rollups. Only the explicit button calls this; every record is validated like any other write,
+ * and each carries isSample so that removeSampleHousehold() takes exactly these away again.
+ */
+export async function loadSampleHousehold(tables: SampleTables): Promise<void> {
+  const rows = {
+    members: tables.members.map((r) => validateRecord('members', r)),
+    streams: tables.streams.map((r) => validateRecord('streams', r)),
+    entries: tables.entries.map((r) => validateRecord('entries', r)),
+    plans: tables.plans.map((r) => validateRecord('plans', r)),
+    savings: tables.savings.map((r) => validateRecord('savings', r)),
+    rates: tables.rates.map((r) => validateRecord('rates', r)),
+    training: tables.training.map((r) => validateRecord('training', r)),
+  };
+  await writeTransaction(STORE_NAMES, async (db) => {
+    await db.members.bulkAdd(rows.members);
+    await db.streams.bulkAdd(rows.streams);
+    await db.entries.bulkAdd(rows.entries);
+    await db.plans.bulkAdd(rows.plans);
+    await db.savings.bulkAdd(rows.savings);
+    await db.rates.bulkAdd(rows.rates);
+    await db.training.bulkAdd(rows.training);
+    await rebuildAllRollupsIn(db);
+  });
+}

@@ -1,0 +1,56 @@
+import { m } from '../../paraglide/messages.js';
+import { isAnyamError } from '../domain/model';
+
+/**
+ * Turns an error's stable code into words in the current language. Codes are '<record>/<what>';
+ * most messages depend only on <what>, so one sentence serves every record kind.
+ */
+const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = {
+  'invalid-date': () => m.err_invalid_date(),
+  invalid: () => m.err_money_invalid(),
+  'date-too-far': () => m.err_date_too_far(),
+  'invalid-amount': () => m.err_money_invalid(),
+  negative: () => m.err_money_negative(),
+  'too-large': () => m.err_money_too_large(),
+  'unknown-currency': () => m.err_unknown_currency(),
+  'invalid-currency': () => m.err_unknown_currency(),
+  missing: (d) =>
+    m.err_rate_missing({ currency: String(d.currency ?? ''), date: String(d.date ?? '') }),
+  'invalid-value': () => m.err_invalid_rate(),
+  'empty-name': () => m.err_empty_name(),
+  'empty-title': () => m.err_empty_name(),
+  'name-too-long': () => m.err_name_too_long(),
+  'note-too-long': () => m.err_note_too_long(),
+  'invalid-minutes': () => m.err_invalid_minutes(),
+  'unknown-stream': () => m.err_unknown_stream(),
+  'unknown-member': () => m.err_unknown_member(),
+  'in-use': () => m.err_member_in_use(),
+  'ended-before-start': () => m.err_ended_before_start(),
+  'not-found': () => m.err_not_found(),
+  full: () => m.err_storage_full(),
+  outdated: () => m.err_db_outdated(),
+};
+
+/** Codes whose '<record>/invalid' means "this record is invalid", not "this amount is invalid". */
+const MONEY_PREFIXES = new Set(['money', 'date']);
+
+/** Registered by other areas (backup, CSV) for their own codes, so this file stays small. */
+const extra = new Map<string, (details: Record<string, unknown>) => string>();
+
+export function registerErrorTexts(
+  texts: Record<string, (details: Record<string, unknown>) => string>,
+): void {
+  for (const [code, text] of Object.entries(texts)) extra.set(code, text);
+}
+
+export function errorText(error: unknown): string {
+  if (!isAnyamError(error)) return m.err_unexpected();
+  const own = extra.get(error.code);
+  if (own) return own(error.details);
+  const [prefix = '', reason = ''] = error.code.split('/');
+  if (error.code === 'date/invalid') return m.err_invalid_date();
+  if (reason === 'invalid' && !MONEY_PREFIXES.has(prefix))
+    return m.err_invalid({ code: error.code });
+  const text = BY_REASON[reason];
+  return text ? text(error.details) : m.err_invalid({ code: error.code });
+}

@@ -1,0 +1,73 @@
+import {
+  getSettings,
+  listMembers,
+  listPlans,
+  listRates,
+  listSavings,
+  listStreams,
+  listTraining,
+} from '../db/repo';
+import type { Member, Plan, Rate, Saving, Settings, Stream, Training } from '../domain/model';
+import { LiveQuery } from './live-query.svelte';
+
+/**
+ * The household's small tables as live rune state, shared by every view: a write anywhere (this
+ * tab or another) re-renders whoever reads them. Entries and rollups are not here: views query
+ * those by month through their own LiveQuery so that nothing reads the whole history.
+ */
+class Household {
+  readonly #settings = new LiveQuery<Settings | null>(async () => (await getSettings()) ?? null);
+  readonly #members = new LiveQuery<Member[]>(() => listMembers());
+  readonly #streams = new LiveQuery<Stream[]>(() => listStreams());
+  readonly #plans = new LiveQuery<Plan[]>(() => listPlans());
+  readonly #savings = new LiveQuery<Saving[]>(() => listSavings());
+  readonly #rates = new LiveQuery<Rate[]>(() => listRates());
+  readonly #training = new LiveQuery<Training[]>(() => listTraining());
+
+  /** undefined while loading; null when the household has not been set up yet. */
+  get settings(): Settings | null | undefined {
+    return this.#settings.current;
+  }
+  get loaded(): boolean {
+    return this.#settings.current !== undefined;
+  }
+  get members(): Member[] {
+    return this.#members.current ?? [];
+  }
+  get activeMembers(): Member[] {
+    return this.members.filter((m) => !m.archived);
+  }
+  get streams(): Stream[] {
+    return this.#streams.current ?? [];
+  }
+  get activeStreams(): Stream[] {
+    return this.streams.filter((s) => !s.archived);
+  }
+  get plans(): Plan[] {
+    return this.#plans.current ?? [];
+  }
+  get savings(): Saving[] {
+    return this.#savings.current ?? [];
+  }
+  get rates(): Rate[] {
+    return this.#rates.current ?? [];
+  }
+  get training(): Training[] {
+    return this.#training.current ?? [];
+  }
+  get baseCurrency(): string {
+    return this.settings?.baseCurrency || 'IDR';
+  }
+  /** True while any record of the "try a sample household" demo is present. */
+  get hasSample(): boolean {
+    return this.members.some((m) => m.isSample) || this.streams.some((s) => s.isSample);
+  }
+  memberName(id: string | null): string {
+    return this.members.find((m) => m.id === id)?.name ?? '';
+  }
+  stream(id: string): Stream | undefined {
+    return this.streams.find((s) => s.id === id);
+  }
+}
+
+export const household = new Household();
