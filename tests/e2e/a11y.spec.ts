@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { VIEWS, openView } from './support';
+import { VIEWS, openView, startHousehold } from './support';
 
 for (const viewport of [
   { width: 390, height: 844 },
@@ -10,6 +10,10 @@ for (const viewport of [
     page,
   }) => {
     await page.setViewportSize(viewport);
+    await page.goto('/');
+    const onboarding = await new AxeBuilder({ page }).analyze();
+    expect(onboarding.violations.map((v) => `onboarding: ${v.id}`)).toEqual([]);
+    await startHousehold(page);
     for (const view of VIEWS) {
       await openView(page, view);
       const result = await new AxeBuilder({ page }).analyze();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { startHousehold } from './support';
 
 const NAV_DASHBOARD = { en: 'Dashboard', id: 'Ringkasan', fil: 'Buod', vi: 'Tổng quan' } as const;
 
@@ -6,6 +7,7 @@ for (const lang of ['id', 'fil', 'vi'] as const) {
   test(`switching to ${lang} translates the navigation, sets <html lang>, and survives a reload`, async ({
     page,
   }) => {
+    await startHousehold(page);
     await page.goto('/#/settings');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
@@ -21,6 +23,9 @@ test.describe('first run', () => {
   test.use({ locale: 'vi-VN' });
   test('picks the language from the browser', async ({ page }) => {
     await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(page.locator('h1')).toHaveText('Chào mừng đến với Anyam');
+    await startHousehold(page);
     await expect(page.locator('nav a[data-route="dashboard"]')).toHaveText(NAV_DASHBOARD.vi);
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   });
@@ -29,7 +34,7 @@ test.describe('first run', () => {
 test.describe('first run with an unsupported language', () => {
   test.use({ locale: 'de-DE' });
   test('falls back to English', async ({ page }) => {
-    await page.goto('/');
+    await startHousehold(page);
     await expect(page.locator('nav a[data-route="dashboard"]')).toHaveText(NAV_DASHBOARD.en);
   });
 });

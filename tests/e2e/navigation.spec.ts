@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { VIEWS, openView, tapNav } from './support';
+import { VIEWS, openView, startHousehold, tapNav } from './support';
+
+test.beforeEach(async ({ page }) => {
+  await startHousehold(page);
+});
 
 test('every view is reachable by navigation, and back returns', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.locator('main[data-view="dashboard"]')).toBeVisible();
+  await tapNav(page, 'dashboard');
   for (const view of VIEWS.slice(1)) await tapNav(page, view);
   for (const view of [...VIEWS].reverse().slice(1)) {
     await page.goBack();

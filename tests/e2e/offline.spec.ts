@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startServer } from '../../scripts/serve.mjs';
-import { VIEWS, tapNav, waitForServiceWorker } from './support';
+import { VIEWS, startHousehold, tapNav, waitForServiceWorker } from './support';
 
 test('after one visit the app opens and navigates with the network and server gone', async ({
   browser,
@@ -9,7 +9,7 @@ test('after one visit the app opens and navigates with the network and server go
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await page.goto(`${server.url}/`);
+    await startHousehold(page, { base: server.url });
     await waitForServiceWorker(page);
     // Visit every view once so nothing depends on a first-time fetch being cached lazily.
     for (const view of VIEWS) await tapNav(page, view);

@@ -30,3 +30,21 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     )
     .toBe(true);
 }
+
+/** Goes through onboarding as a new user would: a household name, then start (or the sample). */
+export async function startHousehold(
+  page: Page,
+  options: { name?: string; sample?: boolean; members?: string[]; base?: string } = {},
+): Promise<void> {
+  await page.goto(options.base ? `${options.base}/` : '/');
+  await page.locator('input[name="household"]').fill(options.name ?? 'Keluarga Uji');
+  await page.locator('[data-testid="onboarding-household"] button[type="submit"]').click();
+  for (const member of options.members ?? []) {
+    await page.locator('input[name="memberName"]').fill(member);
+    await page.locator('input[name="memberName"]').press('Enter');
+  }
+  const buttons = page.locator('.finish > button.primary, .finish .sample > button');
+  await buttons.nth(options.sample ? 1 : 0).click();
+  await expect(page.locator('nav.app-nav')).toBeVisible({ timeout: 30_000 });
+  if (options.sample) await expect(page.getByTestId('sample-banner')).toBeVisible();
+}

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { startServer } from '../../scripts/serve.mjs';
-import { waitForServiceWorker } from './support';
+import { startHousehold, waitForServiceWorker } from './support';
 
 const NEXT_DIR = 'dist-e2e-next';
 const NEXT_ID = `e2e-next-${Date.now()}`;
@@ -20,6 +20,7 @@ test('a waiting new version shows the reload toast, and Reload runs it', async (
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
+    await startHousehold(page, { base: server.url });
     await page.goto(`${server.url}/#/settings`);
     await waitForServiceWorker(page);
     await expect(page.getByTestId('app-version')).not.toContainText(NEXT_ID);

@@ -14,8 +14,7 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'too-large': () => m.err_money_too_large(),
   'unknown-currency': () => m.err_unknown_currency(),
   'invalid-currency': () => m.err_unknown_currency(),
-  missing: (d) =>
-    m.err_rate_missing({ currency: String(d.currency ?? ''), date: String(d.date ?? '') }),
+  missing: (d) => m.err_rate_missing({ currency: text(d.currency), date: text(d.date) }),
   'invalid-value': () => m.err_invalid_rate(),
   'empty-name': () => m.err_empty_name(),
   'empty-title': () => m.err_empty_name(),
@@ -30,6 +29,11 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   full: () => m.err_storage_full(),
   outdated: () => m.err_db_outdated(),
 };
+
+/** A detail as text; details are strings or numbers, anything else shows as nothing. */
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
 
 /** Codes whose '<record>/invalid' means "this record is invalid", not "this amount is invalid". */
 const MONEY_PREFIXES = new Set(['money', 'date']);

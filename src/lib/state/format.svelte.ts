@@ -17,7 +17,7 @@ export function intlLocale(): string {
 export function formatDate(iso: string, style: 'short' | 'medium' | 'long' = 'medium'): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Intl.DateTimeFormat(intlLocale(), { dateStyle: style, timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
   );
 }
 
