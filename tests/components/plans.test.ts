@@ -1,0 +1,240 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import Toasts from '../../src/components/Toasts.svelte';
+import type { AnyamDatabase } from '../../src/lib/db/database';
+import { addMember, addPlan, addRate, addSaving, saveSettings } from '../../src/lib/db/repo';
+import { todayIso } from '../../src/lib/domain/dates';
+import { household } from '../../src/lib/state/household.svelte';
+import { toasts } from '../../src/lib/state/toasts.svelte';
+import PlansView from '../../src/views/plans/PlansView.svelte';
+import { dropDatabase, freshDatabase } from '../db/helpers';
+
+let db: AnyamDatabase;
+
+beforeAll(() => {
+  // jsdom has no <dialog> behaviour; the view only needs open/close and the close event.
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+});
+
+beforeEach(async () => {
+  toasts.items = [];
+  db = freshDatabase('plans-view');
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
+});
+
+afterEach(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await dropDatabase(db);
+});
+
+/** Renders the view once the shared household state shows this test's database. */
+async function renderView() {
+  render(Toasts);
+  render(PlansView);
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+  const live = <T extends { deletedAt: string | null }>(rows: T[]) =>
+    rows.filter((r) => r.deletedAt === null);
+  await waitFor(async () => {
+    expect(ids(household.plans)).toEqual(ids(live(await db.plans.toArray())));
+    expect(ids(household.savings)).toEqual(ids(live(await db.savings.toArray())));
+    expect(ids(household.rates)).toEqual(ids(live(await db.rates.toArray())));
+  });
+}
+
+function dialog(): HTMLElement {
+  const open = document.querySelector<HTMLElement>('dialog[open]');
+  if (!open) throw new Error('no open dialog');
+  return open;
+}
+
+async function type(label: string | RegExp, value: string) {
+  const input = within(dialog()).getByLabelText<HTMLInputElement>(label);
+  input.value = value;
+  await fireEvent.input(input);
+  return input;
+}
+
+async function choose(label: string | RegExp, value: string) {
+  const select = within(dialog()).getByLabelText<HTMLSelectElement>(label);
+  select.value = value;
+  await fireEvent.change(select);
+  return select;
+}
+
+async function submit() {
+  await fireEvent.click(within(dialog()).getByRole('button', { name: 'Save' }));
+}
+
+function errorOf(field: HTMLElement): string {
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
+  return ids
+    .map((id) => document.getElementById(id))
+    .filter((el) => el?.classList.contains('field-error'))
+    .map((el) => el!.textContent ?? '')
+    .join('');
+}
+
+const month = todayIso().slice(0, 7);
+
+describe('planned expenses', () => {
+  it('shows the empty state, then saves a plan with its member and funding kinds', async () => {
+    const dewi = await addMember({ name: 'Dewi', role: 'youth' });
+    await renderView();
+    expect(screen.getByText('No planned expenses yet')).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Add an expense' }));
+    await type('Name', 'Data plan');
+    await choose('Category', 'digital');
+    // The member list loads when the form first asks for it.
+    await within(dialog()).findByRole('option', { name: 'Dewi' });
+    await choose('For whom', dewi.id);
+    await type('Amount', '150,000');
+    await choose('How often', 'monthly');
+    await type('Due on', `${month}-05`);
+    await fireEvent.click(within(dialog()).getByLabelText('Micro-tasks'));
+    await fireEvent.click(within(dialog()).getByLabelText('Informal work'));
+    await submit();
+
+    await waitFor(async () => expect(await db.plans.count()).toBe(1));
+    const [plan] = await db.plans.toArray();
+    expect(plan).toMatchObject({
+      name: 'Data plan',
+      category: 'digital',
+      amountMinor: 150_000_00,
+      currency: 'IDR',
+      cadence: 'monthly',
+      dueOn: `${month}-05`,
+      memberId: dewi.id,
+      fundedBy: ['informal', 'microtask'],
+    });
+    const group = await screen.findByTestId('plan-group-digital');
+    expect(group.textContent).toContain('Paid from: Informal work, Micro-tasks');
+    expect(group.textContent).toContain('Dewi');
+    expect(screen.getByTestId('plan-totals').textContent).toMatch(/All categories.*150,000/);
+  });
+
+  it('keeps what was typed and saves nothing when the name is empty or the amount is bad', async () => {
+    await addPlan({
+      name: 'Rent',
+      category: 'essential',
+      amountMinor: 100,
+      currency: 'IDR',
+      cadence: 'monthly',
+      dueOn: '2025-01-01',
+    });
+    await renderView();
+    await fireEvent.click(screen.getByRole('button', { name: 'Add an expense' }));
+    const name = await type('Name', ' ');
+    const amount = await type('Amount', '12,5');
+    await fireEvent.click(within(dialog()).getByLabelText('Formal job'));
+    await submit();
+
+    await waitFor(() => expect(errorOf(name)).toBe('Give it a name.'));
+    expect(errorOf(amount)).toMatch(/Enter an amount/);
+    expect(amount.value).toBe('12,5');
+    expect(within(dialog()).getByLabelText<HTMLInputElement>('Formal job').checked).toBe(true);
+    expect(await db.plans.count()).toBe(1);
+  });
+
+  it('says a plan in another currency is left out of the totals until it has a rate', async () => {
+    await addPlan({
+      name: 'Phone',
+      category: 'digital',
+      amountMinor: 500_00,
+      currency: 'PHP',
+      cadence: 'monthly',
+      dueOn: '2025-01-01',
+    });
+    await renderView();
+    const totals = await screen.findByTestId('plan-totals');
+    expect(totals.textContent).toContain('no exchange rate for PHP: Phone');
+    const group = screen.getByTestId('plan-group-digital');
+    expect(group.textContent).toContain('No rate for PHP');
+    expect(group.textContent).toMatch(/0 \+ 1 without a rate/);
+    expect(totals.textContent).toMatch(/All categories.*0 \+ 1 without a rate/);
+
+    await addRate({ currency: 'PHP', date: '2024-01-01', value: '280' });
+    await waitFor(() => expect(totals.textContent).not.toContain('no exchange rate'));
+    expect(totals.textContent).toMatch(/140,000/);
+  });
+
+  it('edits a plan, and deletes it with Undo', async () => {
+    const plan = await addPlan({
+      name: 'School fees',
+      category: 'essential',
+      amountMinor: 1_200_000_00,
+      currency: 'IDR',
+      cadence: 'yearly',
+      dueOn: '2025-07-15',
+      fundedBy: ['support'],
+    });
+    await renderView();
+    const group = screen.getByTestId('plan-group-essential');
+    expect(group.textContent).toMatch(/a year, due/);
+    expect(group.textContent).toMatch(/≈ .*100,000 a month/);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Edit School fees' }));
+    expect(
+      within(dialog()).getByLabelText<HTMLInputElement>('Support and remittances').checked,
+    ).toBe(true);
+    await choose('Category', 'other');
+    await fireEvent.click(within(dialog()).getByLabelText('Support and remittances'));
+    await submit();
+    await waitFor(async () =>
+      expect(await db.plans.get(plan.id)).toMatchObject({ category: 'other', fundedBy: [] }),
+    );
+
+    await fireEvent.click(await screen.findByRole('button', { name: 'Delete School fees' }));
+    await waitFor(async () => expect((await db.plans.get(plan.id))?.deletedAt).not.toBeNull());
+    expect(await screen.findByText('No planned expenses yet')).toBeTruthy();
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await waitFor(async () => expect((await db.plans.get(plan.id))?.deletedAt).toBeNull());
+    expect(await screen.findByTestId('plan-group-other')).toBeTruthy();
+  });
+});
+
+describe('savings snapshots', () => {
+  it('adds a snapshot, shows the newest as the buffer, and Undo restores a deleted one', async () => {
+    await addSaving({ date: '2025-01-31', amountMinor: 1_000_000_00, currency: 'IDR' });
+    await renderView();
+    expect(screen.getByTestId('savings-buffer').textContent).toMatch(/1,000,000/);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Add a snapshot' }));
+    const amount = await type('Amount saved', '');
+    await type('Date', '2025-02-28');
+    await submit();
+    await waitFor(() => expect(errorOf(amount)).toMatch(/Enter an amount/));
+    expect(await db.savings.count()).toBe(1);
+
+    await type('Amount saved', '2,500,000');
+    await type(/^Note/, 'Bank and GCash');
+    await submit();
+    await waitFor(async () => expect(await db.savings.count()).toBe(2));
+    const buffer = await screen.findByTestId('savings-buffer');
+    await waitFor(() => expect(buffer.textContent).toMatch(/2,500,000/));
+    expect(buffer.textContent).toContain('Your buffer');
+    expect(buffer.textContent).toContain('Bank and GCash');
+    expect(screen.getByTestId('savings-history').textContent).toMatch(/1,000,000/);
+
+    const live = () => db.savings.filter((s) => s.deletedAt === null).count();
+    await fireEvent.click(screen.getByRole('button', { name: /^Delete Snapshot of Feb 28, 2025/ }));
+    await waitFor(async () => expect(await live()).toBe(1));
+    await waitFor(() =>
+      expect(screen.getByTestId('savings-buffer').textContent).toMatch(/1,000,000/),
+    );
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await waitFor(async () => expect(await live()).toBe(2));
+    await waitFor(() =>
+      expect(screen.getByTestId('savings-buffer').textContent).toMatch(/2,500,000/),
+    );
+  });
+});
