@@ -90,8 +90,7 @@ export function looksLikeUtf16(bytes: Uint8Array): boolean {
 }
 
 export type DecodeFailure =
-  | { reason: 'utf-16' }
-  | { reason: 'invalid-utf-8'; offset: number; line: number };
+  { reason: 'utf-16' } | { reason: 'invalid-utf-8'; offset: number; line: number };
 
 /**
  * Strict UTF-8 decoding (a leading BOM is dropped). Returns the text, or why it is not UTF-8: a

@@ -1,0 +1,158 @@
+/**
+ * The plain backup file: what it holds, how it is written, what the restore screen shows about
+ * it, and its file name. Pure: no Dexie, no DOM. See docs/backup-format.md.
+ */
+import {
+  TABLE_NAMES,
+  type BaseRecord,
+  type HouseholdTables,
+  type IsoDate,
+  type TableName,
+  type Timestamp,
+} from '../../domain/model';
+
+export const BACKUP_FORMAT = 'anyam-backup';
+/**
+ * Raised whenever a reader of the old version would misread a new file. Restoring refuses files
+ * newer than this (the app must be updated first) rather than dropping what it does not know.
+ */
+export const BACKUP_VERSION = 1;
+
+export interface BackupApp {
+  name: string;
+  version: string;
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: Timestamp;
+  app: BackupApp;
+  /** Every stored table but the derived rollups, rows in primary-key (id) order. */
+  tables: HouseholdTables;
+}
+
+export interface BackupMeta {
+  exportedAt: Timestamp;
+  app: BackupApp;
+}
+
+/** The file's opening, up to the tables: `{"format":…,"tables":{`. */
+export function backupHead(meta: BackupMeta): string {
+  const head = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: meta.exportedAt,
+    app: { name: meta.app.name, version: meta.app.version },
+  };
+  return JSON.stringify(head).slice(0, -1) + ',"tables":{';
+}
+
+/**
+ * One table as text: one record per line, so that a file can be read (and diffed) by a person
+ * and written a chunk at a time without ever holding every record in one array.
+ */
+export function tableOpen(table: TableName, first: boolean): string {
+  return `${first ? '' : ','}\n${JSON.stringify(table)}:[`;
+}
+export function recordLine(record: object, first: boolean): string {
+  return `${first ? '' : ','}\n${JSON.stringify(record)}`;
+}
+export const TABLE_CLOSE = '\n]';
+export const BACKUP_TAIL = '\n}}\n';
+
+/** The whole file for tables already in memory (tests, small households). */
+export function serializeBackup(tables: HouseholdTables, meta: BackupMeta): string {
+  const parts = [backupHead(meta)];
+  TABLE_NAMES.forEach((table, t) => {
+    parts.push(tableOpen(table, t === 0));
+    const rows = [...(tables[table] as BaseRecord[])].sort(byId);
+    rows.forEach((row, i) => parts.push(recordLine(row, i === 0)));
+    parts.push(TABLE_CLOSE);
+  });
+  parts.push(BACKUP_TAIL);
+  return parts.join('');
+}
+
+export function byId(a: BaseRecord, b: BaseRecord): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the restore screen shows before the user chooses Replace or Merge
+
+export interface BackupSummary {
+  householdName: string | null;
+  baseCurrency: string | null;
+  exportedAt: Timestamp;
+  appVersion: string;
+  version: number;
+  encrypted: boolean;
+  /** Rows per table that are not soft-deleted. */
+  counts: Record<TableName, number>;
+  /** Soft-deleted rows per table (carried so that merges delete them on the other phone too). */
+  deleted: Record<TableName, number>;
+  /** First and last date of the live entries; null without entries. */
+  dateRange: { from: IsoDate; to: IsoDate } | null;
+}
+
+export function summarizeBackup(backup: BackupFile, encrypted: boolean): BackupSummary {
+  const counts = {} as Record<TableName, number>;
+  const deleted = {} as Record<TableName, number>;
+  for (const table of TABLE_NAMES) {
+    const rows = backup.tables[table] as BaseRecord[];
+    const gone = rows.filter((row) => row.deletedAt !== null).length;
+    counts[table] = rows.length - gone;
+    deleted[table] = gone;
+  }
+  let from: IsoDate | null = null;
+  let to: IsoDate | null = null;
+  for (const entry of backup.tables.entries) {
+    if (entry.deletedAt !== null) continue;
+    if (from === null || entry.date < from) from = entry.date;
+    if (to === null || entry.date > to) to = entry.date;
+  }
+  const settings = backup.tables.settings[0];
+  return {
+    householdName: settings?.householdName ?? null,
+    baseCurrency: settings?.baseCurrency ?? null,
+    exportedAt: backup.exportedAt,
+    appVersion: backup.app.version,
+    version: backup.version,
+    encrypted,
+    counts,
+    deleted,
+    dateRange: from !== null && to !== null ? { from, to } : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// File names
+
+/**
+ * 'Keluarga Nguyễn' → 'keluarga-nguyen': ASCII letters and digits only, since a phone's file
+ * manager, a chat app or an email attachment may mangle anything else.
+ */
+export function fileSlug(name: string): string {
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    // Vietnamese đ/Đ is a letter of its own, not d with a mark, so NFKD keeps it.
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+  const slug = ascii
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || 'household';
+}
+
+/** `anyam-<household>-<date>.json`, with `-encrypted` before `.json` for an encrypted file. */
+export function backupFileName(
+  householdName: string,
+  date: IsoDate,
+  options: { encrypted?: boolean } = {},
+): string {
+  return `anyam-${fileSlug(householdName)}-${date}${options.encrypted ? '-encrypted' : ''}.json`;
+}

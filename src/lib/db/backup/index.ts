@@ -1,0 +1,63 @@
+/** What the backup, restore and CSV screens call. */
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupFileName,
+  summarizeBackup,
+  type BackupFile,
+  type BackupSummary,
+} from './backup-format';
+export type { JobProgress, JobProgressListener } from './cancel';
+export {
+  decryptBackupEnvelope,
+  encryptBackupText,
+  PBKDF2_ITERATIONS,
+  type EncryptedEnvelope,
+  type EncryptOptions,
+} from './crypto';
+export { passphraseStrength, type PassphraseStrength } from './passphrase';
+export { exportBackup, type BackupExport, type ExportBackupOptions } from './export-backup';
+export {
+  applyRestore,
+  readBackupFile,
+  type PreparedRestore,
+  type ReadBackupOptions,
+  type RestoreMode,
+  type RestoreOptions,
+  type RestoreResult,
+} from './restore';
+export { backupReminderDue, recordBackupTime, snoozeBackupReminder } from './reminder';
+export { MAX_INPUT_BYTES } from './read-input';
+export {
+  CSV_DATE_FORMATS,
+  type CsvColumn,
+  type CsvDateFormat,
+  type DecimalSeparator,
+} from './csv-format';
+export {
+  CSV_FIELDS,
+  guessMapping,
+  previewCsv,
+  REQUIRED_FIELDS,
+  type CsvField,
+  type CsvMapping,
+  type CsvPreview,
+} from './csv-parse';
+export type {
+  CsvImportOptions,
+  CsvReport,
+  CsvRow,
+  CsvRowError,
+  UnknownMember,
+  UnknownStream,
+} from './csv-validate';
+export {
+  checkCsv,
+  importCsv,
+  readCsvFile,
+  type CsvImportDecision,
+  type CsvImportResult,
+  type CsvImportRun,
+  type CsvStreamToCreate,
+} from './csv-import';
+export { csvFileName, exportEntriesCsv, type CsvExport, type CsvExportOptions } from './csv-export';

@@ -1,0 +1,100 @@
+/**
+ * Merge rules, pure: how two copies of one household (two phones) combine. Records are matched
+ * by id and the newer `updatedAt` wins; a deletion is just a newer version with `deletedAt`, so
+ * it travels like an edit. The rules are symmetric (A into B gives the same records as B into A)
+ * and idempotent (merging a copy into itself changes nothing), which the tests check.
+ */
+import {
+  TABLE_NAMES,
+  type BaseRecord,
+  type Entry,
+  type HouseholdTables,
+  type Settings,
+  type Stream,
+} from '../../domain/model';
+
+/** JSON with object keys sorted: the same record always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+export function sameRecord(a: object, b: object): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/**
+ * The version that survives. Timestamps share one exact shape (schema.ts), so they order as
+ * strings. Two different versions with the same `updatedAt` (two phones, one millisecond) are
+ * ordered by their text, an arbitrary but fixed rule that both phones apply alike.
+ */
+export function winner<T extends BaseRecord>(a: T, b: T): T {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b;
+  const ta = canonicalJson(a);
+  const tb = canonicalJson(b);
+  return ta >= tb ? a : b;
+}
+
+/** Rows of both sides matched by id; for each id the winner. Sorted by id. */
+export function mergeRows<T extends BaseRecord>(local: readonly T[], incoming: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const row of local) byId.set(row.id, row);
+  for (const row of incoming) {
+    const mine = byId.get(row.id);
+    byId.set(row.id, mine ? winner(mine, row) : row);
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * A household has one settings row, but two phones set up apart have two different ids: the
+ * newer row wins whatever its id, and the other one goes.
+ */
+export function mergeSettings(
+  local: readonly Settings[],
+  incoming: readonly Settings[],
+): Settings[] {
+  const all = [...local, ...incoming];
+  if (all.length === 0) return [];
+  return [all.reduce((best, row) => winner(best, row))];
+}
+
+/**
+ * Keeps the rules the repositories keep on one phone, once both sides are combined:
+ * - an entry takes its member from its stream (the stream may have moved on the other phone);
+ * - a deleted stream has no live entries (an entry added on the other phone to a stream deleted
+ *   here is deleted with the stream's own `deletedAt`, so that restoring the stream brings it
+ *   back together with the others).
+ * Depends only on the merged entry and merged stream, so it keeps the merge symmetric. It
+ * leaves `updatedAt` alone: the next merge aligns again anyway, and a new timestamp would let
+ * this derived fix outrank a real edit made on another phone.
+ */
+export function alignEntry(entry: Entry, stream: Stream | undefined): Entry {
+  if (!stream) return entry;
+  const moved = entry.memberId !== stream.memberId;
+  const orphaned = stream.deletedAt !== null && entry.deletedAt === null;
+  if (!moved && !orphaned) return entry;
+  return {
+    ...entry,
+    memberId: stream.memberId,
+    deletedAt: orphaned ? stream.deletedAt : entry.deletedAt,
+  };
+}
+
+/** The household after merging `incoming` into `local` (tables sorted by id). */
+export function mergeTables(local: HouseholdTables, incoming: HouseholdTables): HouseholdTables {
+  const out = {} as Record<keyof HouseholdTables, BaseRecord[]>;
+  for (const table of TABLE_NAMES) {
+    out[table] =
+      table === 'settings'
+        ? mergeSettings(local.settings, incoming.settings)
+        : mergeRows<BaseRecord>(local[table], incoming[table]);
+  }
+  const merged = out as unknown as HouseholdTables;
+  const streams = new Map(merged.streams.map((s) => [s.id, s]));
+  merged.entries = merged.entries.map((e) => alignEntry(e, streams.get(e.streamId)));
+  return merged;
+}

@@ -1,0 +1,214 @@
+/**
+ * Restore: read a chosen file into a validated backup and its summary (nothing written), then,
+ * once the user has chosen, write it with Replace or Merge in ONE read-write transaction over
+ * every table. Rollups are rebuilt inside that same transaction, so the household and its
+ * derived totals commit together or not at all: a failure, a Cancel or a closed tab leaves the
+ * database exactly as it was (IndexedDB discards a transaction that never committed).
+ */
+import {
+  AnyamError,
+  TABLE_NAMES,
+  type BaseRecord,
+  type Settings,
+  type TableName,
+} from '../../domain/model';
+import { STORE_NAMES, type AnyamDatabase } from '../database';
+import { entriesOfStream, rebuildAllRollupsIn } from '../repo/rollup-store';
+import { writeTransaction } from '../repo/transaction';
+import { summarizeBackup, type BackupFile, type BackupSummary } from './backup-format';
+import { parseJsonSafely, validateBackup } from './backup-validate';
+import { throwIfCancelled, type JobProgressListener } from './cancel';
+import { decryptBackupEnvelope, envelopeIterations, isEncryptedEnvelope } from './crypto';
+import { alignEntry, mergeRows, mergeSettings, sameRecord, winner } from './merge';
+import { assertSize, decodeUtf8, readBytes, type FileInput } from './read-input';
+
+export interface PreparedRestore {
+  summary: BackupSummary;
+  backup: BackupFile;
+}
+
+export interface ReadBackupOptions {
+  /** Needed for an encrypted file; without it such a file fails with backup/passphrase-required. */
+  passphrase?: string;
+  onProgress?: JobProgressListener;
+  signal?: AbortSignal;
+}
+
+async function fileText(input: FileInput): Promise<string> {
+  assertSize(input, 'backup');
+  const bytes = await readBytes(input);
+  if (bytes === null) return (input as string).replace(/^\uFEFF/, '');
+  const text = decodeUtf8(bytes);
+  // Binary junk (a photo, a zip) or a file saved in another encoding: not our JSON.
+  if (typeof text !== 'string') throw new AnyamError('backup/not-json', { ...text });
+  return text;
+}
+
+/**
+ * Reads and checks a backup file without writing anything. Errors: backup/too-large,
+ * backup/not-json, backup/unsafe-key, backup/wrong-format, backup/future-version,
+ * backup/missing-table, backup/invalid-record, backup/duplicate-id, backup/dangling-reference,
+ * backup/passphrase-required (details.iterations), backup/wrong-passphrase, backup/corrupted,
+ * import/cancelled.
+ */
+export async function readBackupFile(
+  input: FileInput,
+  options: ReadBackupOptions = {},
+): Promise<PreparedRestore> {
+  options.onProgress?.({ phase: 'reading', done: 0, total: 1 });
+  let parsed = parseJsonSafely(await fileText(input));
+  const encrypted = isEncryptedEnvelope(parsed);
+  if (encrypted) {
+    if (options.passphrase === undefined || options.passphrase === '') {
+      throw new AnyamError('backup/passphrase-required', {
+        iterations: envelopeIterations(parsed),
+      });
+    }
+    parsed = parseJsonSafely(await decryptBackupEnvelope(parsed, options.passphrase));
+    throwIfCancelled(options.signal);
+  }
+  options.onProgress?.({ phase: 'reading', done: 1, total: 1 });
+  const backup = await validateBackup(parsed, {
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
+  return { backup, summary: summarizeBackup(backup, encrypted) };
+}
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface RestoreOptions {
+  onProgress?: JobProgressListener;
+  /** Checked between chunks inside the transaction: an abort rolls everything back. */
+  signal?: AbortSignal;
+  chunkSize?: number;
+}
+
+export interface RestoreResult {
+  mode: RestoreMode;
+  /** Writes per table (added or replaced rows); for Replace, every row of the backup. */
+  written: Record<TableName, number>;
+}
+
+const CHUNK = 5_000;
+
+function emptyCounts(): Record<TableName, number> {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+}
+
+/**
+ * Writes a prepared backup. Replace: every table becomes the backup's. Merge: records matched
+ * by id, the newer `updatedAt` wins (merge.ts). Either way rollups are rebuilt from the result,
+ * reported as phase 'rollups'.
+ */
+export async function applyRestore(
+  prepared: PreparedRestore,
+  mode: RestoreMode,
+  options: RestoreOptions = {},
+): Promise<RestoreResult> {
+  const write = mode === 'replace' ? replaceIn : mergeIn;
+  return writeTransaction(STORE_NAMES, async (db) => {
+    const written = await write(db, prepared.backup, options);
+    throwIfCancelled(options.signal);
+    await rebuildAllRollupsIn(db, (p) => options.onProgress?.({ phase: 'rollups', ...p }));
+    throwIfCancelled(options.signal);
+    return { mode, written };
+  });
+}
+
+function table(db: AnyamDatabase, name: TableName) {
+  return db.table<BaseRecord, string>(name);
+}
+
+async function replaceIn(
+  db: AnyamDatabase,
+  backup: BackupFile,
+  options: RestoreOptions,
+): Promise<Record<TableName, number>> {
+  const chunkSize = options.chunkSize ?? CHUNK;
+  const written = emptyCounts();
+  const total = TABLE_NAMES.reduce((n, t) => n + backup.tables[t].length, 0);
+  let done = 0;
+  for (const name of STORE_NAMES) await db.table(name).clear();
+  for (const name of TABLE_NAMES) {
+    const rows = backup.tables[name] as BaseRecord[];
+    for (let start = 0; start < rows.length; start += chunkSize) {
+      const chunk = rows.slice(start, start + chunkSize);
+      await table(db, name).bulkAdd(chunk);
+      done += chunk.length;
+      options.onProgress?.({ phase: 'writing', done, total });
+      throwIfCancelled(options.signal);
+    }
+    written[name] = rows.length;
+  }
+  return written;
+}
+
+async function mergeIn(
+  db: AnyamDatabase,
+  backup: BackupFile,
+  options: RestoreOptions,
+): Promise<Record<TableName, number>> {
+  const chunkSize = options.chunkSize ?? CHUNK;
+  const written = emptyCounts();
+  const total = TABLE_NAMES.reduce((n, t) => n + backup.tables[t].length, 0);
+  let done = 0;
+
+  // The small tables (tens of rows) are merged whole in memory.
+  const localStreams = new Map((await db.streams.toArray()).map((s) => [s.id, s]));
+  for (const name of TABLE_NAMES) {
+    if (name === 'entries') continue;
+    const local = await table(db, name).toArray();
+    const incoming = backup.tables[name] as BaseRecord[];
+    const merged: BaseRecord[] =
+      name === 'settings'
+        ? mergeSettings(local as Settings[], incoming as Settings[])
+        : mergeRows(local, incoming);
+    const before = new Map(local.map((row) => [row.id, row]));
+    const changed = merged.filter((row) => {
+      const mine = before.get(row.id);
+      return !mine || !sameRecord(mine, row);
+    });
+    const keep = new Set(merged.map((row) => row.id));
+    // Only settings can lose a row: the losing settings row of another id.
+    await table(db, name).bulkDelete(local.filter((row) => !keep.has(row.id)).map((r) => r.id));
+    await table(db, name).bulkPut(changed);
+    written[name] = changed.length;
+    done += incoming.length;
+    options.onProgress?.({ phase: 'writing', done, total });
+  }
+  const streams = new Map((await db.streams.toArray()).map((s) => [s.id, s]));
+
+  // Entries can be 100,000 rows: only the incoming ones and their local twins are read.
+  const incoming = backup.tables.entries;
+  for (let start = 0; start < incoming.length; start += chunkSize) {
+    const chunk = incoming.slice(start, start + chunkSize);
+    const local = await db.entries.bulkGet(chunk.map((e) => e.id));
+    const puts = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const mine = local[i];
+      const theirs = chunk[i]!;
+      const merged = mine ? winner(mine, theirs) : theirs;
+      const aligned = alignEntry(merged, streams.get(merged.streamId));
+      if (!mine || !sameRecord(mine, aligned)) puts.push(aligned);
+    }
+    await db.entries.bulkPut(puts);
+    written.entries += puts.length;
+    done += chunk.length;
+    options.onProgress?.({ phase: 'writing', done, total });
+    throwIfCancelled(options.signal);
+  }
+
+  // Local entries the file did not carry still follow their stream if it moved or was deleted.
+  for (const stream of streams.values()) {
+    const before = localStreams.get(stream.id);
+    if (!before || (before.memberId === stream.memberId && before.deletedAt === stream.deletedAt)) {
+      continue;
+    }
+    const rows = await entriesOfStream(db, stream.id).toArray();
+    const puts = rows.map((e) => alignEntry(e, stream)).filter((e, i) => e !== rows[i]);
+    await db.entries.bulkPut(puts);
+    written.entries += puts.length;
+  }
+  return written;
+}

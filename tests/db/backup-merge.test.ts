@@ -1,0 +1,193 @@
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { applyRestore, exportBackup, readBackupFile } from '../../src/lib/db/backup';
+import { serializeBackup } from '../../src/lib/db/backup/backup-format';
+import { useDatabase, type AnyamDatabase } from '../../src/lib/db/database';
+import {
+  addEntry,
+  addMember,
+  addStream,
+  deleteEntries,
+  deleteStream,
+  saveSettings,
+  updateEntry,
+  updateMember,
+  updateStream,
+} from '../../src/lib/db/repo';
+import type { Entry, HouseholdTables } from '../../src/lib/domain/model';
+import { householdFactory } from '../factories';
+import { checksumTables } from './checksum';
+import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
+
+const NOW = new Date('2026-12-01T00:00:00.000Z');
+const META = { exportedAt: NOW.toISOString(), app: { name: 'Anyam', version: 'test' } };
+
+const opened: AnyamDatabase[] = [];
+afterEach(() => {
+  vi.useRealTimers();
+});
+afterAll(async () => {
+  for (const db of opened) await dropDatabase(db);
+});
+
+async function databaseFrom(file: string, mode: 'replace' | 'merge' = 'replace') {
+  const db = freshDatabase('merge');
+  opened.push(db);
+  await applyRestore(await readBackupFile(file), mode);
+  return db;
+}
+
+async function mergeInto(db: AnyamDatabase, file: string) {
+  useDatabase(db);
+  return applyRestore(await readBackupFile(file), 'merge');
+}
+
+async function exportOf(db: AnyamDatabase): Promise<string> {
+  useDatabase(db);
+  return (await exportBackup({ now: NOW })).text;
+}
+
+function tablesOf(file: string): HouseholdTables {
+  return (JSON.parse(file) as { tables: HouseholdTables }).tables;
+}
+
+/** Runs `edit` with the clock at `iso`, so that who edited last is certain. */
+async function at<T>(iso: string, edit: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(iso));
+  try {
+    return await edit();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+const base = householdFactory.build({ seed: 42, months: 3, entriesPerMonth: 20 });
+const baseFile = serializeBackup(base, META);
+const live = (rows: Entry[]) => rows.filter((e) => e.deletedAt === null);
+
+/** Two phones that started from one backup and then lived apart for a week. */
+async function twoPhones() {
+  const phoneA = await databaseFrom(baseFile);
+  const phoneB = await databaseFrom(baseFile);
+  const [s0, s1] = base.streams;
+  // Entries of other streams than s1, which phone A deletes whole.
+  const [e0, e1, e2, e3, e4] = base.entries.filter((e) => e.streamId !== s1!.id);
+  const m1 = base.members[1]!;
+
+  useDatabase(phoneA);
+  await at('2026-11-02T08:00:00.000Z', () => updateEntry(e0!.id, { amountMinor: 111 }));
+  await at('2026-11-02T08:01:00.000Z', () => updateEntry(e1!.id, { note: 'A edited first' }));
+  await at('2026-11-02T08:02:00.000Z', () => deleteEntries([e2!.id]));
+  const addedA = await at('2026-11-02T08:03:00.000Z', () =>
+    addEntry({ streamId: s0!.id, date: '2026-10-20', amountMinor: 4_200_000, note: 'from A' }),
+  );
+  await at('2026-11-02T08:04:00.000Z', () => saveSettings({ householdName: 'Rumah A' }));
+  await at('2026-11-02T08:05:00.000Z', () => updateMember(m1.id, { name: 'Renamed on A' }));
+  // A stops a stream; B keeps recording on it (below).
+  await at('2026-11-02T08:06:00.000Z', () => deleteStream(s1!.id));
+
+  useDatabase(phoneB);
+  await at('2026-11-03T09:00:00.000Z', () => updateEntry(e1!.id, { note: 'B edited later' }));
+  await at('2026-11-03T09:01:00.000Z', () => updateEntry(e2!.id, { amountMinor: 222 }));
+  await at('2026-11-03T09:02:00.000Z', () => deleteEntries([e3!.id]));
+  const memberB = await at('2026-11-03T09:03:00.000Z', () =>
+    addMember({ name: 'Nenek', role: 'elder' }),
+  );
+  const streamB = await at('2026-11-03T09:04:00.000Z', () =>
+    addStream({ memberId: memberB.id, name: 'Kue', kind: 'informal', currency: 'IDR' }),
+  );
+  const addedB = await at('2026-11-03T09:05:00.000Z', () =>
+    addEntry({ streamId: streamB.id, date: '2026-10-21', amountMinor: 900_000 }),
+  );
+  const onStopped = await at('2026-11-03T09:06:00.000Z', () =>
+    addEntry({ streamId: s1!.id, date: '2026-10-22', amountMinor: 700_000, note: 'on B' }),
+  );
+  // The same entry edited on both phones at the very same millisecond, differently.
+  await at('2026-11-03T09:07:00.000Z', () => updateEntry(e4!.id, { note: 'B at noon' }));
+  useDatabase(phoneA);
+  await at('2026-11-03T09:07:00.000Z', () => updateEntry(e4!.id, { note: 'A at noon' }));
+  // B moves a stream to another member: its entries follow, also those A added meanwhile.
+  useDatabase(phoneB);
+  await at('2026-11-03T09:08:00.000Z', () => updateStream(s0!.id, { memberId: m1.id }));
+
+  return {
+    fileA: await exportOf(phoneA),
+    fileB: await exportOf(phoneB),
+    ids: { e0, e1, e2, e3, addedA, addedB, onStopped, s0, s1, m1, memberB, streamB },
+  };
+}
+
+describe('merging two phones of one household', () => {
+  it('gives the same records whichever phone merges into which', async () => {
+    const { fileA, fileB, ids } = await twoPhones();
+    const aThenB = await databaseFrom(fileA);
+    await mergeInto(aThenB, fileB);
+    const bThenA = await databaseFrom(fileB);
+    await mergeInto(bThenA, fileA);
+
+    const one = await exportOf(aThenB);
+    const two = await exportOf(bThenA);
+    expect(one).toBe(two);
+    await expectRollupsConsistent(aThenB);
+    await expectRollupsConsistent(bThenA);
+    expect(await checksumTables(aThenB)).toEqual(await checksumTables(bThenA));
+
+    const merged = tablesOf(one);
+    const entry = (id: string) => merged.entries.find((e) => e.id === id)!;
+    expect(entry(ids.e0!.id).amountMinor).toBe(111); // edited on A only
+    expect(entry(ids.e1!.id).note).toBe('B edited later'); // newer edit wins
+    expect(entry(ids.e2!.id)).toMatchObject({ amountMinor: 222, deletedAt: null }); // edit after delete
+    expect(entry(ids.e3!.id).deletedAt).not.toBeNull(); // deleted on B travels to A
+    expect(entry(ids.addedA.id).note).toBe('from A');
+    expect(entry(ids.addedB.id).streamId).toBe(ids.streamB.id);
+    expect(merged.members.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['Renamed on A', 'Nenek']),
+    );
+    expect(merged.settings).toHaveLength(1);
+    expect(merged.settings[0]!.householdName).toBe('Rumah A');
+    // B's entry on the stream A deleted is deleted with the stream, restorable with it.
+    const stopped = merged.streams.find((s) => s.id === ids.s1!.id)!;
+    expect(stopped.deletedAt).not.toBeNull();
+    expect(entry(ids.onStopped.id).deletedAt).toBe(stopped.deletedAt);
+    // A's new entry follows the stream B moved to another member.
+    expect(entry(ids.addedA.id).memberId).toBe(ids.m1.id);
+    expect(
+      live(merged.entries).every(
+        (e) => e.memberId === merged.streams.find((s) => s.id === e.streamId)!.memberId,
+      ),
+    ).toBe(true);
+  });
+
+  it('changes nothing when a phone merges its own backup, or the merged result again', async () => {
+    const { fileA, fileB } = await twoPhones();
+    const phone = await databaseFrom(fileA);
+    const before = await checksumTables(phone);
+    const result = await mergeInto(phone, fileA);
+    expect(Object.values(result.written).every((n) => n === 0)).toBe(true);
+    expect(await checksumTables(phone)).toEqual(before);
+
+    await mergeInto(phone, fileB);
+    const merged = await checksumTables(phone);
+    await mergeInto(phone, await exportOf(phone));
+    await mergeInto(phone, fileB);
+    await mergeInto(phone, fileA);
+    expect(await checksumTables(phone)).toEqual(merged);
+  });
+
+  it('merges into an empty phone like a Replace, and keeps one settings row of two', async () => {
+    const empty = freshDatabase('merge-empty');
+    opened.push(empty);
+    await mergeInto(empty, baseFile);
+    expect(tablesOf(await exportOf(empty))).toEqual(
+      tablesOf(await exportOf(await databaseFrom(baseFile))),
+    );
+
+    // A phone set up on its own has a settings row of another id: the newer one stays.
+    const other = householdFactory.build({ seed: 9, months: 1 });
+    other.settings[0]!.updatedAt = '2027-01-01T00:00:00.000Z';
+    await mergeInto(empty, serializeBackup(other, META));
+    const settings = tablesOf(await exportOf(empty)).settings;
+    expect(settings).toEqual([other.settings[0]]);
+  });
+});
