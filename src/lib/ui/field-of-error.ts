@@ -6,7 +6,8 @@ export function fieldOfError(error: unknown): string {
   const field = typeof error.details.field === 'string' ? error.details.field : '';
   const [prefix = '', reason = ''] = error.code.split('/');
   if (prefix === 'money' || reason === 'invalid-amount') return 'amount';
-  if (prefix === 'date' || reason.includes('date')) return 'date';
+  // A form with several dates (startedOn, endedOn, dueOn) gets the one that failed.
+  if (prefix === 'date' || reason.includes('date')) return /date|On$/.test(field) ? field : 'date';
   if (reason === 'invalid-minutes')
     return field.startsWith('unpaid') ? 'unpaidMinutes' : 'paidMinutes';
   if (reason === 'note-too-long') return 'note';

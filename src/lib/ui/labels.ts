@@ -1,5 +1,5 @@
 import { m } from '../../paraglide/messages.js';
-import type { MemberRole, StreamCadence, StreamKind } from '../../lib/domain/model';
+import type { MemberRole, StreamCadence, StreamKind } from '../domain/model';
 
 export const KIND_LABEL: Record<StreamKind, () => string> = {
   formal: m.kind_formal,
