@@ -1,0 +1,285 @@
+/**
+ * Planned expenses: their cost in a month, the essential monthly expenses E of the resilience
+ * score, earmarked coverage ("micro-tasks paid 140% of this month's data plan") and the
+ * three-month forecast of expected income against planned expenses.
+ */
+import { baseMinorOrNull, type RateRecordLike } from './base-amount';
+import { amountInMonth, firstDayOf, isRecurringCadence, lastDayOf } from './months';
+import {
+  STREAM_KINDS,
+  type CurrencyCode,
+  type MonthKey,
+  type Plan,
+  type PlanCategory,
+  type Stream,
+  type StreamKind,
+} from './model';
+
+/** A plan's cost in `month` in its own currency: monthly ×1, weekly ×52/12, yearly /12, once in its due month. */
+export function planCostInMonth(plan: Plan, month: MonthKey): number {
+  return amountInMonth(plan.amountMinor, plan.cadence, month, { dueOn: plan.dueOn }) ?? 0;
+}
+
+/**
+ * A plan's cost in `month` in base minor units (fractional), or null when its currency has no
+ * rate. A one-off converts at the rate of its due date; a recurring plan at the rate in force at
+ * the end of the month (the latest known rate for months still to come).
+ */
+export function planCostInMonthInBase(
+  plan: Plan,
+  month: MonthKey,
+  baseCurrency: CurrencyCode,
+  rates: readonly RateRecordLike[],
+): number | null {
+  const cost = planCostInMonth(plan, month);
+  if (cost === 0) return 0;
+  const date = plan.cadence === 'once' ? plan.dueOn : lastDayOf(month);
+  const base = baseMinorOrNull(plan.amountMinor, plan.currency, baseCurrency, date, rates);
+  return base === null
+    ? null
+    : (amountInMonth(base, plan.cadence, month, { dueOn: plan.dueOn }) ?? 0);
+}
+
+export interface CostByCategory {
+  month: MonthKey;
+  /** Base minor units per category (fractional: round only for display). */
+  byCategory: Record<PlanCategory, number>;
+  total: number;
+  /** Plans whose currency had no rate: left out of the totals above. */
+  missingRatePlanIds: string[];
+}
+
+/** The cost of the live plans in `month`, by category, in base minor units. */
+export function monthlyCostByCategory(
+  plans: readonly Plan[],
+  month: MonthKey,
+  baseCurrency: CurrencyCode,
+  rates: readonly RateRecordLike[],
+): CostByCategory {
+  const byCategory: Record<PlanCategory, number> = { essential: 0, digital: 0, other: 0 };
+  const missingRatePlanIds: string[] = [];
+  let total = 0;
+  for (const plan of plans) {
+    if (plan.deletedAt !== null) continue;
+    const cost = planCostInMonthInBase(plan, month, baseCurrency, rates);
+    if (cost === null) missingRatePlanIds.push(plan.id);
+    else {
+      byCategory[plan.category] += cost;
+      total += cost;
+    }
+  }
+  return { month, byCategory, total, missingRatePlanIds };
+}
+
+export interface EssentialExpenses {
+  /** E: monthly essential expenses in base minor units (0 when there are no essential plans). */
+  amountMinor: number;
+  /** Essential plans that could not be converted; E is then unknown (`needs-rate`). */
+  missingRatePlanIds: string[];
+}
+
+/**
+ * E, the household's steady monthly essential expenses in `month`: the recurring `essential`
+ * plans converted to a monthly amount. One-off essentials are left out on purpose: E measures
+ * what income must cover every month (coverage) and how fast savings drain (buffer); a one-off
+ * bill would make a single month's score swing. They still appear in the forecast and in the
+ * monthly cost by category.
+ */
+export function essentialMonthlyExpenses(
+  plans: readonly Plan[],
+  month: MonthKey,
+  baseCurrency: CurrencyCode,
+  rates: readonly RateRecordLike[],
+): EssentialExpenses {
+  let amountMinor = 0;
+  const missingRatePlanIds: string[] = [];
+  for (const plan of plans) {
+    if (plan.deletedAt !== null || plan.category !== 'essential') continue;
+    if (!isRecurringCadence(plan.cadence)) continue;
+    const cost = planCostInMonthInBase(plan, month, baseCurrency, rates);
+    if (cost === null) missingRatePlanIds.push(plan.id);
+    else amountMinor += cost;
+  }
+  return { amountMinor, missingRatePlanIds };
+}
+
+export interface EarmarkedCoverage {
+  /** The funding kinds of the group, in STREAM_KINDS order. */
+  kinds: StreamKind[];
+  /** 'informal+microtask': stable id of the group. */
+  key: string;
+  /** Plans of the group that cost something in the month. */
+  planIds: string[];
+  /** Σ their cost in the month, base minor units. */
+  costMinor: number;
+  /** Σ received income of the funding kinds in the month, base minor units. */
+  incomeMinor: number;
+  /** income / cost (1.4 = "paid 140%"); null when a rate is missing on either side. */
+  ratio: number | null;
+  missingRatePlanIds: string[];
+  /** True when some funding income of the month had no rate (the ratio would be too low). */
+  incomeIncomplete: boolean;
+}
+
+export interface KindIncome {
+  /** Received income per kind in the month, base minor units. */
+  byKind: Readonly<Record<StreamKind, number>>;
+  /** Received entries per kind in the month with no rate. */
+  missingByKind?: Readonly<Record<StreamKind, number>>;
+}
+
+function fundingKinds(plan: Plan): StreamKind[] {
+  return STREAM_KINDS.filter((k) => plan.fundedBy.includes(k));
+}
+
+/**
+ * Earmarked coverage of `month` per plan group (plans funded by the same kinds K):
+ * Σ income of kinds K / Σ cost of the group's plans. Groups with no cost this month are left out.
+ */
+export function earmarkedCoverage(
+  plans: readonly Plan[],
+  month: MonthKey,
+  income: KindIncome,
+  baseCurrency: CurrencyCode,
+  rates: readonly RateRecordLike[],
+): EarmarkedCoverage[] {
+  const groups = new Map<string, EarmarkedCoverage>();
+  for (const plan of plans) {
+    if (plan.deletedAt !== null) continue;
+    const kinds = fundingKinds(plan);
+    if (kinds.length === 0 || planCostInMonth(plan, month) === 0) continue;
+    const key = kinds.join('+');
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        kinds,
+        key,
+        planIds: [],
+        costMinor: 0,
+        incomeMinor: kinds.reduce((sum, k) => sum + income.byKind[k], 0),
+        ratio: null,
+        missingRatePlanIds: [],
+        incomeIncomplete: kinds.some((k) => (income.missingByKind?.[k] ?? 0) > 0),
+      };
+      groups.set(key, group);
+    }
+    group.planIds.push(plan.id);
+    const cost = planCostInMonthInBase(plan, month, baseCurrency, rates);
+    if (cost === null) group.missingRatePlanIds.push(plan.id);
+    else group.costMinor += cost;
+  }
+  for (const group of groups.values()) {
+    const known = group.missingRatePlanIds.length === 0 && !group.incomeIncomplete;
+    group.ratio = known && group.costMinor > 0 ? group.incomeMinor / group.costMinor : null;
+  }
+  return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The median of the known values (null ones are months with a missing rate); null when none. */
+export function medianOfKnown(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (known.length === 0) return null;
+  const mid = known.length >> 1;
+  return known.length % 2 === 1 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
+}
+
+/** Whether a stream brings income in `month`: live, not archived, started, not yet ended. */
+export function isStreamActiveIn(stream: Stream, month: MonthKey): boolean {
+  if (stream.deletedAt !== null || stream.archived) return false;
+  if (stream.startedOn !== null && stream.startedOn > lastDayOf(month)) return false;
+  if (stream.endedOn !== null && stream.endedOn < firstDayOf(month)) return false;
+  return true;
+}
+
+export type ForecastBasis = 'expected' | 'median';
+
+export interface StreamForecast {
+  streamId: string;
+  amountMinor: number;
+  basis: ForecastBasis;
+}
+
+export interface ForecastMonth {
+  month: MonthKey;
+  /** Expected income, base minor units. */
+  incomeMinor: number;
+  /** Planned expenses of every category, base minor units. */
+  expensesMinor: number;
+  /** income − expenses (negative = shortfall). */
+  balanceMinor: number;
+  /** True when planned expenses exceed expected income. */
+  shortfall: boolean;
+  byStream: StreamForecast[];
+  missingRatePlanIds: string[];
+  missingRateStreamIds: string[];
+}
+
+export interface ForecastInput {
+  /** The months to forecast (the in-progress month and the two after it, on the dashboard). */
+  months: readonly MonthKey[];
+  streams: readonly Stream[];
+  plans: readonly Plan[];
+  /**
+   * Per stream: received income (base minor units) of the 6 complete months before the forecast,
+   * null for months with a missing rate; months before the stream began are left out.
+   */
+  trailingReceived: ReadonlyMap<string, readonly (number | null)[]>;
+  baseCurrency: CurrencyCode;
+  rates: readonly RateRecordLike[];
+}
+
+/**
+ * Expected income of one stream in `month`: its expected amount × cadence factor, or for an
+ * irregular stream (or one with no expected amount) the median of its trailing received income.
+ */
+function streamForecast(
+  stream: Stream,
+  month: MonthKey,
+  input: ForecastInput,
+): StreamForecast | null {
+  const { expected } = stream;
+  if (expected.amountMinor <= 0 || !isRecurringCadence(expected.cadence)) {
+    const median = medianOfKnown(input.trailingReceived.get(stream.id) ?? []);
+    return { streamId: stream.id, amountMinor: median ?? 0, basis: 'median' };
+  }
+  const base = baseMinorOrNull(
+    expected.amountMinor,
+    stream.currency,
+    input.baseCurrency,
+    lastDayOf(month),
+    input.rates,
+  );
+  if (base === null) return null;
+  const amountMinor =
+    amountInMonth(base, expected.cadence, month, { daysPerWeek: expected.daysPerWeek }) ?? 0;
+  return { streamId: stream.id, amountMinor, basis: 'expected' };
+}
+
+/** The forecast of `input.months`, each flagged when planned expenses exceed expected income. */
+export function forecast(input: ForecastInput): ForecastMonth[] {
+  return input.months.map((month) => {
+    const byStream: StreamForecast[] = [];
+    const missingRateStreamIds: string[] = [];
+    let incomeMinor = 0;
+    for (const stream of input.streams) {
+      if (!isStreamActiveIn(stream, month)) continue;
+      const f = streamForecast(stream, month, input);
+      if (f === null) missingRateStreamIds.push(stream.id);
+      else {
+        byStream.push(f);
+        incomeMinor += f.amountMinor;
+      }
+    }
+    const costs = monthlyCostByCategory(input.plans, month, input.baseCurrency, input.rates);
+    return {
+      month,
+      incomeMinor,
+      expensesMinor: costs.total,
+      balanceMinor: incomeMinor - costs.total,
+      shortfall: costs.total > incomeMinor,
+      byStream,
+      missingRatePlanIds: costs.missingRatePlanIds,
+      missingRateStreamIds,
+    };
+  });
+}
