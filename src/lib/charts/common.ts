@@ -1,0 +1,73 @@
+/** Pieces every chart shares: no animation, theme colours on axes, legend and tooltips. */
+import type { ChartTheme } from './types';
+
+/**
+ * Options common to all charts. Animation is off: charts appear at once, update in place without
+ * movement (prefers-reduced-motion) and render synchronously, so "drawn" is known right away.
+ */
+export function baseOptions(theme: ChartTheme) {
+  return {
+    animation: false as const,
+    responsive: true,
+    maintainAspectRatio: false,
+    color: theme.text,
+    font: { family: theme.font },
+    interaction: { mode: 'index' as const, intersect: false },
+    plugins: {
+      legend: {
+        position: 'bottom' as const,
+        labels: {
+          color: theme.text,
+          font: { family: theme.font },
+          usePointStyle: true,
+          boxWidth: 10,
+          boxHeight: 10,
+        },
+      },
+      tooltip: {
+        titleFont: { family: theme.font },
+        bodyFont: { family: theme.font },
+      },
+    },
+  };
+}
+
+/** A category x axis (months, platforms) in theme colours. */
+export function categoryAxis(theme: ChartTheme, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'category' as const,
+    grid: { display: false },
+    border: { color: theme.grid },
+    ticks: { color: theme.muted, font: { family: theme.font }, maxRotation: 0, autoSkipPadding: 8 },
+    ...extra,
+  };
+}
+
+/**
+ * A linear value axis whose ticks are formatted by `format`. A horizontal axis of money gets
+ * fewer ticks: "IDR 20K" labels side by side overlap on a phone.
+ */
+export function valueAxis(
+  theme: ChartTheme,
+  format: (value: number) => string,
+  extra: Record<string, unknown> = {},
+  maxTicks = 6,
+) {
+  return {
+    type: 'linear' as const,
+    grid: { color: theme.grid },
+    border: { display: false },
+    ticks: {
+      color: theme.muted,
+      font: { family: theme.font },
+      maxTicksLimit: maxTicks,
+      callback: (value: number | string) => format(Number(value)),
+    },
+    ...extra,
+  };
+}
+
+/** A cell of a table: the formatted value, or a dash when unknown. */
+export function cell(value: number | null | undefined, format: (v: number) => string): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : format(value);
+}

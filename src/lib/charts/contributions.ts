@@ -1,0 +1,153 @@
+/** What each stream adds to the score: now (horizontal bars) and month by month (lines). */
+import type { DashboardData } from '../domain/dashboard';
+import type { StreamContribution } from '../domain/resilience';
+import { bandsPlugin } from './bands';
+import { baseOptions, categoryAxis, cell, valueAxis } from './common';
+import { monthBands } from './income';
+import { seriesDash, seriesPoint } from './palette';
+import { nameOf, streamColorOf, type StreamChartInput } from './shares';
+import type { AnyChartConfig, ChartSpec } from './types';
+
+export interface ContributionLabels {
+  stream: string;
+  month: string;
+  points: string;
+}
+
+/** Streams with a known contribution, largest first (ties by name order of `streams`). */
+export function contributionsToDraw(dash: DashboardData): StreamContribution[] {
+  return dash.contributions.now
+    .filter((c) => c.points !== null)
+    .sort((a, b) => b.points! - a.points! || (b.exact ?? 0) - (a.exact ?? 0));
+}
+
+/** "+5", "−3", "0": points with their sign. */
+export function signedPoints(points: number, number: (v: number) => string): string {
+  return points > 0 ? `+${number(points)}` : number(points);
+}
+
+export function contributionNowChart(
+  dash: DashboardData,
+  input: StreamChartInput<ContributionLabels>,
+): ChartSpec {
+  const { theme, format, labels, streams } = input;
+  const rows = contributionsToDraw(dash);
+  const base = baseOptions(theme);
+  const config: AnyChartConfig = {
+    type: 'bar',
+    data: {
+      labels: rows.map((c) => nameOf(streams, c.streamId)),
+      datasets: [
+        {
+          label: labels.points,
+          data: rows.map((c) => c.points),
+          backgroundColor: rows.map((c) => streamColorOf(streams, c.streamId, theme.mode)),
+          borderWidth: 0,
+          barPercentage: 0.8,
+        },
+      ],
+    },
+    options: {
+      ...base,
+      indexAxis: 'y',
+      interaction: { mode: 'nearest', intersect: true, axis: 'y' },
+      scales: {
+        x: valueAxis(theme, (v) => format.number(v), { beginAtZero: true }, 5),
+        y: categoryAxis(theme, { ticks: { color: theme.text, font: { family: theme.font } } }),
+      },
+      plugins: {
+        ...base.plugins,
+        legend: { display: false },
+        tooltip: {
+          ...base.plugins.tooltip,
+          callbacks: {
+            label: (item: { raw: unknown }) => signedPoints(Number(item.raw), format.number),
+          },
+        },
+      },
+    },
+  };
+  return {
+    config,
+    table: {
+      columns: [labels.stream, labels.points],
+      rows: rows.map((c) => ({
+        header: nameOf(streams, c.streamId),
+        cells: [signedPoints(c.points!, format.number)],
+      })),
+    },
+  };
+}
+
+/** Streams that ever contribute, in the order of `streams`. */
+export function streamsOverTime(dash: DashboardData, order: { id: string }[]): string[] {
+  const over = dash.contributions.overTime;
+  const ids = Object.keys(over).filter((id) => over[id]!.some((v) => v !== null && v !== 0));
+  const rank = (id: string) => {
+    const i = order.findIndex((s) => s.id === id);
+    return i < 0 ? order.length : i;
+  };
+  return ids.sort((a, b) => rank(a) - rank(b));
+}
+
+export function contributionOverTimeChart(
+  dash: DashboardData,
+  input: StreamChartInput<ContributionLabels>,
+): ChartSpec {
+  const { theme, format, labels, streams } = input;
+  const months = dash.series.months;
+  const ids = streamsOverTime(dash, streams);
+  const few = months.length <= 24;
+  const base = baseOptions(theme);
+  const config: AnyChartConfig = {
+    type: 'line',
+    data: {
+      labels: months.map((m) => format.month(m)),
+      datasets: ids.map((id, i) => {
+        const color = streamColorOf(streams, id, theme.mode);
+        return {
+          label: nameOf(streams, id),
+          data: dash.contributions.overTime[id]!,
+          borderColor: color,
+          backgroundColor: color,
+          borderWidth: 2,
+          borderDash: seriesDash(i),
+          pointStyle: seriesPoint(i),
+          pointRadius: few ? 2.5 : 0,
+          spanGaps: false,
+        };
+      }),
+    },
+    options: {
+      ...base,
+      scales: {
+        x: categoryAxis(theme),
+        y: valueAxis(theme, (v) => format.number(v)),
+      },
+      plugins: {
+        ...base.plugins,
+        tooltip: {
+          ...base.plugins.tooltip,
+          callbacks: {
+            label: (item: { dataset: { label?: string }; raw: unknown }) =>
+              `${item.dataset.label ?? ''}: ${signedPoints(Number(item.raw), format.number)}`,
+          },
+        },
+        anyamBands: { bands: monthBands(dash, theme) },
+      },
+    },
+    plugins: [bandsPlugin],
+  };
+  return {
+    config,
+    table: {
+      columns: [labels.month, ...ids.map((id) => nameOf(streams, id))],
+      rows: months.map((m, k) => ({
+        header: format.month(m),
+        cells: ids.map((id) =>
+          cell(dash.contributions.overTime[id]![k], (v) => signedPoints(v, format.number)),
+        ),
+      })),
+    },
+  };
+}

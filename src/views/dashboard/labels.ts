@@ -1,0 +1,57 @@
+/** Words and formatters the dashboard's cards and charts share, in the current language. */
+import { m } from '../../paraglide/messages.js';
+import type { StreamLabel } from '../../lib/charts/types';
+import type { ComponentKey } from '../../lib/charts/score';
+import type { Member, Stream, StreamKind } from '../../lib/domain/model';
+import type { UnknownReason } from '../../lib/domain/resilience';
+
+export function kindLabels(): Record<StreamKind, string> {
+  return {
+    formal: m.kind_formal(),
+    informal: m.kind_informal(),
+    microtask: m.kind_microtask(),
+    support: m.kind_support(),
+  };
+}
+
+export function componentLabels(): Record<ComponentKey, string> {
+  return {
+    diversification: m.dash_diversification(),
+    stability: m.dash_stability(),
+    coverage: m.dash_coverage(),
+    buffer: m.dash_buffer(),
+  };
+}
+
+/** Stream names for charts; a name two members share gets the member's name after it. */
+export function streamLabels(streams: Stream[], members: Member[]): StreamLabel[] {
+  const live = streams.filter((s) => s.deletedAt === null);
+  const count = new Map<string, number>();
+  for (const s of live) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  return live.map((s) => {
+    const member = members.find((mem) => mem.id === s.memberId)?.name;
+    const shared = (count.get(s.name) ?? 0) > 1 && member;
+    return { id: s.id, name: shared ? `${s.name} · ${member}` : s.name };
+  });
+}
+
+/** What would complete an unknown component: the words and, when there is one, where to go. */
+export function unknownAction(reason: UnknownReason): { text: string; href: string | null } {
+  switch (reason) {
+    case 'needs-essentials':
+      return { text: m.dash_needs_essentials(), href: '#/plans' };
+    case 'needs-savings':
+      return { text: m.dash_needs_savings(), href: '#/plans' };
+    case 'needs-history':
+      return { text: m.dash_needs_history(), href: null };
+    case 'needs-income':
+      return { text: m.dash_needs_income(), href: '#/entries' };
+    case 'needs-rate':
+      return { text: m.dash_needs_rate(), href: '#/settings' };
+  }
+}
+
+/** Names joined the way the language joins a list ("A, B and C"). */
+export function listOf(items: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -1,0 +1,152 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AnyamDatabase } from '../../src/lib/db/database';
+import { addEntry, addMember, addStream, saveSettings } from '../../src/lib/db/repo';
+import * as dashboard from '../../src/lib/domain/dashboard';
+import { todayIso } from '../../src/lib/domain/dates';
+import type { Member, Stream } from '../../src/lib/domain/model';
+import { addMonths, inProgressMonth } from '../../src/lib/domain/months';
+import { household } from '../../src/lib/state/household.svelte';
+import DashboardView from '../../src/views/dashboard/DashboardView.svelte';
+import { dropDatabase, freshDatabase } from '../db/helpers';
+
+// Count the computations: the view must run computeDashboard once per change, not per chart.
+vi.mock('../../src/lib/domain/dashboard', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/lib/domain/dashboard')>();
+  return { ...real, computeDashboard: vi.fn(real.computeDashboard) };
+});
+const compute = vi.mocked(dashboard.computeDashboard);
+
+let db: AnyamDatabase;
+let sari: Member;
+let salary: Stream;
+const current = inProgressMonth(todayIso());
+
+beforeAll(() => {
+  // jsdom has no canvas and says so on every call; the view must work without one (tables).
+  HTMLCanvasElement.prototype.getContext = () => null;
+});
+
+beforeEach(async () => {
+  compute.mockClear();
+  db = freshDatabase('dashboard-view');
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
+  sari = await addMember({ name: 'Sari' });
+  salary = await addStream({
+    memberId: sari.id,
+    name: 'Salary',
+    kind: 'formal',
+    currency: 'IDR',
+    expected: { amountMinor: 500_000_000, cadence: 'monthly' },
+  });
+});
+
+afterEach(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await dropDatabase(db);
+});
+
+/** Renders the view once the shared household state shows this test's streams. */
+async function renderView() {
+  render(DashboardView);
+  await waitFor(
+    async () => {
+      const ids = (await db.streams.toArray()).map((s) => s.id).sort();
+      expect(household.streams.map((s) => s.id).sort()).toEqual(ids);
+    },
+    { timeout: 5000 },
+  );
+}
+
+/** Four complete months of salary and of a stall's takings. */
+async function fourMonthsOfSalary() {
+  const stall = await addStream({
+    memberId: sari.id,
+    name: 'Stall',
+    kind: 'informal',
+    currency: 'IDR',
+  });
+  for (let k = 4; k >= 1; k--) {
+    const month = addMonths(current, -k);
+    await addEntry({ streamId: salary.id, date: `${month}-05`, amountMinor: 500_000_000 });
+    await addEntry({ streamId: stall.id, date: `${month}-09`, amountMinor: 100_000_000 * k });
+  }
+}
+
+/** Waits until nothing is left to settle (live queries answered, derived values computed). */
+async function settle() {
+  let last = -1;
+  await waitFor(() => {
+    const now = compute.mock.calls.length;
+    const stable = now === last;
+    last = now;
+    expect(stable).toBe(true);
+  });
+}
+
+describe('dashboard view', () => {
+  it('keeps the empty state while there is no income', async () => {
+    render(DashboardView);
+    expect(await screen.findByText('Your resilience will show here')).toBeTruthy();
+    expect(screen.queryByTestId('dashboard')).toBeNull();
+  });
+
+  it('shows the score and says which input would complete an unknown part', async () => {
+    await fourMonthsOfSalary();
+    await renderView();
+    const card = await screen.findByTestId('dash-score');
+    // No essential plan and no savings yet: coverage and buffer are unknown, not zero.
+    const coverage = card.querySelector('[data-component="coverage"]') as HTMLElement;
+    const link = within(coverage).getByRole('link', { name: 'Add your essential expenses' });
+    expect(link.getAttribute('href')).toBe('#/plans');
+    expect(within(coverage).getByText('Unknown')).toBeTruthy();
+    expect(card.querySelector('[data-component="buffer"] a')?.getAttribute('href')).toBe('#/plans');
+    // Every chart is there with its text alternative, even without a canvas (jsdom).
+    const names = [...document.querySelectorAll('[data-chart]')].map((c) =>
+      c.getAttribute('data-chart'),
+    );
+    expect(names).toEqual([
+      'income-by-kind',
+      'share-by-stream',
+      'contribution-now',
+      'score-over-time',
+      'contribution-over-time',
+      'forecast',
+    ]);
+    for (const wrapper of document.querySelectorAll('[data-chart]')) {
+      expect(wrapper.getAttribute('role')).toBe('img');
+      expect(wrapper.getAttribute('aria-label')).toBeTruthy();
+    }
+    expect(screen.getAllByRole('button', { name: 'Show as table' })).toHaveLength(6);
+  });
+
+  it('recomputes once when an entry is written elsewhere, and shows it without reload', async () => {
+    await fourMonthsOfSalary();
+    await renderView();
+    const progress = await screen.findByTestId('dash-in-progress');
+    await settle();
+    const before = compute.mock.calls.length;
+
+    await addEntry({ streamId: salary.id, date: `${current}-02`, amountMinor: 12_345_600 });
+    await waitFor(() => expect(progress.textContent).toContain('123,456'));
+    await settle();
+    expect(compute.mock.calls.length - before).toBe(1);
+  });
+
+  it('recomputes once when the stress test changes, and shows the result', async () => {
+    await fourMonthsOfSalary();
+    await renderView();
+    await screen.findByTestId('dash-stress');
+    await settle();
+    const before = compute.mock.calls.length;
+    const fall = screen.getByTestId<HTMLSelectElement>('stress-fall');
+    fall.value = '50';
+    await fireEvent.change(fall);
+    expect(await screen.findByText('If Salary falls by 50%')).toBeTruthy();
+    await settle();
+    expect(compute.mock.calls.length - before).toBe(1);
+  });
+});

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openView, startHousehold } from './support';
+
+const DASHBOARD_CHARTS = [
+  'income-by-kind',
+  'share-by-stream',
+  'contribution-now',
+  'score-over-time',
+  'contribution-over-time',
+  'forecast',
+];
+
+/** Every chart on the page has rendered at least once. */
+async function chartsDrawn(page: Page, names: string[]): Promise<void> {
+  for (const name of names) {
+    await expect(page.locator(`[data-chart="${name}"]`)).toHaveAttribute('data-drawn', 'true');
+  }
+}
+
+async function noAxeViolations(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(
+    result.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
+  ).toEqual([]);
+}
+
+test('the sample household draws every dashboard chart, readable in light and dark', async ({
+  page,
+}) => {
+  await startHousehold(page, { sample: true });
+  await openView(page, 'dashboard');
+  await chartsDrawn(page, DASHBOARD_CHARTS);
+  await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible();
+  await expect(page.getByTestId('dash-score-value')).toHaveText(/^\d+$/);
+  await noAxeViolations(page, 'dashboard light');
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await chartsDrawn(page, DASHBOARD_CHARTS);
+  await noAxeViolations(page, 'dashboard dark');
+
+  await openView(page, 'pay');
+  await chartsDrawn(page, ['pay-hourly', 'pay-pipeline', 'pay-trend']);
+  await noAxeViolations(page, 'pay dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await noAxeViolations(page, 'pay light');
+});
+
+test('a quick add updates the dashboard in place, without reload', async ({ page }) => {
+  await startHousehold(page, { sample: true });
+  await openView(page, 'dashboard');
+  await chartsDrawn(page, DASHBOARD_CHARTS);
+  // Mark the canvases: updated in place, they stay the same elements.
+  await page.$$eval('[data-chart] canvas', (canvases) =>
+    canvases.forEach((c) => (c.dataset.seen = '1')),
+  );
+  const progress = page.getByTestId('dash-in-progress');
+  const before = await progress.textContent();
+
+  await page.getByRole('button', { name: 'Add income' }).first().click();
+  await page.locator('[data-testid="entry-form"] input[name="amount"]').fill('250000');
+  await page.locator('[data-testid="entry-form"] button[type="submit"]').click();
+
+  await expect(progress).not.toHaveText(before ?? '');
+  await chartsDrawn(page, DASHBOARD_CHARTS);
+  const seen = await page.$$eval('[data-chart] canvas', (canvases) =>
+    canvases.map((c) => c.dataset.seen),
+  );
+  expect(seen).toEqual(DASHBOARD_CHARTS.map(() => '1'));
+});
+
+test('the stress test and the member filter recompute the dashboard', async ({ page }) => {
+  await startHousehold(page, { sample: true });
+  await openView(page, 'dashboard');
+  await chartsDrawn(page, DASHBOARD_CHARTS);
+
+  await page.getByTestId('stress-fall').selectOption('50');
+  await expect(page.getByTestId('dash-stress')).toContainText('falls by 50%');
+
+  const table = page.locator('[data-chart="income-by-kind"] ~ div table');
+  const whole = await table.textContent();
+  const member = await page
+    .locator('[data-testid="dash-member"] option')
+    .nth(1)
+    .getAttribute('value');
+  await page.getByTestId('dash-member').selectOption(member ?? '');
+  await expect(table).not.toHaveText(whole ?? '');
+
+  await page.getByRole('button', { name: 'Show as table' }).first().click();
+  await expect(page.locator('[data-chart="income-by-kind"] ~ div table')).toBeVisible();
+});
