@@ -110,4 +110,14 @@ describe('computeDashboard', () => {
     const d = computeDashboard({ ...input, streams });
     expect(d.shares.map((s) => s.streamId)).not.toContain('s0');
   });
+
+  it('counts a savings snapshot taken this month in today’s buffer, not in a past month’s', () => {
+    const savings = [...input.savings, makeSaving('2026-01-10', 1_800_000_000)];
+    const now = computeDashboard({ ...input, savings });
+    // E = 150,000,000 (one essential plan); 1,800,000,000 / 150,000,000 = 12 months.
+    expect(now.resilience.inputs.bufferMonths).toBe(12);
+    const past = computeDashboard({ ...input, savings, asOf: '2025-11' });
+    // At the end of 2025-11 the 2023 snapshot of 900,000,000 is in force: 6 months.
+    expect(past.resilience.inputs.bufferMonths).toBe(6);
+  });
 });

@@ -64,3 +64,17 @@ describe('the sample household', () => {
     expect(buildSampleHousehold('2026-11-29', NOW, labels)).toEqual(sample);
   });
 });
+
+describe('the sample household in another base currency', () => {
+  it.each(['PHP', 'VND', 'USD'])('has a rate in %s for every entry that needs one', (base) => {
+    const sample = buildSampleHousehold('2026-11-29', NOW, labels, base);
+    for (const e of sample.entries) {
+      if (e.currency === base) continue;
+      expect(
+        rateInForce(sample.rates, e.currency, e.date),
+        `${e.currency} ${e.date}`,
+      ).not.toBeNull();
+    }
+    for (const r of sample.rates) expect(() => validateRecord('rates', r)).not.toThrow();
+  });
+});

@@ -203,6 +203,13 @@ export function computeDashboard(input: DashboardInput): DashboardData {
     return e.missingRatePlanIds.length > 0 ? null : e.amountMinor;
   });
   const savings = savingsAtMonthEnds(input.savings, table.months, input.baseCurrency, rates);
+  // Savings are a stock, not a flow: on the default view (the last complete month) the buffer is
+  // the latest snapshot up to today, so a snapshot taken this month counts at once. A past month
+  // chosen explicitly keeps the snapshot in force at its end.
+  const inProgressColumn = monthIndex(inProgress) - firstIndex;
+  if (asOf === lastComplete && savings[inProgressColumn]) {
+    savings[asOfCol] = savings[inProgressColumn];
+  }
   const ctx = resilienceContext({
     months: table.months,
     streams,

@@ -46,6 +46,7 @@ export function buildSampleHousehold(
   today: IsoDate,
   now: string,
   labels: SampleLabels,
+  baseCurrency = 'IDR',
 ): SampleTables {
   const rng = createRng(20260101);
   const base = { createdAt: now, updatedAt: now, deletedAt: null, isSample: true } as const;
@@ -202,18 +203,16 @@ export function buildSampleHousehold(
       note: '',
     }));
 
-  const rate = (date: IsoDate, value: string): Rate => ({
+  const rate = (currency: string, date: IsoDate, value: string): Rate => ({
     ...base,
     id: rng.uuid(),
-    currency: 'USD',
+    currency,
     date,
     value,
   });
-  const rates = [
-    rate(firstDay, '15850'),
-    rate(day(months[6]!, 1), '16240'),
-    rate(day(months[13]!, 1), '16410.5'),
-  ];
+  const rates = sampleRates(baseCurrency, [firstDay, day(months[6]!, 1), day(months[13]!, 1)]).map(
+    (r) => rate(r.currency, r.date, r.value),
+  );
 
   const training: Training[] = [
     {
@@ -230,4 +229,36 @@ export function buildSampleHousehold(
   ];
 
   return { members, streams, entries, plans, savings, rates, training };
+}
+
+/** Rupiah per unit over the sample's three rate periods (approximate market rates, 2025–26). */
+const IDR_PER_UNIT: Readonly<Record<string, readonly [string, string, string]>> = {
+  IDR: ['1', '1', '1'],
+  USD: ['15850', '16240', '16410.5'],
+  PHP: ['276', '281', '284.5'],
+  VND: ['0.62', '0.635', '0.64'],
+};
+
+/**
+ * The rates the sample needs in the household's own base currency: its income is in IDR and
+ * USD, so a household that chose PHP or VND at onboarding still sees every month converted.
+ * For a base currency outside this table the months stay flagged until the person adds rates,
+ * which is what Anyam does for any currency without a rate.
+ */
+function sampleRates(
+  baseCurrency: string,
+  dates: readonly IsoDate[],
+): { currency: string; date: IsoDate; value: string }[] {
+  const baseRates = IDR_PER_UNIT[baseCurrency];
+  if (!baseRates) return [];
+  const out: { currency: string; date: IsoDate; value: string }[] = [];
+  for (const currency of ['IDR', 'USD']) {
+    if (currency === baseCurrency) continue;
+    dates.forEach((date, i) => {
+      const value = Number(IDR_PER_UNIT[currency]![i]) / Number(baseRates[i]);
+      // Twelve decimals, never exponent notation: rates are stored as plain decimal strings.
+      out.push({ currency, date, value: value.toFixed(12).replace(/\.?0+$/, '') });
+    });
+  }
+  return out;
 }
