@@ -91,9 +91,9 @@ async function download(page: Page, click: () => Promise<void>, path: string): P
 }
 
 async function addStream(page: Page, name: string): Promise<void> {
-  await page.goto('/#/streams');
-  await page.getByTestId('add-stream').click();
-  const dialog = page.getByRole('dialog');
+  await openView(page, 'streams');
+  await page.getByRole('button', { name: 'Add a stream' }).first().click();
+  const dialog = page.getByTestId('streams-dialog');
   await dialog.getByLabel(/^Name/).fill(name);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
@@ -186,13 +186,26 @@ test.describe('a backup restored in a new browser profile', () => {
       String(before.streams.length),
     );
 
+    await axe(page, 'restore summary');
     await restore.getByRole('button', { name: 'Replace', exact: true }).click();
     const confirm = page.getByTestId('restore-confirm');
     await expect(confirm).toContainText('Replace everything on this phone?');
+    await axe(page, 'replace confirmation');
     await confirm.getByRole('button', { name: 'Replace everything' }).click();
     await expect(restore.getByTestId('restore-notice')).toContainText('Restored');
     await expect(page.getByTestId('household-name')).toHaveText('Keluarga Uji');
+    // The phone now holds exactly the file: backed up as of the file's date.
+    await expect(page.getByTestId('last-backup')).toContainText('Last backup:');
 
+    await expectSameNumbers(page, before);
+
+    // Merging the same file again changes nothing.
+    await openView(page, 'settings');
+    await restore.getByLabel('Backup file').setInputFiles(plainPath);
+    await restore.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(restore.getByTestId('restore-notice')).toHaveText(
+      'Merged: records added or updated: 0.',
+    );
     await expectSameNumbers(page, before);
     await context.close();
   });
@@ -352,4 +365,43 @@ test('CSV: export, then an import with a bad row and new streams; axe passes lig
   await expect(dialog).toBeHidden();
   await openView(page, 'streams');
   await expect(page.getByTestId('stream-item').filter({ hasText: 'Ojek Baru' })).toHaveCount(1);
+});
+
+test('CSV: Cancel during a big import writes nothing, and the page stays responsive', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await startHousehold(page, { sample: true });
+  await openView(page, 'entries');
+  await expect(page.getByTestId('entry-row').first()).toBeVisible();
+  const month = await page.getByTestId('entries-month').innerText();
+
+  const rows = ['date,amount,stream'];
+  const today = Date.now();
+  for (let i = 0; i < 80_000; i++) {
+    const date = new Date(today - (i % 300) * DAY).toISOString().slice(0, 10);
+    rows.push(`${date},${1000 + (i % 97)},Factory salary`);
+  }
+  await openView(page, 'settings');
+  await page.getByTestId('csv-open').click();
+  const dialog = page.getByTestId('csv-import-dialog');
+  await dialog.getByLabel('CSV file').setInputFiles({
+    name: 'big.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(rows.join('\n')),
+  });
+  await dialog.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(dialog.getByTestId('csv-summary')).toContainText('Ready to import: 80,000', {
+    timeout: 60_000,
+  });
+  await dialog.getByRole('button', { name: 'Import entries (80,000)' }).click();
+  const progress = dialog.getByTestId('csv-import-progress');
+  await expect(progress).toBeVisible();
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByText('Import cancelled. Nothing was written.')).toBeVisible({
+    timeout: 60_000,
+  });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await openView(page, 'entries');
+  await expect(page.getByTestId('entries-month')).toHaveText(month, { useInnerText: true });
 });

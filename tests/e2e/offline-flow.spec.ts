@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { startServer } from '../../scripts/serve.mjs';
+import { addStreamUi, quickAddUi, readDatabase } from './household';
+import { VIEWS, startHousehold, tapNav, waitForServiceWorker } from './support';
+
+test('after the first visit the whole flow works with the network and the server gone', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const server = await startServer({ root: 'dist', port: 0 });
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  try {
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    for (const view of VIEWS) await page.goto(`/#/${view}`);
+    await server.close();
+    await context.setOffline(true);
+    await page.reload();
+
+    await startHousehold(page, { members: ['Ani'], sample: true });
+    await addStreamUi(page, { member: 'Ani', name: 'Sewing', kind: 'informal' });
+    await page.goto('/#/entries');
+    await quickAddUi(page, { stream: 'Sewing', amount: '80,000' });
+    await expect(page.getByTestId('entry-row').filter({ hasText: 'Sewing' })).toHaveCount(1);
+    await tapNav(page, 'dashboard');
+    await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    for (const chart of await page.locator('[data-chart]').all()) {
+      await expect(chart).toHaveAttribute('data-drawn', 'true');
+    }
+    for (const view of VIEWS) await tapNav(page, view);
+    expect((await readDatabase(page)).entries.some((e) => e.amountMinor === 8_000_000)).toBe(true);
+  } finally {
+    await context.close();
+    await server.close().catch(() => {});
+  }
+});
