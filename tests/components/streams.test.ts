@@ -156,7 +156,9 @@ describe('members', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Delete Sari' }));
     const card = screen.getAllByTestId('member-card')[0]!;
     expect(
-      await within(card).findByText('This member still has income streams. Archive them first.'),
+      await within(card).findByText(
+        'This member still has streams, plans or training. Archive the member instead, or delete those first.',
+      ),
     ).toBeTruthy();
     expect((await db.members.get(sari.id))?.deletedAt).toBeNull();
   });

@@ -92,9 +92,14 @@ describe('missing essentials', () => {
 
 describe('missing savings', () => {
   it('leaves the buffer unknown with needs-savings before the first snapshot', () => {
-    const d = computeDashboard(
-      input({ entries: monthlyEntries(wage, sixMonths), savings: [makeSaving('2025-07-01', 1)] }),
-    );
+    // The only snapshot is dated after the month viewed (2025-05), so none is in force then.
+    const d = computeDashboard({
+      ...input({
+        entries: monthlyEntries(wage, sixMonths),
+        savings: [makeSaving('2025-07-01', 1)],
+      }),
+      asOf: '2025-05',
+    });
     expect(d.resilience.components.buffer).toEqual({ value: null, reason: 'needs-savings' });
     expect(d.stress).toBeNull();
     const stressed = computeDashboard({
