@@ -1,12 +1,12 @@
-import {
-  getSettings,
-  listMembers,
-  listPlans,
-  listRates,
-  listSavings,
-  listStreams,
-  listTraining,
-} from '../db/repo';
+// Straight from each module rather than the repo index, so that a view which only reads (the
+// dashboard) does not pull in every write path and its validation.
+import { listMembers } from '../db/repo/members';
+import { listPlans } from '../db/repo/plans';
+import { listRates } from '../db/repo/rates';
+import { listSavings } from '../db/repo/savings';
+import { getSettings } from '../db/repo/settings';
+import { listStreams } from '../db/repo/streams';
+import { listTraining } from '../db/repo/training';
 import type { Member, Plan, Rate, Saving, Settings, Stream, Training } from '../domain/model';
 import { LiveQuery } from './live-query.svelte';
 
