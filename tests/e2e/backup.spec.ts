@@ -7,6 +7,7 @@ import {
   test,
   type Browser,
   type BrowserContext,
+  type Locator,
   type Page,
   type TestInfo,
 } from '@playwright/test';
@@ -23,18 +24,36 @@ interface Snapshot {
   plans: string;
 }
 
+/** The element's text once it has stopped changing (a view may render its list in steps). */
+async function settledText(locator: Locator): Promise<string> {
+  let last: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await locator.innerText();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [400], timeout: 20_000 },
+    )
+    .toBe(true);
+  return last ?? '';
+}
+
 async function snapshot(page: Page): Promise<Snapshot> {
   await openView(page, 'dashboard');
   const score = page.getByTestId('dash-score-value');
   await expect(score).toHaveText(/^\d+$/);
   await openView(page, 'entries');
   await expect(page.getByTestId('entry-row').first()).toBeVisible();
-  const month = await page.getByTestId('entries-month').innerText();
+  const month = await settledText(page.getByTestId('entries-month'));
   await openView(page, 'streams');
   await expect(page.getByTestId('stream-item').first()).toBeVisible();
+  await settledText(page.locator('main'));
   const streams = await page.getByTestId('stream-item').allInnerTexts();
   await openView(page, 'plans');
-  const plans = await page.getByTestId('plan-totals').innerText();
+  const plans = await settledText(page.getByTestId('plan-totals'));
   await openView(page, 'dashboard');
   return { score: (await score.textContent()) ?? '', month, streams, plans };
 }
@@ -374,7 +393,7 @@ test('CSV: Cancel during a big import writes nothing, and the page stays respons
   await startHousehold(page, { sample: true });
   await openView(page, 'entries');
   await expect(page.getByTestId('entry-row').first()).toBeVisible();
-  const month = await page.getByTestId('entries-month').innerText();
+  const month = await settledText(page.getByTestId('entries-month'));
 
   const rows = ['date,amount,stream'];
   const today = Date.now();

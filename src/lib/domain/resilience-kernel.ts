@@ -99,15 +99,26 @@ function fillWindows(
     for (let c = from; c <= col; c++) if (!flagged[c]) n++;
     windowCount[col] = n;
   }
-  // Stream by stream, so that each stream's line stays at hand for all its windows.
+  // Stream by stream, so that each stream's line stays at hand for all its windows. Income read
+  // from rollups is whole minor units: while a stream's running total stays a safe integer, a
+  // window's sum is one exact subtraction of running totals. Otherwise (fractions, as in tests
+  // that scale income) each window is summed directly, which keeps small windows accurate.
+  const running = new Float64Array(width + 1);
   for (let r = 0; r < rows; r++) {
     const line = ctx.income[r]!;
     const formal = ctx.kinds[r] === 'formal';
+    let exact = true;
+    for (let c = 0; c < width; c++) {
+      const x = flagged[c] ? 0 : line[c]!;
+      running[c + 1] = running[c]! + x;
+      if (!Number.isSafeInteger(x) || !Number.isSafeInteger(running[c + 1])) exact = false;
+    }
     for (let col = 0; col < width; col++) {
       const from = windowFrom[col]!;
       const n = windowCount[col]!;
       let sum = 0;
-      for (let c = from; c <= col; c++) if (!flagged[c]) sum += line[c]!;
+      if (exact) sum = from <= col ? running[col + 1]! - running[from]! : 0;
+      else for (let c = from; c <= col; c++) if (!flagged[c]) sum += line[c]!;
       const at = col * rows + r;
       windowSums[at] = sum;
       if (formal) {
