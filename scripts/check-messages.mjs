@@ -39,7 +39,8 @@ for (const locale of settings.locales) {
     const text = messages[key];
     const english = reference.messages[key];
     if (!(key in messages)) problems.push(`${locale}: missing "${key}"`);
-    else if (typeof text !== 'string' || text.trim() === '') problems.push(`${locale}: empty "${key}"`);
+    else if (typeof text !== 'string' || text.trim() === '')
+      problems.push(`${locale}: empty "${key}"`);
     else if (placeholders(text) !== placeholders(english))
       problems.push(
         `${locale}: "${key}" has {${placeholders(text)}}, English has {${placeholders(english)}}`,

@@ -17,9 +17,9 @@ describe('storage', () => {
 
   it('asks for persistence once, when the first record is saved', async () => {
     const storage = {
-      persisted: vi.fn(async () => false),
-      persist: vi.fn(async () => true),
-      estimate: vi.fn(async () => ({ usage: 1_024, quota: 1_000_000 })),
+      persisted: vi.fn(() => Promise.resolve(false)),
+      persist: vi.fn(() => Promise.resolve(true)),
+      estimate: vi.fn(() => Promise.resolve({ usage: 1_024, quota: 1_000_000 })),
     };
     vi.stubGlobal('navigator', { storage });
     const db = freshDatabase('storage');

@@ -68,7 +68,8 @@ describe.each(FIXTURES.map((f) => [f.version, f] as const))(
   (_version, fixture) => {
     it('upgrades to the current version with every row, key, index and total intact', async () => {
       const rows = fixture.build();
-      const base = String(rows.settings?.[0]?.baseCurrency ?? '');
+      const currency: unknown = rows.settings?.[0]?.baseCurrency;
+      const base = typeof currency === 'string' ? currency : '';
       if (fixture.withRollups) {
         rows.rollups = rollupsFromEntries(
           rows.entries as unknown as Entry[],

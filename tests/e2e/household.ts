@@ -28,9 +28,7 @@ export async function quickAddUi(
   await dialog.locator('input[name="amount"]').fill(e.amount);
   if (e.stream) {
     const option = dialog.locator('select[name="stream"] option', { hasText: e.stream });
-    await dialog
-      .locator('select[name="stream"]')
-      .selectOption((await option.getAttribute('value'))!);
+    await dialog.locator('select[name="stream"]').selectOption(await option.getAttribute('value'));
   }
   if (e.date) await dialog.locator('input[name="date"]').fill(e.date);
   if (e.paid) await dialog.locator('input[name="paidMinutes"]').fill(e.paid);
@@ -45,7 +43,7 @@ export async function readDatabase(page: Page): Promise<HouseholdTables & { roll
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const req = indexedDB.open('anyam');
       req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
+      req.onerror = () => fail(req.error ?? new Error('could not open the database'));
     });
     const names = [...db.objectStoreNames];
     const tx = db.transaction(names, 'readonly');
