@@ -1,0 +1,3 @@
+export function missingOptionalEntries(
+  lock: object,
+): { name: string; range: string; path: string }[];
