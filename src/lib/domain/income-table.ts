@@ -30,15 +30,15 @@ export function monthSpanOfRows(
   rollups: readonly Rollup[],
   rowOf: ReadonlyMap<string, unknown>,
 ): { min: number; max: number } | null {
-  let min = Infinity;
-  let max = -Infinity;
+  // Month keys order as strings: compare them, and parse only the two ends.
+  let min: MonthKey | null = null;
+  let max: MonthKey | null = null;
   for (const r of rollups) {
     if (r.count <= 0 || !rowOf.has(r.streamId)) continue;
-    const i = monthIndex(r.month);
-    if (i < min) min = i;
-    if (i > max) max = i;
+    if (min === null || r.month < min) min = r.month;
+    if (max === null || r.month > max) max = r.month;
   }
-  return min === Infinity ? null : { min, max };
+  return min === null || max === null ? null : { min: monthIndex(min), max: monthIndex(max) };
 }
 
 /**
@@ -65,10 +65,16 @@ export function incomeTable(
   const receivedMissing = streams.map(() => new Int32Array(width));
   const pendingMissing = streams.map(() => new Int32Array(width));
 
+  // Rows share a few hundred month keys at most: parse each once.
+  const colOf = new Map<MonthKey, number>();
   for (const r of rollups) {
     const row = rowOf.get(r.streamId);
     if (row === undefined || r.count <= 0) continue;
-    const col = monthIndex(r.month) - first;
+    let col = colOf.get(r.month);
+    if (col === undefined) {
+      col = monthIndex(r.month) - first;
+      colOf.set(r.month, col);
+    }
     if (col < 0 || col >= width) continue;
     if (r.status === 'received') {
       received[row]![col]! += r.baseMinor;

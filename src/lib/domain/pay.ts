@@ -81,6 +81,14 @@ class Tally {
   unpaid = 0;
   missing = 0;
 
+  /** A rollup row, counting `amount` (its own-currency or base amount) by its status. */
+  addRow(row: Rollup, amount: number): void {
+    if (row.status === 'received') this.received += amount;
+    else this.pending += amount;
+    this.paid += row.paidMinutes;
+    this.unpaid += row.unpaidMinutes;
+  }
+
   add(received: number, pending: number, paid: number, unpaid: number): void {
     this.received += received;
     this.pending += pending;
@@ -144,15 +152,8 @@ class GroupTally {
   add(row: Rollup): void {
     this.streamIds.add(row.streamId);
     this.currencies.add(row.currency);
-    const isReceived = row.status === 'received';
-    const own = [
-      isReceived ? row.amountMinor : 0,
-      isReceived ? 0 : row.amountMinor,
-      row.paidMinutes,
-      row.unpaidMinutes,
-    ] as const;
-    this.own.add(...own);
-    monthTally(this.monthsOwn, row.month).add(...own);
+    this.own.addRow(row, row.amountMinor);
+    monthTally(this.monthsOwn, row.month).addRow(row, row.amountMinor);
     const monthBase = monthTally(this.monthsBase, row.month);
     if (row.missingRateCount > 0) {
       // Its minutes without its amount would understate the rate: leave the row out, count it.
@@ -160,14 +161,8 @@ class GroupTally {
       monthBase.missing += row.missingRateCount;
       return;
     }
-    const base = [
-      isReceived ? row.baseMinor : 0,
-      isReceived ? 0 : row.baseMinor,
-      row.paidMinutes,
-      row.unpaidMinutes,
-    ] as const;
-    this.base.add(...base);
-    monthBase.add(...base);
+    this.base.addRow(row, row.baseMinor);
+    monthBase.addRow(row, row.baseMinor);
   }
 
   group(key: string, platform: string | null, memberId: string | null): PayGroup {
