@@ -2,12 +2,11 @@ import { formatMoney } from '../domain/money';
 import { INTL_LOCALE, locale } from './locale.svelte';
 
 /** Money and dates in the current language's conventions (id-ID, fil-PH, vi-VN, en-PH). */
-export function money(
-  amountMinor: number,
-  currency: string,
-  options?: { compact?: boolean },
-): string {
-  return formatMoney(amountMinor, currency, INTL_LOCALE[locale.current], options);
+export function money(amountMinor: number, currency: string, options?: { compact?: boolean }): string {
+  // Averages and shares of money are fractional; they are shown to the nearest minor unit.
+  // A figure that is not a number at all shows as a dash rather than breaking the view.
+  if (!Number.isFinite(amountMinor)) return '—';
+  return formatMoney(Math.round(amountMinor), currency, INTL_LOCALE[locale.current], options);
 }
 
 export function intlLocale(): string {
