@@ -1,6 +1,60 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+// Sizes are gzip level 9 of each file as built, in bytes (reports print KB = 1024 bytes).
+
+const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[^"'`()]*?from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g;
+// Vite/rolldown's lazy import: import(`./X.js`) optionally followed by __vite__mapDeps([i, ...]),
+// the list of files Vite preloads with it (indices into the chunk's m.f array).
+const DYNAMIC_IMPORT =
+  /import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)(?:\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]\))?/g;
+const MAP_DEPS = /m\.f=(\[[^\]]*\])/;
+
+function sizeOf(distDir, name) {
+  const bytes = readFileSync(join(distDir, name));
+  return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+function sum(files, ext) {
+  return files.filter((f) => f.name.endsWith(ext)).reduce((s, f) => s + f.gzip, 0);
+}
+
+/** Follows static imports (never import()) from `start`; returns every file reached, CSS too. */
+function staticClosure(distDir, start, seen = new Set()) {
+  const queue = [...start];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(join(distDir, file), 'utf8');
+    for (const m of code.matchAll(STATIC_IMPORT)) queue.push(`assets/${m[1]}`);
+  }
+  return seen;
+}
+
+/** Lazy imports in a chunk: { target, preload: [files Vite fetches along] }. */
+function dynamicImports(distDir, file) {
+  if (!file.endsWith('.js')) return [];
+  const code = readFileSync(join(distDir, file), 'utf8');
+  const table = code.match(MAP_DEPS);
+  const deps = table ? JSON.parse(table[1]) : [];
+  return [...code.matchAll(DYNAMIC_IMPORT)].map((m) => ({
+    target: `assets/${m[1]}`,
+    preload: (m[2] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((i) => deps[Number(i)])
+      .filter(Boolean),
+  }));
+}
+
+function shellEntries(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+}
 
 /**
  * The JS and CSS a first visit must download before the shell paints: the entry script and
@@ -8,25 +62,54 @@ import { gzipSync } from 'node:zlib';
  * never through dynamic import(), which is what keeps views and Chart.js out of the shell).
  */
 export function initialAssetSizes(distDir) {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  const seen = new Set();
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const file = queue.shift();
-    if (seen.has(file)) continue;
-    seen.add(file);
-    if (!file.endsWith('.js')) continue;
-    const code = readFileSync(join(distDir, file), 'utf8');
-    // Static imports only: `import ... from "./x.js"` and `import "./x.js"`, not `import("./x.js")`.
-    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) {
-      queue.push(`assets/${m[1]}`);
+  const files = [...staticClosure(distDir, shellEntries(distDir))].map((n) => sizeOf(distDir, n));
+  return { files, jsGzip: sum(files, '.js'), cssGzip: sum(files, '.css') };
+}
+
+/**
+ * What opening #/dashboard downloads before its charts can draw: the shell, the dashboard view
+ * chunk with everything it imports statically (and the CSS Vite preloads with it), plus the
+ * lazy chunks the dashboard itself imports on first render (Chart.js) and their imports. Other
+ * views' chunks are never counted.
+ */
+export function dashboardAssetSizes(distDir, viewPattern = /DashboardView-[^/]*\.js$/) {
+  const shell = staticClosure(distDir, shellEntries(distDir));
+  const lazy = [...shell].flatMap((f) => dynamicImports(distDir, f));
+  const view = lazy.find((d) => viewPattern.test(d.target));
+  if (!view) throw new Error(`no lazy import matching ${viewPattern} in the shell`);
+  const all = staticClosure(distDir, [view.target, ...view.preload], new Set(shell));
+  const alsoLazy = [];
+  // Lazy imports made by the dashboard's own chunks (the shell's, like workbox-window, are not
+  // the dashboard's and load on every page anyway).
+  for (const file of [...all].filter((f) => !shell.has(f))) {
+    for (const d of dynamicImports(distDir, file)) {
+      if (/View-/.test(d.target) || all.has(d.target)) continue;
+      alsoLazy.push(d.target);
+      staticClosure(distDir, [d.target, ...d.preload], all);
     }
   }
-  const files = [...seen].map((name) => {
-    const bytes = readFileSync(join(distDir, name));
-    return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  });
-  const sum = (ext) => files.filter((f) => f.name.endsWith(ext)).reduce((s, f) => s + f.gzip, 0);
-  return { files, jsGzip: sum('.js'), cssGzip: sum('.css') };
+  const files = [...all].map((n) => ({ ...sizeOf(distDir, n), inShell: shell.has(n) }));
+  const added = files.filter((f) => !f.inShell);
+  return {
+    view: view.target,
+    lazyChunks: alsoLazy,
+    files,
+    jsGzip: sum(files, '.js'),
+    cssGzip: sum(files, '.css'),
+    addedJsGzip: sum(added, '.js'),
+  };
+}
+
+/** True when some built JS file contains `text` (e.g. an attribute the benchmark can wait for). */
+export function buildContains(distDir, text) {
+  const assets = join(distDir, 'assets');
+  if (!existsSync(assets)) return false;
+  return (
+    readFileSync(join(distDir, 'index.html'), 'utf8').includes(text) ||
+    listJs(assets).some((f) => readFileSync(join(assets, f), 'utf8').includes(text))
+  );
+}
+
+function listJs(dir) {
+  return readdirSync(dir).filter((f) => f.endsWith('.js'));
 }

@@ -1,4 +1,10 @@
-export function startServer(options?: { root?: string; host?: string; port?: number }): Promise<{
+export function startServer(options?: {
+  root?: string;
+  host?: string;
+  port?: number;
+  /** URL prefix → directory, served at the same origin (e.g. { '/__bench/': 'dist-bench-harness' }). */
+  mounts?: Record<string, string>;
+}): Promise<{
   url: string;
   close(): Promise<void>;
   setRoot(dir: string): void;

@@ -31,11 +31,26 @@ const SECURITY_HEADERS = {
 /**
  * Starts the server and resolves with `{ url, close(), setRoot(dir) }`. setRoot lets the update
  * test serve a second build at the same origin, as a redeploy would.
+ * `mounts` (optional) serves other directories under URL prefixes at the same origin, e.g.
+ * `{ '/__bench/': 'dist-bench-harness' }` (the benchmark's harness must share the app's origin
+ * to reach its IndexedDB); paths outside every prefix are served from `root` as before.
  */
-export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173 } = {}) {
-  let base = resolve(root);
+export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173, mounts = {} } = {}) {
+  let rootDir = resolve(root);
+  const mounted = Object.entries(mounts).map(([prefix, dir]) => [
+    prefix.endsWith('/') ? prefix : `${prefix}/`,
+    resolve(dir),
+  ]);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let base = rootDir;
+    for (const [prefix, dir] of mounted) {
+      if (path === prefix.slice(0, -1) || path.startsWith(prefix)) {
+        base = dir;
+        path = path.slice(prefix.length - 1) || '/';
+        break;
+      }
+    }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
@@ -70,7 +85,7 @@ export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173 } =
       ok({
         url: `http://${host}:${actual}`,
         setRoot: (dir) => {
-          base = resolve(dir);
+          rootDir = resolve(dir);
         },
         close: () =>
           new Promise((done) => {
