@@ -11,6 +11,8 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     await page.goto('/');
+    // The onboarding view is a lazy chunk: check it once it has rendered, not the loading state.
+    await expect(page.locator('h1')).toBeVisible();
     const onboarding = await new AxeBuilder({ page }).analyze();
     expect(onboarding.violations.map((v) => `onboarding: ${v.id}`)).toEqual([]);
     await startHousehold(page);
