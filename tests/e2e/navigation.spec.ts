@@ -33,6 +33,7 @@ test('an unknown route falls back to the dashboard', async ({ page }) => {
 
 test('navigation sits at the bottom on phones and at the side from 768 px', async ({ page }) => {
   await page.goto('/');
+  await expect(page.locator('nav.app-nav')).toBeVisible();
   const phone = await page.locator('nav.app-nav').boundingBox();
   expect(phone!.y + phone!.height).toBeGreaterThan(800);
   await page.setViewportSize({ width: 1280, height: 800 });
