@@ -149,4 +149,44 @@ describe('dashboard view', () => {
     await settle();
     expect(compute.mock.calls.length - before).toBe(1);
   });
+
+  it('draws the last two years by default, and the whole history on request', async () => {
+    for (let k = 30; k >= 1; k--) {
+      const month = addMonths(current, -k);
+      await addEntry({ streamId: salary.id, date: `${month}-05`, amountMinor: 500_000_000 + k });
+    }
+    await renderView();
+    const range = await screen.findByTestId<HTMLSelectElement>('dash-range');
+    expect([...range.options].map((o) => o.text)).toEqual([
+      'Last 12 months',
+      'Last 24 months',
+      'All history (30 months)',
+    ]);
+    expect(range.value).toBe('24');
+    // The income table appears only when asked for, and follows the range.
+    const income = document.querySelector('[data-chart="income-by-kind"]')!.parentElement!;
+    expect(income.querySelector('table')).toBeNull();
+    await fireEvent.click(within(income).getByRole('button', { name: 'Show as table' }));
+    const rows = () => income.querySelectorAll('tbody tr').length;
+    await waitFor(() => expect(rows()).toBe(24));
+    expect(income.querySelector('tbody th')?.textContent).toContain(
+      String(addMonths(current, -24).slice(0, 4)),
+    );
+
+    range.value = '';
+    await fireEvent.change(range);
+    await waitFor(() => expect(rows()).toBe(30));
+    range.value = '12';
+    await fireEvent.change(range);
+    await waitFor(() => expect(rows()).toBe(12));
+    await fireEvent.click(within(income).getByRole('button', { name: 'Hide table' }));
+    expect(income.querySelector('table')).toBeNull();
+  });
+
+  it('offers no range while the history is a year or shorter', async () => {
+    await fourMonthsOfSalary();
+    await renderView();
+    await screen.findByTestId('dash-score');
+    expect(screen.queryByTestId('dash-range')).toBeNull();
+  });
 });

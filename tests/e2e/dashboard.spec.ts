@@ -38,6 +38,9 @@ test('the sample household draws every dashboard chart, readable in light and da
   await page.emulateMedia({ colorScheme: 'dark' });
   await chartsDrawn(page, DASHBOARD_CHARTS);
   await noAxeViolations(page, 'dashboard dark');
+  await page.getByRole('button', { name: 'Show as table' }).first().click();
+  await expect(page.locator('[data-chart="income-by-kind"] ~ div table')).toBeVisible();
+  await noAxeViolations(page, 'dashboard dark, a table shown');
 
   await openView(page, 'pay');
   await chartsDrawn(page, ['pay-hourly', 'pay-pipeline', 'pay-trend']);
@@ -77,7 +80,10 @@ test('the stress test and the member filter recompute the dashboard', async ({ p
   await page.getByTestId('stress-fall').selectOption('50');
   await expect(page.getByTestId('dash-stress')).toContainText('falls by 50%');
 
+  await expect(page.locator('[data-chart] ~ div table')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show as table' }).first().click();
   const table = page.locator('[data-chart="income-by-kind"] ~ div table');
+  await expect(table).toBeVisible();
   const whole = await table.textContent();
   const member = await page
     .locator('[data-testid="dash-member"] option')
@@ -86,6 +92,6 @@ test('the stress test and the member filter recompute the dashboard', async ({ p
   await page.getByTestId('dash-member').selectOption(member ?? '');
   await expect(table).not.toHaveText(whole ?? '');
 
-  await page.getByRole('button', { name: 'Show as table' }).first().click();
-  await expect(page.locator('[data-chart="income-by-kind"] ~ div table')).toBeVisible();
+  await page.getByRole('button', { name: 'Hide table' }).first().click();
+  await expect(table).toHaveCount(0);
 });

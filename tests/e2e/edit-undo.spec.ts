@@ -27,6 +27,13 @@ test('editing and deleting an entry, then undoing, updates the dashboard and cha
   await expect(dash.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
   const stallShare = dash.locator('[data-chart="share-by-stream"]');
   await expect(stallShare).toHaveAttribute('data-drawn', 'true');
+  // Tables are built only when asked for: open every one, and they then follow every write.
+  const toggles = dash.getByRole('button', { name: 'Show as table' });
+  for (let left = 6; left > 0; left--) {
+    await toggles.first().click();
+    await expect(toggles).toHaveCount(left - 1);
+  }
+  await expect(dash.locator('[data-chart] ~ div table')).toHaveCount(6);
   const revs0 = await revisions(dash);
   const table0 = await dash.locator('table').allInnerTexts();
 

@@ -1,7 +1,8 @@
 /**
  * Chart.js with only what Anyam draws registered, so tree-shaking leaves the rest out. Loaded by
  * Chart.svelte through a dynamic import: it lands in its own chunk, fetched with the first chart,
- * never with the app shell.
+ * never with the app shell. No Filler: the shaded months are drawn by our own bands plugin, and
+ * no dataset fills an area.
  */
 import {
   ArcElement,
@@ -10,7 +11,6 @@ import {
   CategoryScale,
   Chart,
   DoughnutController,
-  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -31,7 +31,6 @@ Chart.register(
   LinearScale,
   Tooltip,
   Legend,
-  Filler,
 );
 
 export { Chart };
