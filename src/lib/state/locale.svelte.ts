@@ -1,4 +1,10 @@
-import { getLocale, setLocale, locales, type Locale } from '../../paraglide/runtime.js';
+import {
+  getLocale,
+  locales,
+  overwriteGetLocale,
+  setLocale,
+  type Locale,
+} from '../../paraglide/runtime.js';
 
 /**
  * The UI language as rune state. Paraglide resolves the first language from localStorage, then
@@ -31,3 +37,7 @@ export function applyDocumentLanguage(locale: Locale): void {
 }
 
 export const locale = new LocaleState();
+
+// Paraglide's own getLocale() walks its strategies (localStorage first) on every message call;
+// the entries view calls several per row. Once resolved above, the rune state is the answer.
+overwriteGetLocale(() => locale.current);

@@ -97,7 +97,8 @@ export interface CsvImportResult {
   createdStreams: Stream[];
 }
 
-const CHUNK = 2_000;
+/** Rows per write step: short tasks; smaller chunks slow the import (docs/performance.md). */
+const CHUNK = 500;
 /** A palette for members made by an import; the user can recolour them later. */
 const COLORS = ['#2f6f4e', '#b5523b', '#3b6ab5', '#8a5cb5', '#b58a3b', '#3b9aa0'];
 
