@@ -120,6 +120,14 @@ describe('entries view, progressive rendering', () => {
     expect(frames.size).toBe(0);
   });
 
+  it('separates the figures of the month summary with spaced dots', async () => {
+    await renderView('40 entries');
+    const summary = section().querySelector('.month-head .hint')?.textContent ?? '';
+    expect(summary.trim()).toMatch(/^40 entries · Received \S/);
+    const details = screen.getAllByTestId('entry-row')[0]!.querySelector('small')?.textContent;
+    expect(details?.trim()).toBe('Sari');
+  });
+
   it('starts again from three days when the month changes, dropping the pending frame', async () => {
     await renderView('40 entries');
     runFrame();
