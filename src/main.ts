@@ -11,4 +11,6 @@ pwaUpdate.start();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
+// index.html paints a static header (.boot) before any script has run: the app replaces it.
+target.replaceChildren();
 mount(App, { target });

@@ -25,6 +25,9 @@ test('a new phone restores a backup straight from onboarding', async ({ browser 
   const phone = await fresh.newPage();
   await phone.goto('/');
   const restore = phone.getByTestId('onboarding-restore');
+  // The restore UI is loaded when asked for, and takes the focus from the button it replaces.
+  await restore.getByRole('button', { name: 'Restore from a backup' }).click();
+  await expect(restore.getByLabel('Backup file')).toBeFocused();
   await restore.getByLabel('Backup file').setInputFiles(file);
   await expect(restore.getByTestId('restore-summary')).toContainText('Keluarga Lama');
   await restore.getByRole('button', { name: 'Replace', exact: true }).click();
