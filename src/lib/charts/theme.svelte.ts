@@ -23,10 +23,20 @@ function readTheme(): ChartTheme {
  * data-theme attribute on <html>) changes, and re-runs whoever read it: charts recolour in place.
  */
 class ChartThemeState {
+  /**
+   * The theme read while someone listens: getComputedStyle in the middle of a render forces a
+   * style recalculation, and every chart reads the theme; once per change is enough.
+   */
+  #cached: ChartTheme | null = null;
+
   readonly #subscribe = createSubscriber((update) => {
+    this.#cached = null;
     // jsdom (component tests) has no matchMedia.
     const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const refresh = () => update();
+    const refresh = () => {
+      this.#cached = null;
+      update();
+    };
     media?.addEventListener('change', refresh);
     const observer = new MutationObserver(refresh);
     observer.observe(document.documentElement, {
@@ -36,12 +46,14 @@ class ChartThemeState {
     return () => {
       media?.removeEventListener('change', refresh);
       observer.disconnect();
+      // Nobody listens for changes any more: the next reader reads afresh.
+      this.#cached = null;
     };
   });
 
   get current(): ChartTheme {
     this.#subscribe();
-    return readTheme();
+    return (this.#cached ??= readTheme());
   }
 }
 

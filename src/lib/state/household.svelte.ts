@@ -31,6 +31,21 @@ class Household {
   get loaded(): boolean {
     return this.#settings.current !== undefined;
   }
+  /**
+   * Every small table has been read once. A view that computes from several of them (the
+   * dashboard) waits for this: computing as each arrives would draw a wrong figure, then redraw
+   * every chart once per table.
+   */
+  get complete(): boolean {
+    return (
+      this.#settings.current !== undefined &&
+      this.#members.current !== undefined &&
+      this.#streams.current !== undefined &&
+      this.#plans.current !== undefined &&
+      this.#savings.current !== undefined &&
+      this.#rates.current !== undefined
+    );
+  }
   get members(): Member[] {
     return this.#members.current ?? [];
   }
