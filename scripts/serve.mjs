@@ -1,9 +1,10 @@
 // Serves a built Anyam (dist/ by default) on loopback with the security headers.
 // Used by `npm start`, the e2e suite and the benchmark.
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { CSP_HEADER } from './csp.mjs';
 
 const TYPES = {
@@ -19,6 +20,33 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
+
+/** Text types are sent gzipped to a browser that accepts it, as any real host would. */
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.webmanifest',
+  '.svg',
+  '.txt',
+  '.map',
+]);
+
+/** One gzip per file version: a build's files never change while served, a rebuild's do. */
+const gzipCache = new Map();
+
+function gzipped(file) {
+  const { mtimeMs, size } = statSync(file);
+  const key = `${file}|${mtimeMs}|${size}`;
+  let body = gzipCache.get(key);
+  if (!body) {
+    body = gzipSync(readFileSync(file), { level: 9 });
+    gzipCache.set(key, body);
+  }
+  return body;
+}
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP_HEADER,
@@ -65,11 +93,25 @@ export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173, mo
       return;
     }
     const hashed = path.startsWith('/assets/');
-    res.writeHead(200, {
+    const headers = {
       ...SECURITY_HEADERS,
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+    };
+    if (COMPRESSIBLE.has(extname(file))) {
+      headers.Vary = 'Accept-Encoding';
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const body = gzipped(file);
+        res.writeHead(200, {
+          ...headers,
+          'Content-Encoding': 'gzip',
+          'Content-Length': body.length,
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+    }
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

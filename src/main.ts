@@ -11,6 +11,15 @@ pwaUpdate.start();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
-// index.html paints a static header (.boot) before any script has run: the app replaces it.
-target.replaceChildren();
-mount(App, { target });
+
+/** index.html's static header (.boot) gives way to the app. */
+function start(app: HTMLElement) {
+  app.replaceChildren();
+  mount(App, { target: app });
+}
+
+// Let the static header paint first: a module script that arrives from the service worker's
+// cache runs before the browser's first frame, so mounting at once would hold the first paint
+// until the whole shell has rendered. A hidden page gets no frames: it mounts at once.
+if (document.visibilityState === 'hidden') start(target);
+else requestAnimationFrame(() => setTimeout(() => start(target), 0));
