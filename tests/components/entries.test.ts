@@ -10,6 +10,7 @@ import { addMonths, monthOf } from '../../src/lib/domain/months';
 import { household } from '../../src/lib/state/household.svelte';
 import EntriesView from '../../src/views/entries/EntriesView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
+import { stubDialogs } from './dialog-stub';
 
 let db: AnyamDatabase;
 const month = monthOf(todayIso());
@@ -33,15 +34,7 @@ function runAllFrames() {
   }
 }
 
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-});
+beforeAll(stubDialogs);
 
 beforeEach(async () => {
   frames = new Map();

@@ -10,19 +10,11 @@ import { household } from '../../src/lib/state/household.svelte';
 import { toasts } from '../../src/lib/state/toasts.svelte';
 import PlansView from '../../src/views/plans/PlansView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
+import { stubDialogs } from './dialog-stub';
 
 let db: AnyamDatabase;
 
-beforeAll(() => {
-  // jsdom has no <dialog> behaviour; the view only needs open/close and the close event.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-});
+beforeAll(stubDialogs);
 
 beforeEach(async () => {
   toasts.items = [];
