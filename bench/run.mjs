@@ -13,14 +13,17 @@
 //   npm run bench -- --seed-experiment compare the ways of seeding 100,000 entries, then stop
 //   npm run bench -- --keep-profiles   keep the Chromium profiles (path printed; IndexedDB is per
 //                                      origin, so reuse them with the same --port)
+//   npm run bench -- --help            this text
+//   node bench/profile.mjs <profile> <port>  where a kept profile's cold load spends its time
 //
 // Exit status is non-zero only when the harness itself breaks (build, server, browser); a
 // failing figure prints an error line and the others are still measured.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
 import {
   coldLoad,
@@ -44,6 +47,12 @@ const MB = 1024 * 1024;
 // Options
 
 const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  // The usage is the comment at the top of this file.
+  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  console.log(source.match(/^(?:\/\/.*\n)+/)[0].replace(/^\/\/ ?/gm, ''));
+  process.exit(0);
+}
 const flag = (name) => argv.includes(`--${name}`);
 const value = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
