@@ -9,3 +9,6 @@ export function startServer(options?: {
   close(): Promise<void>;
   setRoot(dir: string): void;
 }>;
+
+/** True when an Accept-Encoding header accepts gzip (listed, or `*`, without `q=0`). */
+export function acceptsGzip(header?: string): boolean;

@@ -48,6 +48,15 @@ function gzipped(file) {
   return body;
 }
 
+/** `gzip` (or `*`) listed in Accept-Encoding without `q=0`. */
+export function acceptsGzip(header = '') {
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP_HEADER,
   'X-Content-Type-Options': 'nosniff',
@@ -100,7 +109,7 @@ export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173, mo
     };
     if (COMPRESSIBLE.has(extname(file))) {
       headers.Vary = 'Accept-Encoding';
-      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (acceptsGzip(req.headers['accept-encoding'])) {
         const body = gzipped(file);
         res.writeHead(200, {
           ...headers,

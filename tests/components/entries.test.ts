@@ -142,6 +142,28 @@ describe('entries view, progressive rendering', () => {
     expect(rowCount()).toBe(10);
   });
 
+  it('starts again from three days when a filter changes', async () => {
+    await renderView('40 entries');
+    runAllFrames();
+    expect(dayCount()).toBe(20);
+
+    const kind = screen.getByLabelText<HTMLSelectElement>('Kind');
+    kind.value = 'informal';
+    await fireEvent.change(kind);
+    flushSync();
+    expect(dayCount()).toBe(3);
+    runAllFrames();
+    expect(dayCount()).toBe(20);
+
+    const status = screen.getByLabelText<HTMLSelectElement>('Status');
+    status.value = 'received';
+    await fireEvent.change(status);
+    // The query runs again: the list waits for its answer, then starts from three days.
+    await waitFor(() => expect(dayCount()).toBe(3));
+    runAllFrames();
+    expect(dayCount()).toBe(20);
+  });
+
   it('cancels the pending frame when the view goes away', async () => {
     await renderView('40 entries');
     expect(frames.size).toBe(1);

@@ -62,14 +62,16 @@ describe('withHistoryRange', () => {
     const cut = withHistoryRange(dash, 24);
     expect(cut.series.months[0]).toBe('2024-01');
     expect(cut.series.months.at(-1)).toBe('2025-12');
-    // Every array of the series, named or keyed by kind or stream: a field added later and
-    // forgotten here fails this loop.
-    for (const [name, value] of Object.entries(cut.series)) {
-      const arrays = Array.isArray(value) ? [value] : Object.values(value as object);
-      for (const values of arrays) expect(values, name).toHaveLength(24);
-      const whole = (dash.series as unknown as Record<string, unknown>)[name];
-      const wholeArrays = Array.isArray(whole) ? [whole] : Object.values(whole as object);
-      wholeArrays.forEach((w: unknown[], i) => expect(arrays[i]).toEqual(w.slice(-24)));
+    // Every array of the series, named or keyed by kind or stream, walked from the uncut series:
+    // a field added later and forgotten by withHistoryRange fails this loop.
+    const cutSeries = cut.series as unknown as Record<string, unknown>;
+    for (const [name, whole] of Object.entries(dash.series)) {
+      const arraysOf = (v: unknown): unknown[][] =>
+        Array.isArray(v) ? [v] : Object.values((v ?? {}) as Record<string, unknown[]>);
+      const wholeArrays = arraysOf(whole);
+      const cutArrays = arraysOf(cutSeries[name]);
+      expect(cutArrays, name).toHaveLength(wholeArrays.length);
+      wholeArrays.forEach((w, i) => expect(cutArrays[i], name).toEqual(w.slice(-24)));
     }
     for (const [id, values] of Object.entries(cut.contributions.overTime)) {
       expect(values).toEqual(dash.contributions.overTime[id]!.slice(-24));

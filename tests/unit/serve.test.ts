@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../scripts/serve.mjs';
+import { acceptsGzip, startServer } from '../../scripts/serve.mjs';
 
 let root: string;
 let server: { url: string; close: () => Promise<void> };
@@ -69,5 +69,15 @@ describe('scripts/serve.mjs', () => {
     expect([...png.body]).toEqual([137, 80, 78, 71]);
     const page = await get('/some/deep/link', { 'Accept-Encoding': 'gzip' });
     expect(gunzipSync(page.body).toString()).toContain('<title>Anyam</title>');
+  });
+
+  it('reads Accept-Encoding with its weights', () => {
+    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('x-gzip-ish')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });

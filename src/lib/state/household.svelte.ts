@@ -32,19 +32,19 @@ class Household {
     return this.#settings.current !== undefined;
   }
   /**
-   * Every small table has been read once. A view that computes from several of them (the
-   * dashboard) waits for this: computing as each arrives would draw a wrong figure, then redraw
-   * every chart once per table.
+   * Every small table has answered once (with its rows, or with an error: see `error`). A view
+   * that computes from several of them (the dashboard) waits for this: computing as each arrives
+   * would draw a wrong figure, then redraw every chart once per table.
    */
   get complete(): boolean {
-    return (
-      this.#settings.current !== undefined &&
-      this.#members.current !== undefined &&
-      this.#streams.current !== undefined &&
-      this.#plans.current !== undefined &&
-      this.#savings.current !== undefined &&
-      this.#rates.current !== undefined
-    );
+    return this.#needed().every((q) => !q.loading);
+  }
+  /** The first failure among those tables, if any: a view shows it instead of partial figures. */
+  get error(): unknown {
+    return this.#needed().find((q) => q.error !== undefined)?.error;
+  }
+  #needed() {
+    return [this.#settings, this.#members, this.#streams, this.#plans, this.#savings, this.#rates];
   }
   get members(): Member[] {
     return this.#members.current ?? [];
