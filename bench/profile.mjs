@@ -69,6 +69,25 @@ try {
       .join(' | ');
     console.log(`  ${String(at * 100).padStart(5)} ms: ${top}`);
   }
+  // Who calls the costliest native functions (a DOM call's self time is its style and layout work).
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const nativeCallers = new Map();
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    if (n.callFrame.url !== '' || !/^[a-zA-Z]/.test(n.callFrame.functionName)) return;
+    const chain = [];
+    for (let p = parentOf.get(id); p !== undefined && chain.length < 3; p = parentOf.get(p)) {
+      const f = byId.get(p).callFrame;
+      chain.push(`${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.columnNumber}`);
+    }
+    const key = `${n.callFrame.functionName} ← ${chain.join(' ← ')}`;
+    nativeCallers.set(key, (nativeCallers.get(key) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+  });
+  console.log('native calls by caller:');
+  for (const [k, v] of [...nativeCallers].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+    console.log(`  ${v.toFixed(1).padStart(7)} ms  ${k}`);
+  }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(`sampled ${total.toFixed(0)} ms; top self time:`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
