@@ -17,7 +17,6 @@ import { baseFields, definedOnly, nowIso, requireDeleted, requireLive } from './
 import {
   applyRollupDeltas,
   deltaOf,
-  entriesOfStream,
   loadConversion,
   REBUILD_CHUNK,
   ROLLUP_STORES,
@@ -260,12 +259,6 @@ export async function listEntriesOfMonth(
  */
 export async function listDeletedEntries(limit = 200): Promise<Entry[]> {
   return getDb().entries.orderBy('deletedAt').reverse().limit(limit).toArray();
-}
-
-/** Live entries of one stream, oldest first (a stream's history; bounded by its lifetime). */
-export async function listEntriesOfStream(streamId: string): Promise<Entry[]> {
-  const rows = await entriesOfStream(getDb(), streamId).toArray();
-  return rows.filter((entry) => entry.deletedAt === null);
 }
 
 /** Every stored entry, deleted ones included (a count, not a read). */
