@@ -1,0 +1,28 @@
+import { m } from '../../paraglide/messages.js';
+import { errorText } from '../i18n/error-text';
+import { toasts } from '../state/toasts.svelte';
+
+/** Runs a write; a failure is said in a toast (in words, from its code) instead of escaping. */
+async function attempt(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    toasts.show(errorText(error));
+    return false;
+  }
+}
+
+/**
+ * A write that can be taken back, such as a delete: once it is done, `message` is shown with
+ * Undo, which runs `undo`. A failure of either is shown as a toast; nothing is left half done,
+ * since each is one repository call (one transaction).
+ */
+export async function withUndo(
+  write: () => Promise<unknown>,
+  message: string,
+  undo: () => Promise<unknown>,
+): Promise<void> {
+  if (!(await attempt(write))) return;
+  toasts.show(message, { label: m.undo(), run: async () => void (await attempt(undo)) });
+}
