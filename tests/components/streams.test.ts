@@ -261,7 +261,7 @@ describe('streams', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Edit Warung' }));
     expect(within(dialog()).getByLabelText<HTMLInputElement>(/^Expected amount/).value).toBe(
-      '150000.00',
+      '150,000',
     );
     await type('Name', 'Warung Sari');
     await type(/^Expected amount/, '200,000');
