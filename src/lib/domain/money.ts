@@ -329,6 +329,23 @@ export function isValidRateValue(value: string): boolean {
 }
 
 /**
+ * A rate a person may store: a positive decimal string between 10^-7 and 10^7 base units per
+ * unit. Anything outside is a typo (a missing or extra zero group), not a currency: the weakest
+ * currencies trade at some 10^5 per US dollar. Compared as digits, never as floats.
+ */
+export function checkRateValue(value: string): void {
+  if (!isValidRateValue(value)) throw new AnyamError('rate/invalid-value', { value });
+  const [intPart = '', fracPart = ''] = value.split('.');
+  const int = intPart.replace(/^0+/, '');
+  if (int.length > 8 || (int.length === 8 && (int !== '10000000' || /[1-9]/.test(fracPart)))) {
+    throw new AnyamError('rate/too-high', { value });
+  }
+  if (int === '' && !/[1-9]/.test(fracPart.slice(0, 7))) {
+    throw new AnyamError('rate/too-low', { value });
+  }
+}
+
+/**
  * The latest rate of `currency` dated on or before `date`; among rates of the same date the last
  * one in the array wins. Soft-deleted rows (a truthy `deletedAt`) are never in force.
  */
