@@ -6,6 +6,7 @@ import {
   earliestUncovered,
   entriesConverted,
   promptRateDate,
+  uncoveredBefore,
   uncoveredEntries,
 } from '../../src/lib/domain/rate-coverage';
 
@@ -91,6 +92,16 @@ describe('earliest uncovered entry', () => {
     expect(promptRateDate('2026-09-03', [], [])).toBe('2026-09-03');
     // An entry dated before every other one.
     expect(promptRateDate('2026-08-01', ENTRIES, [])).toBe('2026-08-01');
+  });
+});
+
+describe('uncovered entries before a date', () => {
+  it('counts the earlier entries a rate typed in quick add will also cover', () => {
+    expect(uncoveredBefore(ENTRIES, [], '2026-11-26')).toBe(11);
+    expect(uncoveredBefore(ENTRIES, [], '2026-09-03')).toBe(0);
+    // A rate from 1 Oct covers the later ones: only September's four lack one.
+    expect(uncoveredBefore(ENTRIES, ['2026-10-01'], '2026-09-30')).toBe(4);
+    expect(uncoveredBefore(ENTRIES, ['2026-10-01'], '2026-11-26')).toBe(4);
   });
 });
 

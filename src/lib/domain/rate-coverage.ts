@@ -98,3 +98,13 @@ export function promptRateDate(
   const earliest = earliestUncovered(entryDates, rateDates);
   return earliest !== null && earliest < entryDate ? earliest : entryDate;
 }
+
+/** How many entries dated before `date` no rate covers. */
+export function uncoveredBefore(
+  entryDates: readonly IsoDate[],
+  rateDates: readonly IsoDate[],
+  date: IsoDate,
+): number {
+  const first = minDate(rateDates);
+  return lowerBound(entryDates, first !== null && first < date ? first : date);
+}
