@@ -291,3 +291,22 @@ describe('streams', () => {
     expect(await screen.findByTestId('stream-item')).toBeTruthy();
   });
 });
+
+describe('a stream card', () => {
+  it('shows its currency only when it differs from the base currency', async () => {
+    const member = await seedMember();
+    await addStream({ memberId: member.id, name: 'Warung', kind: 'informal', currency: 'IDR' });
+    await addStream({
+      memberId: member.id,
+      name: 'Tasks',
+      kind: 'microtask',
+      platform: 'Remotasks',
+      currency: 'USD',
+    });
+    await renderView();
+    const cards = await screen.findAllByTestId('stream-item');
+    const card = (name: string) => cards.find((c) => c.textContent?.includes(name))!;
+    expect(card('Tasks').textContent).toContain('Paid in USD');
+    expect(card('Warung').textContent).not.toContain('Paid in');
+  });
+});
