@@ -76,6 +76,13 @@ async function usdWithoutRate(page: Page): Promise<void> {
   }
 }
 
+/** The Pay view at the top, as a phone shows it, once the "Saved" toasts have gone. */
+async function photograph(page: Page, name: string): Promise<void> {
+  await expect(page.locator('.toast-item')).toHaveCount(0, { timeout: 15_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${DIR}/${name}` });
+}
+
 /** Every drawn chart's axes: no axis repeats a tick label. Returns how many axes were read. */
 async function expectDistinctTicks(page: Page): Promise<number> {
   let axes = 0;
@@ -115,7 +122,7 @@ test('with no rate at all, the Pay view answers in US$/h and no axis repeats a l
   // Nothing converts: a sentence instead of empty axes.
   await expect(page.getByTestId('pay-no-chart')).toBeVisible();
   await expect(page.locator('[data-chart]')).toHaveCount(0);
-  await page.screenshot({ path: `${DIR}/pay-no-rate-en.png`, fullPage: true });
+  await photograph(page, 'pay-no-rate-en.png');
 
   // A second platform paid in pesos, a few centavos an hour: its charts are drawn on a tiny
   // range, where labels rounded to the centavo used to repeat ("₱0.01 ₱0.01 ₱0.01").
@@ -174,7 +181,7 @@ test('with a rate, the Pay view answers in pesos (screenshot)', async ({ page })
   await expect(card.getByTestId('pay-effective')).toHaveText('₱152.73/h');
   await expect(page.getByTestId('missing-rate-notice')).toHaveCount(0);
   expect(await expectDistinctTicks(page)).toBeGreaterThanOrEqual(6);
-  await page.screenshot({ path: `${DIR}/pay-with-rate-en.png`, fullPage: true });
+  await photograph(page, 'pay-with-rate-en.png');
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
