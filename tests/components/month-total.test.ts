@@ -58,9 +58,7 @@ describe('the Entries month total', () => {
   it('counts an entry dated before its currency has a rate as having none', () => {
     const entries = [entry({ amountMinor: 1_800, currency: 'USD', date: '2026-10-31' })];
     render(MonthTotal, { entries, baseCurrency: 'IDR', rates: [usdRate] });
-    expect(plain(screen.getByTestId('month-no-rate').textContent)).toBe(
-      '· 1 entries have no rate',
-    );
+    expect(plain(screen.getByTestId('month-no-rate').textContent)).toBe('· 1 entries have no rate');
     expect(plain(screen.getByTestId('month-total').textContent)).toContain('Received IDR 0');
   });
 

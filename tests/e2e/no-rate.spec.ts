@@ -208,7 +208,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         }
         for (const view of ['dashboard', 'entries', 'streams', 'pay', 'plans'] as const) {
           await tapNav(page, view);
-          if (view !== 'streams') await expect(page.getByTestId('missing-rate-notice')).toBeVisible();
+          if (view !== 'streams')
+            await expect(page.getByTestId('missing-rate-notice')).toBeVisible();
           await check(`${lang} ${view}`);
         }
         await tapNav(page, 'entries');

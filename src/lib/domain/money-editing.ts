@@ -45,7 +45,9 @@ export function formatForEditing(amountMinor: number, currency: string, locale: 
   const decimals = decimalsOf(amountMinor, currency);
   // A decimal string keeps every digit of amounts beyond 2^53 / 100.
   const decimal = minorToDecimalString(amountMinor, currency) as `${number}`;
-  return formatter(locale, decimals).format(decimal).replace(/[\u00A0\u202F]/g, ' ');
+  return formatter(locale, decimals)
+    .format(decimal)
+    .replace(/[\u00A0\u202F]/g, ' ');
 }
 
 /**
