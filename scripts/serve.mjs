@@ -5,7 +5,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { CSP_HEADER } from './csp.mjs';
+import { CSP_HEADER, cspHeader, inlineScriptHashes } from './csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -57,6 +57,23 @@ export function acceptsGzip(header = '') {
   });
 }
 
+/**
+ * The policy for a page: the base policy plus the hashes of the page's inline scripts (the
+ * build's chunk import map), read from the file being served, once per file version.
+ */
+const htmlPolicies = new Map();
+function policyFor(file) {
+  if (extname(file) !== '.html') return CSP_HEADER;
+  const { mtimeMs, size } = statSync(file);
+  const key = `${file}|${mtimeMs}|${size}`;
+  let policy = htmlPolicies.get(key);
+  if (!policy) {
+    policy = cspHeader(inlineScriptHashes(readFileSync(file, 'utf8')));
+    htmlPolicies.set(key, policy);
+  }
+  return policy;
+}
+
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP_HEADER,
   'X-Content-Type-Options': 'nosniff',
@@ -104,6 +121,7 @@ export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173, mo
     const hashed = path.startsWith('/assets/');
     const headers = {
       ...SECURITY_HEADERS,
+      'Content-Security-Policy': policyFor(file),
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     };
