@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -41,6 +42,63 @@ const STABLE_GROUPS = [
     test: /src[\\/]lib[\\/]domain[\\/](dashboard|dashboard-range|resilience|resilience-kernel|income-table|savings|rollup-series)\.ts$/,
   },
 ];
+
+type ModuleGraph = {
+  getModuleInfo(id: string): { importedIds: readonly string[]; code: string | null } | null;
+};
+
+const MESSAGE_INDEX = /src[\\/]paraglide[\\/]messages[\\/]_index\.js$/;
+
+/**
+ * Every module `from` uses through static imports, itself included. paraglide's message index
+ * imports every message; only those the code calls (`m.key`) count.
+ */
+function staticImports(graph: ModuleGraph, from: string): Set<string> {
+  const seen = new Set<string>();
+  const messages: string[] = [];
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const imported = graph.getModuleInfo(id)?.importedIds ?? [];
+    if (MESSAGE_INDEX.test(id)) messages.push(...imported);
+    else queue.push(...imported);
+  }
+  const code = [...seen].map((id) => graph.getModuleInfo(id)?.code ?? '').join('\n');
+  for (const id of messages) {
+    const key = id.replace(/^.*[\\/]/, '').replace(/\.js$/, '');
+    if (new RegExp(`\\bm\\.${key}\\b`).test(code)) {
+      for (const dep of staticImports(graph, id)) seen.add(dep);
+    }
+  }
+  return seen;
+}
+
+/**
+ * What the onboarding form needs beyond the shell (money parsing, a few messages, labels, the
+ * field error) in one chunk: a first visit made eight requests for eight small shared chunks
+ * before the form was usable. The form's own file stays apart, so the views that share these
+ * modules do not load it.
+ */
+function firstScreenGroup() {
+  const entry = resolve('src/main.ts');
+  const onboarding = resolve('src/views/onboarding/OnboardingView.svelte');
+  let members: Set<string> | null = null;
+  return {
+    name: (id: string, graph: ModuleGraph) => {
+      if (members === null) {
+        const shell = staticImports(graph, entry);
+        members = new Set(
+          [...staticImports(graph, onboarding)].filter(
+            (m) => !shell.has(m) && !m.startsWith(onboarding),
+          ),
+        );
+      }
+      return members.has(id) ? 'first-screen' : null;
+    },
+  };
+}
 
 // ANYAM_BUILD_ID lets the update test make a second, different build of the same code.
 const buildId = process.env.ANYAM_BUILD_ID ?? new Date().toISOString();
@@ -100,7 +158,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           // Only the modules a group names: their imports stay in the chunks they were in.
-          groups: STABLE_GROUPS.map((g) => ({ ...g, includeDependenciesRecursively: false })),
+          groups: [...STABLE_GROUPS, firstScreenGroup()].map((g) => ({
+            ...g,
+            includeDependenciesRecursively: false,
+          })),
         },
       },
     },

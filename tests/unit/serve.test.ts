@@ -69,8 +69,10 @@ describe('scripts/serve.mjs', () => {
   it('never compresses images, and serves the app for a deep link', async () => {
     const png = await get('/icon.png', { 'Accept-Encoding': 'gzip' });
     expect(png.headers['content-encoding']).toBeUndefined();
+    expect(png.headers['cache-control']).toBe('public, max-age=3600');
     expect([...png.body]).toEqual([137, 80, 78, 71]);
     const page = await get('/some/deep/link', { 'Accept-Encoding': 'gzip' });
+    expect(page.headers['cache-control']).toBe('no-cache');
     expect(gunzipSync(page.body).toString()).toContain('<title>Anyam</title>');
   });
 
