@@ -149,7 +149,17 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      // A dynamic import preloads its chunk's JS imports with one <link rel="modulepreload"> each,
+      // appended by the page: on a returning visit (every file in the worker's cache) that was
+      // about 25 appends in the shell's first task for the dashboard and the household gate, for
+      // files the import map lets the browser find at once anyway. Only a first visit's
+      // onboarding, fetched over the network, keeps them (one round trip less); stylesheets are
+      // always kept (they are how a lazy chunk's CSS is loaded).
+      resolveDependencies: (filename, deps) =>
+        /OnboardingView-[^/]*\.js$/.test(filename) ? deps : deps.filter((d) => d.endsWith('.css')),
+    },
     // Chunks import each other through an import map in index.html: a changed chunk gets a new
     // file name, but the chunks that import it keep theirs, so an update re-downloads only what
     // changed (bench/update-cost.mjs). Chromium 89+, Safari 16.4+, Firefox 108+.
