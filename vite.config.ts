@@ -100,6 +100,24 @@ function firstScreenGroup() {
   };
 }
 
+/** Which of a lazy chunk's dependencies its dynamic import preloads (see build.modulePreload). */
+function preloadPolicy(filename: string, deps: string[]): string[] {
+  return /OnboardingView-[^/]*\.js$/.test(filename) ? deps : deps.filter((d) => d.endsWith('.css'));
+}
+
+/**
+ * Vite hashes a chunk's preload list as if every dependency were preloaded; the list written
+ * into the chunk comes from preloadPolicy. Hashing the policy's own text too means a changed
+ * policy never ships new content under an old (immutable, precached) file name.
+ */
+function preloadPolicyHash(): Plugin {
+  return {
+    name: 'anyam-preload-policy-hash',
+    apply: 'build',
+    augmentChunkHash: () => preloadPolicy.toString(),
+  };
+}
+
 // ANYAM_BUILD_ID lets the update test make a second, different build of the same code.
 const buildId = process.env.ANYAM_BUILD_ID ?? new Date().toISOString();
 
@@ -111,6 +129,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     cspMeta(),
+    preloadPolicyHash(),
     VitePWA({
       registerType: 'prompt',
       pwaAssets: {
@@ -157,8 +176,7 @@ export default defineConfig({
       // files the import map lets the browser find at once anyway. Only a first visit's
       // onboarding, fetched over the network, keeps them (one round trip less); stylesheets are
       // always kept (they are how a lazy chunk's CSS is loaded).
-      resolveDependencies: (filename, deps) =>
-        /OnboardingView-[^/]*\.js$/.test(filename) ? deps : deps.filter((d) => d.endsWith('.css')),
+      resolveDependencies: preloadPolicy,
     },
     // Chunks import each other through an import map in index.html: a changed chunk gets a new
     // file name, but the chunks that import it keep theirs, so an update re-downloads only what
