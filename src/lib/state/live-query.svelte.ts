@@ -86,6 +86,8 @@ export class LiveQuery<T, D = undefined> {
     this.#disconnect();
     this.#args = args;
     const generation = ++this.#generation;
+    // A failure belongs to the subscription that saw it; the new one may well succeed.
+    this.#error = undefined;
     const observable = liveQuery(() => this.#query(args));
     // Dexie may run the query synchronously here; nothing it reads is the caller's dependency.
     this.#subscription = untrack(() =>
