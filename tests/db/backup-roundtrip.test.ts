@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { hasVisibleCharacter } from '../../src/lib/domain/schema';
+import { hasVisibleCharacter } from '../../src/lib/domain/names';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyRestore, exportBackup, readBackupFile } from '../../src/lib/db/backup';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';

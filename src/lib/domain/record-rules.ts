@@ -59,7 +59,7 @@ const entryRules: readonly RecordRule<Entry>[] = [
 ];
 
 export const RECORD_RULES: { readonly [K in TableName]?: readonly RecordRule<never>[] } = {
-  entries: entryRules as readonly RecordRule<never>[],
+  entries: entryRules,
 };
 
 /** Throws the first broken rule's AnyamError (details: field, and the rule's own details). */

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { isValidIsoDate } from './dates';
+import { hasVisibleCharacter } from './names';
 import {
   AnyamError,
   ENTRY_STATUSES,
@@ -89,16 +90,9 @@ export const minutesSchema = v.pipe(
 
 export const noteSchema = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH));
 
-/**
- * A name someone can see: at least one letter, mark, number, symbol or punctuation sign. Spaces,
- * zero-width and other invisible format characters alone ("\u200B\u200B") would make a member
- * or stream nobody can tell apart or tap in a list.
- */
-const VISIBLE = /[\p{L}\p{M}\p{N}\p{S}\p{P}]/u;
-export function hasVisibleCharacter(text: string): boolean {
-  return VISIBLE.test(text);
-}
+export { hasVisibleCharacter };
 
+/** Names: trimmed, and empty or with at least one visible character (names.ts). */
 const visible = v.check<string, string>(
   (s) => s === '' || hasVisibleCharacter(s),
   'Expected at least one visible character',
