@@ -292,7 +292,6 @@ describe('CSV import decisions', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
     const phases: number[] = [];
-    const started = performance.now();
     const report = await checkCsv(big, optionsFor(big), {
       sliceChars: 200_000,
       onProgress: (p) => phases.push(p.done),
@@ -303,7 +302,6 @@ describe('CSV import decisions', () => {
     expect(phases.length).toBeGreaterThan(10);
     expect(phases.at(-1)).toBe(big.length);
     expect(ticks).toBeGreaterThan(5);
-    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it('stops reading on Cancel and writes nothing', async () => {
