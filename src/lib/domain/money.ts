@@ -5,8 +5,16 @@
  */
 import { AnyamError } from './model';
 
-/** Amounts above 10^15 minor units are rejected; it keeps every sum far below 2^53. */
+/** One amount above 10^15 minor units (Rp 10 trillion, US$10 trillion) is rejected. */
 export const MAX_MINOR = 1e15;
+/**
+ * No total the app adds up may pass 10^15 minor units either: all live entries of one currency,
+ * their sum in the base currency, all live plans of one currency (totals.ts; every write and
+ * restore checks it). Any sum of entries the views compute (a month, a stream, a window) is part
+ * of one of these totals, so it stays at most 10^15, nine times below 2^53 (about 9.007 × 10^15):
+ * even a plan's weekly cost made monthly (× 52 / 12) plus a month of income stays an exact integer.
+ */
+export const MAX_TOTAL_MINOR = 1e15;
 const MAX_MINOR_BIG = BigInt(MAX_MINOR);
 
 const CODE = /^[A-Z]{3}$/;

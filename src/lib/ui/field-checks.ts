@@ -2,6 +2,7 @@ import { isValidIsoDate } from '../domain/dates';
 import { AnyamError } from '../domain/model';
 import { isCurrencyCode } from '../domain/money';
 import { parseEditedAmount } from '../domain/money-editing';
+import { hasVisibleCharacter } from '../domain/names';
 import { intlLocale } from '../state/format.svelte';
 import type { FieldCheck } from './record-form.svelte';
 
@@ -14,6 +15,10 @@ import type { FieldCheck } from './record-form.svelte';
 export function nameGiven(record: string, text: string): FieldCheck {
   return () => {
     if (text.trim() === '') throw new AnyamError(`${record}/empty-name`, { field: 'name' });
+    // Zero-width characters alone: the schema refuses them too (domain/names.ts).
+    if (!hasVisibleCharacter(text)) {
+      throw new AnyamError(`${record}/invisible-name`, { field: 'name' });
+    }
   };
 }
 
