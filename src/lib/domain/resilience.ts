@@ -320,6 +320,10 @@ export interface StressTest {
    * remaining income still covers E; null when an input is missing (see `bufferReason`).
    */
   bufferLastsMonths: number | null;
+  /** The same with today's income, so that the two columns compare like with like. */
+  bufferLastsMonthsBefore: number | null;
+  /** max(E − remaining mean income, 0): what savings would have to pay each month; null when unknown. */
+  shortfallMinor: number | null;
   bufferReason: UnknownReason | null;
 }
 
@@ -340,11 +344,16 @@ export function stressTestAtColumn(
   if (bufferReason === null && ctx.savingsMissingRate[col]) bufferReason = 'needs-rate';
   if (bufferReason === null && Number.isNaN(savings)) bufferReason = 'needs-savings';
   if (bufferReason === null && Number.isNaN(remaining)) bufferReason = incomeGap(after);
-  let bufferLastsMonths: number | null = null;
-  if (bufferReason === null) {
-    const gap = essential - remaining;
-    bufferLastsMonths = gap > 0 ? Math.max(savings, 0) / gap : Infinity;
-  }
+  const lasts = (income: number): number => {
+    const gap = essential - income;
+    return gap > 0 ? Math.max(savings, 0) / gap : Infinity;
+  };
+  const bufferLastsMonths = bufferReason === null ? lasts(remaining) : null;
+  const incomeBefore = before[K.mean]!;
+  const bufferLastsMonthsBefore =
+    bufferReason === null && !Number.isNaN(incomeBefore) ? lasts(incomeBefore) : null;
+  const shortfallMinor =
+    essential > 0 && !Number.isNaN(remaining) ? Math.max(essential - remaining, 0) : null;
   const beforeSummary = summaryOf(ctx, col, before);
   const afterSummary = summaryOf(ctx, col, after);
   return {
@@ -360,6 +369,8 @@ export function stressTestAtColumn(
     essentialMinor: orNull(essential),
     savingsMinor: ctx.savingsMissingRate[col] ? null : orNull(savings),
     bufferLastsMonths,
+    bufferLastsMonthsBefore,
+    shortfallMinor,
     bufferReason,
   };
 }
