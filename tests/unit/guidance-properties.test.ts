@@ -37,6 +37,8 @@ const householdArb = fc
       ),
       essential: fc.option(fc.integer({ min: 10_000_000, max: 900_000_000 }), { nil: null }),
       savings: fc.option(fc.integer({ min: 0, max: 5_000_000_000 }), { nil: null }),
+      // A snapshot recorded earlier, or already today (the one a new snapshot replaces).
+      savedOn: fc.constantFrom('2025-03-01', TODAY),
     }),
   );
 
@@ -59,7 +61,7 @@ function recordsOf(h: Household) {
     }),
   );
   const plans: Plan[] = h.essential === null ? [] : [makePlan({ amountMinor: h.essential })];
-  const savings: Saving[] = h.savings === null ? [] : [makeSaving('2025-03-01', h.savings)];
+  const savings: Saving[] = h.savings === null ? [] : [makeSaving(h.savedOn, h.savings)];
   return { streams, entries, plans, savings };
 }
 
@@ -75,6 +77,12 @@ describe('guidance actions are what-ifs of the score', () => {
         const g = guidanceOf(input, dash);
         const score = dash.resilience.score;
         expect(g.actions.length).toBeLessThanOrEqual(3);
+        // Saving is always offered while the buffer is short and it would add a whole point.
+        const c = dash.resilience.components;
+        const known = Object.values(c).filter((x) => x.value !== null).length;
+        if (c.buffer.value !== null && (100 * (1 - c.buffer.value)) / known >= 1.5) {
+          expect(g.actions.map((a) => a.kind)).toContain('save');
+        }
         for (const action of g.actions) {
           if (action.points === null) {
             // A "measure" action only where the component it completes is unknown.
@@ -93,7 +101,13 @@ describe('guidance actions are what-ifs of the score', () => {
             const now = dash.resilience.inputs.savingsMinor ?? 0;
             after = {
               ...rec,
-              savings: [...rec.savings, makeSaving(TODAY, now + action.amountMinor)],
+              // Recorded now: later than any snapshot already there.
+              savings: [
+                ...rec.savings,
+                makeSaving(TODAY, now + action.amountMinor, {
+                  updatedAt: '2099-01-01T00:00:00.000Z',
+                }),
+              ],
             };
           } else if (action.kind === 'source') {
             const extra = makeStream({ id: 'new-source', kind: 'informal', memberId: 'm0' });

@@ -197,7 +197,7 @@ describe('a household with two complete months', () => {
     const cv = Math.sqrt(5000 / 3) / 250;
     expect(
       rawOf(
-        withLoggedMonths(input, ['2025-04'], history!.kind === 'history' ? history.byStream : []),
+        withLoggedMonths(input, ['2025-04'], history?.kind === 'history' ? history.byStream : []),
       ),
     ).toBeCloseTo((100 * (1 - cv / 0.6)) / 3, 9);
     expect(g.actions.map((a) => a.kind)).toEqual(['record-savings', 'history', 'source']);

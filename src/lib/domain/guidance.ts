@@ -124,6 +124,8 @@ function receivedRow(
 export function withSavings(input: DashboardInput, amountMinor: number): DashboardInput {
   const saving: Saving = {
     ...baseRecord(`${WHAT_IF}-saving`),
+    // Recorded after every real snapshot, so it wins over one already dated today.
+    updatedAt: '9999-12-31T23:59:59.999Z',
     date: input.today,
     amountMinor,
     currency: input.baseCurrency,
@@ -272,6 +274,12 @@ export function guidanceOf(input: DashboardInput, dash: DashboardData): Guidance
   gains.sort((a, b) => (b.points ?? 0) - (a.points ?? 0));
   guidance.actions = [...measure, ...gains].slice(0, MAX_ACTIONS);
   return guidance;
+}
+
+/** `guidanceOf` with the dashboard computed here (without a stress test, which plays no part). */
+export function guidanceFor(input: DashboardInput): Guidance {
+  const plain = { ...input, stress: null };
+  return guidanceOf(plain, computeDashboard(plain));
 }
 
 function monthsFrom(from: MonthKey, to: MonthKey): MonthKey[] {
