@@ -246,6 +246,22 @@ export function resilienceSeries(
   return out;
 }
 
+/**
+ * The first column from `fromCol` to `toCol` whose window counts at least the minimum history
+ * (3 months): before it, volatility and steady streams cannot be measured and a stream's
+ * contribution swings with too little history. −1 when there is none.
+ */
+export function firstMeasuredColumn(
+  ctx: ResilienceContext,
+  fromCol: number,
+  toCol: number,
+): number {
+  for (let c = Math.max(fromCol, 0); c <= toCol; c++) {
+    if (ctx.windowCount[c]! >= RESILIENCE.minHistoryMonths) return c;
+  }
+  return -1;
+}
+
 export interface StreamContribution {
   streamId: string;
   /** score − score without the stream (both rounded); null when either is unknown. */
