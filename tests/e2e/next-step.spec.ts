@@ -95,7 +95,7 @@ test('each stage of a new household shows its next step, and the button does it'
   await expect(page.getByTestId('dash-band')).toBeVisible();
   await expect(page.getByTestId('needs-history')).toContainText('counted so far');
   // Too little history for the "over time" charts: a sentence, not two-point spikes.
-  await expect(page.getByTestId('early-history').first()).toContainText(
+  await expect(page.getByRole('region', { name: 'Score over time' })).toContainText(
     'This chart starts once 3 complete months of income are logged.',
   );
   await expect(page.locator('[data-chart="score-over-time"]')).toHaveCount(0);
@@ -113,7 +113,7 @@ test('each stage of a new household shows its next step, and the button does it'
   await expect(page.getByTestId('needs-history')).toHaveCount(0);
   await expect(page.locator('[data-component="stability"] .value')).toHaveText('100%');
   // One measured month: a sentence, not a one-point line.
-  await expect(page.getByTestId('early-history').first()).toContainText(
+  await expect(page.getByRole('region', { name: 'Score over time' })).toContainText(
     `Only ${monthName(1)} has 3 months of history so far`,
   );
   await actions.getByRole('link', { name: 'Add an essential expense' }).click();
