@@ -14,6 +14,8 @@ export interface PlatformFigures {
   /** False when the figures are in the platform's own currency for want of a rate. */
   inBase: boolean;
   effectivePerHour: number | null;
+  /** Received payouts only, over all the time spent (pending left out). */
+  receivedOnlyPerHour: number | null;
   paidOnlyPerHour: number | null;
   unpaidShare: number | null;
   paidMinutes: number;
@@ -31,6 +33,7 @@ export function platformFigures(group: PayGroup, baseCurrency: CurrencyCode): Pl
       currency: group.currency,
       inBase: group.currency === baseCurrency,
       effectivePerHour: own.effectivePerHour,
+      receivedOnlyPerHour: own.receivedOnlyPerHour,
       paidOnlyPerHour: own.paidOnlyPerHour,
       unpaidShare: own.unpaidShare,
       paidMinutes: own.paidMinutes,
@@ -45,6 +48,7 @@ export function platformFigures(group: PayGroup, baseCurrency: CurrencyCode): Pl
     currency: baseCurrency,
     inBase: true,
     effectivePerHour: base.effectivePerHour,
+    receivedOnlyPerHour: base.receivedOnlyPerHour,
     paidOnlyPerHour: base.paidOnlyPerHour,
     unpaidShare: base.unpaidShare,
     paidMinutes: base.paidMinutes,
