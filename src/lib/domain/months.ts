@@ -3,8 +3,11 @@
  *
  * Hot loops (the dashboard recomputes the score per stream per month) work on *month indexes*
  * (year × 12 + month − 1): plain integers that add, subtract and index arrays without parsing
- * a date. Keys are only made at the edges.
+ * a date. Keys are only made at the edges. Calendar facts (days in a month, leap years) come
+ * from date-fns; month-index arithmetic stays integer arithmetic, which date-fns has no
+ * cheaper form of (it would build a Date per rollup row).
  */
+import { getDaysInMonth } from 'date-fns';
 import type { IsoDate, MonthKey, PlanCadence, StreamCadence } from './model';
 
 /** Weeks per month on average: 52 weeks / 12 months (not 4, which loses a month a year). */
@@ -73,13 +76,7 @@ export function earlierMonth(a: MonthKey, b: MonthKey): MonthKey {
 }
 
 export function daysInMonth(month: MonthKey): number {
-  const year = Number(month.slice(0, 4));
-  const mm = Number(month.slice(5, 7));
-  if (mm === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return mm === 4 || mm === 6 || mm === 9 || mm === 11 ? 30 : 31;
+  return getDaysInMonth(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
 }
 
 /** The first day of a month, 'YYYY-MM-01'. */
