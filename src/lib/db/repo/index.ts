@@ -8,5 +8,8 @@ export * from './plans';
 export * from './savings';
 export * from './rates';
 export * from './training';
+export * from './payments';
+export * from './skips';
+export * from './due';
 export * from './sample';
 export * from './sample-load';
