@@ -18,6 +18,7 @@ import {
   type Rate,
   type Saving,
   type Settings,
+  type Skip,
   type Stream,
   type StreamKind,
   type Training,
@@ -283,9 +284,15 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
 
   // Bills paid on their day, most of the time (after everything else: the rng stays in step).
   const payments: Payment[] = [];
+  const skips: Skip[] = [];
   for (const plan of plans) {
     for (const dueOn of planOccurrences(plan, months[0]!.days[0]!, lastDay)) {
-      if (!rng.bool(0.9)) continue;
+      if (!rng.bool(0.9)) {
+        if (rng.bool(0.5)) {
+          skips.push({ id: rng.uuid(), ...common, kind: 'plan', sourceId: plan.id, dueOn });
+        }
+        continue;
+      }
       payments.push({
         id: rng.uuid(),
         ...common,
@@ -311,7 +318,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     rates,
     training,
     payments,
-    skips: [],
+    skips,
   };
 }
 
