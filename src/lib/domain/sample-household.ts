@@ -14,6 +14,7 @@ import type {
   Plan,
   Rate,
   Saving,
+  Skip,
   Stream,
   StreamKind,
   Training,
@@ -257,7 +258,16 @@ export function buildSampleHousehold(
     },
   ];
 
-  return { members, streams, entries, plans, savings, rates, training, payments, skips: [] };
+  // The two months the remittance did not come, answered "not this time".
+  const skips: Skip[] = [6, 7].map((i) => ({
+    ...base,
+    id: rng.uuid(),
+    kind: 'stream',
+    sourceId: remittance.id,
+    dueOn: day(months[i]!, 5),
+  }));
+
+  return { members, streams, entries, plans, savings, rates, training, payments, skips };
 }
 
 /** Rupiah per unit over the sample's three rate periods (approximate market rates, 2025–26). */
