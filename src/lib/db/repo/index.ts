@@ -11,5 +11,6 @@ export * from './training';
 export * from './payments';
 export * from './skips';
 export * from './due';
+export * from './receive';
 export * from './sample';
 export * from './sample-load';
