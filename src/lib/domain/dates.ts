@@ -4,14 +4,23 @@
  * (setDate/setMonth), so a daylight-saving shift of the device's zone never moves a date by a
  * day, and month ends and leap years are its job, not ours.
  */
-import { addDays, differenceInCalendarDays, getDaysInMonth } from 'date-fns';
+import { addDays, differenceInCalendarDays } from 'date-fns';
 import { AnyamError, type IsoDate } from './model';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2999;
 
-/** Strict 'YYYY-MM-DD' naming a real calendar day in 1900–2999. */
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Strict 'YYYY-MM-DD' naming a real calendar day in 1900–2999. Not through date-fns: every
+ * record of an import or a backup passes here, and date-fns' getDaysInMonth made it three times
+ * slower (measured; docs/design-notes.md). tests/unit/dates.test.ts checks it against date-fns.
+ */
 export function isValidIsoDate(s: string): boolean {
   if (typeof s !== 'string') return false;
   const m = ISO_DATE.exec(s);
@@ -20,7 +29,7 @@ export function isValidIsoDate(s: string): boolean {
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
-  return day <= getDaysInMonth(new Date(year, month - 1, 1));
+  return day <= daysInMonth(year, month);
 }
 
 function pad(n: number, width: number): string {

@@ -3,11 +3,11 @@
  *
  * Hot loops (the dashboard recomputes the score per stream per month) work on *month indexes*
  * (year × 12 + month − 1): plain integers that add, subtract and index arrays without parsing
- * a date. Keys are only made at the edges. Calendar facts (days in a month, leap years) come
- * from date-fns; month-index arithmetic stays integer arithmetic, which date-fns has no
- * cheaper form of (it would build a Date per rollup row).
+ * a date. Keys are only made at the edges. Month-index arithmetic and the days of a month stay
+ * integer arithmetic: date-fns would build Dates per rollup row and per plan-month, and the
+ * analytics figure got slower when it did (docs/design-notes.md). Calendar arithmetic on days
+ * (occurrences, adding days) goes through date-fns in dates.ts and occurrences.ts.
  */
-import { getDaysInMonth } from 'date-fns';
 import type { IsoDate, MonthKey, PlanCadence, StreamCadence } from './model';
 
 /** Weeks per month on average: 52 weeks / 12 months (not 4, which loses a month a year). */
@@ -75,8 +75,19 @@ export function earlierMonth(a: MonthKey, b: MonthKey): MonthKey {
   return a <= b ? a : b;
 }
 
+/**
+ * Days in a month. Plain arithmetic, not date-fns' getDaysInMonth: the dashboard asks once per
+ * plan per month of history, and building two Dates per call made the analytics figure slower
+ * (measured; docs/design-notes.md). tests/unit/months.test.ts checks it against date-fns.
+ */
 export function daysInMonth(month: MonthKey): number {
-  return getDaysInMonth(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+  const year = Number(month.slice(0, 4));
+  const mm = Number(month.slice(5, 7));
+  if (mm === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return mm === 4 || mm === 6 || mm === 9 || mm === 11 ? 30 : 31;
 }
 
 /** The first day of a month, 'YYYY-MM-01'. */
