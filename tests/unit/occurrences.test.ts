@@ -193,6 +193,7 @@ describe('due income', () => {
         currency: 'IDR',
         matched: false,
         skipped: false,
+        beforeCreation: false,
         overdue: true,
       },
     ]);

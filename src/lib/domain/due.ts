@@ -72,13 +72,14 @@ export interface IncomeOccurrence {
   /** An entry of the stream falls in its window. */
   matched: boolean;
   skipped: boolean;
+  /**
+   * Its window ended before the stream was added to Anyam: never shown as due (a stream added
+   * today is not "late" for months it was not yet in the app), and not still expected.
+   */
+  beforeCreation: boolean;
 }
 
-/**
- * Every pay day of the live, unarchived streams in [from, to] with whether it was answered.
- * Pay days whose window ended before the stream was created are left out: a stream added today
- * is not "late" for months it was not yet in the app.
- */
+/** Every pay day of the live, unarchived streams in [from, to] with whether it was answered. */
 export function incomeOccurrences(
   streams: readonly Stream[],
   entries: readonly EntryDate[],
@@ -96,7 +97,6 @@ export function incomeOccurrences(
     const created = createdOn(stream);
     for (const dueOn of streamOccurrences(stream, from, to)) {
       const window = payDayWindow(payDay, dueOn);
-      if (window.to < created) continue;
       out.push({
         streamId: stream.id,
         dueOn,
@@ -104,6 +104,7 @@ export function incomeOccurrences(
         currency: stream.currency,
         matched: anyWithin(dates.get(stream.id), window.from, window.to),
         skipped: skipped.has(occurrenceKey(stream.id, dueOn)),
+        beforeCreation: window.to < created,
       });
     }
   }
@@ -126,7 +127,7 @@ export function dueIncome(
 ): DueIncome[] {
   const { from, to } = dueRange(today);
   return incomeOccurrences(streams, entries, skips, from, to)
-    .filter((o) => !o.matched && !o.skipped)
+    .filter((o) => !o.matched && !o.skipped && !o.beforeCreation)
     .map((o) => ({ ...o, overdue: o.dueOn < today }));
 }
 

@@ -86,7 +86,8 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
   let stillExpectedMinor = 0;
   const paydays = incomeOccurrences(input.streams, input.entries, input.skips, first, last);
   for (const o of paydays) {
-    if (o.skipped) continue;
+    // A pay day before the stream was added counts only when an entry answered it.
+    if (o.skipped || (o.beforeCreation && !o.matched)) continue;
     const base = toBase(o.amountMinor, o.currency, o.dueOn);
     if (base === null) continue;
     expectedMinor += base;
