@@ -181,7 +181,10 @@ describe('paying a bill', () => {
     const before = await checksumTables(db);
     const cases: [Parameters<typeof addPayment>[0], string][] = [
       [{ planId: rent.id, dueOn: '2026-11-01', amountMinor: -1 }, 'payment/invalid-amount'],
-      [{ planId: rent.id, dueOn: '2026-11-01', amountMinor: MAX_MINOR + 1 }, 'payment/invalid-amount'],
+      [
+        { planId: rent.id, dueOn: '2026-11-01', amountMinor: MAX_MINOR + 1 },
+        'payment/invalid-amount',
+      ],
       [{ planId: rent.id, dueOn: '2026-11-01', amountMinor: 1.5 }, 'payment/invalid-amount'],
       [{ planId: rent.id, dueOn: '2026-11-01', date: '2027-12-01' }, 'payment/date-too-far'],
       [{ planId: rent.id, dueOn: '2026-11-31' }, 'payment/invalid-date'],

@@ -7,7 +7,14 @@ test.use({ viewport: { width: 360, height: 740 }, locale: 'id-ID', timezoneId: '
 
 async function addStream(
   page: Page,
-  s: { member: string; name: string; kind: string; amount: string; cadence: string; payDay: string },
+  s: {
+    member: string;
+    name: string;
+    kind: string;
+    amount: string;
+    cadence: string;
+    payDay: string;
+  },
 ) {
   await page.goto('/#/streams');
   await page.getByRole('button', { name: 'Tambah sumber', exact: true }).click();
@@ -62,7 +69,12 @@ test('on the 26th the salary is due and the data plan too: one tap each, Undo, a
     cadence: 'weekly',
     payDay: '6',
   });
-  await addPlan(page, { name: 'Sewa', category: 'essential', amount: '1.500.000', dueOn: '2026-11-01' });
+  await addPlan(page, {
+    name: 'Sewa',
+    category: 'essential',
+    amount: '1.500.000',
+    dueOn: '2026-11-01',
+  });
   await addPlan(page, {
     name: 'Paket data',
     category: 'digital',
@@ -95,7 +107,10 @@ test('on the 26th the salary is due and the data plan too: one tap each, Undo, a
   await page.getByRole('button', { name: 'Urungkan' }).last().click();
   await expect(due.getByTestId('due-income')).toHaveCount(2);
   await expect(card.getByTestId('month-income')).toContainText(/Rp\s0 dari/);
-  await due.getByRole('group', { name: /Gaji pabrik/ }).getByRole('button', { name: 'Diterima' }).click();
+  await due
+    .getByRole('group', { name: /Gaji pabrik/ })
+    .getByRole('button', { name: 'Diterima' })
+    .click();
   await expect(due.getByTestId('due-income')).toHaveCount(1);
 
   // Paid: one tap records the data plan; "left to pay" drops by its amount.
@@ -109,7 +124,10 @@ test('on the 26th the salary is due and the data plan too: one tap each, Undo, a
   );
   await page.getByRole('button', { name: 'Urungkan' }).last().click();
   await expect(card.getByTestId('month-left')).toContainText(/1\.600\.000 dari Rp\s1\.600\.000/);
-  await due.getByRole('group', { name: /Paket data/ }).getByRole('button', { name: 'Sudah bayar' }).click();
+  await due
+    .getByRole('group', { name: /Paket data/ })
+    .getByRole('button', { name: 'Sudah bayar' })
+    .click();
   await expect(card.getByTestId('month-left')).toContainText(/1\.500\.000 dari Rp\s1\.600\.000/);
 
   const stored = await readDatabase(page);

@@ -74,7 +74,9 @@ export const makeStream: Make<Stream> = (rng, index, overrides) => {
     endedOn: null,
     // From the index, not the rng, so that adding pay days changed no other generated value.
     payDay:
-      profile.cadence === 'monthly' ? { cadence: 'monthly', day: 1 + ((index * 7 + 24) % 28) } : null,
+      profile.cadence === 'monthly'
+        ? { cadence: 'monthly', day: 1 + ((index * 7 + 24) % 28) }
+        : null,
     archived: false,
     isSample: false,
   };

@@ -6,9 +6,7 @@ import type { PayDay, Skip, Stream } from '../../src/lib/domain/model';
 import { payDayWindow } from '../../src/lib/domain/occurrences';
 import { makeEntry, makeStream } from './analytics-fixtures';
 
-const day = fc
-  .integer({ min: 0, max: 3 * 365 })
-  .map((n) => addDaysIso('2023-12-01', n));
+const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDaysIso('2023-12-01', n));
 
 const payDay: fc.Arbitrary<PayDay> = fc.oneof(
   fc.integer({ min: 1, max: 31 }).map((d) => ({ cadence: 'monthly' as const, day: d })),

@@ -46,9 +46,11 @@ function payment(planId: string, dueOn: string, amountMinor: number): Payment {
 
 describe('monthly pay days', () => {
   it('falls on the day of each month', () => {
-    expect(payDayOccurrences({ cadence: 'monthly', day: 25 }, '2026-10-01', '2026-12-31')).toEqual(
-      ['2026-10-25', '2026-11-25', '2026-12-25'],
-    );
+    expect(payDayOccurrences({ cadence: 'monthly', day: 25 }, '2026-10-01', '2026-12-31')).toEqual([
+      '2026-10-25',
+      '2026-11-25',
+      '2026-12-25',
+    ]);
   });
 
   it('puts a pay day 31 on the last day of a shorter month, February of leap years included', () => {
@@ -60,9 +62,10 @@ describe('monthly pay days', () => {
       '2024-04-30',
     ]);
     expect(payDayOccurrences(d31, '2025-02-01', '2025-02-28')).toEqual(['2025-02-28']);
-    expect(payDayOccurrences({ cadence: 'monthly', day: 30 }, '2100-02-01', '2100-03-31')).toEqual(
-      ['2100-02-28', '2100-03-30'],
-    );
+    expect(payDayOccurrences({ cadence: 'monthly', day: 30 }, '2100-02-01', '2100-03-31')).toEqual([
+      '2100-02-28',
+      '2100-03-30',
+    ]);
   });
 
   it('keeps to the range, both ends included, across a year end', () => {
@@ -75,21 +78,21 @@ describe('monthly pay days', () => {
 describe('weekly and biweekly pay days', () => {
   it('falls on the ISO weekday every week (1 = Monday, 7 = Sunday)', () => {
     // 2 March 2026 is a Monday.
-    expect(payDayOccurrences({ cadence: 'weekly', weekday: 1 }, '2026-03-01', '2026-03-20')).toEqual(
-      ['2026-03-02', '2026-03-09', '2026-03-16'],
-    );
-    expect(payDayOccurrences({ cadence: 'weekly', weekday: 7 }, '2026-03-01', '2026-03-08')).toEqual(
-      ['2026-03-01', '2026-03-08'],
-    );
+    expect(
+      payDayOccurrences({ cadence: 'weekly', weekday: 1 }, '2026-03-01', '2026-03-20'),
+    ).toEqual(['2026-03-02', '2026-03-09', '2026-03-16']);
+    expect(
+      payDayOccurrences({ cadence: 'weekly', weekday: 7 }, '2026-03-01', '2026-03-08'),
+    ).toEqual(['2026-03-01', '2026-03-08']);
   });
 
   it('crosses 29 February and a year end on the right weekday', () => {
-    expect(payDayOccurrences({ cadence: 'weekly', weekday: 4 }, '2024-02-26', '2024-03-08')).toEqual(
-      ['2024-02-29', '2024-03-07'],
-    );
-    expect(payDayOccurrences({ cadence: 'weekly', weekday: 3 }, '2025-12-29', '2026-01-10')).toEqual(
-      ['2025-12-31', '2026-01-07'],
-    );
+    expect(
+      payDayOccurrences({ cadence: 'weekly', weekday: 4 }, '2024-02-26', '2024-03-08'),
+    ).toEqual(['2024-02-29', '2024-03-07']);
+    expect(
+      payDayOccurrences({ cadence: 'weekly', weekday: 3 }, '2025-12-29', '2026-01-10'),
+    ).toEqual(['2025-12-31', '2026-01-07']);
   });
 
   it('repeats every 14 days before and after its anchor', () => {
@@ -281,7 +284,11 @@ describe('the device’s local date', () => {
         '2026-04-05',
       ]);
       expect(
-        payDayOccurrences({ cadence: 'biweekly', anchor: '2026-10-18' }, '2026-10-01', '2026-11-30'),
+        payDayOccurrences(
+          { cadence: 'biweekly', anchor: '2026-10-18' },
+          '2026-10-01',
+          '2026-11-30',
+        ),
         tz,
       ).toEqual(['2026-10-04', '2026-10-18', '2026-11-01', '2026-11-15', '2026-11-29']);
       const rent = makePlan({ amountMinor: 1, cadence: 'monthly', dueOn: '2026-01-31' });
@@ -298,7 +305,12 @@ describe('bills of a month', () => {
   it('lists each occurrence with its payments; paid and skipped ones are not left to pay', () => {
     const rent = makePlan({ id: 'rent', amountMinor: 1_500_000_00, dueOn: '2026-01-05' });
     const data = makePlan({ id: 'data', amountMinor: 100_000_00, dueOn: '2026-03-28' });
-    const food = makePlan({ id: 'food', amountMinor: 50_000_00, cadence: 'weekly', dueOn: '2026-11-02' });
+    const food = makePlan({
+      id: 'food',
+      amountMinor: 50_000_00,
+      cadence: 'weekly',
+      dueOn: '2026-11-02',
+    });
     const bills = billsOfMonth(
       [rent, data, food],
       [payment('rent', '2026-11-05', 1_500_000_00)],

@@ -5,18 +5,15 @@
  * (coverage uses planned essential costs) do not read them.
  */
 import { baseMinorOrNull, liveRates, type RateRecordLike } from './base-amount';
-import { billsOfMonth, incomeOccurrences, isUnpaid, type BillOccurrence, type EntryDate } from './due';
+import {
+  billsOfMonth,
+  incomeOccurrences,
+  isUnpaid,
+  type BillOccurrence,
+  type EntryDate,
+} from './due';
 import { amountInMonth, firstDayOf, isRecurringCadence, lastDayOf } from './months';
-import type {
-  CurrencyCode,
-  IsoDate,
-  MonthKey,
-  Payment,
-  Plan,
-  Rollup,
-  Skip,
-  Stream,
-} from './model';
+import type { CurrencyCode, IsoDate, MonthKey, Payment, Plan, Rollup, Skip, Stream } from './model';
 import { streamPayDay } from './occurrences';
 
 export interface GlanceBill extends BillOccurrence {

@@ -19,7 +19,14 @@ import type {
   StreamKind,
   Training,
 } from './model';
-import { addMonths, daysInMonth, firstDayOf, inProgressMonth, lastDayOf, monthRange } from './months';
+import {
+  addMonths,
+  daysInMonth,
+  firstDayOf,
+  inProgressMonth,
+  lastDayOf,
+  monthRange,
+} from './months';
 import { planOccurrences } from './occurrences';
 import { createRng } from './random';
 
@@ -115,10 +122,19 @@ export function buildSampleHousehold(
     0,
     'irregular',
   );
-  const remittance = stream(budi, labels.remittance, 'support', '', 'IDR', 1_500_000_00, 'monthly', {
-    cadence: 'monthly',
-    day: 5,
-  });
+  const remittance = stream(
+    budi,
+    labels.remittance,
+    'support',
+    '',
+    'IDR',
+    1_500_000_00,
+    'monthly',
+    {
+      cadence: 'monthly',
+      day: 5,
+    },
+  );
   const streams = [salary, warung, tagging, annotation, remittance];
 
   const entries: Entry[] = [];

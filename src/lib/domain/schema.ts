@@ -357,7 +357,10 @@ interface CodeRule {
 const CODE_RULES: readonly CodeRule[] = [
   { fields: ['endedOn'], types: ['partial_check'], suffix: 'ended-before-start' },
   { fields: ['date', 'dueOn', 'startedOn', 'endedOn'], suffix: 'invalid-date' },
-  { fields: ['payDay', 'payDay.day', 'payDay.weekday', 'payDay.anchor'], suffix: 'invalid-pay-day' },
+  {
+    fields: ['payDay', 'payDay.day', 'payDay.weekday', 'payDay.anchor'],
+    suffix: 'invalid-pay-day',
+  },
   { fields: ['amountMinor', 'costMinor', 'expected.amountMinor'], suffix: 'invalid-amount' },
   { fields: ['note'], types: ['max_length'], suffix: 'note-too-long' },
   { fields: ['name'], types: ['non_empty'], suffix: 'empty-name' },

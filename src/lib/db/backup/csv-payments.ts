@@ -45,10 +45,7 @@ export async function exportPaymentsCsv(
     const live = payments
       .filter((p) => p.deletedAt === null)
       .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
-    const parts = [
-      CSV_BOM,
-      csvLine(PAYMENT_CSV_COLUMNS.map((c) => options.headers?.[c] ?? c)),
-    ];
+    const parts = [CSV_BOM, csvLine(PAYMENT_CSV_COLUMNS.map((c) => options.headers?.[c] ?? c))];
     for (const p of live) {
       const plan = planById.get(p.planId);
       const base = baseCurrency

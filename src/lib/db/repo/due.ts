@@ -26,7 +26,10 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
         db.rates.toArray(),
         db.settings.toArray(),
         db.rollups.where('month').equals(month).toArray(),
-        db.payments.where('dueOn').between(firstDayOf(month), lastDayOf(month), true, true).toArray(),
+        db.payments
+          .where('dueOn')
+          .between(firstDayOf(month), lastDayOf(month), true, true)
+          .toArray(),
         db.skips.where('dueOn').between(skipFrom, skipTo, true, true).toArray(),
       ]);
       const withPayDay = streams.filter(

@@ -66,9 +66,7 @@ export async function addPayment(input: PaymentInput): Promise<Payment> {
 
 /** Undo of a payment: soft delete, so that a merge carries it to the other phones. */
 export async function deletePayment(id: string): Promise<Payment> {
-  return writeTransaction(['payments'], (db) =>
-    softDeleteIn(db.payments, id, 'payment/not-found'),
-  );
+  return writeTransaction(['payments'], (db) => softDeleteIn(db.payments, id, 'payment/not-found'));
 }
 
 export async function restorePayment(id: string): Promise<Payment> {

@@ -15,7 +15,8 @@ export async function skipOccurrence(
   dueOn: IsoDate,
 ): Promise<Skip> {
   return writeTransaction(['skips', 'streams', 'plans'], async (db) => {
-    const source = kind === 'stream' ? await db.streams.get(sourceId) : await db.plans.get(sourceId);
+    const source =
+      kind === 'stream' ? await db.streams.get(sourceId) : await db.plans.get(sourceId);
     if (!source || source.deletedAt !== null) {
       throw new AnyamError('skip/unknown-source', { kind, sourceId });
     }
