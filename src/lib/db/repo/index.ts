@@ -14,3 +14,5 @@ export * from './due';
 export * from './receive';
 export * from './sample';
 export * from './sample-load';
+export * from './entry-with-rate';
+export * from './rate-coverage';
