@@ -154,6 +154,7 @@ export function withSource(
     platform: '',
     currency: input.baseCurrency,
     expected: { amountMinor: monthlyMinor, cadence: 'monthly', daysPerWeek: 5 },
+    payDay: null,
     startedOn: null,
     endedOn: null,
     archived: false,
