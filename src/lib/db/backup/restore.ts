@@ -12,6 +12,7 @@ import {
   type Settings,
   type TableName,
 } from '../../domain/model';
+import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { STORE_NAMES, type AnyamDatabase } from '../database';
 import { entriesOfStream, rebuildAllRollupsIn } from '../repo/rollup-store';
 import { writeTransaction } from '../repo/transaction';
@@ -108,9 +109,12 @@ export async function applyRestore(
 ): Promise<RestoreResult> {
   const write = mode === 'replace' ? replaceIn : mergeIn;
   return writeTransaction(STORE_NAMES, async (db) => {
+    const plansBefore = planTotalsOf(await db.plans.toArray());
     const written = await write(db, prepared.backup, options);
     throwIfCancelled(options.signal);
+    // Refuses (money/total-too-large) a result whose totals could not be added up exactly.
     await rebuildAllRollupsIn(db, (p) => options.onProgress?.({ phase: 'rollups', ...p }));
+    assertTotalsWithinLimit(plansBefore, planTotalsOf(await db.plans.toArray()), '');
     throwIfCancelled(options.signal);
     return { mode, written };
   });
