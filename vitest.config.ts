@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['tests/{unit,db,components}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Seeding thousands of rows in a beforeAll takes longer than vitest's 10 s on a loaded machine.
+    hookTimeout: 120_000,
   },
 });

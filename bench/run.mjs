@@ -7,8 +7,8 @@
 //                                      median of 3); about 12 minutes on the 2-core machine
 //   npm run bench -- --no-lighthouse   all but Lighthouse
 //   npm run bench -- --only cold,csv   some parts: size, update, firstvisit, cold, bare,
-//                                      quickadd, entries, writes, analytics, csv, lighthouse
-//                                      (cold also gives FCP and heap)
+//                                      quickadd, entries, writes, analytics, loop, csv,
+//                                      lighthouse (cold also gives FCP and heap)
 //   npm run bench -- --runs 3          fewer repetitions (quick look; not for docs)
 //   npm run bench -- --datasets empty  cold loads of some datasets only: empty, sample, 100k
 //   npm run bench -- --skip-build      reuse dist-bench-app/ and the helper builds
@@ -80,6 +80,7 @@ const ALL_PARTS = [
   'entries',
   'writes',
   'analytics',
+  'loop',
   'csv',
   'lighthouse',
 ];
@@ -776,7 +777,7 @@ async function main() {
   }
 
   // 7. Repository writes, analytics, CSV import ---------------------------------------------------
-  const lab = ['writes', 'analytics', 'csv'].filter((p) => PARTS.has(p));
+  const lab = ['writes', 'analytics', 'loop', 'csv'].filter((p) => PARTS.has(p));
   if (lab.length > 0) {
     heading('7. repository, analytics and CSV import (harness page at the app origin, 1× CPU)');
     await part('harness', async () => {
@@ -845,6 +846,27 @@ async function main() {
               note: `first call ${fmt(slow.first, 'ms')} ms`,
               extra: { first: slow.first },
             });
+          });
+        }
+
+        if (PARTS.has('loop')) {
+          await part('monthly loop', async () => {
+            const l = await call('monthlyLoopBench', RUNS);
+            figure(
+              'loop:dueAndMonth',
+              `due list + month card, ${l.entriesStored.toLocaleString('en-US')} entries stored`,
+              'ms',
+              l.samples,
+              {
+                goal: { text: '≤ 20 ms', holds: median(l.samples) <= 20 },
+                note: `read ${l.entriesRead} entries, ${l.rollupsRead} rollups, ${l.paymentsRead} payments; ${l.payDayStreams} pay-day streams, ${l.due} due, ${l.bills} bills; first call ${fmt(l.first, 'ms')} ms`,
+                extra: {
+                  first: l.first,
+                  entriesRead: l.entriesRead,
+                  rollupsRead: l.rollupsRead,
+                },
+              },
+            );
           });
         }
 

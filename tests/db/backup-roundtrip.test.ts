@@ -54,7 +54,7 @@ const household = fc
       const entry = h.entries[(i * 7) % Math.max(h.entries.length, 1)];
       if (entry) entry.note = note;
     });
-    for (const rows of [h.entries, h.plans, h.savings, h.training, h.rates]) {
+    for (const rows of [h.entries, h.plans, h.savings, h.training, h.rates, h.payments, h.skips]) {
       rows.forEach((row, i) => {
         if (i % o.deleteEvery === 1) row.deletedAt = row.updatedAt;
       });
@@ -82,6 +82,9 @@ describe('backup round trip', () => {
         const prepared = await restoreInto(db, original);
         expect(prepared.summary.counts.entries).toBe(
           tables.entries.filter((e) => e.deletedAt === null).length,
+        );
+        expect(prepared.summary.counts.payments).toBe(
+          tables.payments.filter((p) => p.deletedAt === null).length,
         );
         const again = await exportBackup({ now: NOW });
         expect(tablesOf(again.text)).toEqual(tablesOf(original));

@@ -5,6 +5,7 @@ import {
   addEntries,
   addEntry,
   addMember,
+  addPayment,
   addPlan,
   addRate,
   addSaving,
@@ -53,7 +54,7 @@ async function mixedHousehold() {
     })),
   );
   await addRate({ currency: 'USD', date: '2025-06-01', value: '15000', ...demo });
-  await addPlan({
+  const demoRent = await addPlan({
     name: 'Demo rent',
     category: 'essential',
     amountMinor: 1,
@@ -62,6 +63,7 @@ async function mixedHousehold() {
     dueOn: '2025-01-01',
     ...demo,
   });
+  await addPayment({ planId: demoRent.id, dueOn: '2025-01-01', ...demo });
   await addSaving({ date: '2025-01-01', amountMinor: 1, currency: 'IDR', ...demo });
   await addTraining({
     memberId: sampleMember.id,
@@ -86,6 +88,8 @@ describe('removeSampleHousehold', () => {
       savings: 1,
       rates: 1,
       training: 1,
+      payments: 1,
+      skips: 0,
     });
     for (const table of db.tables.filter((t) => t.name !== 'rollups')) {
       const rows = (await table.toArray()) as { isSample: boolean }[];

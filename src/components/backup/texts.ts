@@ -18,6 +18,8 @@ export const TABLE_LABEL: Record<TableName, () => string> = {
   savings: m.bk_table_savings,
   rates: m.bk_table_rates,
   training: m.bk_table_training,
+  payments: m.bk_table_payments,
+  skips: m.bk_table_skips,
 };
 
 function text(value: unknown): string {

@@ -2,11 +2,13 @@ import Dexie, { type Table } from 'dexie';
 import type {
   Entry,
   Member,
+  Payment,
   Plan,
   Rate,
   Rollup,
   Saving,
   Settings,
+  Skip,
   Stream,
   TableName,
   Training,
@@ -27,6 +29,8 @@ export const STORE_NAMES: readonly StoreName[] = [
   'savings',
   'rates',
   'training',
+  'payments',
+  'skips',
 ];
 
 export class AnyamDatabase extends Dexie {
@@ -41,6 +45,8 @@ export class AnyamDatabase extends Dexie {
   declare savings: Table<Saving, string>;
   declare rates: Table<Rate, string>;
   declare training: Table<Training, string>;
+  declare payments: Table<Payment, string>;
+  declare skips: Table<Skip, string>;
 
   #outdated = false;
   readonly #outdatedListeners = new Set<() => void>();

@@ -174,6 +174,17 @@ function trailingReceived(
   return out;
 }
 
+/**
+ * The parts of the dashboard guidance reads, for a what-if on changed inputs: the same
+ * computation, kept apart from what the dashboard draws (guidance.ts).
+ */
+export function whatIfDashboard(
+  input: DashboardInput,
+): Pick<DashboardData, 'resilience' | 'asOf' | 'memberId'> {
+  const d = computeDashboard(input);
+  return { resilience: d.resilience, asOf: d.asOf, memberId: d.memberId };
+}
+
 export function computeDashboard(input: DashboardInput): DashboardData {
   const memberId = input.memberId ?? null;
   const rates = liveRates(input.rates);

@@ -6,7 +6,10 @@
  * action to the inputs and find the stated gain (tests/unit/guidance-properties.test.ts).
  * docs/resilience.md explains the bands and each action in plain words.
  */
-import { computeDashboard, type DashboardData, type DashboardInput } from './dashboard';
+import { whatIfDashboard, type DashboardData, type DashboardInput } from './dashboard';
+
+/** What guidance reads of a computed dashboard. */
+type Dashboard = Pick<DashboardData, 'resilience' | 'asOf' | 'memberId'>;
 import type { IsoDate, MonthKey, Rollup, Saving, Stream } from './model';
 import { currencyExponent } from './money';
 import { addMonths, firstDayOf, inProgressMonth, lastCompleteMonth, lastDayOf } from './months';
@@ -178,7 +181,7 @@ export function withLoggedMonths(
 
 /** The score of the input as the dashboard shows it by default (no stress test). */
 function scoreOf(input: DashboardInput): number | null {
-  return computeDashboard(input).resilience.score;
+  return whatIfDashboard(input).resilience.score;
 }
 
 /** True when `stream` could have been paid in `month` (it had started by the month's end). */
@@ -192,7 +195,7 @@ function couldPay(stream: Stream, month: MonthKey): boolean {
  * today cannot change a past month's score, and a second source is the household's, not a
  * member's.
  */
-export function guidanceOf(input: DashboardInput, dash: DashboardData): Guidance {
+export function guidanceOf(input: DashboardInput, dash: Dashboard): Guidance {
   const r = dash.resilience;
   const today = input.today;
   const inProgress = inProgressMonth(today);
@@ -279,7 +282,7 @@ export function guidanceOf(input: DashboardInput, dash: DashboardData): Guidance
 /** `guidanceOf` with the dashboard computed here (without a stress test, which plays no part). */
 export function guidanceFor(input: DashboardInput): Guidance {
   const plain = { ...input, stress: null };
-  return guidanceOf(plain, computeDashboard(plain));
+  return guidanceOf(plain, whatIfDashboard(plain));
 }
 
 function monthsFrom(from: MonthKey, to: MonthKey): MonthKey[] {
@@ -294,7 +297,7 @@ function monthsFrom(from: MonthKey, to: MonthKey): MonthKey[] {
  */
 function historyAction(
   base: DashboardInput,
-  dash: DashboardData,
+  dash: Dashboard,
   streams: Stream[],
   score: number,
   inProgress: MonthKey,
@@ -316,7 +319,7 @@ function historyAction(
     .filter((s) => s.amountMinor > 0);
   if (byStream.length === 0) return null;
   const changed = withLoggedMonths(base, months, byStream);
-  const after = computeDashboard(changed).resilience.score;
+  const after = whatIfDashboard(changed).resilience.score;
   const points = (after ?? score) - score;
   if (points <= 0) return null;
   return {

@@ -9,14 +9,25 @@ import type {
   IsoDate,
   Member,
   MonthKey,
+  PayDay,
+  Payment,
   Plan,
   Rate,
   Saving,
+  Skip,
   Stream,
   StreamKind,
   Training,
 } from './model';
-import { addMonths, daysInMonth, inProgressMonth, monthRange } from './months';
+import {
+  addMonths,
+  daysInMonth,
+  firstDayOf,
+  inProgressMonth,
+  lastDayOf,
+  monthRange,
+} from './months';
+import { planOccurrences } from './occurrences';
 import { createRng } from './random';
 
 const HISTORY_MONTHS = 18;
@@ -75,6 +86,7 @@ export function buildSampleHousehold(
     currency: string,
     amountMinor: number,
     cadence: Stream['expected']['cadence'],
+    payDay: PayDay | null = null,
   ): Stream => ({
     ...base,
     id: rng.uuid(),
@@ -86,6 +98,7 @@ export function buildSampleHousehold(
     expected: { amountMinor, cadence, daysPerWeek: 6 },
     startedOn: firstDay,
     endedOn: null,
+    payDay,
     archived: false,
   });
   const salary = stream(
@@ -96,6 +109,7 @@ export function buildSampleHousehold(
     'IDR',
     5_200_000_00,
     'monthly',
+    { cadence: 'monthly', day: 25 },
   );
   const warung = stream(sari, labels.warung, 'informal', '', 'IDR', 180_000_00, 'daily');
   const tagging = stream(dewi, labels.imageTagging, 'microtask', 'TagPoint', 'USD', 0, 'irregular');
@@ -108,7 +122,19 @@ export function buildSampleHousehold(
     0,
     'irregular',
   );
-  const remittance = stream(budi, labels.remittance, 'support', '', 'IDR', 1_500_000_00, 'monthly');
+  const remittance = stream(
+    budi,
+    labels.remittance,
+    'support',
+    '',
+    'IDR',
+    1_500_000_00,
+    'monthly',
+    {
+      cadence: 'monthly',
+      day: 5,
+    },
+  );
   const streams = [salary, warung, tagging, annotation, remittance];
 
   const entries: Entry[] = [];
@@ -171,6 +197,7 @@ export function buildSampleHousehold(
     cadence: Plan['cadence'],
     fundedBy: StreamKind[],
     memberId: string | null = null,
+    dueDay = 1,
   ): Plan => ({
     ...base,
     id: rng.uuid(),
@@ -179,7 +206,7 @@ export function buildSampleHousehold(
     amountMinor,
     currency: 'IDR',
     cadence,
-    dueOn: day(months[0]!, 1),
+    dueOn: day(months[0]!, dueDay),
     memberId,
     fundedBy,
   });
@@ -188,9 +215,28 @@ export function buildSampleHousehold(
     plan(labels.food, 'essential', 3_200_000_00, 'monthly', ['formal', 'informal']),
     plan(labels.utilities, 'essential', 450_000_00, 'monthly', ['informal']),
     plan(labels.schoolFees, 'essential', 4_200_000_00, 'yearly', ['support'], dewi.id),
-    plan(labels.dataPlan, 'digital', 150_000_00, 'monthly', ['microtask'], dewi.id),
-    plan(labels.streaming, 'digital', 55_000_00, 'monthly', ['microtask'], dewi.id),
+    plan(labels.dataPlan, 'digital', 150_000_00, 'monthly', ['microtask'], dewi.id, 20),
+    plan(labels.streaming, 'digital', 55_000_00, 'monthly', ['microtask'], dewi.id, 12),
   ];
+
+  // Every bill paid on its day up to today, except this month's data plan: one bill left to show.
+  const dataPlan = plans[4]!;
+  const payments: Payment[] = [];
+  for (const p of plans) {
+    for (const dueOn of planOccurrences(p, firstDayOf(months[0]!), lastDayOf(current))) {
+      if (dueOn > today || (p === dataPlan && dueOn >= firstDayOf(current))) continue;
+      payments.push({
+        ...base,
+        id: rng.uuid(),
+        planId: p.id,
+        dueOn,
+        date: dueOn,
+        amountMinor: p.amountMinor,
+        currency: p.currency,
+        note: '',
+      });
+    }
+  }
 
   const savings: Saving[] = months
     .filter((_, i) => i % 3 === 2)
@@ -228,7 +274,16 @@ export function buildSampleHousehold(
     },
   ];
 
-  return { members, streams, entries, plans, savings, rates, training };
+  // The two months the remittance did not come, answered "not this time".
+  const skips: Skip[] = [6, 7].map((i) => ({
+    ...base,
+    id: rng.uuid(),
+    kind: 'stream',
+    sourceId: remittance.id,
+    dueOn: day(months[i]!, 5),
+  }));
+
+  return { members, streams, entries, plans, savings, rates, training, payments, skips };
 }
 
 /** Rupiah per unit over the sample's three rate periods (approximate market rates, 2025–26). */

@@ -13,16 +13,19 @@ import {
   MEMBER_ROLES,
   PLAN_CADENCES,
   PLAN_CATEGORIES,
+  SKIP_KINDS,
   STREAM_CADENCES,
   STREAM_KINDS,
   THEMES,
   type Entry,
   type Member,
+  type Payment,
   type Plan,
   type Rate,
   type Rollup,
   type Saving,
   type Settings,
+  type Skip,
   type Stream,
   type TableName,
   type Training,
@@ -148,6 +151,19 @@ export const expectedIncomeSchema = v.strictObject({
   daysPerWeek: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)),
 });
 
+/** A pay day (model.ts `PayDay`); day 31 is allowed and falls on a shorter month's last day. */
+export const payDaySchema = v.variant('cadence', [
+  v.strictObject({
+    cadence: v.literal('monthly'),
+    day: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(31)),
+  }),
+  v.strictObject({
+    cadence: v.literal('weekly'),
+    weekday: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)),
+  }),
+  v.strictObject({ cadence: v.literal('biweekly'), anchor: isoDateSchema }),
+]);
+
 export const streamSchema = v.pipe(
   v.strictObject({
     ...base,
@@ -159,6 +175,7 @@ export const streamSchema = v.pipe(
     expected: expectedIncomeSchema,
     startedOn: v.nullable(isoDateSchema),
     endedOn: v.nullable(isoDateSchema),
+    payDay: v.nullable(payDaySchema),
     archived: v.boolean(),
     isSample: v.boolean(),
   }),
@@ -169,6 +186,14 @@ export const streamSchema = v.pipe(
       'A stream cannot end before it starts',
     ),
     ['endedOn'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['payDay'], ['expected', 'cadence']],
+      (s) => s.payDay === null || s.payDay.cadence === s.expected.cadence,
+      "A pay day must fit the stream's cadence",
+    ),
+    ['payDay'],
   ),
 );
 
@@ -227,6 +252,25 @@ export const planSchema = v.strictObject({
   isSample: v.boolean(),
 });
 
+export const paymentSchema = v.strictObject({
+  ...base,
+  planId: idSchema,
+  dueOn: isoDateSchema,
+  date: isoDateSchema,
+  amountMinor: amountMinorSchema,
+  currency: currencySchema,
+  note: noteSchema,
+  isSample: v.boolean(),
+});
+
+export const skipSchema = v.strictObject({
+  ...base,
+  kind: v.picklist(SKIP_KINDS),
+  sourceId: idSchema,
+  dueOn: isoDateSchema,
+  isSample: v.boolean(),
+});
+
 export const savingSchema = v.strictObject({
   ...base,
   date: isoDateSchema,
@@ -271,6 +315,8 @@ export interface SchemaRecords {
   savings: Saving;
   rates: Rate;
   training: Training;
+  payments: Payment;
+  skips: Skip;
   rollups: Rollup;
 }
 
@@ -283,6 +329,8 @@ export const schemas = {
   savings: savingSchema,
   rates: rateSchema,
   training: trainingSchema,
+  payments: paymentSchema,
+  skips: skipSchema,
   rollups: rollupSchema,
 } as const satisfies Record<SchemaTable, v.GenericSchema>;
 
@@ -308,6 +356,8 @@ const SINGULAR: Readonly<Record<SchemaTable, string>> = {
   savings: 'saving',
   rates: 'rate',
   training: 'training',
+  payments: 'payment',
+  skips: 'skip',
   rollups: 'rollup',
 };
 
@@ -322,6 +372,10 @@ interface CodeRule {
 const CODE_RULES: readonly CodeRule[] = [
   { fields: ['endedOn'], types: ['partial_check'], suffix: 'ended-before-start' },
   { fields: ['date', 'dueOn', 'startedOn', 'endedOn'], suffix: 'invalid-date' },
+  {
+    fields: ['payDay', 'payDay.day', 'payDay.weekday', 'payDay.anchor'],
+    suffix: 'invalid-pay-day',
+  },
   { fields: ['amountMinor', 'costMinor', 'expected.amountMinor'], suffix: 'invalid-amount' },
   { fields: ['note'], types: ['max_length'], suffix: 'note-too-long' },
   { fields: ['name'], types: ['non_empty'], suffix: 'empty-name' },

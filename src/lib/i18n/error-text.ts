@@ -41,6 +41,9 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'not-found': () => m.err_not_found(),
   full: () => m.err_storage_full(),
   outdated: () => m.err_db_outdated(),
+  'unknown-plan': () => m.err_unknown_plan(),
+  'unknown-source': () => m.err_unknown_source(),
+  'invalid-pay-day': () => m.err_invalid_pay_day(),
 };
 
 /** details.limit in details.currency, formatted: 'Rp 10.000.000.000.000'. */

@@ -16,7 +16,7 @@ import { assertRecordRules, RECORD_RULES } from '../../domain/record-rules';
 import { timestampSchema, validateRecord } from '../../domain/schema';
 import { assertTotalsWithinLimit, planTotalsOf, totalsOf } from '../../domain/totals';
 import * as v from 'valibot';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backup-format';
+import { BACKUP_FORMAT, BACKUP_VERSION, TABLES_OF_VERSION, type BackupFile } from './backup-format';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 
 /**
@@ -74,15 +74,25 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
   }
   if (!isPlainObject(value.tables)) throw wrongFormat('tables');
   const tables = value.tables;
-  const unknownTable = Object.keys(tables).find(
-    (key) => !(TABLE_NAMES as readonly string[]).includes(key),
-  );
+  const expected: readonly string[] = TABLES_OF_VERSION[version] ?? TABLE_NAMES;
+  const unknownTable = Object.keys(tables).find((key) => !expected.includes(key));
   if (unknownTable !== undefined) throw wrongFormat('unknown-table', { table: unknownTable });
-  for (const table of TABLE_NAMES) {
+  for (const table of expected) {
     if (!(table in tables)) throw new AnyamError('backup/missing-table', { table });
     if (!Array.isArray(tables[table])) throw wrongFormat('table-not-array', { table });
   }
-  return value;
+  return version < 2 ? { ...value, tables: fromVersion1(tables) } : value;
+}
+
+/**
+ * A version-1 file as version 2 reads it: no payments and no skips yet, and streams without a
+ * known pay day (exactly what the schema-2 upgrade does to a version-1 database).
+ */
+function fromVersion1(tables: Record<string, unknown>): Record<string, unknown> {
+  const streams = (tables.streams as unknown[]).map((row) =>
+    isPlainObject(row) && !('payDay' in row) ? { ...row, payDay: null } : row,
+  );
+  return { ...tables, streams, payments: [], skips: [] };
 }
 
 export interface ValidateOptions {
@@ -177,9 +187,11 @@ function validRow(table: TableName, raw: unknown, index: number): BaseRecord {
 
 interface Reference {
   table: TableName;
-  field: 'memberId' | 'streamId';
-  target: 'members' | 'streams';
+  field: 'memberId' | 'streamId' | 'planId' | 'sourceId';
+  target: 'members' | 'streams' | 'plans';
   nullable: boolean;
+  /** Only rows for which this holds name the target (skips name a stream or a plan). */
+  when?: (row: Record<string, unknown>) => boolean;
 }
 
 const REFERENCES: readonly Reference[] = [
@@ -188,6 +200,21 @@ const REFERENCES: readonly Reference[] = [
   { table: 'entries', field: 'memberId', target: 'members', nullable: false },
   { table: 'plans', field: 'memberId', target: 'members', nullable: true },
   { table: 'training', field: 'memberId', target: 'members', nullable: false },
+  { table: 'payments', field: 'planId', target: 'plans', nullable: false },
+  {
+    table: 'skips',
+    field: 'sourceId',
+    target: 'streams',
+    nullable: false,
+    when: (row) => row.kind === 'stream',
+  },
+  {
+    table: 'skips',
+    field: 'sourceId',
+    target: 'plans',
+    nullable: false,
+    when: (row) => row.kind === 'plan',
+  },
 ];
 
 /**
@@ -198,10 +225,12 @@ function checkReferences(tables: HouseholdTables): void {
   const ids = {
     members: new Set(tables.members.map((m) => m.id)),
     streams: new Set(tables.streams.map((s) => s.id)),
+    plans: new Set(tables.plans.map((p) => p.id)),
   };
   for (const ref of REFERENCES) {
     const rows = tables[ref.table] as unknown as Record<string, unknown>[];
     rows.forEach((row, index) => {
+      if (ref.when && !ref.when(row)) return;
       const targetId = row[ref.field];
       if (targetId === null && ref.nullable) return;
       if (typeof targetId !== 'string' || !ids[ref.target].has(targetId)) {

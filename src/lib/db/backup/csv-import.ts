@@ -221,6 +221,7 @@ async function planImport(
       expected: { amountMinor: 0, cadence: 'irregular', daysPerWeek: DEFAULT_DAYS_PER_WEEK },
       startedOn: null,
       endedOn: null,
+      payDay: null,
       archived: false,
       isSample: false,
     });

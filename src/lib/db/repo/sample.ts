@@ -6,7 +6,16 @@ import { writeTransaction } from './transaction';
 export interface SampleRemoval {
   /** Rows hard-deleted per table. */
   removed: Record<
-    'settings' | 'members' | 'streams' | 'entries' | 'plans' | 'savings' | 'rates' | 'training',
+    | 'settings'
+    | 'members'
+    | 'streams'
+    | 'entries'
+    | 'plans'
+    | 'savings'
+    | 'rates'
+    | 'training'
+    | 'payments'
+    | 'skips',
     number
   >;
   /** Sample members and streams kept because real records still refer to them. */
@@ -38,15 +47,18 @@ export async function removeSampleHousehold(
   options: { onProgress?: ProgressListener } = {},
 ): Promise<SampleRemoval> {
   return writeTransaction(STORE_NAMES, async (db) => {
-    const [settings, members, streams, plans, savings, rates, training] = await Promise.all([
-      db.settings.toArray(),
-      db.members.toArray(),
-      db.streams.toArray(),
-      db.plans.toArray(),
-      db.savings.toArray(),
-      db.rates.toArray(),
-      db.training.toArray(),
-    ]);
+    const [settings, members, streams, plans, savings, rates, training, payments, skips] =
+      await Promise.all([
+        db.settings.toArray(),
+        db.members.toArray(),
+        db.streams.toArray(),
+        db.plans.toArray(),
+        db.savings.toArray(),
+        db.rates.toArray(),
+        db.training.toArray(),
+        db.payments.toArray(),
+        db.skips.toArray(),
+      ]);
     const sampleStreamIds = sampleIds(streams);
     const streamEntries = await entriesOfStreams(db, sampleStreamIds);
 
@@ -70,9 +82,19 @@ export async function removeSampleHousehold(
       savings: 0,
       rates: 0,
       training: 0,
+      payments: 0,
+      skips: 0,
     };
-    const simple = { settings, plans, savings, rates, training } as const;
-    for (const table of ['settings', 'plans', 'savings', 'rates', 'training'] as const) {
+    const simple = { settings, plans, savings, rates, training, payments, skips } as const;
+    for (const table of [
+      'settings',
+      'plans',
+      'savings',
+      'rates',
+      'training',
+      'payments',
+      'skips',
+    ] as const) {
       const ids = sampleIds<Flagged>(simple[table]);
       removed[table] = ids.length;
       await db.table(table).bulkDelete(ids);
