@@ -32,7 +32,7 @@ function cspMeta(): Plugin {
  */
 const STABLE_GROUPS = [
   { name: 'build-info', test: /src[\\/]lib[\\/]build-info\.ts$/ },
-  { name: 'dashboard-text', test: /src[\\/]paraglide[\\/]messages[\\/]dash_/ },
+  { name: 'dashboard-text', test: /src[\\/]paraglide[\\/]messages[\\/](dash|guide)_/ },
   {
     name: 'dashboard-parts',
     test: /src[\\/]views[\\/]dashboard[\\/](?!DashboardView\.svelte)|src[\\/]lib[\\/]charts[\\/](?!chartjs\.ts)/,
