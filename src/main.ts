@@ -2,12 +2,10 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { applyDocumentLanguage, locale } from './lib/state/locale.svelte';
-import { pwaUpdate } from './lib/pwa/update.svelte';
 import { installPrompt } from './lib/pwa/install.svelte';
 
 applyDocumentLanguage(locale.current);
 installPrompt.listen();
-pwaUpdate.start();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');

@@ -154,9 +154,6 @@ export function sampleCountry(baseCurrency: string, language: string): SampleCou
   return COUNTRY_OF_CURRENCY[baseCurrency] ?? COUNTRY_OF_LANGUAGE[language] ?? 'ID';
 }
 
-/** The name the sample household is given (a token: it shows in the current language). */
-export const SAMPLE_HOUSEHOLD_NAME = sampleLabelToken('household');
-
 export function buildSampleHousehold(
   today: IsoDate,
   now: string,

@@ -37,6 +37,9 @@ export function samplePersonToken(name: string): string {
   return `{{sample-person:${name}}}`;
 }
 
+/** The name the sample household is given (a token: it shows in the current language). */
+export const SAMPLE_HOUSEHOLD_NAME = sampleLabelToken('household');
+
 /** What a stored name says: a sample label, a sample person, or the household's own text. */
 export type ParsedName =
   | { kind: 'label'; key: SampleLabelKey }

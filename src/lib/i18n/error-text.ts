@@ -16,6 +16,12 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'invalid-currency': () => m.err_unknown_currency(),
   missing: (d) => m.err_rate_missing({ currency: text(d.currency), date: text(d.date) }),
   'invalid-value': () => m.err_invalid_rate(),
+  'too-many-decimals': (d) =>
+    d.decimals === 0
+      ? m.cur_err_no_decimals({ currency: text(d.currency) })
+      : m.cur_err_decimals({ currency: text(d.currency), decimals: text(d.decimals) }),
+  'too-high': () => m.cur_err_rate_too_high(),
+  'too-low': () => m.cur_err_rate_too_low(),
   'empty-name': () => m.err_empty_name(),
   'empty-title': () => m.err_empty_name(),
   'name-too-long': () => m.err_name_too_long(),

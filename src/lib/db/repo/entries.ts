@@ -59,7 +59,7 @@ export type EntryPatch = Partial<
 
 const ENTRY_STORES = [...ROLLUP_STORES, 'streams'] as const;
 
-async function liveStream(db: AnyamDatabase, streamId: string): Promise<Stream> {
+export async function liveStream(db: AnyamDatabase, streamId: string): Promise<Stream> {
   const stream = await db.streams.get(streamId);
   if (!stream || stream.deletedAt !== null) {
     throw new AnyamError('entry/unknown-stream', { streamId });
@@ -67,7 +67,8 @@ async function liveStream(db: AnyamDatabase, streamId: string): Promise<Stream> 
   return stream;
 }
 
-function entryFrom(input: EntryInput, stream: Stream): Entry {
+/** A checked entry record of `input` on `stream` (not written). */
+export function entryFrom(input: EntryInput, stream: Stream): Entry {
   const record = {
     ...baseFields(input),
     streamId: input.streamId,
