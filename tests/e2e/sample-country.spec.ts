@@ -18,9 +18,6 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 async function dashboardReady(page: Page): Promise<void> {
   await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 60_000 });
-  for (const chart of await page.locator('[data-chart]').all()) {
-    await expect(chart).toHaveAttribute('data-drawn', 'true');
-  }
 }
 
 for (const lang of ['en', 'id', 'fil', 'vi'] as const) {
