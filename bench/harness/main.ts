@@ -29,25 +29,9 @@ import { readMonthlyLoop } from '../../src/lib/db/repo/due';
 import { lastCompleteMonth } from '../../src/lib/domain/months';
 import { payReport } from '../../src/lib/domain/pay';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
-import { buildSampleHousehold, type SampleLabels } from '../../src/lib/domain/sample-household';
+import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { analyticsHousehold, benchHousehold } from '../dataset';
 import { checkCsv, csvAvailable, guessMapping, importCsv, readCsvFile } from './csv';
-
-const LABELS: SampleLabels = {
-  sampleSuffix: '(sample)',
-  salary: 'Salary',
-  warung: 'Food stall',
-  imageTagging: 'Image tagging',
-  dataAnnotation: 'Data annotation',
-  remittance: 'Remittance',
-  rent: 'Rent',
-  food: 'Food',
-  utilities: 'Electricity and water',
-  schoolFees: 'School fees',
-  dataPlan: 'Mobile data',
-  streaming: 'Streaming',
-  course: 'Online course',
-};
 
 const BASE = 'IDR';
 export type SeedKind = 'empty' | 'sample' | '100k';
@@ -174,7 +158,7 @@ async function seed(
     await saveSettings({ householdName: 'Bench', baseCurrency: BASE });
   } else if (kind === 'sample') {
     await saveSettings({ householdName: '', baseCurrency: BASE });
-    await loadSampleHousehold(buildSampleHousehold(todayIso(), new Date().toISOString(), LABELS));
+    await loadSampleHousehold(buildSampleHousehold(todayIso(), new Date().toISOString(), BASE));
     await saveSettings({ householdName: 'Bench' });
     const [entries, rates] = await Promise.all([db.entries.toArray(), db.rates.toArray()]);
     check = sameRollups(await listRollups(), rollupsFromEntries(entries, rates, BASE));

@@ -24,5 +24,11 @@ export async function withUndo(
   undo: () => Promise<unknown>,
 ): Promise<void> {
   if (!(await attempt(write))) return;
-  toasts.show(message, { label: m.undo(), run: async () => void (await attempt(undo)) });
+  // The keyboard goes to Undo: the row that had it is gone.
+  toasts.show(
+    message,
+    { label: m.undo(), run: async () => void (await attempt(undo)) },
+    undefined,
+    { focus: true },
+  );
 }
