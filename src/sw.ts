@@ -31,11 +31,12 @@ function appUrl(query: string): string {
 
 /** The one file of the share in the cache; an empty or multi-file share is said so. */
 async function receiveShare(request: Request): Promise<Response> {
-  let files: File[] = [];
+  let files: File[];
   try {
     const data = await request.formData();
     files = data.getAll('file').filter((value): value is File => value instanceof File);
   } catch {
+    // Not multipart at all (a text share): no file.
     files = [];
   }
   if (files.length !== 1) {
