@@ -149,3 +149,32 @@ test('a share without a file, or with several, says what it expected', async ({
   await Promise.all([page.waitForURL(/#\/settings\/household/), page.locator('button').click()]);
   await expect(page.getByTestId('household-phones')).toContainText('this share had no file');
 });
+
+test("a phone that says whose it is starts quick add on that person's stream and can open the dashboard on their income", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await startHousehold(page, { name: 'Keluarga Sari', members: ['Sari', 'Dewi'] });
+  await addStreamUi(page, { member: 'Sari', name: 'Factory', kind: 'formal' });
+  await addStreamUi(page, { member: 'Dewi', name: 'Tasks', kind: 'microtask' });
+  await page.goto('/#/settings');
+  const card = page.getByTestId('household-phones');
+  await card.getByTestId('whose-phone').selectOption({ label: 'Dewi' });
+  await card.getByTestId('scope-mine').check();
+
+  await page.goto('/#/entries');
+  await page.getByTestId('quick-add').click();
+  const stream = page.getByTestId('quick-add-dialog').locator('select[name="stream"]');
+  await expect(stream.locator('option:checked')).toContainText('Tasks');
+  await page.keyboard.press('Escape');
+  await quickAddUi(page, { stream: 'Tasks', amount: '250,000', date: dayMonthsAgo(1, 10) });
+  await quickAddUi(page, { stream: 'Factory', amount: '4,000,000', date: dayMonthsAgo(1, 25) });
+
+  await openView(page, 'dashboard');
+  await expect(page.getByTestId('dash-member').locator('option:checked')).toHaveText('Dewi');
+  // Still a choice: the whole household is one tap away.
+  await page.getByTestId('dash-member').selectOption({ label: 'Whole household' });
+  await expect(page.getByTestId('dash-member').locator('option:checked')).toHaveText(
+    'Whole household',
+  );
+});
