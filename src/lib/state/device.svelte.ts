@@ -64,6 +64,7 @@ class Device {
 
   constructor() {
     // Another tab changed it (sent a file, locked): follow.
+    if (typeof window === 'undefined') return;
     window.addEventListener('storage', (event) => {
       if (event.key === DEVICE_KEY) this.#state = load();
     });
