@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addStreamUi, dayMonthsAgo, quickAddUi } from './household';
 import { sendFromSettings, shareToApp, stubShareSheet, tableHashes } from './household-phones';
@@ -85,6 +86,8 @@ test('two phones of one household send each other their changes and end up the s
     // Both changed the rent; Dewi's later edit is kept, and the screen says so.
     const rent = preview.getByTestId('merge-conflicts').locator('li', { hasText: 'Rent' });
     await expect(rent).toHaveAttribute('data-kept', 'phone');
+    const axe = await new AxeBuilder({ page: b }).analyze();
+    expect(axe.violations.map((v) => `merge preview: ${v.id}`)).toEqual([]);
     const before = await tableHashes(b);
     expect(before).toEqual(await tableHashes(b));
     await b.getByTestId('merge-confirm').click();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addStreamUi, dayMonthsAgo, quickAddUi } from './household';
 import { startHousehold, VIEWS } from './support';
@@ -102,6 +103,8 @@ test('the PIN lock: wrong tries make each next try wait longer, across a reload,
 
   await page.reload();
   await expectNothingOfTheHousehold(page);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `lock screen: ${v.id}`)).toEqual([]);
   const pin = page.getByTestId('unlock-pin');
   const wait = page.getByTestId('unlock-wait');
   for (let i = 1; i <= 5; i++) {
