@@ -181,3 +181,24 @@ test("a phone that says whose it is starts quick add on that person's stream and
     'Whole household',
   );
 });
+
+test('a week after sending, a phone with new changes is reminded to send them', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'anyam-remind-'));
+  await page.clock.install();
+  await stubShareSheet(page.context());
+  await startHousehold(page, { name: 'Keluarga Sari', members: ['Sari'] });
+  await addStreamUi(page, { member: 'Sari', name: 'Factory', kind: 'formal' });
+  await sendFromSettings(page, dir);
+  await expect(page.getByTestId('send-reminder')).toHaveCount(0);
+
+  await page.clock.fastForward(86_400_000);
+  await quickAddUi(page, { stream: 'Factory', amount: '100,000' });
+  await page.clock.fastForward(7 * 86_400_000);
+  const reminder = page.getByTestId('send-reminder');
+  await expect(reminder).toBeVisible();
+  await reminder.getByRole('button', { name: 'Later' }).click();
+  await expect(reminder).toHaveCount(0);
+});

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardMemberId, defaultStreamId } from '../../src/lib/domain/phone-owner';
+import {
+  dashboardMemberId,
+  defaultStreamId,
+  sendReminderDue,
+} from '../../src/lib/domain/phone-owner';
 
 const streams = [
   { id: 's1', memberId: 'sari' },
@@ -38,5 +42,27 @@ describe('the dashboard of a phone that belongs to someone', () => {
   it('falls back to the household when the owner is gone', () => {
     expect(dashboardMemberId(members, { ownerId: 'dewi', scope: 'mine' })).toBe('');
     expect(dashboardMemberId(members, { ownerId: 'budi', scope: 'mine' })).toBe('');
+  });
+});
+
+describe('the prompt to send to the household', () => {
+  const now = new Date('2026-11-30T08:00:00.000Z');
+  const base = { lastSentAt: null, firstMergedAt: null, snoozedUntil: null, hasChanges: true };
+  it('never nags a household of one phone', () => {
+    expect(sendReminderDue(base, now)).toBe(false);
+  });
+  it('comes a week after the last send when this phone has changes', () => {
+    expect(sendReminderDue({ ...base, lastSentAt: '2026-11-23T08:00:00.000Z' }, now)).toBe(true);
+    expect(sendReminderDue({ ...base, lastSentAt: '2026-11-24T08:00:00.000Z' }, now)).toBe(false);
+    expect(
+      sendReminderDue({ ...base, lastSentAt: '2026-11-01T08:00:00.000Z', hasChanges: false }, now),
+    ).toBe(false);
+  });
+  it('comes a week after the first merge on a phone that never sent, unless snoozed', () => {
+    const merged = { ...base, firstMergedAt: '2026-11-20T08:00:00.000Z' };
+    expect(sendReminderDue(merged, now)).toBe(true);
+    expect(sendReminderDue({ ...merged, snoozedUntil: '2026-12-01T00:00:00.000Z' }, now)).toBe(
+      false,
+    );
   });
 });

@@ -32,3 +32,28 @@ export function dashboardMemberId(
     ? options.ownerId
     : '';
 }
+
+const SEND_REMINDER_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether to suggest "Send to my household": only on a phone that takes part in a household of
+ * several phones (it has sent or merged a household file), once a week has passed since it last
+ * sent (or since it first merged one, if it never sent), when it has changes the others lack,
+ * and not while snoozed.
+ */
+export function sendReminderDue(
+  state: {
+    lastSentAt: string | null;
+    firstMergedAt: string | null;
+    snoozedUntil: string | null;
+    hasChanges: boolean;
+  },
+  now: Date,
+): boolean {
+  if (!state.hasChanges) return false;
+  if (state.snoozedUntil && Date.parse(state.snoozedUntil) > now.getTime()) return false;
+  const from = state.lastSentAt ?? state.firstMergedAt;
+  if (from === null) return false;
+  return now.getTime() - Date.parse(from) >= SEND_REMINDER_DAYS * DAY_MS;
+}

@@ -35,6 +35,9 @@ export interface DeviceState {
   /** Oldest record a merge wrote since the last send: the next changes-only file starts there. */
   oldestMerged: Timestamp | null;
   knownHouseholds: string[];
+  /** When this phone first merged a household file (the send prompt counts from it). */
+  firstMergedAt: Timestamp | null;
+  sendReminderSnoozedUntil: Timestamp | null;
   lock: LockSettings | null;
   hideAmounts: boolean;
 }
@@ -45,6 +48,8 @@ const DEFAULTS: DeviceState = {
   lastSentAt: null,
   oldestMerged: null,
   knownHouseholds: [],
+  firstMergedAt: null,
+  sendReminderSnoozedUntil: null,
   lock: null,
   hideAmounts: false,
 };
@@ -95,6 +100,7 @@ class Device {
     this.update({
       knownHouseholds: household && !known.includes(household) ? [...known, household] : known,
       oldestMerged: oldest !== null && (prev === null || oldest < prev) ? oldest : prev,
+      firstMergedAt: this.#state.firstMergedAt ?? new Date().toISOString(),
     });
   }
 }
