@@ -98,7 +98,7 @@ describe('the message for every bad file', () => {
         recordCode: 'entry/invalid-amount',
       }),
     );
-    expect(text).toContain('Income entries, record 3, field “amountMinor”');
+    expect(text).toContain('Income entries, record 3, field “amount”');
     expect(text).toContain('smallest unit');
   });
 

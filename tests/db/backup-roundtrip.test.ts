@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
+import { hasVisibleCharacter } from '../../src/lib/domain/names';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyRestore, exportBackup, readBackupFile } from '../../src/lib/db/backup';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
@@ -39,7 +40,10 @@ const household = fc
     streamsPerMember: fc.integer({ min: 1, max: 2 }),
     entriesPerMonth: fc.integer({ min: 0, max: 12 }),
     currencies: fc.constantFrom(['IDR', 'USD'], ['PHP', 'USD', 'IDR'], ['VND', 'USD'], ['USD']),
-    householdName: text.map((s) => s.trim()).filter((s) => s.length <= 80),
+    // Empty, or with at least one visible character: the name rule of every form and restore.
+    householdName: text
+      .map((s) => s.trim())
+      .filter((s) => s.length <= 80 && (s === '' || hasVisibleCharacter(s))),
     notes: fc.array(text, { maxLength: 6 }),
     deleteEvery: fc.integer({ min: 2, max: 7 }),
   })

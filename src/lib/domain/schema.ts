@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { isValidIsoDate } from './dates';
+import { hasVisibleCharacter } from './names';
 import {
   AnyamError,
   ENTRY_STATUSES,
@@ -89,10 +90,24 @@ export const minutesSchema = v.pipe(
 
 export const noteSchema = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH));
 
-export const nameSchema = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MAX_NAME_LENGTH));
+export { hasVisibleCharacter };
+
+/** Names: trimmed, and empty or with at least one visible character (names.ts). */
+const visible = v.check<string, string>(
+  (s) => s === '' || hasVisibleCharacter(s),
+  'Expected at least one visible character',
+);
+
+export const nameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty(),
+  v.maxLength(MAX_NAME_LENGTH),
+  visible,
+);
 
 /** Like a name but may be empty (a platform or employer is optional). */
-const optionalNameSchema = v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME_LENGTH));
+const optionalNameSchema = v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME_LENGTH), visible);
 
 export const colorSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'Expected #rrggbb'));
 
@@ -310,6 +325,11 @@ const CODE_RULES: readonly CodeRule[] = [
   { fields: ['amountMinor', 'costMinor', 'expected.amountMinor'], suffix: 'invalid-amount' },
   { fields: ['note'], types: ['max_length'], suffix: 'note-too-long' },
   { fields: ['name'], types: ['non_empty'], suffix: 'empty-name' },
+  {
+    fields: ['name', 'title', 'householdName', 'platform'],
+    types: ['check'],
+    suffix: 'invisible-name',
+  },
   { fields: ['title'], types: ['non_empty'], suffix: 'empty-title' },
   {
     fields: ['name', 'title', 'householdName', 'platform'],
@@ -347,6 +367,8 @@ export function validateRecord<T extends SchemaTable>(table: T, value: unknown):
     table,
     field,
     reason: first.type,
+    // 'undefined' when the field is missing altogether.
+    received: first.received,
     issues: result.issues.map((issue) => ({ path: issuePath(issue), message: issue.message })),
   });
 }

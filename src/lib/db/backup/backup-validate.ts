@@ -11,7 +11,10 @@ import {
   type HouseholdTables,
   type TableName,
 } from '../../domain/model';
+import { todayIso } from '../../domain/dates';
+import { assertRecordRules, RECORD_RULES } from '../../domain/record-rules';
 import { timestampSchema, validateRecord } from '../../domain/schema';
+import { assertTotalsWithinLimit, planTotalsOf, totalsOf } from '../../domain/totals';
 import * as v from 'valibot';
 import {
   BACKUP_FORMAT,
@@ -162,6 +165,8 @@ export async function validateBackup(
     });
   }
   checkReferences(typed);
+  checkRecordRules(typed);
+  checkTotals(typed);
   options.onProgress?.({ phase: 'validating', done: total, total });
   const app = envelope.app as { name: string; version: string };
   return {
@@ -185,6 +190,9 @@ function validRow(table: TableName, raw: unknown, index: number): BaseRecord {
       id: isPlainObject(raw) ? raw.id : undefined,
       field: details.field ?? null,
       recordCode: isAnyamError(error) ? error.code : 'invalid',
+      // What the check found (valibot's issue type, and what it received) for the message.
+      rule: details.reason ?? null,
+      received: details.received ?? null,
       issues: details.issues ?? [],
     });
   }
@@ -231,5 +239,50 @@ function checkReferences(tables: HouseholdTables): void {
         });
       }
     });
+  }
+}
+
+/**
+ * The rules beyond the schemas that the forms and the CSV import keep (domain/record-rules.ts):
+ * Replace and Merge refuse a file that breaks one, so every path accepts the same records.
+ */
+function checkRecordRules(tables: HouseholdTables): void {
+  const context = { today: todayIso(), streams: new Map(tables.streams.map((s) => [s.id, s])) };
+  for (const table of TABLE_NAMES) {
+    if (!RECORD_RULES[table]) continue;
+    (tables[table] as unknown as BaseRecord[]).forEach((row, index) => {
+      try {
+        assertRecordRules(table, row, context);
+      } catch (error) {
+        if (!isAnyamError(error)) throw error;
+        throw new AnyamError('backup/invalid-record', {
+          table,
+          index,
+          id: row.id,
+          field: error.details.field ?? null,
+          recordCode: error.code,
+          issues: [],
+        });
+      }
+    });
+  }
+}
+
+/**
+ * A file whose own totals could not be added up exactly is refused before anything is written
+ * (money/total-too-large); the write checks the totals again after a merge (restore.ts).
+ */
+function checkTotals(tables: HouseholdTables): void {
+  const base = tables.settings[0]?.baseCurrency ?? '';
+  try {
+    assertTotalsWithinLimit(
+      null,
+      totalsOf(tables.entries.filter((e) => e.deletedAt === null)),
+      base,
+    );
+    assertTotalsWithinLimit(null, planTotalsOf(tables.plans), base);
+  } catch (error) {
+    if (!isAnyamError(error)) throw error;
+    throw new AnyamError('backup/total-too-large', error.details);
   }
 }

@@ -13,6 +13,7 @@ import {
   type TableName,
   type Timestamp,
 } from '../../domain/model';
+import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { STORE_NAMES, type AnyamDatabase } from '../database';
 import { entriesOfStream, rebuildAllRollupsIn } from '../repo/rollup-store';
 import { readTransaction, writeTransaction } from '../repo/transaction';
@@ -152,9 +153,12 @@ export async function applyRestore(
   const write = mode === 'replace' ? replaceIn : mergeIn;
   return writeTransaction(STORE_NAMES, async (db) => {
     const oldest = { at: null as Timestamp | null };
+    const plansBefore = planTotalsOf(await db.plans.toArray());
     const written = await write(db, prepared.backup, options, oldest);
     throwIfCancelled(options.signal);
+    // Refuses (money/total-too-large) a result whose totals could not be added up exactly.
     await rebuildAllRollupsIn(db, (p) => options.onProgress?.({ phase: 'rollups', ...p }));
+    assertTotalsWithinLimit(plansBefore, planTotalsOf(await db.plans.toArray()), '');
     throwIfCancelled(options.signal);
     return { mode, written, oldestWritten: oldest.at };
   });

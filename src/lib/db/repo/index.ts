@@ -10,3 +10,5 @@ export * from './rates';
 export * from './training';
 export * from './sample';
 export * from './sample-load';
+export * from './entry-with-rate';
+export * from './rate-coverage';
