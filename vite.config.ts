@@ -132,6 +132,10 @@ export default defineConfig({
     preloadPolicyHash(),
     VitePWA({
       registerType: 'prompt',
+      // Our own worker (src/sw.ts): the generated one cannot be a share target.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       pwaAssets: {
         image: 'public/logo.svg',
         preset: 'minimal-2023',
@@ -150,18 +154,27 @@ export default defineConfig({
         display: 'standalone',
         orientation: 'portrait',
         lang: 'en',
+        // "Send to my household" on another phone → share sheet → Anyam (src/sw.ts).
+        share_target: {
+          action: './share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            files: [
+              {
+                name: 'file',
+                accept: ['application/gzip', '.gz', 'application/json', '.json'],
+              },
+            ],
+          },
+        },
       },
-      workbox: {
+      injectManifest: {
         // The plugin adds manifest.webmanifest itself: globbing it too makes two precache entries
         // with different revisions, and workbox then throws while the worker installs.
+        // Navigation fallback, old-cache cleanup and clientsClaim are in src/sw.ts; the worker is
+        // one bundled file, as the generated one was with inlineWorkboxRuntime.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,txt}'],
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        // One file: the default AMD loader adds the worker's handlers in a promise callback,
-        // and a throw there fails silently, leaving a worker that never caches anything.
-        inlineWorkboxRuntime: true,
-        // The first visit is controlled at once; later versions still wait for "Reload".
-        clientsClaim: true,
       },
     }),
   ],

@@ -59,6 +59,8 @@ function damage(d: Record<string, unknown>): string {
       return m.bk_why_unknown_table({ table: text(d.table) });
     case 'table-not-array':
       return m.bk_why_table_not_list({ table: table(d.table) });
+    case 'changes':
+      return m.hh_why_changes();
     default:
       return text(d.reason);
   }
@@ -238,5 +240,10 @@ registerErrorTexts({
     m.bk_err_total_too_large({ currency: text(d.currency), limit: limit(d) }),
   'backup/weak-parameters': (d) => m.bk_err_weak_parameters({ iterations: text(d.iterations) }),
   'backup/no-crypto': () => m.bk_err_no_crypto(),
+  'backup/gzip-damaged': () => m.hh_err_gzip_damaged(),
+  'backup/double-compressed': () => m.hh_err_double_compressed(),
+  'backup/not-gzip': () => m.hh_err_not_gzip(),
+  'backup/other-household': (d) => m.hh_err_other_household({ name: text(d.householdName) }),
+  'backup/partial-replace': () => m.hh_err_partial_replace(),
   'import/cancelled': () => m.bk_cancelled(),
 });

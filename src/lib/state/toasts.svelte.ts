@@ -27,6 +27,11 @@ class Toasts {
     setTimeout(() => this.dismiss(id), ms);
   }
 
+  /** Drops every message (one written before "hide amounts" may name an amount). */
+  clear(): void {
+    this.items = [];
+  }
+
   dismiss(id: number): void {
     this.items = this.items.filter((t) => t.id !== id);
   }

@@ -32,11 +32,22 @@ export interface BackupApp {
   version: string;
 }
 
+/**
+ * Present only in a changes-only ("partial") household file: it carries the records changed
+ * since `since` (plus the members and streams they name) of the household whose settings row
+ * has the id `household`. A partial file can only be merged, never restored with Replace.
+ */
+export interface BackupChanges {
+  since: Timestamp;
+  household: string;
+}
+
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: Timestamp;
   app: BackupApp;
+  changes: BackupChanges | null;
   /** Every stored table but the derived rollups, rows in primary-key (id) order. */
   tables: HouseholdTables;
 }
@@ -44,6 +55,7 @@ export interface BackupFile {
 export interface BackupMeta {
   exportedAt: Timestamp;
   app: BackupApp;
+  changes?: BackupChanges | null;
 }
 
 /** The file's opening, up to the tables: `{"format":…,"tables":{`. */
@@ -53,6 +65,9 @@ export function backupHead(meta: BackupMeta): string {
     version: BACKUP_VERSION,
     exportedAt: meta.exportedAt,
     app: { name: meta.app.name, version: meta.app.version },
+    ...(meta.changes
+      ? { changes: { since: meta.changes.since, household: meta.changes.household } }
+      : {}),
   };
   return JSON.stringify(head).slice(0, -1) + ',"tables":{';
 }
@@ -97,6 +112,10 @@ export interface BackupSummary {
   appVersion: string;
   version: number;
   encrypted: boolean;
+  /** Gzip-compressed file. */
+  compressed: boolean;
+  /** Set for a changes-only file: merge only. */
+  changes: BackupChanges | null;
   /** Rows per table that are not soft-deleted. */
   counts: Record<TableName, number>;
   /** Soft-deleted rows per table (carried so that merges delete them on the other phone too). */
@@ -105,7 +124,11 @@ export interface BackupSummary {
   dateRange: { from: IsoDate; to: IsoDate } | null;
 }
 
-export function summarizeBackup(backup: BackupFile, encrypted: boolean): BackupSummary {
+export function summarizeBackup(
+  backup: BackupFile,
+  encrypted: boolean,
+  compressed = false,
+): BackupSummary {
   const counts = {} as Record<TableName, number>;
   const deleted = {} as Record<TableName, number>;
   for (const table of TABLE_NAMES) {
@@ -129,6 +152,8 @@ export function summarizeBackup(backup: BackupFile, encrypted: boolean): BackupS
     appVersion: backup.app.version,
     version: backup.version,
     encrypted,
+    compressed,
+    changes: backup.changes,
     counts,
     deleted,
     dateRange: from !== null && to !== null ? { from, to } : null,
@@ -157,11 +182,17 @@ export function fileSlug(name: string): string {
   return slug || 'household';
 }
 
-/** `anyam-<household>-<date>.json`, with `-encrypted` before `.json` for an encrypted file. */
+/**
+ * `anyam-<household>-<date>.json`, with `-changes` for a changes-only file, `-encrypted` for an
+ * encrypted one, and `.gz` after `.json` for a compressed one.
+ */
 export function backupFileName(
   householdName: string,
   date: IsoDate,
-  options: { encrypted?: boolean } = {},
+  options: { encrypted?: boolean; changes?: boolean; compressed?: boolean } = {},
 ): string {
-  return `anyam-${fileSlug(householdName)}-${date}${options.encrypted ? '-encrypted' : ''}.json`;
+  const changes = options.changes ? '-changes' : '';
+  const encrypted = options.encrypted ? '-encrypted' : '';
+  const gz = options.compressed ? '.gz' : '';
+  return `anyam-${fileSlug(householdName)}-${date}${changes}${encrypted}.json${gz}`;
 }

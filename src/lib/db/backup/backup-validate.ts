@@ -16,7 +16,13 @@ import { assertRecordRules, RECORD_RULES } from '../../domain/record-rules';
 import { timestampSchema, validateRecord } from '../../domain/schema';
 import { assertTotalsWithinLimit, planTotalsOf, totalsOf } from '../../domain/totals';
 import * as v from 'valibot';
-import { BACKUP_FORMAT, BACKUP_VERSION, TABLES_OF_VERSION, type BackupFile } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  TABLES_OF_VERSION,
+  type BackupChanges,
+  type BackupFile,
+} from './backup-format';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 
 /**
@@ -50,7 +56,23 @@ function wrongFormat(reason: string, details: Record<string, unknown> = {}): Any
   return new AnyamError('backup/wrong-format', { reason, ...details });
 }
 
-const TOP_LEVEL_KEYS = new Set(['format', 'version', 'exportedAt', 'app', 'tables']);
+const TOP_LEVEL_KEYS = new Set(['format', 'version', 'exportedAt', 'app', 'changes', 'tables']);
+
+/** The `changes` header of a partial file, or null for a whole household. */
+function readChanges(value: unknown): BackupChanges | null {
+  if (value === undefined) return null;
+  if (
+    !isPlainObject(value) ||
+    Object.keys(value).some((key) => key !== 'since' && key !== 'household') ||
+    !v.is(timestampSchema, value.since) ||
+    typeof value.household !== 'string' ||
+    value.household.length === 0 ||
+    value.household.length > 100
+  ) {
+    throw wrongFormat('changes');
+  }
+  return { since: value.since, household: value.household };
+}
 
 /** Checks the envelope around the tables; the version first, since a newer file may differ. */
 function checkEnvelope(value: unknown): Record<string, unknown> {
@@ -72,6 +94,7 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
   if (!isPlainObject(app) || typeof app.name !== 'string' || typeof app.version !== 'string') {
     throw wrongFormat('app');
   }
+  readChanges(value.changes);
   if (!isPlainObject(value.tables)) throw wrongFormat('tables');
   const tables = value.tables;
   const expected: readonly string[] = TABLES_OF_VERSION[version] ?? TABLE_NAMES;
@@ -162,6 +185,7 @@ export async function validateBackup(
     version: envelope.version as number,
     exportedAt: envelope.exportedAt as string,
     app: { name: app.name, version: app.version },
+    changes: readChanges(envelope.changes),
     tables: typed,
   };
 }
@@ -219,7 +243,8 @@ const REFERENCES: readonly Reference[] = [
 
 /**
  * Every member and stream a record names is in the file (deleted ones count: a deleted stream
- * keeps its deleted entries). A backup is a whole household, so nothing may point outside it.
+ * keeps its deleted entries). A whole backup is the household, and a changes-only file carries
+ * the members and streams its records name, so nothing may point outside the file.
  */
 function checkReferences(tables: HouseholdTables): void {
   const ids = {

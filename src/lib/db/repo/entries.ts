@@ -264,3 +264,8 @@ export async function listDeletedEntries(limit = 200): Promise<Entry[]> {
 export async function countEntries(): Promise<number> {
   return getDb().entries.count();
 }
+
+/** Whether any entry was written (added, edited, deleted) at or after `since`: one index probe. */
+export async function hasEntriesChangedSince(since: string): Promise<boolean> {
+  return (await getDb().entries.where('updatedAt').aboveOrEqual(since).limit(1).count()) > 0;
+}
