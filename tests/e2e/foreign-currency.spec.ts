@@ -104,7 +104,8 @@ async function figures(page: Page): Promise<Figures> {
   await expect(score).toHaveText(/^\d+$/);
   await expect(page.getByTestId('missing-rate-notice')).toHaveCount(0);
   const earmarked = page.getByTestId('dash-earmarked');
-  await expect(earmarked).toContainText('%');
+  // Coverage in plain words (issue 12): what was earned against what was planned.
+  await expect(earmarked).toContainText(/₱[\d,]+\.\d{2} kinita/);
   await expect(earmarked).toContainText('Data plan');
   return {
     effective,

@@ -87,6 +87,8 @@ async function photograph(page: Page, name: string): Promise<void> {
 async function expectDistinctTicks(page: Page): Promise<number> {
   let axes = 0;
   for (const chart of await page.locator('[data-chart]').all()) {
+    // Charts are built when they come near the screen (issue 18).
+    await chart.scrollIntoViewIfNeeded();
     await expect(chart).toHaveAttribute('data-drawn', 'true');
     await expect(chart).toHaveAttribute('data-ticks', /.+/);
     const ticks = JSON.parse((await chart.getAttribute('data-ticks')) ?? '{}') as Record<

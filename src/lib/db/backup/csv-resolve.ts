@@ -38,6 +38,11 @@ export interface StreamHints {
 export interface CsvHousehold {
   members: readonly Member[];
   streams: readonly Stream[];
+  /**
+   * A stored name as the person reads it. The sample household stores message tokens
+   * (`{{sample:salary}}`) shown in the current language, and a file names what the screen shows.
+   */
+  nameOf?: (stored: string) => string;
 }
 
 /**
@@ -51,15 +56,19 @@ export class Resolver {
   readonly unknownMembers = new Map<string, UnknownMember>();
 
   constructor(context: CsvHousehold) {
+    const namesOf = (stored: string): Set<string> =>
+      new Set([nameKey(stored), nameKey(context.nameOf?.(stored) ?? stored)]);
     for (const m of context.members) {
-      if (m.deletedAt === null && !this.#membersByName.has(nameKey(m.name))) {
-        this.#membersByName.set(nameKey(m.name), m);
+      if (m.deletedAt !== null) continue;
+      for (const key of namesOf(m.name)) {
+        if (!this.#membersByName.has(key)) this.#membersByName.set(key, m);
       }
     }
     for (const s of context.streams) {
       if (s.deletedAt !== null) continue;
-      const key = nameKey(s.name);
-      this.#streamsByName.set(key, [...(this.#streamsByName.get(key) ?? []), s]);
+      for (const key of namesOf(s.name)) {
+        this.#streamsByName.set(key, [...(this.#streamsByName.get(key) ?? []), s]);
+      }
     }
   }
 

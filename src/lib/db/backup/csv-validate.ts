@@ -147,6 +147,8 @@ export interface ValidateCsvOptions {
   onProgress?: JobProgressListener;
   signal?: AbortSignal;
   sliceChars?: number;
+  /** See CsvHousehold.nameOf. */
+  nameOf?: (stored: string) => string;
 }
 
 /**
@@ -162,7 +164,7 @@ export async function validateCsvText(
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const newline = detectNewline(text);
   const latest = latestEntryDate(context.today);
-  const resolver = new Resolver(context);
+  const resolver = new Resolver(run.nameOf ? { ...context, nameOf: run.nameOf } : context);
   const errors: CsvRowError[] = [];
   const rows: CsvRow[] = [];
   let headers: string[] | null = null;
