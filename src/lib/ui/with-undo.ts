@@ -24,5 +24,10 @@ export async function withUndo(
   undo: () => Promise<unknown>,
 ): Promise<void> {
   if (!(await attempt(write))) return;
+  offerUndo(message, undo);
+}
+
+/** Says `message` (a write already done, such as a save) with Undo, which runs `undo`. */
+export function offerUndo(message: string, undo: () => Promise<unknown>): void {
   toasts.show(message, { label: m.undo(), run: async () => void (await attempt(undo)) });
 }
