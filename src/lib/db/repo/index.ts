@@ -10,3 +10,4 @@ export * from './rates';
 export * from './training';
 export * from './sample';
 export * from './sample-load';
+export * from './entry-search';
