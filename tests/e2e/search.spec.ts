@@ -60,7 +60,8 @@ test('an inverted date range says so and shows nothing', async ({ page }) => {
   await form.locator('input[name="to"]').fill(from);
   await form.locator('button[type="submit"]').click();
   await expect(form).toContainText('The start date is after the end date');
-  await expect(page.getByTestId('entry-row')).toHaveCount(0);
+  await expect(page.getByTestId('search-results').getByTestId('entry-row')).toHaveCount(0);
+  await expect(page.getByTestId('entries-month')).toBeHidden();
 
   // Swapped, the same range finds entries, none outside it.
   await form.locator('input[name="from"]').fill(from);

@@ -20,11 +20,14 @@ export class SearchRun {
   progress = $state.raw<SearchProgress | null>(null);
   running = $state(false);
   error = $state.raw<unknown>(null);
+  /** Counts the searches started (the benchmark tells one search's rows from the last one's). */
+  generation = $state(0);
   #generation = 0;
 
   /** Runs `query` (again, after an edit or a delete, when it is the same one). */
   async start(query: EntrySearch): Promise<void> {
     const generation = ++this.#generation;
+    this.generation = generation;
     const current = () => generation === this.#generation;
     this.query = query;
     this.groups = [];
