@@ -45,6 +45,9 @@ const LABELS: SampleLabels = {
   dataPlan: 'Mobile data',
   streaming: 'Streaming',
   course: 'Online course',
+  cashAtHome: 'Cash at home',
+  bankAccount: 'Bank account',
+  savingsGroup: 'Savings group',
 };
 
 const BASE = 'IDR';

@@ -7,6 +7,7 @@ import {
   addMember,
   addPlan,
   addRate,
+  addPlace,
   addSaving,
   addStream,
   addTraining,
@@ -62,7 +63,8 @@ async function mixedHousehold() {
     dueOn: '2025-01-01',
     ...demo,
   });
-  await addSaving({ date: '2025-01-01', amountMinor: 1, currency: 'IDR', ...demo });
+  const demoPlace = await addPlace({ name: 'Demo cash', kind: 'cash', currency: 'IDR', ...demo });
+  await addSaving({ placeId: demoPlace.id, date: '2025-01-01', amountMinor: 1, ...demo });
   await addTraining({
     memberId: sampleMember.id,
     title: 'Demo course',

@@ -11,6 +11,7 @@ import {
   type HouseholdTables,
   type Locale,
   type MonthKey,
+  type Place,
   type Plan,
   type PlanCadence,
   type PlanCategory,
@@ -242,6 +243,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       ...common,
       createdAt: stamp(date, 20 * 3600),
       updatedAt: stamp(date, 20 * 3600),
+      placeId: SAVINGS_PLACE_ID,
       date,
       amountMinor: amountFor(rng, base, 100, 800),
       currency: base,
@@ -252,6 +254,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     savings.push({
       id: rng.uuid(),
       ...common,
+      placeId: SAVINGS_PLACE_ID,
       date: lastDay,
       amountMinor: amountFor(rng, base, 100, 800),
       currency: base,
@@ -279,7 +282,31 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     }
   }
 
-  return { settings: [settings], members, streams, entries, plans, savings, rates, training };
+  // One place holds every balance. Its id is fixed, not drawn, so that every other record
+  // stays what the seed gave before places existed.
+  const places: Place[] = [
+    {
+      id: SAVINGS_PLACE_ID,
+      ...common,
+      name: 'Savings',
+      kind: 'bank',
+      currency: base,
+    },
+  ];
+
+  return {
+    settings: [settings],
+    members,
+    streams,
+    entries,
+    plans,
+    places,
+    savings,
+    rates,
+    training,
+  };
 }
+
+export const SAVINGS_PLACE_ID = '5a71e0b0-0000-4000-8000-00000000f1ac';
 
 export const householdFactory = { build };

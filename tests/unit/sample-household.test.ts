@@ -17,6 +17,9 @@ const labels: SampleLabels = {
   dataPlan: 'Data plan',
   streaming: 'Streaming',
   course: 'Course',
+  cashAtHome: 'Cash',
+  bankAccount: 'Bank',
+  savingsGroup: 'Group',
 };
 const NOW = '2026-11-29T08:00:00.000Z';
 

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type {
   Entry,
   Member,
+  Place,
   Plan,
   Rate,
   Rollup,
@@ -24,6 +25,7 @@ export const STORE_NAMES: readonly StoreName[] = [
   'entries',
   'rollups',
   'plans',
+  'places',
   'savings',
   'rates',
   'training',
@@ -38,6 +40,7 @@ export class AnyamDatabase extends Dexie {
   declare entries: Table<Entry, string>;
   declare rollups: Table<Rollup, string>;
   declare plans: Table<Plan, string>;
+  declare places: Table<Place, string>;
   declare savings: Table<Saving, string>;
   declare rates: Table<Rate, string>;
   declare training: Table<Training, string>;

@@ -9,6 +9,7 @@ import type {
   IsoDate,
   Member,
   MonthKey,
+  Place,
   Plan,
   Rate,
   Saving,
@@ -40,6 +41,10 @@ export interface SampleLabels {
   dataPlan: string;
   streaming: string;
   course: string;
+  /** Savings places. */
+  cashAtHome: string;
+  bankAccount: string;
+  savingsGroup: string;
 }
 
 export function buildSampleHousehold(
@@ -192,16 +197,40 @@ export function buildSampleHousehold(
     plan(labels.streaming, 'digital', 55_000_00, 'monthly', ['microtask'], dewi.id),
   ];
 
+  // Where the household keeps its money. Each quarter's total (6.0 M, 6.9 M, … rupiah) is split
+  // among them, so the buffer is what it was when the sample had one snapshot per quarter.
+  const place = (name: string, kind: Place['kind']): Place => ({
+    ...base,
+    id: rng.uuid(),
+    name,
+    kind,
+    currency: 'IDR',
+  });
+  const places = [
+    place(labels.cashAtHome, 'cash'),
+    place(labels.bankAccount, 'bank'),
+    place(labels.savingsGroup, 'group'),
+  ];
   const savings: Saving[] = months
     .filter((_, i) => i % 3 === 2)
-    .map((month, i) => ({
-      ...base,
-      id: rng.uuid(),
-      date: day(month, 28),
-      amountMinor: (6_000_000 + i * 900_000) * 100,
-      currency: 'IDR',
-      note: '',
-    }));
+    .flatMap((month, i) => {
+      const total = (6_000_000 + i * 900_000) * 100;
+      const cash = (500_000 + i * 100_000) * 100;
+      const group = (1_000_000 + i * 300_000) * 100;
+      return [
+        [places[0]!, cash],
+        [places[1]!, total - cash - group],
+        [places[2]!, group],
+      ].map(([p, amountMinor]) => ({
+        ...base,
+        id: rng.uuid(),
+        placeId: (p as Place).id,
+        date: day(month, 28),
+        amountMinor: amountMinor as number,
+        currency: 'IDR',
+        note: '',
+      }));
+    });
 
   const rate = (currency: string, date: IsoDate, value: string): Rate => ({
     ...base,
@@ -228,7 +257,7 @@ export function buildSampleHousehold(
     },
   ];
 
-  return { members, streams, entries, plans, savings, rates, training };
+  return { members, streams, entries, plans, places, savings, rates, training };
 }
 
 /** Rupiah per unit over the sample's three rate periods (approximate market rates, 2025–26). */

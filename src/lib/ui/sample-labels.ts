@@ -17,5 +17,8 @@ export function sampleLabels(): SampleLabels {
     dataPlan: m.sample_data_plan(),
     streaming: m.sample_streaming(),
     course: m.sample_course(),
+    cashAtHome: m.sample_place_cash(),
+    bankAccount: m.sample_place_bank(),
+    savingsGroup: m.sample_place_group(),
   };
 }

@@ -11,3 +11,4 @@ export * from './training';
 export * from './sample';
 export * from './sample-load';
 export * from './entry-search';
+export * from './places';

@@ -6,7 +6,15 @@ import { writeTransaction } from './transaction';
 export interface SampleRemoval {
   /** Rows hard-deleted per table. */
   removed: Record<
-    'settings' | 'members' | 'streams' | 'entries' | 'plans' | 'savings' | 'rates' | 'training',
+    | 'settings'
+    | 'members'
+    | 'streams'
+    | 'entries'
+    | 'plans'
+    | 'places'
+    | 'savings'
+    | 'rates'
+    | 'training',
     number
   >;
   /** Sample members and streams kept because real records still refer to them. */
@@ -38,11 +46,12 @@ export async function removeSampleHousehold(
   options: { onProgress?: ProgressListener } = {},
 ): Promise<SampleRemoval> {
   return writeTransaction(STORE_NAMES, async (db) => {
-    const [settings, members, streams, plans, savings, rates, training] = await Promise.all([
+    const [settings, members, streams, plans, places, savings, rates, training] = await Promise.all([
       db.settings.toArray(),
       db.members.toArray(),
       db.streams.toArray(),
       db.plans.toArray(),
+      db.places.toArray(),
       db.savings.toArray(),
       db.rates.toArray(),
       db.training.toArray(),
@@ -60,6 +69,9 @@ export async function removeSampleHousehold(
     const memberIds = sampleIds(members).filter((id) => !referencedMembers.has(id));
     const streamIds = sampleStreamIds.filter((id) => !keptStreams.has(id));
     const entryIds = streamEntries.filter((e) => e.isSample).map((e) => e.id);
+    // A sample place where a real balance was recorded stays, as a sample stream does.
+    const keptPlaces = new Set(savings.filter((b) => !b.isSample).map((b) => b.placeId));
+    const placeIds = sampleIds(places).filter((id) => !keptPlaces.has(id));
 
     const removed: SampleRemoval['removed'] = {
       settings: 0,
@@ -67,6 +79,7 @@ export async function removeSampleHousehold(
       streams: streamIds.length,
       entries: entryIds.length,
       plans: 0,
+      places: placeIds.length,
       savings: 0,
       rates: 0,
       training: 0,
@@ -77,6 +90,7 @@ export async function removeSampleHousehold(
       removed[table] = ids.length;
       await db.table(table).bulkDelete(ids);
     }
+    await db.places.bulkDelete(placeIds);
     await db.members.bulkDelete(memberIds);
     await db.streams.bulkDelete(streamIds);
     await db.entries.bulkDelete(entryIds);
