@@ -16,7 +16,9 @@ export const BACKUP_FORMAT = 'anyam-backup';
  * Raised whenever a reader of the old version would misread a new file. Restoring refuses files
  * newer than this (the app must be updated first) rather than dropping what it does not know.
  */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** Version 1 files (before savings places) are still read: see upgradeVersion1Tables. */
+export const OLDEST_BACKUP_VERSION = 1;
 
 export interface BackupApp {
   name: string;

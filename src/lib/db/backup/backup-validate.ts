@@ -11,6 +11,7 @@ import {
   type HouseholdTables,
   type TableName,
 } from '../../domain/model';
+import { checkBalance, migratedPlace } from '../../domain/places';
 import { timestampSchema, validateRecord } from '../../domain/schema';
 import * as v from 'valibot';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backup-format';
@@ -70,7 +71,8 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
     throw wrongFormat('app');
   }
   if (!isPlainObject(value.tables)) throw wrongFormat('tables');
-  const tables = value.tables;
+  if (version === 1) value.tables = upgradeVersion1Tables(value.tables);
+  const tables = value.tables as Record<string, unknown>;
   const unknownTable = Object.keys(tables).find(
     (key) => !(TABLE_NAMES as readonly string[]).includes(key),
   );
@@ -80,6 +82,42 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
     if (!Array.isArray(tables[table])) throw wrongFormat('table-not-array', { table });
   }
   return value;
+}
+
+/**
+ * A version-1 file knew no places: its savings snapshots become balances of one place,
+ * "Savings", exactly as the database upgrade to schema version 3 does (domain/places.ts), so a
+ * file restored or merged gives what the phone that made it now holds. A version-1 file that
+ * names a `places` table is refused as an unknown table, as it was before.
+ */
+function upgradeVersion1Tables(tables: Record<string, unknown>): Record<string, unknown> {
+  if ('places' in tables) throw wrongFormat('unknown-table', { table: 'places' });
+  const savings = tables.savings;
+  const settings = tables.settings;
+  if (!Array.isArray(savings) || !savings.every(isPlainObject)) return tables;
+  const base =
+    Array.isArray(settings) &&
+    isPlainObject(settings[0]) &&
+    typeof settings[0].baseCurrency === 'string'
+      ? settings[0].baseCurrency
+      : '';
+  const snapshots = savings.map((s) => ({
+    createdAt: String(s.createdAt),
+    updatedAt: String(s.updatedAt),
+    currency: String(s.currency),
+    date: String(s.date),
+    isSample: s.isSample === true,
+  }));
+  const place = migratedPlace(snapshots, base);
+  // Keys in the order of the current schema: placeId right after the common fields.
+  const placed = savings.map((s) => (place ? { ...s, placeId: place.id } : s));
+  const out: Record<string, unknown> = {};
+  for (const [key, rows] of Object.entries(tables)) {
+    if (key === 'savings') out.places = place ? [place] : [];
+    out[key] = key === 'savings' ? placed : rows;
+  }
+  if (!('savings' in tables)) out.places = [];
+  return out;
 }
 
 export interface ValidateOptions {
@@ -140,6 +178,7 @@ export async function validateBackup(
     });
   }
   checkReferences(typed);
+  checkBalances(typed);
   options.onProgress?.({ phase: 'validating', done: total, total });
   const app = envelope.app as { name: string; version: string };
   return {
@@ -169,8 +208,8 @@ function validRow(table: TableName, raw: unknown, index: number): BaseRecord {
 
 interface Reference {
   table: TableName;
-  field: 'memberId' | 'streamId';
-  target: 'members' | 'streams';
+  field: 'memberId' | 'streamId' | 'placeId';
+  target: 'members' | 'streams' | 'places';
   nullable: boolean;
 }
 
@@ -180,6 +219,7 @@ const REFERENCES: readonly Reference[] = [
   { table: 'entries', field: 'memberId', target: 'members', nullable: false },
   { table: 'plans', field: 'memberId', target: 'members', nullable: true },
   { table: 'training', field: 'memberId', target: 'members', nullable: false },
+  { table: 'savings', field: 'placeId', target: 'places', nullable: false },
 ];
 
 /**
@@ -190,6 +230,7 @@ function checkReferences(tables: HouseholdTables): void {
   const ids = {
     members: new Set(tables.members.map((m) => m.id)),
     streams: new Set(tables.streams.map((s) => s.id)),
+    places: new Set(tables.places.map((p) => p.id)),
   };
   for (const ref of REFERENCES) {
     const rows = tables[ref.table] as unknown as Record<string, unknown>[];
@@ -208,4 +249,23 @@ function checkReferences(tables: HouseholdTables): void {
       }
     });
   }
+}
+
+/** A negative balance (a debt) only in a place of kind "other", as the repository requires. */
+function checkBalances(tables: HouseholdTables): void {
+  const kinds = new Map(tables.places.map((p) => [p.id, p.kind]));
+  tables.savings.forEach((saving, index) => {
+    try {
+      checkBalance(kinds.get(saving.placeId) ?? 'other', saving.amountMinor);
+    } catch (error) {
+      throw new AnyamError('backup/invalid-record', {
+        table: 'savings',
+        index,
+        id: saving.id,
+        field: 'amountMinor',
+        recordCode: isAnyamError(error) ? error.code : 'invalid',
+        issues: [],
+      });
+    }
+  });
 }

@@ -46,16 +46,18 @@ export async function removeSampleHousehold(
   options: { onProgress?: ProgressListener } = {},
 ): Promise<SampleRemoval> {
   return writeTransaction(STORE_NAMES, async (db) => {
-    const [settings, members, streams, plans, places, savings, rates, training] = await Promise.all([
-      db.settings.toArray(),
-      db.members.toArray(),
-      db.streams.toArray(),
-      db.plans.toArray(),
-      db.places.toArray(),
-      db.savings.toArray(),
-      db.rates.toArray(),
-      db.training.toArray(),
-    ]);
+    const [settings, members, streams, plans, places, savings, rates, training] = await Promise.all(
+      [
+        db.settings.toArray(),
+        db.members.toArray(),
+        db.streams.toArray(),
+        db.plans.toArray(),
+        db.places.toArray(),
+        db.savings.toArray(),
+        db.rates.toArray(),
+        db.training.toArray(),
+      ],
+    );
     const sampleStreamIds = sampleIds(streams);
     const streamEntries = await entriesOfStreams(db, sampleStreamIds);
 
