@@ -85,6 +85,7 @@ describe('removeSampleHousehold', () => {
       streams: 1,
       entries: 50,
       plans: 1,
+      places: 1,
       savings: 1,
       rates: 1,
       training: 1,

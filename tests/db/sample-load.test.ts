@@ -28,6 +28,9 @@ const labels = Object.fromEntries(
     'dataPlan',
     'streaming',
     'course',
+    'cashAtHome',
+    'bankAccount',
+    'savingsGroup',
   ].map((k) => [k, k]),
 ) as unknown as SampleLabels;
 
