@@ -21,6 +21,7 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'name-too-long': () => m.err_name_too_long(),
   'note-too-long': () => m.err_note_too_long(),
   'invalid-minutes': () => m.err_invalid_minutes(),
+  'invalid-hours': () => m.pay_err_hours(),
   'unknown-stream': () => m.err_unknown_stream(),
   'unknown-member': () => m.err_unknown_member(),
   'in-use': () => m.err_member_in_use(),

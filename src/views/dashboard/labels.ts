@@ -23,6 +23,15 @@ export function componentLabels(): Record<ComponentKey, string> {
   };
 }
 
+/** The columns of the two contribution charts' tables. */
+export function pointLabels(): { stream: string; month: string; points: string } {
+  return {
+    stream: m.dash_col_stream(),
+    month: m.dash_col_month(),
+    points: m.dash_col_points(),
+  };
+}
+
 /** Stream names for charts; a name two members share gets the member's name after it. */
 export function streamLabels(streams: Stream[], members: Member[]): StreamLabel[] {
   const live = streams.filter((s) => s.deletedAt === null);

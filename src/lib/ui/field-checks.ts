@@ -1,0 +1,42 @@
+import { isValidIsoDate } from '../domain/dates';
+import { AnyamError } from '../domain/model';
+import { isCurrencyCode, parseMoney } from '../domain/money';
+import { intlLocale } from '../state/format.svelte';
+import type { FieldCheck } from './record-form.svelte';
+
+/**
+ * The checks record forms make before they write, each throwing the code the repository would
+ * throw, so that the words shown are the same whichever side found the mistake. `record` is the
+ * code's prefix: 'plan', 'stream', 'saving'…
+ */
+
+export function nameGiven(record: string, text: string): FieldCheck {
+  return () => {
+    if (text.trim() === '') throw new AnyamError(`${record}/empty-name`, { field: 'name' });
+  };
+}
+
+export function dateValid(record: string, text: string, field = 'date'): FieldCheck {
+  return () => {
+    if (!isValidIsoDate(text)) throw new AnyamError(`${record}/invalid-date`, { field });
+  };
+}
+
+/** The currency is a code, then the amount reads in it; an optional amount may be left empty. */
+export function amountValid(
+  record: string,
+  text: string,
+  currency: string,
+  optional = false,
+): FieldCheck {
+  return () => {
+    if (!isCurrencyCode(currency)) throw new AnyamError(`${record}/invalid-currency`);
+    if (optional && text.trim() === '') return;
+    parseMoney(text, currency, intlLocale());
+  };
+}
+
+/** An amount as typed, in minor units; empty is 0 where the amount is optional. */
+export function amountMinor(text: string, currency: string): number {
+  return text.trim() === '' ? 0 : parseMoney(text, currency, intlLocale());
+}
