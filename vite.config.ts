@@ -1,23 +1,120 @@
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CSP_META } from './scripts/csp.mjs';
+import { cspMeta as cspMetaContent, inlineScriptHashes } from './scripts/csp.mjs';
 
-/** The policy as a meta tag too, so a static host without our headers still enforces it. */
+/**
+ * The policy as a meta tag too, so a static host without our headers still enforces it. Added
+ * once the HTML is final (Vite inserts the chunk import map after every transformIndexHtml hook),
+ * with the import map's sha256 in script-src: the one inline script, allowed by its hash.
+ */
 function cspMeta(): Plugin {
   return {
     name: 'anyam-csp-meta',
     apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler: () => [
-        {
-          tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
-          injectTo: 'head-prepend',
-        },
-      ],
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      const page = bundle['index.html'];
+      if (page?.type !== 'asset') return;
+      const html = String(page.source);
+      const tag = `<meta http-equiv="Content-Security-Policy" content="${cspMetaContent(inlineScriptHashes(html))}">`;
+      page.source = html.replace(/<head>/i, (head) => `${head}\n    ${tag}`);
     },
+  };
+}
+
+/**
+ * Chunks whose names (and so the import map's keys) stay put between releases. The import map
+ * (build.chunkImportMap) already stops a change from renaming every chunk that imports the
+ * changed one; these groups keep a one-string change in the dashboard's own file from
+ * re-downloading the dashboard's formulas, sub-components and texts, which change less often.
+ */
+const STABLE_GROUPS = [
+  { name: 'build-info', test: /src[\\/]lib[\\/]build-info\.ts$/ },
+  { name: 'dashboard-text', test: /src[\\/]paraglide[\\/]messages[\\/](dash|guide)_/ },
+  {
+    name: 'dashboard-parts',
+    test: /src[\\/]views[\\/]dashboard[\\/](?!DashboardView\.svelte)|src[\\/]lib[\\/]charts[\\/](?!chartjs\.ts)/,
+  },
+  {
+    name: 'dashboard-math',
+    test: /src[\\/]lib[\\/]domain[\\/](dashboard|dashboard-range|resilience|resilience-kernel|income-table|savings|rollup-series)\.ts$/,
+  },
+];
+
+type ModuleGraph = {
+  getModuleInfo(id: string): { importedIds: readonly string[]; code: string | null } | null;
+};
+
+const MESSAGE_INDEX = /src[\\/]paraglide[\\/]messages[\\/]_index\.js$/;
+
+/**
+ * Every module `from` uses through static imports, itself included. paraglide's message index
+ * imports every message; only those the code calls (`m.key`) count.
+ */
+function staticImports(graph: ModuleGraph, from: string): Set<string> {
+  const seen = new Set<string>();
+  const messages: string[] = [];
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const imported = graph.getModuleInfo(id)?.importedIds ?? [];
+    if (MESSAGE_INDEX.test(id)) messages.push(...imported);
+    else queue.push(...imported);
+  }
+  const code = [...seen].map((id) => graph.getModuleInfo(id)?.code ?? '').join('\n');
+  for (const id of messages) {
+    const key = id.replace(/^.*[\\/]/, '').replace(/\.js$/, '');
+    if (new RegExp(`\\bm\\.${key}\\b`).test(code)) {
+      for (const dep of staticImports(graph, id)) seen.add(dep);
+    }
+  }
+  return seen;
+}
+
+/**
+ * What the onboarding form needs beyond the shell (money parsing, a few messages, labels, the
+ * field error) in one chunk: a first visit made eight requests for eight small shared chunks
+ * before the form was usable. The form's own file stays apart, so the views that share these
+ * modules do not load it.
+ */
+function firstScreenGroup() {
+  const entry = resolve('src/main.ts');
+  const onboarding = resolve('src/views/onboarding/OnboardingView.svelte');
+  let members: Set<string> | null = null;
+  return {
+    name: (id: string, graph: ModuleGraph) => {
+      if (members === null) {
+        const shell = staticImports(graph, entry);
+        members = new Set(
+          [...staticImports(graph, onboarding)].filter(
+            (m) => !shell.has(m) && !m.startsWith(onboarding),
+          ),
+        );
+      }
+      return members.has(id) ? 'first-screen' : null;
+    },
+  };
+}
+
+/** Which of a lazy chunk's dependencies its dynamic import preloads (see build.modulePreload). */
+function preloadPolicy(filename: string, deps: string[]): string[] {
+  return /OnboardingView-[^/]*\.js$/.test(filename) ? deps : deps.filter((d) => d.endsWith('.css'));
+}
+
+/**
+ * Vite hashes a chunk's preload list as if every dependency were preloaded; the list written
+ * into the chunk comes from preloadPolicy. Hashing the policy's own text too means a changed
+ * policy never ships new content under an old (immutable, precached) file name.
+ */
+function preloadPolicyHash(): Plugin {
+  return {
+    name: 'anyam-preload-policy-hash',
+    apply: 'build',
+    augmentChunkHash: () => preloadPolicy.toString(),
   };
 }
 
@@ -32,8 +129,13 @@ export default defineConfig({
   plugins: [
     svelte(),
     cspMeta(),
+    preloadPolicyHash(),
     VitePWA({
       registerType: 'prompt',
+      // Our own worker (src/sw.ts): the generated one cannot be a share target.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       pwaAssets: {
         image: 'public/logo.svg',
         preset: 'minimal-2023',
@@ -52,25 +154,58 @@ export default defineConfig({
         display: 'standalone',
         orientation: 'portrait',
         lang: 'en',
+        // "Send to my household" on another phone → share sheet → Anyam (src/sw.ts).
+        share_target: {
+          action: './share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            files: [
+              {
+                name: 'file',
+                accept: ['application/gzip', '.gz', 'application/json', '.json'],
+              },
+            ],
+          },
+        },
       },
-      workbox: {
+      injectManifest: {
         // The plugin adds manifest.webmanifest itself: globbing it too makes two precache entries
         // with different revisions, and workbox then throws while the worker installs.
+        // Navigation fallback, old-cache cleanup and clientsClaim are in src/sw.ts; the worker is
+        // one bundled file, as the generated one was with inlineWorkboxRuntime.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,txt}'],
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        // One file: the default AMD loader adds the worker's handlers in a promise callback,
-        // and a throw there fails silently, leaving a worker that never caches anything.
-        inlineWorkboxRuntime: true,
-        // The first visit is controlled at once; later versions still wait for "Reload".
-        clientsClaim: true,
       },
     }),
   ],
   build: {
     target: 'es2022',
     sourcemap: false,
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      // A dynamic import preloads its chunk's JS imports with one <link rel="modulepreload"> each,
+      // appended by the page: on a returning visit (every file in the worker's cache) that was
+      // about 25 appends in the shell's first task for the dashboard and the household gate, for
+      // files the import map lets the browser find at once anyway. Only a first visit's
+      // onboarding, fetched over the network, keeps them (one round trip less); stylesheets are
+      // always kept (they are how a lazy chunk's CSS is loaded).
+      resolveDependencies: preloadPolicy,
+    },
+    // Chunks import each other through an import map in index.html: a changed chunk gets a new
+    // file name, but the chunks that import it keep theirs, so an update re-downloads only what
+    // changed (bench/update-cost.mjs). Chromium 89+, Safari 16.4+, Firefox 108+.
+    chunkImportMap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Only the modules a group names: their imports stay in the chunks they were in.
+          groups: [...STABLE_GROUPS, firstScreenGroup()].map((g) => ({
+            ...g,
+            includeDependenciesRecursively: false,
+          })),
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1' },
 });

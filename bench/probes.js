@@ -17,6 +17,8 @@ export function installProbe(options) {
     ready: null,
     readyPainted: null,
     readyHow: null,
+    usable: null,
+    usablePainted: null,
     longTasks: [],
   };
   window.__bench = state;
@@ -63,7 +65,33 @@ export function installProbe(options) {
     return `charts-drawn:${charts.length}`;
   }
 
+  /**
+   * "Dashboard usable": the score is on screen (the dashboard's content, whose first card is the
+   * score), or the empty state; charts may still be on their way. For other pages, the ready
+   * condition itself.
+   */
+  function usableNow() {
+    if (options.ready !== 'dashboard') return false;
+    return (
+      document.querySelector(
+        'main[data-view="dashboard"] :is([data-testid="dashboard"], [data-dashboard-ready="true"])',
+      ) !== null
+    );
+  }
+
+  /** The frame that shows it: after the next animation frame's task (and any task before it). */
+  function painted(then) {
+    requestAnimationFrame(() => setTimeout(() => then(performance.now()), 0));
+  }
+
   function check() {
+    if (state.usable === null && usableNow()) {
+      state.usable = performance.now();
+      painted((t) => {
+        state.usablePainted = t;
+        if (state.readyPainted !== null) resolveReady(state);
+      });
+    }
     if (state.ready !== null) return;
     const how =
       options.ready === 'dashboard'
@@ -75,13 +103,12 @@ export function installProbe(options) {
     state.ready = performance.now();
     state.readyHow = how;
     observer.disconnect();
-    // The frame that shows it: after the next animation frame's task.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        state.readyPainted = performance.now();
-        resolveReady(state);
-      }, 0),
-    );
+    if (state.usable === null) state.usable = state.ready;
+    painted((t) => {
+      state.readyPainted = t;
+      if (state.usablePainted === null && options.ready !== 'dashboard') state.usablePainted = t;
+      if (state.usablePainted !== null) resolveReady(state);
+    });
   }
 
   let resolveReady;
@@ -118,6 +145,9 @@ export async function probeResult() {
     ...state,
     longTasks: undefined,
     longestTask: longest(state.longTasks),
+    // A task that started before the page was usable kept it from answering a tap.
+    longestTaskBeforeUsable: longest(state.longTasks.filter((t) => t.start < state.usablePainted)),
+    longTaskList: state.longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)]),
     navigation,
     firstScriptRequested: firstScript?.startTime ?? null,
   };

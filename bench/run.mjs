@@ -3,10 +3,12 @@
 // bench/results.json. Figures are measured, never asserted: speed lives here, not in timed unit
 // tests. docs/performance.md explains each figure and what it rests on.
 //
-//   npm run bench                      every figure (under 10 minutes on the 2-core machine)
-//   npm run bench -- --lighthouse      also Lighthouse 12 (mobile preset, median of 3)
-//   npm run bench -- --only cold,csv   some parts: size, cold, bare, quickadd, entries, search,
-//                                      writes, analytics, csv (cold also gives FCP and heap)
+//   npm run bench                      every figure, Lighthouse 12 included (mobile preset,
+//                                      median of 3); about 12 minutes on the 2-core machine
+//   npm run bench -- --no-lighthouse   all but Lighthouse
+//   npm run bench -- --only cold,csv   some parts: size, update, firstvisit, cold, bare,
+//                                      quickadd, entries, search, writes, analytics, loop,
+//                                      csv, lighthouse (cold also gives FCP and heap)
 //   npm run bench -- --runs 3          fewer repetitions (quick look; not for docs)
 //   npm run bench -- --datasets empty  cold loads of some datasets only: empty, sample, 100k
 //   npm run bench -- --skip-build      reuse dist-bench-app/ and the helper builds
@@ -35,6 +37,8 @@ import {
 } from './browser.mjs';
 import { armQuickAdd, installProbe, pageEntries, probeResult, runSearch } from './probes.js';
 import { buildContains, dashboardAssetSizes, initialAssetSizes, libraryFloor } from './size.mjs';
+import { firstVisits } from './first-visit.mjs';
+import { updateCost } from './update-cost.mjs';
 
 const APP_DIR = 'dist-bench-app';
 const HARNESS_DIR = 'dist-bench-harness';
@@ -68,6 +72,8 @@ const WRITE_RUNS = Number(value('write-runs', Math.min(RUNS, 3)));
 const BUDGET_S = Number(value('budget', 570));
 const ALL_PARTS = [
   'size',
+  'update',
+  'firstvisit',
   'cold',
   'bare',
   'quickadd',
@@ -75,10 +81,14 @@ const ALL_PARTS = [
   'search',
   'writes',
   'analytics',
+  'loop',
   'csv',
+  'lighthouse',
 ];
 const only = value('only', null);
 const PARTS = new Set(only ? only.split(',') : ALL_PARTS);
+if (flag('lighthouse')) PARTS.add('lighthouse');
+if (flag('no-lighthouse')) PARTS.delete('lighthouse');
 const started = performance.now();
 
 // ---------------------------------------------------------------------------------------------
@@ -128,7 +138,7 @@ function fmt(x, unit) {
   if (unit === 'MB') return (x / MB).toFixed(1);
   if (unit === '×') return x.toFixed(2);
   if (unit === 'rows/s') return Math.round(x).toLocaleString('en-US');
-  if (unit === 'score') return String(Math.round(x));
+  if (unit === 'score' || unit === 'n') return String(Math.round(x));
   return Math.abs(x) >= 100 ? String(Math.round(x)) : x.toFixed(1);
 }
 
@@ -425,13 +435,18 @@ async function main() {
           [f.gzip],
         );
       }
+      // #18 restated "≤ 110 KB before the dashboard shows" as what a person feels (the score
+      // usable at once, Chart.js after): the figure stays, as context, with Chart.js apart.
+      const chartJs = dash.files
+        .filter((f) => /chartjs-[^/]*\.js$/.test(f.name))
+        .reduce((t, f) => t + f.gzip, 0);
       figure(
         'size:dashboardJs',
-        'dashboard initial JS (shell + household gate + view + Chart.js)',
+        'dashboard JS (shell + household gate + view + Chart.js)',
         'KB',
         [dash.jsGzip],
         {
-          goal: { text: '≤ 110 KB', holds: dash.jsGzip <= 110 * KB },
+          note: `before the score: ${fmt(dash.jsGzip - chartJs, 'KB')} KB; Chart.js ${fmt(chartJs, 'KB')} KB loads beside it`,
         },
       );
       figure('size:dashboardCss', 'dashboard initial CSS', 'KB', [dash.cssGzip]);
@@ -444,6 +459,71 @@ async function main() {
         [floor.total],
       );
       results.figures['size:detail'] = { shell, dashboard: dash };
+    });
+  }
+
+  // 1b. What an update costs --------------------------------------------------------------------
+  if (PARTS.has('update')) {
+    heading(
+      '1b. an update: one string changed in one view, two builds, precache manifests compared',
+    );
+    await part('update cost', async () => {
+      const r = await updateCost();
+      const names = r.changed.map((f) =>
+        f.url.replace(/^assets\//, '').replace(/-[\w-]{8}\./, '.'),
+      );
+      figure(
+        'update:oneString',
+        'KB gzip re-downloaded after a one-string change',
+        'KB',
+        [r.gzip],
+        {
+          goal: { text: '≤ 25 KB', holds: r.gzip <= 25 * KB },
+          note: `${r.changed.length} of ${r.files + 1} files: ${names.join(', ')}; whole precache ${fmt(r.precacheGzip, 'KB')} KB`,
+          extra: { changed: r.changed },
+        },
+      );
+    });
+  }
+
+  // 1c. First visit -----------------------------------------------------------------------------
+  if (PARTS.has('firstvisit')) {
+    heading(
+      `1c. first visit until onboarding is usable (${CPU_RATE}× CPU, fresh profile, median of ${RUNS}; counted by the server)`,
+    );
+    await part('first visit', async () => {
+      const visits = await firstVisits(APP_DIR, { runs: RUNS, rate: CPU_RATE });
+      results.figures['firstVisit:raw'] = visits;
+      const js = visits.map((v) => v.jsBytes);
+      const requests = visits.map((v) => v.requests);
+      figure('firstVisit:js', 'JS gzip before onboarding is usable', 'KB', js, {
+        goal: { text: '≤ 45 KB', holds: median(js) <= 45 * KB },
+      });
+      figure('firstVisit:requests', 'requests before onboarding is usable', 'n', requests, {
+        goal: { text: '≤ 12', holds: median(requests) <= 12 },
+        note: visits[0].files
+          .map((f) => f.replace(/^\/assets\//, '').replace(/-[\w-]{8}\./, '.'))
+          .join(' '),
+      });
+      figure(
+        'firstVisit:usable',
+        'onboarding usable (first visit)',
+        'ms',
+        visits.map((v) => v.usable),
+      );
+      figure(
+        'firstVisit:longestTask',
+        '  longest task before it',
+        'ms',
+        visits.map((v) => v.longestTaskBeforeUsable),
+      );
+      figure(
+        'firstVisit:total',
+        '  one visit caches everything: requests / KB in all',
+        'n',
+        visits.map((v) => v.totalRequests),
+        { note: `${fmt(median(visits.map((v) => v.totalBytes)), 'KB')} KB` },
+      );
     });
   }
 
@@ -479,23 +559,47 @@ async function main() {
           sample: '18-month sample',
           '100k': '100k entries',
         }[kind];
-        const ms = loads.map((l) => l.readyPainted);
+        const usable = loads.map((l) => l.usablePainted);
         let goal = null;
         if (kind === '100k' && cold.empty) {
-          const ratio = median(ms) / median(cold.empty.map((l) => l.readyPainted));
-          goal = { text: `≤ 1.3× empty: ${ratio.toFixed(2)}×`, holds: ratio <= 1.3 };
-          results.figures['cold:ratio100kToEmpty'] = {
-            label: 'cold load 100k ÷ empty',
+          const ratio = median(usable) / median(cold.empty.map((l) => l.usablePainted));
+          goal = { text: `≤ 1.15× empty: ${ratio.toFixed(2)}×`, holds: ratio <= 1.15 };
+          results.figures['cold:usableRatio100kToEmpty'] = {
+            label: 'dashboard usable 100k ÷ empty',
             unit: '×',
             median: ratio,
-            goal: '≤ 1.3',
-            held: ratio <= 1.3,
+            goal: '≤ 1.15',
+            held: ratio <= 1.15,
           };
         }
-        figure(`cold:${kind}`, `cold load, ${label} (${CPU_RATE}x CPU)`, 'ms', ms, {
-          goal,
-          note: how,
+        figure(
+          `cold:usable:${kind}`,
+          `dashboard usable, ${label} (${CPU_RATE}x CPU)`,
+          'ms',
+          usable,
+          {
+            goal,
+            note: 'score painted, main thread free',
+          },
+        );
+        const before = loads.map((l) => l.longestTaskBeforeUsable);
+        figure(`cold:longestBeforeUsable:${kind}`, `  longest task before usable`, 'ms', before, {
+          goal: kind === '100k' ? { text: '≤ 150 ms', holds: median(before) <= 150 } : null,
+          note: 'long-task API: under 50 ms reads 0',
         });
+        figure(
+          `cold:${kind}`,
+          `  charts near the screen drawn`,
+          'ms',
+          loads.map((l) => l.readyPainted),
+          { note: how },
+        );
+        figure(
+          `cold:longestTask:${kind}`,
+          `  longest task until then`,
+          'ms',
+          loads.map((l) => l.longestTask),
+        );
       });
     }
   }
@@ -568,6 +672,23 @@ async function main() {
         await page.addInitScript(installProbe, probe);
         await page.goto(`${base}/#/dashboard`);
         await evaluateWithin(page, 90_000, 'dashboard ready', probeResult);
+        // Charts are built as they come near the screen: scroll past each one, as a person who
+        // has looked at the whole dashboard has, so that every chart is there to be updated.
+        await page.evaluate(async () => {
+          for (const chart of document.querySelectorAll('[data-chart]')) {
+            chart.scrollIntoView();
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+          }
+          window.scrollTo(0, 0);
+        });
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('[data-chart]')].every(
+              (c) => c.getAttribute('data-drawn') === 'true',
+            ),
+          null,
+          { timeout: 60_000 },
+        );
         const out = [];
         for (let i = 0; i < RUNS; i++) {
           await page.click('[data-testid="quick-add"]');
@@ -722,7 +843,7 @@ async function main() {
   }
 
   // 7. Repository writes, analytics, CSV import ---------------------------------------------------
-  const lab = ['writes', 'analytics', 'csv'].filter((p) => PARTS.has(p));
+  const lab = ['writes', 'analytics', 'loop', 'csv'].filter((p) => PARTS.has(p));
   if (lab.length > 0) {
     heading('7. repository, analytics and CSV import (harness page at the app origin, 1× CPU)');
     await part('harness', async () => {
@@ -791,6 +912,27 @@ async function main() {
               note: `first call ${fmt(slow.first, 'ms')} ms`,
               extra: { first: slow.first },
             });
+          });
+        }
+
+        if (PARTS.has('loop')) {
+          await part('monthly loop', async () => {
+            const l = await call('monthlyLoopBench', RUNS);
+            figure(
+              'loop:dueAndMonth',
+              `due list + month card, ${l.entriesStored.toLocaleString('en-US')} entries stored`,
+              'ms',
+              l.samples,
+              {
+                goal: { text: '≤ 20 ms', holds: median(l.samples) <= 20 },
+                note: `read ${l.entriesRead} entries, ${l.rollupsRead} rollups, ${l.paymentsRead} payments; ${l.payDayStreams} pay-day streams, ${l.due} due, ${l.bills} bills; first call ${fmt(l.first, 'ms')} ms`,
+                extra: {
+                  first: l.first,
+                  entriesRead: l.entriesRead,
+                  rollupsRead: l.rollupsRead,
+                },
+              },
+            );
           });
         }
 
@@ -879,7 +1021,7 @@ async function main() {
   }
 
   // Lighthouse --------------------------------------------------------------------------------------
-  if (flag('lighthouse')) {
+  if (PARTS.has('lighthouse')) {
     heading('Lighthouse 12 (mobile preset, median of 3), first visit of the built app');
     await part('lighthouse', async () => {
       const { runLighthouse } = await import('./lighthouse.mjs');
@@ -887,7 +1029,7 @@ async function main() {
       for (const [id, goalValue, op] of [
         ['accessibility', 100, '='],
         ['best-practices', 100, '='],
-        ['performance', 90, '≥'],
+        ['performance', 95, '≥'],
       ]) {
         const scores = lh.runs.map((r) => r[id]);
         const m = median(scores);
@@ -905,6 +1047,10 @@ async function main() {
                 : null,
         });
       }
+      const tbt = lh.metrics.map((x) => x['total-blocking-time']);
+      figure('lighthouse:tbt', 'Lighthouse total blocking time (simulated)', 'ms', tbt, {
+        goal: { text: '≤ 150 ms', holds: median(tbt) <= 150 },
+      });
       results.figures['lighthouse:raw'] = lh;
     });
   }

@@ -11,6 +11,21 @@ const DYNAMIC_IMPORT =
   /import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)(?:\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]\))?/g;
 const MAP_DEPS = /m\.f=(\[[^\]]*\])/;
 
+/**
+ * With the chunk import map (vite.config.ts), chunks import each other by stable keys that
+ * index.html's import map resolves to the hashed files: `assets/X.js` → the file served.
+ */
+const maps = new Map();
+function fileOf(distDir, name) {
+  if (!maps.has(distDir)) {
+    const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+    const json = html.match(/<script type="importmap">([\s\S]*?)<\/script>/)?.[1];
+    maps.set(distDir, json ? JSON.parse(json).imports : {});
+  }
+  const mapped = maps.get(distDir)[`/${name}`];
+  return mapped ? mapped.replace(/^\//, '') : name;
+}
+
 function sizeOf(distDir, name) {
   const bytes = readFileSync(join(distDir, name));
   return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -29,7 +44,7 @@ function staticClosure(distDir, start, seen = new Set()) {
     seen.add(file);
     if (!file.endsWith('.js')) continue;
     const code = readFileSync(join(distDir, file), 'utf8');
-    for (const m of code.matchAll(STATIC_IMPORT)) queue.push(`assets/${m[1]}`);
+    for (const m of code.matchAll(STATIC_IMPORT)) queue.push(fileOf(distDir, `assets/${m[1]}`));
   }
   return seen;
 }
@@ -41,13 +56,14 @@ function dynamicImports(distDir, file) {
   const table = code.match(MAP_DEPS);
   const deps = table ? JSON.parse(table[1]) : [];
   return [...code.matchAll(DYNAMIC_IMPORT)].map((m) => ({
-    target: `assets/${m[1]}`,
+    target: fileOf(distDir, `assets/${m[1]}`),
     preload: (m[2] ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
       .map((i) => deps[Number(i)])
-      .filter(Boolean),
+      .filter(Boolean)
+      .map((f) => fileOf(distDir, f)),
   }));
 }
 

@@ -5,7 +5,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { CSP_HEADER } from './csp.mjs';
+import { CSP_HEADER, cspHeader, inlineScriptHashes } from './csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -34,6 +34,14 @@ const COMPRESSIBLE = new Set([
   '.map',
 ]);
 
+/**
+ * Unhashed files that must be fresh on every load (the page, the worker, the manifest). Icons and
+ * the logo may be an hour old: with no-cache, Chromium asked for /logo.svg three times while a
+ * first visit drew it three times (boot header, onboarding). The service worker's precache fetches
+ * them by revision anyway.
+ */
+const REVALIDATED = new Set(['.html', '.js', '.mjs', '.json', '.webmanifest']);
+
 /** One gzip per file version: a build's files never change while served, a rebuild's do. */
 const gzipCache = new Map();
 
@@ -57,6 +65,23 @@ export function acceptsGzip(header = '') {
   });
 }
 
+/**
+ * The policy for a page: the base policy plus the hashes of the page's inline scripts (the
+ * build's chunk import map), read from the file being served, once per file version.
+ */
+const htmlPolicies = new Map();
+function policyFor(file) {
+  if (extname(file) !== '.html') return CSP_HEADER;
+  const { mtimeMs, size } = statSync(file);
+  const key = `${file}|${mtimeMs}|${size}`;
+  let policy = htmlPolicies.get(key);
+  if (!policy) {
+    policy = cspHeader(inlineScriptHashes(readFileSync(file, 'utf8')));
+    htmlPolicies.set(key, policy);
+  }
+  return policy;
+}
+
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP_HEADER,
   'X-Content-Type-Options': 'nosniff',
@@ -71,14 +96,39 @@ const SECURITY_HEADERS = {
  * `mounts` (optional) serves other directories under URL prefixes at the same origin, e.g.
  * `{ '/__bench/': 'dist-bench-harness' }` (the benchmark's harness must share the app's origin
  * to reach its IndexedDB); paths outside every prefix are served from `root` as before.
+ * `onRequest` (optional) is told of every response once sent: `{ path, status, bytes, at }`
+ * (bytes as sent, gzip when gzipped; `at`: when the request arrived, epoch ms), so the benchmark can count what a first
+ * visit downloads, service-worker fetches included.
  */
-export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173, mounts = {} } = {}) {
+export function startServer({
+  root = 'dist',
+  host = '127.0.0.1',
+  port = 4173,
+  mounts = {},
+  onRequest = null,
+} = {}) {
   let rootDir = resolve(root);
   const mounted = Object.entries(mounts).map(([prefix, dir]) => [
     prefix.endsWith('/') ? prefix : `${prefix}/`,
     resolve(dir),
   ]);
   const server = createServer((req, res) => {
+    if (onRequest) {
+      const url = req.url ?? '/';
+      const at = Date.now();
+      let bytes = 0;
+      const write = res.write.bind(res);
+      const end = res.end.bind(res);
+      res.write = (chunk, ...rest) => {
+        if (chunk) bytes += Buffer.byteLength(chunk);
+        return write(chunk, ...rest);
+      };
+      res.end = (chunk, ...rest) => {
+        if (chunk && typeof chunk !== 'function') bytes += Buffer.byteLength(chunk);
+        return end(chunk, ...rest);
+      };
+      res.on('finish', () => onRequest({ path: url, status: res.statusCode, bytes, at }));
+    }
     let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let base = rootDir;
     for (const [prefix, dir] of mounted) {
@@ -104,8 +154,13 @@ export function startServer({ root = 'dist', host = '127.0.0.1', port = 4173, mo
     const hashed = path.startsWith('/assets/');
     const headers = {
       ...SECURITY_HEADERS,
+      'Content-Security-Policy': policyFor(file),
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': hashed
+        ? 'public, max-age=31536000, immutable'
+        : REVALIDATED.has(extname(file))
+          ? 'no-cache'
+          : 'public, max-age=3600',
     };
     if (COMPRESSIBLE.has(extname(file))) {
       headers.Vary = 'Accept-Encoding';

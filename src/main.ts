@@ -2,12 +2,16 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { applyDocumentLanguage, locale } from './lib/state/locale.svelte';
-import { pwaUpdate } from './lib/pwa/update.svelte';
 import { installPrompt } from './lib/pwa/install.svelte';
+import { toasts } from './lib/state/toasts.svelte';
+import { watchPasteLimits } from './lib/ui/paste-limit';
+import { m } from './paraglide/messages.js';
 
 applyDocumentLanguage(locale.current);
 installPrompt.listen();
-pwaUpdate.start();
+// "Cut to 80 characters": a paste that a field's maxlength shortened is never cut silently.
+// (Limits are 80 and 500: no digit grouping to localise.)
+watchPasteLimits(document, (limit) => toasts.show(m.input_cut({ limit: String(limit) })));
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');

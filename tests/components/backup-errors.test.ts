@@ -42,7 +42,7 @@ const rejected = manifest.filter((f) => f.expect !== 'ok');
 
 function input(fixture: Fixture): Blob {
   if (fixture.generated) return new Blob([new Uint8Array(60 * 1024 * 1024)]);
-  return new Blob([readFileSync(join(dir, 'files', fixture.file))]);
+  return new File([readFileSync(join(dir, 'files', fixture.file))], fixture.file);
 }
 
 /** What the screen would show for the fixture: the thrown error's text or the report's rows. */
@@ -98,7 +98,7 @@ describe('the message for every bad file', () => {
         recordCode: 'entry/invalid-amount',
       }),
     );
-    expect(text).toContain('Income entries, record 3, field “amountMinor”');
+    expect(text).toContain('Income entries, record 3, field “amount”');
     expect(text).toContain('smallest unit');
   });
 

@@ -23,8 +23,12 @@ afterEach(async () => {
 it('shows a translated error when its data cannot be read', async () => {
   await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
   render(DashboardView);
-  const alert = await screen.findByTestId('dashboard-error');
+  const alert = await screen.findByTestId('view-failed');
   expect(alert.getAttribute('role')).toBe('alert');
   expect(alert.textContent).toMatch(/could not read this household's records/);
+  // The same panel as every failed view: the code, Reload and Copy details.
+  expect(alert.textContent).toContain('Error code: Error');
+  expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Copy details' })).toBeTruthy();
   expect(screen.queryByText('Loading…')).toBeNull();
 });

@@ -88,9 +88,10 @@ async function settle() {
 }
 
 describe('dashboard view', () => {
-  it('keeps the empty state while there is no income', async () => {
+  it('asks for the first income while there is a stream but no income', async () => {
     render(DashboardView);
-    expect(await screen.findByText('Your resilience will show here')).toBeTruthy();
+    expect(await screen.findByText('Log your first income')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Log income: Salary' })).toBeTruthy();
     expect(screen.queryByTestId('dashboard')).toBeNull();
   });
 
@@ -101,9 +102,12 @@ describe('dashboard view', () => {
     // No essential plan and no savings yet: coverage and buffer are unknown, not zero.
     const coverage = card.querySelector('[data-component="coverage"]') as HTMLElement;
     const link = within(coverage).getByRole('link', { name: 'Add your essential expenses' });
-    expect(link.getAttribute('href')).toBe('#/plans');
+    // The link opens the new-plan form itself.
+    expect(link.getAttribute('href')).toBe('#/plans?new=plan');
     expect(within(coverage).getByText('Unknown')).toBeTruthy();
-    expect(card.querySelector('[data-component="buffer"] a')?.getAttribute('href')).toBe('#/plans');
+    expect(card.querySelector('[data-component="buffer"] a')?.getAttribute('href')).toBe(
+      '#/plans?new=plan',
+    );
     // Every chart is there with its text alternative, even without a canvas (jsdom).
     const names = [...document.querySelectorAll('[data-chart]')].map((c) =>
       c.getAttribute('data-chart'),

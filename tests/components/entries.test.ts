@@ -113,10 +113,12 @@ describe('entries view, progressive rendering', () => {
     expect(frames.size).toBe(0);
   });
 
-  it('separates the figures of the month summary with spaced dots', async () => {
+  it('gives the month summary: the count, then one total in the base currency', async () => {
     await renderView('40 entries');
     const summary = section().querySelector('.month-head .hint')?.textContent ?? '';
-    expect(summary.trim()).toMatch(/^40 entries · Received \S/);
+    expect(summary.trim()).toBe('40 entries');
+    const total = screen.getByTestId('month-total').textContent ?? '';
+    expect(total.replace(/\s+/g, ' ').trim()).toMatch(/^Received \S/);
     const details = screen.getAllByTestId('entry-row')[0]!.querySelector('small')?.textContent;
     expect(details?.trim()).toBe('Sari');
   });

@@ -261,7 +261,7 @@ describe('streams', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Edit Warung' }));
     expect(within(dialog()).getByLabelText<HTMLInputElement>(/^Expected amount/).value).toBe(
-      '150000.00',
+      '150,000',
     );
     await type('Name', 'Warung Sari');
     await type(/^Expected amount/, '200,000');
@@ -289,5 +289,24 @@ describe('streams', () => {
     await waitFor(async () => expect((await db.streams.get(stream.id))?.deletedAt).toBeNull());
     expect(await db.entries.filter((e) => !e.deletedAt).count()).toBe(1);
     expect(await screen.findByTestId('stream-item')).toBeTruthy();
+  });
+});
+
+describe('a stream card', () => {
+  it('shows its currency only when it differs from the base currency', async () => {
+    const member = await seedMember();
+    await addStream({ memberId: member.id, name: 'Warung', kind: 'informal', currency: 'IDR' });
+    await addStream({
+      memberId: member.id,
+      name: 'Tasks',
+      kind: 'microtask',
+      platform: 'Remotasks',
+      currency: 'USD',
+    });
+    await renderView();
+    const cards = await screen.findAllByTestId('stream-item');
+    const card = (name: string) => cards.find((c) => c.textContent?.includes(name))!;
+    expect(card('Tasks').textContent).toContain('Paid in USD');
+    expect(card('Warung').textContent).not.toContain('Paid in');
   });
 });

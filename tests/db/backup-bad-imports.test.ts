@@ -42,7 +42,8 @@ function input(fixture: Fixture): Blob {
     // 60 MB of zeros: made here rather than committed; the size check never reads it.
     return new Blob([new Uint8Array(60 * 1024 * 1024)]);
   }
-  return new Blob([readFileSync(join(dir, 'files', fixture.file))]);
+  // A File with its name: a `.gz` name that is not gzip is refused as such.
+  return new File([readFileSync(join(dir, 'files', fixture.file))], fixture.file);
 }
 
 /** Runs the file through the whole import a user would do, Replace for backups. */

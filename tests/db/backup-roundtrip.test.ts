@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
+import { hasVisibleCharacter } from '../../src/lib/domain/names';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyRestore, exportBackup, readBackupFile } from '../../src/lib/db/backup';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
@@ -39,7 +40,10 @@ const household = fc
     streamsPerMember: fc.integer({ min: 1, max: 2 }),
     entriesPerMonth: fc.integer({ min: 0, max: 12 }),
     currencies: fc.constantFrom(['IDR', 'USD'], ['PHP', 'USD', 'IDR'], ['VND', 'USD'], ['USD']),
-    householdName: text.map((s) => s.trim()).filter((s) => s.length <= 80),
+    // Empty, or with at least one visible character: the name rule of every form and restore.
+    householdName: text
+      .map((s) => s.trim())
+      .filter((s) => s.length <= 80 && (s === '' || hasVisibleCharacter(s))),
     notes: fc.array(text, { maxLength: 6 }),
     deleteEvery: fc.integer({ min: 2, max: 7 }),
     // Savings places beside the factory's own: any kind and currency, debts in "other", some
@@ -74,7 +78,7 @@ const household = fc
       const entry = h.entries[(i * 7) % Math.max(h.entries.length, 1)];
       if (entry) entry.note = note;
     });
-    for (const rows of [h.entries, h.plans, h.savings, h.training, h.rates]) {
+    for (const rows of [h.entries, h.plans, h.savings, h.training, h.rates, h.payments, h.skips]) {
       rows.forEach((row, i) => {
         if (i % o.deleteEvery === 1) row.deletedAt = row.updatedAt;
       });
@@ -119,6 +123,9 @@ describe('backup round trip', () => {
         const prepared = await restoreInto(db, original);
         expect(prepared.summary.counts.entries).toBe(
           tables.entries.filter((e) => e.deletedAt === null).length,
+        );
+        expect(prepared.summary.counts.payments).toBe(
+          tables.payments.filter((p) => p.deletedAt === null).length,
         );
         const again = await exportBackup({ now: NOW });
         expect(tablesOf(again.text)).toEqual(tablesOf(original));

@@ -5,6 +5,7 @@ import {
   applyRestore,
   checkCsv,
   exportEntriesCsv,
+  exportPaymentsCsv,
   importCsv,
   previewCsv,
   readBackupFile,
@@ -154,5 +155,30 @@ describe('CSV export → import round trip', () => {
     expect(comparable(await target.entries.toArray())).toEqual(comparable(sourceEntries));
     expect(withoutKeys(await listRollups())).toEqual(withoutKeys(sourceRollups));
     await expectRollupsConsistent(target);
+  });
+});
+
+describe('CSV export of payments', () => {
+  it('lists every live payment with its plan, guarded against formulas, in base currency when a rate is known', async () => {
+    database('csv-payments');
+    const tables = householdFactory.build({ seed: 5, months: 3, entriesPerMonth: 5 });
+    const plan = tables.plans[0]!;
+    const first = tables.payments.find((p) => p.planId === plan.id)!;
+    first.note = '=HYPERLINK("http://evil.example")';
+    tables.payments[1]!.deletedAt = tables.payments[1]!.updatedAt;
+    await applyRestore(await readBackupFile(serializeBackup(tables, META)), 'replace');
+    const file = await exportPaymentsCsv({ now: new Date('2026-11-02T08:00:00Z') });
+    expect(file.filename).toMatch(/-payments-2026-11-02\.csv$/);
+    expect(file.text.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<Record<string, string>>(file.text.slice(1), { header: true });
+    const live = tables.payments.filter((p) => p.deletedAt === null);
+    expect(file.rows).toBe(live.length);
+    expect(parsed.data.filter((r) => r.plan !== undefined && r.plan !== '')).toHaveLength(
+      live.length,
+    );
+    const row = parsed.data.find((r) => r.note?.includes('HYPERLINK'))!;
+    expect(row.note).toBe(`'${first.note}`);
+    expect(row).toMatchObject({ plan: plan.name, due_on: first.dueOn, currency: first.currency });
+    expect(row.base_currency).toBe(tables.settings[0]!.baseCurrency);
   });
 });

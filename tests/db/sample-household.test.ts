@@ -5,6 +5,7 @@ import {
   addEntries,
   addEntry,
   addMember,
+  addPayment,
   addPlan,
   addRate,
   addPlace,
@@ -54,7 +55,7 @@ async function mixedHousehold() {
     })),
   );
   await addRate({ currency: 'USD', date: '2025-06-01', value: '15000', ...demo });
-  await addPlan({
+  const demoRent = await addPlan({
     name: 'Demo rent',
     category: 'essential',
     amountMinor: 1,
@@ -63,6 +64,7 @@ async function mixedHousehold() {
     dueOn: '2025-01-01',
     ...demo,
   });
+  await addPayment({ planId: demoRent.id, dueOn: '2025-01-01', ...demo });
   const demoPlace = await addPlace({ name: 'Demo cash', kind: 'cash', currency: 'IDR', ...demo });
   await addSaving({ placeId: demoPlace.id, date: '2025-01-01', amountMinor: 1, ...demo });
   await addTraining({
@@ -89,6 +91,8 @@ describe('removeSampleHousehold', () => {
       savings: 1,
       rates: 1,
       training: 1,
+      payments: 1,
+      skips: 0,
     });
     for (const table of db.tables.filter((t) => t.name !== 'rollups')) {
       const rows = (await table.toArray()) as { isSample: boolean }[];

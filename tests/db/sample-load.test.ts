@@ -9,30 +9,9 @@ import {
   removeSampleHousehold,
   saveSettings,
 } from '../../src/lib/db/repo';
-import { buildSampleHousehold, type SampleLabels } from '../../src/lib/domain/sample-household';
+import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { checksumTables } from './checksum';
 import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-
-const labels = Object.fromEntries(
-  [
-    'sampleSuffix',
-    'salary',
-    'warung',
-    'imageTagging',
-    'dataAnnotation',
-    'remittance',
-    'rent',
-    'food',
-    'utilities',
-    'schoolFees',
-    'dataPlan',
-    'streaming',
-    'course',
-    'cashAtHome',
-    'bankAccount',
-    'savingsGroup',
-  ].map((k) => [k, k]),
-) as unknown as SampleLabels;
 
 let db: AnyamDatabase;
 beforeEach(() => {
@@ -61,7 +40,7 @@ describe('the sample household, loaded and removed', () => {
       .between([job.id, ''], [job.id, '\uffff'])
       .toArray();
 
-    const sample = buildSampleHousehold('2026-11-29', '2026-11-29T08:00:00.000Z', labels);
+    const sample = buildSampleHousehold('2026-11-29', '2026-11-29T08:00:00.000Z');
     await loadSampleHousehold(sample);
     expect(await db.entries.count()).toBe(sample.entries.length + 1);
     expect(await db.rollups.count()).toBeGreaterThan(50);
@@ -78,7 +57,7 @@ describe('the sample household, loaded and removed', () => {
   it('writes nothing when one record is invalid', async () => {
     await saveSettings({ baseCurrency: 'IDR', householdName: 'Ours' });
     const before = await checksumTables(db);
-    const sample = buildSampleHousehold('2026-11-29', '2026-11-29T08:00:00.000Z', labels);
+    const sample = buildSampleHousehold('2026-11-29', '2026-11-29T08:00:00.000Z');
     sample.entries[40] = { ...sample.entries[40]!, date: '2026-02-30' };
     await expect(loadSampleHousehold(sample)).rejects.toMatchObject({ code: 'entry/invalid-date' });
     expect(await checksumTables(db)).toEqual(before);

@@ -11,10 +11,19 @@ const DASHBOARD_CHARTS = [
   'forecast',
 ];
 
-/** Every chart on the page has rendered at least once. */
+/**
+ * How long to wait for something that will happen, on a loaded machine. A wait, not a speed
+ * check: speed is measured by `npm run bench` (issue 13: this file timed out at 60 s on a busy
+ * machine while nothing was wrong).
+ */
+const PATIENCE = { timeout: 60_000 };
+
+/** Every chart on the page has rendered at least once (each drawn when scrolled to). */
 async function chartsDrawn(page: Page, names: string[]): Promise<void> {
   for (const name of names) {
-    await expect(page.locator(`[data-chart="${name}"]`)).toHaveAttribute('data-drawn', 'true');
+    const chart = page.locator(`[data-chart="${name}"]`);
+    await chart.scrollIntoViewIfNeeded(PATIENCE);
+    await expect(chart).toHaveAttribute('data-drawn', 'true', PATIENCE);
   }
 }
 
@@ -28,10 +37,12 @@ async function noAxeViolations(page: Page, label: string): Promise<void> {
 test('the sample household draws every dashboard chart, readable in light and dark', async ({
   page,
 }) => {
+  // The sample household, eleven charts and five axe scans: minutes on a loaded machine.
+  test.setTimeout(300_000);
   await startHousehold(page, { sample: true });
   await openView(page, 'dashboard');
   await chartsDrawn(page, DASHBOARD_CHARTS);
-  await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible();
+  await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible(PATIENCE);
   await expect(page.getByTestId('dash-score-value')).toHaveText(/^\d+$/);
   await noAxeViolations(page, 'dashboard light');
 
@@ -39,7 +50,7 @@ test('the sample household draws every dashboard chart, readable in light and da
   await chartsDrawn(page, DASHBOARD_CHARTS);
   await noAxeViolations(page, 'dashboard dark');
   await page.getByRole('button', { name: 'Show as table' }).first().click();
-  await expect(page.locator('[data-chart="income-by-kind"] ~ div table')).toBeVisible();
+  await expect(page.locator('[data-chart="income-by-kind"] ~ div table')).toBeVisible(PATIENCE);
   await noAxeViolations(page, 'dashboard dark, a table shown');
 
   await openView(page, 'pay');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addStreamUi, dayMonthsAgo, quickAddUi } from './household';
-import { startHousehold } from './support';
+import { expectChartsDrawn, startHousehold } from './support';
 
 async function revisions(page: Page): Promise<string[]> {
   return page
@@ -25,8 +25,7 @@ test('editing and deleting an entry, then undoing, updates the dashboard and cha
   const dash = await page.context().newPage();
   await dash.goto('/#/dashboard');
   await expect(dash.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
-  const stallShare = dash.locator('[data-chart="share-by-stream"]');
-  await expect(stallShare).toHaveAttribute('data-drawn', 'true');
+  await expectChartsDrawn(dash, ['share-by-stream']);
   // Tables are built only when asked for: open every one, and they then follow every write.
   const toggles = dash.getByRole('button', { name: 'Show as table' });
   for (let left = 6; left > 0; left--) {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { computeDashboard } from '../../src/lib/domain/dashboard';
 import { todayIso } from '../../src/lib/domain/dates';
 import { addStreamUi, dayMonthsAgo, quickAddUi, readDatabase } from './household';
-import { startHousehold } from './support';
+import { expectChartsDrawn, startHousehold } from './support';
 
 test('a new household: members, streams, 30 entries, a plan and savings give a full score that matches the domain', async ({
   page,
@@ -99,7 +99,7 @@ test('a new household: members, streams, 30 entries, a plan and savings give a f
   }
   const charts = page.locator('[data-chart]');
   expect(await charts.count()).toBeGreaterThanOrEqual(5);
-  for (const chart of await charts.all()) await expect(chart).toHaveAttribute('data-drawn', 'true');
+  await expectChartsDrawn(page);
 
   // The same records through the domain functions give the numbers on screen.
   const db = await readDatabase(page);

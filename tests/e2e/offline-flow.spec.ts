@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startServer } from '../../scripts/serve.mjs';
 import { addStreamUi, quickAddUi, readDatabase } from './household';
-import { VIEWS, startHousehold, tapNav, waitForServiceWorker } from './support';
+import { VIEWS, expectChartsDrawn, startHousehold, tapNav, waitForServiceWorker } from './support';
 
 test('after the first visit the whole flow works with the network and the server gone', async ({
   browser,
@@ -25,9 +25,7 @@ test('after the first visit the whole flow works with the network and the server
     await expect(page.getByTestId('entry-row').filter({ hasText: 'Sewing' })).toHaveCount(1);
     await tapNav(page, 'dashboard');
     await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
-    for (const chart of await page.locator('[data-chart]').all()) {
-      await expect(chart).toHaveAttribute('data-drawn', 'true');
-    }
+    await expectChartsDrawn(page);
     for (const view of VIEWS) await tapNav(page, view);
     expect((await readDatabase(page)).entries.some((e) => e.amountMinor === 8_000_000)).toBe(true);
   } finally {

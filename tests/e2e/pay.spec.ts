@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { openView, startHousehold } from './support';
+import { expectChartsDrawn, openView, startHousehold } from './support';
 
 test('a training is added, edited and deleted from the pay view', async ({ page }) => {
   await startHousehold(page, { sample: true });
   await openView(page, 'pay');
-  await expect(page.locator('[data-chart="pay-trend"]')).toHaveAttribute('data-drawn', 'true');
+  await expectChartsDrawn(page, ['pay-trend']);
   const items = page.getByTestId('training-item');
   // The sample household has a training: wait for the log to show it before counting.
   await expect(items).not.toHaveCount(0);

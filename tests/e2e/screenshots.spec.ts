@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { VIEWS, startHousehold, tapNav } from './support';
+import { VIEWS, expectChartsDrawn, startHousehold, tapNav } from './support';
 
 // Screenshots of every view for the README and for a person to look at: the sample household,
 // phone-sized, in English and Vietnamese, and the dashboard on a desktop in the dark theme.
@@ -11,9 +11,8 @@ async function settle(page: import('@playwright/test').Page, view: string): Prom
   if (view === 'dashboard') {
     await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
   }
-  for (const chart of await page.locator('[data-chart]').all()) {
-    await expect(chart).toHaveAttribute('data-drawn', 'true');
-  }
+  await expectChartsDrawn(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 for (const lang of ['en', 'vi'] as const) {

@@ -48,3 +48,17 @@ export async function startHousehold(
   await expect(page.locator('nav.app-nav')).toBeVisible({ timeout: 30_000 });
   if (options.sample) await expect(page.getByTestId('sample-banner')).toBeVisible();
 }
+
+/**
+ * Scrolls to each chart (a chart is built when it comes near the screen) and waits until it has
+ * drawn: all of the page's charts, or those named.
+ */
+export async function expectChartsDrawn(page: Page, names?: string[]): Promise<void> {
+  const charts = names
+    ? names.map((name) => page.locator(`[data-chart="${name}"]`))
+    : await page.locator('[data-chart]').all();
+  for (const chart of charts) {
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toHaveAttribute('data-drawn', 'true');
+  }
+}

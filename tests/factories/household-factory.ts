@@ -12,16 +12,19 @@ import {
   type Locale,
   type MonthKey,
   type Place,
+  type Payment,
   type Plan,
   type PlanCadence,
   type PlanCategory,
   type Rate,
   type Saving,
   type Settings,
+  type Skip,
   type Stream,
   type StreamKind,
   type Training,
 } from '../../src/lib/domain/model';
+import { planOccurrences } from '../../src/lib/domain/occurrences';
 import { amountFor, NAMES, perUsd, stamp, TRAININGS } from './catalog';
 import { makeEntryFor } from './entry-factory';
 import { makeMember } from './member-factory';
@@ -293,6 +296,31 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       currency: base,
     },
   ];
+  // Bills paid on their day, most of the time (after everything else: the rng stays in step).
+  const payments: Payment[] = [];
+  const skips: Skip[] = [];
+  for (const plan of plans) {
+    for (const dueOn of planOccurrences(plan, months[0]!.days[0]!, lastDay)) {
+      if (!rng.bool(0.9)) {
+        if (rng.bool(0.5)) {
+          skips.push({ id: rng.uuid(), ...common, kind: 'plan', sourceId: plan.id, dueOn });
+        }
+        continue;
+      }
+      payments.push({
+        id: rng.uuid(),
+        ...common,
+        createdAt: stamp(dueOn, 18 * 3600),
+        updatedAt: stamp(dueOn, 18 * 3600),
+        planId: plan.id,
+        dueOn,
+        date: dueOn,
+        amountMinor: plan.amountMinor,
+        currency: plan.currency,
+        note: '',
+      });
+    }
+  }
 
   return {
     settings: [settings],
@@ -304,6 +332,8 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     savings,
     rates,
     training,
+    payments,
+    skips,
   };
 }
 

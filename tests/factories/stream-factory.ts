@@ -72,6 +72,11 @@ export const makeStream: Make<Stream> = (rng, index, overrides) => {
     },
     startedOn: '2025-01-01',
     endedOn: null,
+    // From the index, not the rng, so that adding pay days changed no other generated value.
+    payDay:
+      profile.cadence === 'monthly'
+        ? { cadence: 'monthly', day: 1 + ((index * 7 + 24) % 28) }
+        : null,
     archived: false,
     isSample: false,
   };

@@ -24,6 +24,7 @@ export function makeStream(over: Partial<Stream> & Pick<Stream, 'id' | 'kind'>):
     expected: { amountMinor: 0, cadence: 'irregular', daysPerWeek: 5 },
     startedOn: null,
     endedOn: null,
+    payDay: null,
     archived: false,
     ...over,
   };

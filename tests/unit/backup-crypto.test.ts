@@ -65,7 +65,7 @@ describe('encrypted backups', () => {
     );
   });
 
-  it('refuses a changed IV as corruption and a changed salt as a wrong passphrase', async () => {
+  it('refuses a changed IV or salt as a damaged file, never as a wrong passphrase', async () => {
     const e = await envelope();
     const iv = base64ToBytes(e.cipher.iv)!;
     iv[0]! ^= 1;
@@ -77,7 +77,7 @@ describe('encrypted backups', () => {
     salt[0]! ^= 1;
     const withSalt = { ...e, kdf: { ...e.kdf, salt: bytesToBase64(salt) } };
     expect(await codeOf(decryptBackupEnvelope(withSalt, 'kata sandi panjang'))).toBe(
-      'backup/wrong-passphrase',
+      'backup/corrupted',
     );
   });
 

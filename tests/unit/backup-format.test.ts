@@ -51,6 +51,8 @@ describe('the backup file', () => {
       'savings',
       'rates',
       'training',
+      'payments',
+      'skips',
     ]);
     expect(text).not.toContain('rollups');
     const lines = text.split('\n');

@@ -13,7 +13,10 @@ type Op =
   | { kind: 'add'; i: number; t: number; n: number }
   | { kind: 'rename'; t: number; name: string }
   | { kind: 'move'; i: number; t: number; member: number }
-  | { kind: 'stop'; i: number; t: number };
+  | { kind: 'stop'; i: number; t: number }
+  | { kind: 'pay'; i: number; t: number; n: number; amount: number }
+  | { kind: 'unpay'; i: number; t: number }
+  | { kind: 'skip'; i: number; t: number; n: number };
 
 // Few distinct times, so that two phones often write in the same millisecond.
 const time = fc.integer({ min: 0, max: 20 });
@@ -28,6 +31,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('move'), i: fc.nat(), t: time, member: fc.nat() }),
   fc.record({ kind: fc.constant('stop'), i: fc.nat(), t: time }),
+  fc.record({
+    kind: fc.constant('pay'),
+    i: fc.nat(),
+    t: time,
+    n: fc.nat(1e6),
+    amount: fc.nat(1e9),
+  }),
+  fc.record({ kind: fc.constant('unpay'), i: fc.nat(), t: time }),
+  fc.record({ kind: fc.constant('skip'), i: fc.nat(), t: time, n: fc.nat(1e6) }),
 );
 
 const stamp = (t: number) => new Date(Date.UTC(2026, 10, 1, 0, 0, t)).toISOString();
@@ -67,6 +79,42 @@ function apply(
       Object.assign(stream, { memberId: member.id, updatedAt: at });
       for (const e of h.entries) {
         if (e.streamId === stream.id) Object.assign(e, { memberId: member.id, updatedAt: at });
+      }
+    } else if (o.kind === 'pay') {
+      // A payment made on this phone (a different amount than the plan's, some of the time).
+      const plan = h.plans[o.i % h.plans.length]!;
+      const id = uuid(o.n, side === 'a' ? 'c' : side === 'b' ? 'd' : 'e');
+      if (!h.payments.some((p) => p.id === id)) {
+        h.payments.push({
+          id,
+          createdAt: at,
+          updatedAt: at,
+          deletedAt: null,
+          isSample: false,
+          planId: plan.id,
+          dueOn: plan.dueOn,
+          date: plan.dueOn,
+          amountMinor: o.amount,
+          currency: plan.currency,
+          note: '',
+        });
+      }
+    } else if (o.kind === 'unpay' && h.payments.length > 0) {
+      const payment = h.payments[o.i % h.payments.length]!;
+      if (payment.deletedAt === null) Object.assign(payment, { deletedAt: at, updatedAt: at });
+    } else if (o.kind === 'skip') {
+      const id = uuid(o.n, side === 'a' ? 'f' : '9');
+      if (!h.skips.some((x) => x.id === id)) {
+        h.skips.push({
+          id,
+          createdAt: at,
+          updatedAt: at,
+          deletedAt: null,
+          isSample: false,
+          kind: 'stream',
+          sourceId: stream.id,
+          dueOn: '2026-10-25',
+        });
       }
     } else if (o.kind === 'stop' && stream.deletedAt === null) {
       Object.assign(stream, { deletedAt: at, updatedAt: at });
@@ -140,6 +188,23 @@ describe('merge rules', () => {
           if (s.deletedAt !== null) expect(e.deletedAt).not.toBeNull();
         }
         expect(m.settings).toHaveLength(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('carry payments and skips from both phones, a deleted payment staying deleted', () => {
+    fc.assert(
+      fc.property(phone('a'), phone('b'), (a, b) => {
+        const m = mergeTables(a, b);
+        const ids = (h: HouseholdTables) => new Set([...h.payments, ...h.skips].map((r) => r.id));
+        expect(ids(m)).toEqual(new Set([...ids(a), ...ids(b)]));
+        for (const p of m.payments) {
+          const mine = [...a.payments, ...b.payments].filter((x) => x.id === p.id);
+          if (mine.some((x) => x.deletedAt !== null && x.updatedAt >= p.updatedAt)) {
+            expect(p.deletedAt).not.toBeNull();
+          }
+        }
       }),
       { numRuns: 200 },
     );

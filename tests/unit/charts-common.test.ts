@@ -88,3 +88,16 @@ describe('bands plugin', () => {
     expect(calls.lines).toEqual([55]);
   });
 });
+
+describe('value axes', () => {
+  it('never keep two ticks with the same label', async () => {
+    const { valueAxis, distinctTicks } = await import('../../src/lib/charts/common');
+    const cents = (v: number) => `₱${(Math.round(v) / 100).toFixed(2)}`;
+    const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((value) => ({ value }));
+    expect(distinctTicks(ticks, cents).map((t) => cents(t.value))).toEqual(['₱0.00', '₱0.01']);
+    const axis = { ticks };
+    valueAxis(theme, cents).afterBuildTicks(axis);
+    const labels = axis.ticks.map((t) => cents(t.value));
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});

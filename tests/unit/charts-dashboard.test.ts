@@ -169,28 +169,36 @@ describe('score over time (line)', () => {
     },
   });
 
-  it('draws the score and the four components on one 0–100 scale', () => {
+  it('draws the score and the four components on one 0–100 scale, from March', () => {
     const { datasets } = spec.config.data;
     expect(spec.config.type).toBe('line');
     expect(datasets.map((d) => d.label)).toEqual(['Score', 'D', 'S', 'C', 'B']);
-    expect(datasets[0]!.data).toEqual(dash.series.score);
+    // The window has 3 months from March on: January and February are not drawn.
+    expect(dash.measuredFrom).toBe('2025-03');
+    expect(spec.config.data.labels![0]).toBe('M2025-03');
+    expect(datasets[0]!.data).toEqual(dash.series.score.slice(2));
     expect(datasets[1]!.data).toEqual(
-      dash.series.diversification.map((v) => (v === null ? null : v * 100)),
+      dash.series.diversification.slice(2).map((v) => (v === null ? null : v * 100)),
     );
-    expect(datasets[4]!.data).toEqual(dash.series.buffer.map((v) => (v === null ? null : v * 100)));
+    expect(datasets[4]!.data).toEqual(
+      dash.series.buffer.slice(2).map((v) => (v === null ? null : v * 100)),
+    );
     const y = (spec.config.options?.scales as Record<string, { min?: number; max?: number }>).y!;
     expect([y.min, y.max]).toEqual([0, 100]);
   });
 
   it('keeps unknown months as gaps, never as zero', () => {
-    // Stability needs 3 months: January and February have none.
-    expect(spec.config.data.datasets[2]!.data.slice(0, 2)).toEqual([null, null]);
-    expect(spec.table.rows[0]!.cells[2]).toBe('—');
+    // The EUR month without a rate leaves stability unknown in no month from March, but its
+    // flagged month stays a gap wherever a component is unknown.
+    const s = dash.series.stability.slice(2);
+    expect(spec.config.data.datasets[2]!.data).toEqual(s.map((v) => (v === null ? null : v * 100)));
+    const nullAt = s.indexOf(null);
+    if (nullAt >= 0) expect(spec.table.rows[nullAt]!.cells[2]).toBe('—');
   });
 
-  it('marks dip months on the score chart too', () => {
+  it('marks dip months on the score chart too, shifted to where the chart starts', () => {
     const bands = spec.config.options?.plugins?.anyamBands?.bands ?? [];
-    expect(bands.map((b) => b.index)).toContain(dash.series.months.indexOf('2025-07'));
+    expect(bands.map((b) => b.index)).toContain(dash.series.months.indexOf('2025-07') - 2);
   });
 });
 
@@ -256,8 +264,16 @@ describe('contribution of each stream', () => {
     expect(labels).not.toContain('Support');
     expect(labels).toContain('Salary');
     const salary = spec.config.data.datasets.find((d) => d.label === 'Salary')!;
-    expect(salary.data).toEqual(dash.contributions.overTime.salary);
-    expect(salary.data).toHaveLength(dash.series.months.length);
+    // From March, the first month with 3 months of history.
+    expect(salary.data).toEqual(dash.contributions.overTime.salary!.slice(2));
+    expect(salary.data).toHaveLength(dash.series.months.length - 2);
+    const y = (spec.config.options?.scales as Record<string, { beginAtZero?: boolean }>).y!;
+    expect(y.beginAtZero).toBe(true);
+  });
+
+  it('draws nothing before the window has 3 months: a new household has no line yet', () => {
+    const young = { ...dash, measuredFrom: null };
+    expect(contributionOverTimeChart(young, input).config.data.labels).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { getDaysInMonth } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { isValidIsoDate } from '../../src/lib/domain/dates';
 import {
   addMonths,
   amountInMonth,
@@ -82,5 +84,19 @@ describe('cadence → monthly amount', () => {
     expect(amountInMonth(9_000, 'once', '2025-06', { dueOn: '2025-06-10' })).toBe(9_000);
     expect(amountInMonth(9_000, 'once', '2025-07', { dueOn: '2025-06-10' })).toBe(0);
     expect(amountInMonth(9_000, 'irregular', '2025-06')).toBeNull();
+  });
+});
+
+describe('calendar facts agree with date-fns', () => {
+  it('has the days of every month of 1900–2999 and every valid date, as date-fns counts them', () => {
+    for (let year = 1900; year <= 2999; year++) {
+      for (let mm = 1; mm <= 12; mm++) {
+        const month = `${year}-${String(mm).padStart(2, '0')}`;
+        const days = getDaysInMonth(new Date(year, mm - 1, 1));
+        expect(daysInMonth(month)).toBe(days);
+        expect(isValidIsoDate(`${month}-${days}`)).toBe(true);
+        expect(isValidIsoDate(`${month}-${days + 1}`)).toBe(false);
+      }
+    }
   });
 });

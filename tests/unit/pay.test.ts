@@ -15,6 +15,8 @@ describe('effective hourly pay', () => {
       effectivePerHour: 7_500,
       paidOnlyPerHour: 10_000,
       unpaidShare: 0.25,
+      // Nothing pending: received only is the same figure.
+      receivedOnlyPerHour: 7_500,
     });
   });
 
@@ -47,6 +49,8 @@ describe('effective hourly pay', () => {
     expect(p.base.unpaidShare).toBe(0.25);
     expect(p.base.receivedMinor).toBe(60_000);
     expect(p.base.pendingMinor).toBe(40_000);
+    // Received only: 60,000 over the 450 minutes of the received entry = 8,000 an hour.
+    expect(p.base.receivedOnlyPerHour!).toBeCloseTo(8_000, 9);
     expect(p.currency).toBe('IDR');
     expect(p.inCurrency!.effectivePerHour).toBe(7_500);
     expect(p.trend.map((t) => t.month)).toEqual(['2025-03']);

@@ -31,6 +31,17 @@ const valid: { [K in SchemaTable]: unknown } = {
   savings: household.savings[0],
   rates: household.rates[0],
   training: household.training[0],
+  payments: household.payments[0],
+  skips: {
+    id: '6f0c1a52-3d1e-4b7a-9f0e-2b8c4d5e6f70',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    deletedAt: null,
+    kind: 'stream',
+    sourceId: stream.id,
+    dueOn: '2026-01-25',
+    isSample: false,
+  },
   rollups: rollup,
 };
 

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptsGzip, startServer } from '../../scripts/serve.mjs';
 
 let root: string;
 let server: { url: string; close: () => Promise<void> };
+const importMap =
+  '<script type="importmap">{"imports":{"/assets/a-1.js":"/assets/a-2.js"}}</script>';
 const script = `export const anyam = ${JSON.stringify('x'.repeat(5000))};\n`;
 
 /** A raw GET (fetch would decode the body and hide what was sent). */
@@ -34,7 +37,7 @@ function get(path: string, headers: Record<string, string> = {}) {
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'anyam-serve-'));
   mkdirSync(join(root, 'assets'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Anyam</title>');
+  writeFileSync(join(root, 'index.html'), `<!doctype html><title>Anyam</title>${importMap}`);
   writeFileSync(join(root, 'assets', 'app-123.js'), script);
   writeFileSync(join(root, 'icon.png'), Buffer.from([137, 80, 78, 71]));
   server = await startServer({ root, port: 0 });
@@ -66,9 +69,24 @@ describe('scripts/serve.mjs', () => {
   it('never compresses images, and serves the app for a deep link', async () => {
     const png = await get('/icon.png', { 'Accept-Encoding': 'gzip' });
     expect(png.headers['content-encoding']).toBeUndefined();
+    expect(png.headers['cache-control']).toBe('public, max-age=3600');
     expect([...png.body]).toEqual([137, 80, 78, 71]);
     const page = await get('/some/deep/link', { 'Accept-Encoding': 'gzip' });
+    expect(page.headers['cache-control']).toBe('no-cache');
     expect(gunzipSync(page.body).toString()).toContain('<title>Anyam</title>');
+  });
+
+  it("allows the page's import map by its hash, and no other inline script", async () => {
+    const page = await get('/');
+    const policy = String(page.headers['content-security-policy']);
+    const hash = createHash('sha256')
+      .update('{"imports":{"/assets/a-1.js":"/assets/a-2.js"}}')
+      .digest('base64');
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).toContain("frame-ancestors 'none'");
+    const js = await get('/assets/app-123.js');
+    expect(js.headers['content-security-policy']).not.toContain('sha256');
   });
 
   it('reads Accept-Encoding with its weights', () => {

@@ -44,6 +44,24 @@ export function categoryAxis(theme: ChartTheme, extra: Record<string, unknown> =
 }
 
 /**
+ * Ticks whose labels would repeat a previous one are dropped: money in minor units on a small
+ * range ("₱0.01 ₱0.01 ₱0.01") or compact labels ("Rp 4,8 jt" twice) would otherwise draw an
+ * axis of identical labels that says nothing.
+ */
+export function distinctTicks<T extends { value: number }>(
+  ticks: readonly T[],
+  format: (value: number) => string,
+): T[] {
+  const seen = new Set<string>();
+  return ticks.filter((tick) => {
+    const label = format(Number(tick.value));
+    if (seen.has(label)) return false;
+    seen.add(label);
+    return true;
+  });
+}
+
+/**
  * A linear value axis whose ticks are formatted by `format`. A horizontal axis of money gets
  * fewer ticks: "IDR 20K" labels side by side overlap on a phone.
  */
@@ -62,6 +80,9 @@ export function valueAxis(
       font: { family: theme.font },
       maxTicksLimit: maxTicks,
       callback: (value: number | string) => format(Number(value)),
+    },
+    afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+      axis.ticks = distinctTicks(axis.ticks, format);
     },
     ...extra,
   };

@@ -4,6 +4,7 @@ import type { StreamContribution } from '../domain/resilience';
 import { bandsPlugin } from './bands';
 import { baseOptions, categoryAxis, cell, valueAxis } from './common';
 import { monthBands } from './income';
+import { measuredStart } from './score';
 import { seriesDash, seriesPoint } from './palette';
 import { nameOf, streamColorOf, type StreamChartInput } from './shares';
 import type { AnyChartConfig, ChartSpec } from './types';
@@ -80,9 +81,11 @@ export function contributionNowChart(
 }
 
 /** Streams that ever contribute, in the order of `streams`. */
-export function streamsOverTime(dash: DashboardData, order: { id: string }[]): string[] {
+export function streamsOverTime(dash: DashboardData, order: { id: string }[], start = 0): string[] {
   const over = dash.contributions.overTime;
-  const ids = Object.keys(over).filter((id) => over[id]!.some((v) => v !== null && v !== 0));
+  const ids = Object.keys(over).filter((id) =>
+    over[id]!.slice(start).some((v) => v !== null && v !== 0),
+  );
   const rank = (id: string) => {
     const i = order.findIndex((s) => s.id === id);
     return i < 0 ? order.length : i;
@@ -95,8 +98,11 @@ export function contributionOverTimeChart(
   input: StreamChartInput<ContributionLabels>,
 ): ChartSpec {
   const { theme, format, labels, streams } = input;
-  const months = dash.series.months;
-  const ids = streamsOverTime(dash, streams);
+  // From the first month with 3 months of history: earlier contributions swing on too little.
+  const start = measuredStart(dash);
+  const months = dash.series.months.slice(start);
+  const line = (id: string) => dash.contributions.overTime[id]!.slice(start);
+  const ids = streamsOverTime(dash, streams, start);
   const few = months.length <= 24;
   const base = baseOptions(theme);
   const config: AnyChartConfig = {
@@ -107,7 +113,7 @@ export function contributionOverTimeChart(
         const color = streamColorOf(streams, id, theme.mode);
         return {
           label: nameOf(streams, id),
-          data: dash.contributions.overTime[id]!,
+          data: line(id),
           borderColor: color,
           backgroundColor: color,
           borderWidth: 2,
@@ -122,7 +128,8 @@ export function contributionOverTimeChart(
       ...base,
       scales: {
         x: categoryAxis(theme),
-        y: valueAxis(theme, (v) => format.number(v)),
+        // Zero in view: a single month of +12 points reads as 12 above nothing, not as 11–13.
+        y: valueAxis(theme, (v) => format.number(v), { beginAtZero: true }),
       },
       plugins: {
         ...base.plugins,
@@ -133,7 +140,7 @@ export function contributionOverTimeChart(
               `${item.dataset.label ?? ''}: ${signedPoints(Number(item.raw), format.number)}`,
           },
         },
-        anyamBands: { bands: monthBands(dash, theme) },
+        anyamBands: { bands: monthBands(dash, theme, start) },
       },
     },
     plugins: [bandsPlugin],
@@ -144,9 +151,7 @@ export function contributionOverTimeChart(
       columns: [labels.month, ...ids.map((id) => nameOf(streams, id))],
       rows: months.map((m, k) => ({
         header: format.month(m),
-        cells: ids.map((id) =>
-          cell(dash.contributions.overTime[id]![k], (v) => signedPoints(v, format.number)),
-        ),
+        cells: ids.map((id) => cell(line(id)[k], (v) => signedPoints(v, format.number))),
       })),
     },
   };

@@ -33,7 +33,7 @@ export function dipIndexes(dash: DashboardData): Set<number> {
 }
 
 /** Shading for dip months (danger tint) and months with a missing rate (muted tint). */
-export function monthBands(dash: DashboardData, theme: ChartTheme): Band[] {
+export function monthBands(dash: DashboardData, theme: ChartTheme, start = 0): Band[] {
   const bands: Band[] = [];
   for (const i of dipIndexes(dash)) {
     bands.push({ index: i, color: withAlpha(theme.danger, 0.16), style: 'fill' });
@@ -41,7 +41,8 @@ export function monthBands(dash: DashboardData, theme: ChartTheme): Band[] {
   dash.series.flagged.forEach((flagged, i) => {
     if (flagged) bands.push({ index: i, color: withAlpha(theme.muted, 0.22), style: 'fill' });
   });
-  return bands;
+  // A chart that starts `start` months into the series shades the same months, shifted.
+  return bands.filter((b) => b.index >= start).map((b) => ({ ...b, index: b.index - start }));
 }
 
 /** The kinds with any income in the series, in the usual kind order. */

@@ -21,6 +21,23 @@ export interface ScoreChartInput {
   labels: ScoreLabels;
 }
 
+/**
+ * Index in `dash.series.months` of the first month the "over time" charts draw: the first whose
+ * window counts 3 months. Before it a score or a contribution swings with too little history
+ * ("a stream adds 60 points" in month two), which says nothing about the household.
+ */
+export function measuredStart(dash: DashboardData): number {
+  const months = dash.series.months;
+  if (dash.measuredFrom === null) return months.length;
+  const i = months.findIndex((m) => m >= dash.measuredFrom!);
+  return i < 0 ? months.length : i;
+}
+
+/** How many months the "over time" charts draw. */
+export function measuredCount(dash: DashboardData): number {
+  return dash.series.months.length - measuredStart(dash);
+}
+
 /** A component in [0, 1] as points on the score's 0–100 scale (null stays a gap). */
 export function asPoints(value: number | null): number | null {
   return value === null ? null : value * 100;
@@ -28,7 +45,16 @@ export function asPoints(value: number | null): number | null {
 
 export function scoreChart(dash: DashboardData, input: ScoreChartInput): ChartSpec {
   const { theme, format, labels } = input;
-  const { series } = dash;
+  const start = measuredStart(dash);
+  const from = <T>(values: T[]): T[] => values.slice(start);
+  const series = {
+    months: from(dash.series.months),
+    score: from(dash.series.score),
+    diversification: from(dash.series.diversification),
+    stability: from(dash.series.stability),
+    coverage: from(dash.series.coverage),
+    buffer: from(dash.series.buffer),
+  };
   const base = baseOptions(theme);
   const few = series.months.length <= 24;
   const config: AnyChartConfig = {
@@ -76,7 +102,7 @@ export function scoreChart(dash: DashboardData, input: ScoreChartInput): ChartSp
               `${item.dataset.label ?? ''}: ${format.number(Math.round(Number(item.raw)))}`,
           },
         },
-        anyamBands: { bands: monthBands(dash, theme) },
+        anyamBands: { bands: monthBands(dash, theme, start) },
       },
     },
     plugins: [bandsPlugin],

@@ -2,12 +2,14 @@ import Dexie, { type Table } from 'dexie';
 import type {
   Entry,
   Member,
+  Payment,
   Place,
   Plan,
   Rate,
   Rollup,
   Saving,
   Settings,
+  Skip,
   Stream,
   TableName,
   Training,
@@ -29,6 +31,8 @@ export const STORE_NAMES: readonly StoreName[] = [
   'savings',
   'rates',
   'training',
+  'payments',
+  'skips',
 ];
 
 export class AnyamDatabase extends Dexie {
@@ -44,6 +48,8 @@ export class AnyamDatabase extends Dexie {
   declare savings: Table<Saving, string>;
   declare rates: Table<Rate, string>;
   declare training: Table<Training, string>;
+  declare payments: Table<Payment, string>;
+  declare skips: Table<Skip, string>;
 
   #outdated = false;
   readonly #outdatedListeners = new Set<() => void>();

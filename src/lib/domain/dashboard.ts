@@ -38,6 +38,7 @@ import {
 import {
   contributionSeries,
   contributionsAtColumn,
+  firstMeasuredColumn,
   resilienceAtColumn,
   resilienceContext,
   resilienceSeries,
@@ -93,6 +94,11 @@ export interface DashboardData {
   inProgressMonth: MonthKey;
   /** First month with any entry (or, with none yet, the earliest stream start). */
   historyStart: MonthKey | null;
+  /**
+   * First month up to `asOf` whose window counts 3 months (the minimum history): the "over time"
+   * charts start there. null when no month has that much history yet.
+   */
+  measuredFrom: MonthKey | null;
   /** Score, components (value or unknown reason), window and plain inputs at `asOf`. */
   resilience: Resilience;
   series: DashboardSeries;
@@ -166,6 +172,17 @@ function trailingReceived(
     out.set(s.id, values);
   });
   return out;
+}
+
+/**
+ * The parts of the dashboard guidance reads, for a what-if on changed inputs: the same
+ * computation, kept apart from what the dashboard draws (guidance.ts).
+ */
+export function whatIfDashboard(
+  input: DashboardInput,
+): Pick<DashboardData, 'resilience' | 'asOf' | 'memberId'> {
+  const d = computeDashboard(input);
+  return { resilience: d.resilience, asOf: d.asOf, memberId: d.memberId };
 }
 
 export function computeDashboard(input: DashboardInput): DashboardData {
@@ -246,6 +263,7 @@ export function computeDashboard(input: DashboardInput): DashboardData {
     }
   });
 
+  const measuredCol = firstMeasuredColumn(ctx, seriesFrom, asOfCol);
   const stressRow = input.stress ? streams.findIndex((s) => s.id === input.stress!.streamId) : -1;
   const inProgressCol = monthIndex(inProgress) - firstIndex;
   const current = kindTotalsAt(table, inProgressCol);
@@ -260,6 +278,7 @@ export function computeDashboard(input: DashboardInput): DashboardData {
     asOf,
     inProgressMonth: inProgress,
     historyStart: historyIndex === null ? null : monthKeyAt(historyIndex),
+    measuredFrom: measuredCol < 0 ? null : table.months[measuredCol]!,
     resilience,
     series: {
       ...scores,

@@ -66,6 +66,17 @@ export interface ExpectedIncome {
   daysPerWeek: number;
 }
 
+/**
+ * When a regular stream pays (optional): the day of the month for `monthly` (1–31; 31 falls on
+ * the last day of a shorter month), the ISO weekday for `weekly` (1 = Monday … 7 = Sunday), a
+ * date of one pay day for `biweekly` (every 14 days before and after it). Its `cadence` must be
+ * the stream's own.
+ */
+export type PayDay =
+  | { cadence: 'monthly'; day: number }
+  | { cadence: 'weekly'; weekday: number }
+  | { cadence: 'biweekly'; anchor: IsoDate };
+
 export interface Stream extends BaseRecord {
   memberId: string;
   name: string;
@@ -76,6 +87,8 @@ export interface Stream extends BaseRecord {
   expected: ExpectedIncome;
   startedOn: IsoDate | null;
   endedOn: IsoDate | null;
+  /** Since schema version 2; null for a stream with no known pay day. */
+  payDay: PayDay | null;
   archived: boolean;
   isSample: boolean;
 }
@@ -137,6 +150,35 @@ export interface Plan extends BaseRecord {
   isSample: boolean;
 }
 
+/** A bill paid: one occurrence (`dueOn`) of a plan, paid on `date` (schema version 2). */
+export interface Payment extends BaseRecord {
+  planId: string;
+  /** The occurrence of the plan this pays (see occurrences.ts). */
+  dueOn: IsoDate;
+  /** The day it was paid. */
+  date: IsoDate;
+  amountMinor: MinorUnits;
+  currency: CurrencyCode;
+  note: string;
+  isSample: boolean;
+}
+
+export const SKIP_KINDS = ['stream', 'plan'] as const;
+export type SkipKind = (typeof SKIP_KINDS)[number];
+
+/**
+ * "Not this time": an occurrence of a stream's pay day or of a plan that will not come, so that
+ * it stops being shown as due (schema version 2). Received and paid occurrences need no row of
+ * their own: an entry or a payment answers them.
+ */
+export interface Skip extends BaseRecord {
+  kind: SkipKind;
+  /** The stream or plan. */
+  sourceId: string;
+  dueOn: IsoDate;
+  isSample: boolean;
+}
+
 export const PLACE_KINDS = ['cash', 'bank', 'ewallet', 'group', 'other'] as const;
 /** Cash at home, a bank account, an e-wallet (GCash, GoPay, MoMo), a savings group (arisan,
  * paluwagan, hụi), or other — the only kind whose balance may be below zero (a debt). */
@@ -191,6 +233,8 @@ export interface HouseholdTables {
   savings: Saving[];
   rates: Rate[];
   training: Training[];
+  payments: Payment[];
+  skips: Skip[];
 }
 
 export type TableName = keyof HouseholdTables;
@@ -204,6 +248,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'savings',
   'rates',
   'training',
+  'payments',
+  'skips',
 ];
 
 /** An error with a stable code ('money/invalid', 'entry/unknown-stream'); views translate the code. */

@@ -5,8 +5,16 @@
  */
 import { AnyamError } from './model';
 
-/** Amounts above 10^15 minor units are rejected; it keeps every sum far below 2^53. */
+/** One amount above 10^15 minor units (Rp 10 trillion, US$10 trillion) is rejected. */
 export const MAX_MINOR = 1e15;
+/**
+ * No total the app adds up may pass 10^15 minor units either: all live entries of one currency,
+ * their sum in the base currency, all live plans of one currency (totals.ts; every write and
+ * restore checks it). Any sum of entries the views compute (a month, a stream, a window) is part
+ * of one of these totals, so it stays at most 10^15, nine times below 2^53 (about 9.007 × 10^15):
+ * even a plan's weekly cost made monthly (× 52 / 12) plus a month of income stays an exact integer.
+ */
+export const MAX_TOTAL_MINOR = 1e15;
 const MAX_MINOR_BIG = BigInt(MAX_MINOR);
 
 const CODE = /^[A-Z]{3}$/;
@@ -21,6 +29,11 @@ const EXPONENT_OVERRIDES: Readonly<Record<string, number>> = { IDR: 2, PHP: 2, V
 
 /** Shown without decimals: nobody prices anything in sen or xu. */
 const NO_DECIMAL_DISPLAY = new Set(['IDR', 'VND']);
+
+/** The decimals an amount of `currency` is shown and typed with (IDR and VND none). */
+export function displayDecimals(currency: string): number {
+  return NO_DECIMAL_DISPLAY.has(currency) ? 0 : currencyExponent(currency);
+}
 
 /** Ways people write these currencies that Intl does not produce as a symbol. */
 const CURRENCY_ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -195,7 +208,8 @@ function splitNumber(body: string, seps: Separators, input: string): [string, st
 }
 
 /**
- * What a person types -> integer minor units. Tolerates spaces, a leading '+', and the currency's
+ * What a person types -> integer minor units. `options.decimals` caps the decimals below the
+ * currency's exponent (IDR is typed without sen) and turns too many into money/too-many-decimals. Tolerates spaces, a leading '+', and the currency's
  * own symbols or code before or after the number ('Rp 50.000', '50.000 ₫', 'USD 12.50'); a
  * symbol of another currency is money/invalid rather than silently read as this one.
  *
@@ -203,8 +217,14 @@ function splitNumber(body: string, seps: Separators, input: string): [string, st
  * zero decimals are accepted ('50.000,00' as copied from a bank statement) but '50.000,5' and
  * three zeros ('1.000' could mean a thousand) are money/invalid.
  */
-export function parseMoney(input: string, currency: string, locale: string): number {
+export function parseMoney(
+  input: string,
+  currency: string,
+  locale: string,
+  options: { decimals?: number } = {},
+): number {
   const exponent = currencyExponent(currency);
+  const allowed = Math.min(options.decimals ?? exponent, exponent);
   if (typeof input !== 'string') throw invalid(input);
   const tokens = currencyTokens(currency, locale);
 
@@ -226,9 +246,15 @@ export function parseMoney(input: string, currency: string, locale: string): num
   if (!/^[\d.,]*\d[\d.,]*$/.test(body)) throw invalid(input);
 
   const [intDigits, fracDigits] = splitNumber(body, seps, input);
-  if (fracDigits.length > exponent) {
-    const extra = fracDigits.slice(exponent);
-    if (exponent > 0 || fracDigits.length > 2 || /[^0]/.test(extra)) throw invalid(input);
+  if (fracDigits.length > allowed) {
+    const extra = fracDigits.slice(allowed);
+    if (allowed > 0 || fracDigits.length > 2 || /[^0]/.test(extra)) {
+      // Asked for a number of decimals (forms): say so, so the person knows what to fix.
+      if (options.decimals !== undefined) {
+        throw new AnyamError('money/too-many-decimals', { input, currency, decimals: allowed });
+      }
+      throw invalid(input);
+    }
   }
   const minor = BigInt((intDigits || '0') + fracDigits.slice(0, exponent).padEnd(exponent, '0'));
   if (sign === '-' && minor !== 0n) throw new AnyamError('money/negative', { input });
@@ -257,7 +283,7 @@ export function formatMoney(
     if (compact) {
       opts.notation = 'compact';
     } else {
-      const digits = NO_DECIMAL_DISPLAY.has(currency) ? 0 : currencyExponent(currency);
+      const digits = displayDecimals(currency);
       opts.minimumFractionDigits = digits;
       opts.maximumFractionDigits = digits;
     }
@@ -308,6 +334,23 @@ const RATE_VALUE = /^\d{1,15}(?:\.\d{1,12})?$/;
 
 export function isValidRateValue(value: string): boolean {
   return typeof value === 'string' && RATE_VALUE.test(value) && /[1-9]/.test(value);
+}
+
+/**
+ * A rate a person may store: a positive decimal string between 10^-7 and 10^7 base units per
+ * unit. Anything outside is a typo (a missing or extra zero group), not a currency: the weakest
+ * currencies trade at some 10^5 per US dollar. Compared as digits, never as floats.
+ */
+export function checkRateValue(value: string): void {
+  if (!isValidRateValue(value)) throw new AnyamError('rate/invalid-value', { value });
+  const [intPart = '', fracPart = ''] = value.split('.');
+  const int = intPart.replace(/^0+/, '');
+  if (int.length > 8 || (int.length === 8 && (int !== '10000000' || /[1-9]/.test(fracPart)))) {
+    throw new AnyamError('rate/too-high', { value });
+  }
+  if (int === '' && !/[1-9]/.test(fracPart.slice(0, 7))) {
+    throw new AnyamError('rate/too-low', { value });
+  }
 }
 
 /**

@@ -3,7 +3,10 @@
  *
  * Hot loops (the dashboard recomputes the score per stream per month) work on *month indexes*
  * (year × 12 + month − 1): plain integers that add, subtract and index arrays without parsing
- * a date. Keys are only made at the edges.
+ * a date. Keys are only made at the edges. Month-index arithmetic and the days of a month stay
+ * integer arithmetic: date-fns would build Dates per rollup row and per plan-month, and the
+ * analytics figure got slower when it did (docs/design-notes.md). Calendar arithmetic on days
+ * (occurrences, adding days) goes through date-fns in dates.ts and occurrences.ts.
  */
 import type { IsoDate, MonthKey, PlanCadence, StreamCadence } from './model';
 
@@ -72,6 +75,11 @@ export function earlierMonth(a: MonthKey, b: MonthKey): MonthKey {
   return a <= b ? a : b;
 }
 
+/**
+ * Days in a month. Plain arithmetic, not date-fns' getDaysInMonth: the dashboard asks once per
+ * plan per month of history, and building two Dates per call made the analytics figure slower
+ * (measured; docs/design-notes.md). tests/unit/months.test.ts checks it against date-fns.
+ */
 export function daysInMonth(month: MonthKey): number {
   const year = Number(month.slice(0, 4));
   const mm = Number(month.slice(5, 7));

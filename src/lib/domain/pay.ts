@@ -23,6 +23,11 @@ export interface HourlyPay {
   paidOnlyPerHour: number | null;
   /** unpaid / (paid + unpaid minutes); null without any minutes. */
   unpaidShare: number | null;
+  /**
+   * Received only: received / (paid + unpaid minutes of received entries) × 60; null without
+   * such minutes. Effective pay counts pending (the time was spent); this is what has arrived.
+   */
+  receivedOnlyPerHour: number | null;
 }
 
 /** Base-currency pay; rows with an entry lacking a rate are left out whole and counted. */
@@ -79,36 +84,42 @@ class Tally {
   pending = 0;
   paid = 0;
   unpaid = 0;
+  /** Minutes (paid + unpaid) of received rows. */
+  receivedMinutes = 0;
   missing = 0;
 
   /** A rollup row, counting `amount` (its own-currency or base amount) by its status. */
   addRow(row: Rollup, amount: number): void {
-    if (row.status === 'received') this.received += amount;
-    else this.pending += amount;
+    if (row.status === 'received') {
+      this.received += amount;
+      this.receivedMinutes += row.paidMinutes + row.unpaidMinutes;
+    } else {
+      this.pending += amount;
+    }
     this.paid += row.paidMinutes;
     this.unpaid += row.unpaidMinutes;
   }
 
-  add(received: number, pending: number, paid: number, unpaid: number): void {
-    this.received += received;
-    this.pending += pending;
-    this.paid += paid;
-    this.unpaid += unpaid;
-  }
-
   merge(other: Tally): void {
-    this.add(other.received, other.pending, other.paid, other.unpaid);
+    this.received += other.received;
+    this.pending += other.pending;
+    this.paid += other.paid;
+    this.unpaid += other.unpaid;
+    this.receivedMinutes += other.receivedMinutes;
     this.missing += other.missing;
   }
 
   pay(): HourlyPay {
-    return hourlyPay(
+    const pay = hourlyPay(
       this.received + this.pending,
       this.paid,
       this.unpaid,
       this.received,
       this.pending,
     );
+    pay.receivedOnlyPerHour =
+      this.receivedMinutes > 0 ? (this.received / this.receivedMinutes) * 60 : null;
+    return pay;
   }
 
   basePay(): BaseHourlyPay {
@@ -137,6 +148,8 @@ export function hourlyPay(
     effectivePerHour: minutes > 0 ? (earnedMinor / minutes) * 60 : null,
     paidOnlyPerHour: paidMinutes > 0 ? (earnedMinor / paidMinutes) * 60 : null,
     unpaidShare: minutes > 0 ? unpaidMinutes / minutes : null,
+    // Totals carry no split of minutes by status: with nothing pending, all of it was received.
+    receivedOnlyPerHour: pendingMinor === 0 && minutes > 0 ? (receivedMinor / minutes) * 60 : null,
   };
 }
 

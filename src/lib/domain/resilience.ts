@@ -246,6 +246,22 @@ export function resilienceSeries(
   return out;
 }
 
+/**
+ * The first column from `fromCol` to `toCol` whose window counts at least the minimum history
+ * (3 months): before it, volatility and steady streams cannot be measured and a stream's
+ * contribution swings with too little history. −1 when there is none.
+ */
+export function firstMeasuredColumn(
+  ctx: ResilienceContext,
+  fromCol: number,
+  toCol: number,
+): number {
+  for (let c = Math.max(fromCol, 0); c <= toCol; c++) {
+    if (ctx.windowCount[c]! >= RESILIENCE.minHistoryMonths) return c;
+  }
+  return -1;
+}
+
 export interface StreamContribution {
   streamId: string;
   /** score − score without the stream (both rounded); null when either is unknown. */
@@ -320,6 +336,10 @@ export interface StressTest {
    * remaining income still covers E; null when an input is missing (see `bufferReason`).
    */
   bufferLastsMonths: number | null;
+  /** The same with today's income, so that the two columns compare like with like. */
+  bufferLastsMonthsBefore: number | null;
+  /** max(E − remaining mean income, 0): what savings would have to pay each month; null when unknown. */
+  shortfallMinor: number | null;
   bufferReason: UnknownReason | null;
 }
 
@@ -340,11 +360,16 @@ export function stressTestAtColumn(
   if (bufferReason === null && ctx.savingsMissingRate[col]) bufferReason = 'needs-rate';
   if (bufferReason === null && Number.isNaN(savings)) bufferReason = 'needs-savings';
   if (bufferReason === null && Number.isNaN(remaining)) bufferReason = incomeGap(after);
-  let bufferLastsMonths: number | null = null;
-  if (bufferReason === null) {
-    const gap = essential - remaining;
-    bufferLastsMonths = gap > 0 ? Math.max(savings, 0) / gap : Infinity;
-  }
+  const lasts = (income: number): number => {
+    const gap = essential - income;
+    return gap > 0 ? Math.max(savings, 0) / gap : Infinity;
+  };
+  const bufferLastsMonths = bufferReason === null ? lasts(remaining) : null;
+  const incomeBefore = before[K.mean]!;
+  const bufferLastsMonthsBefore =
+    bufferReason === null && !Number.isNaN(incomeBefore) ? lasts(incomeBefore) : null;
+  const shortfallMinor =
+    essential > 0 && !Number.isNaN(remaining) ? Math.max(essential - remaining, 0) : null;
   const beforeSummary = summaryOf(ctx, col, before);
   const afterSummary = summaryOf(ctx, col, after);
   return {
@@ -360,6 +385,8 @@ export function stressTestAtColumn(
     essentialMinor: orNull(essential),
     savingsMinor: ctx.savingsMissingRate[col] ? null : orNull(savings),
     bufferLastsMonths,
+    bufferLastsMonthsBefore,
+    shortfallMinor,
     bufferReason,
   };
 }

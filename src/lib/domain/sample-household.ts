@@ -1,5 +1,6 @@
 /**
- * "Try a sample household": a realistic Indonesian household with 18 months of history, built only
+ * "Try a sample household": a realistic household of the person's own country (Indonesia, the
+ * Philippines or Vietnam) with 18 months of history, built only
  * when the person asks for it. Every record carries isSample so that one tap removes exactly these
  * records and never a real one.
  */
@@ -9,50 +10,173 @@ import type {
   IsoDate,
   Member,
   MonthKey,
+  PayDay,
+  Payment,
   Place,
   Plan,
   Rate,
   Saving,
+  Skip,
   Stream,
   StreamKind,
   Training,
 } from './model';
-import { addMonths, daysInMonth, inProgressMonth, monthRange } from './months';
+import {
+  addMonths,
+  daysInMonth,
+  firstDayOf,
+  inProgressMonth,
+  lastDayOf,
+  monthRange,
+} from './months';
+import { planOccurrences } from './occurrences';
 import { createRng } from './random';
+import { sampleLabelToken, samplePersonToken, type SampleLabelKey } from './sample-names';
 
 const HISTORY_MONTHS = 18;
 
 /** Sample tables (no settings row: the household's own settings stay as they are). */
 export type SampleTables = Omit<HouseholdTables, 'settings'>;
 
-/** The descriptive names, translated by the caller; people's and companies' names stay as they are. */
-export interface SampleLabels {
-  /** Appended to each person's name, e.g. "(sample)". */
-  sampleSuffix: string;
-  salary: string;
-  warung: string;
-  imageTagging: string;
-  dataAnnotation: string;
-  remittance: string;
-  rent: string;
-  food: string;
-  utilities: string;
-  schoolFees: string;
-  dataPlan: string;
-  streaming: string;
-  course: string;
-  /** Savings places. */
-  cashAtHome: string;
-  bankAccount: string;
-  savingsGroup: string;
+/** The three households a sample can be: one per country Anyam is made for. */
+export type SampleCountry = 'ID' | 'PH' | 'VN';
+
+/**
+ * One country's household: people, employers, platforms (invented names) and amounts in whole
+ * units of the local currency, as a family there might see them.
+ */
+interface CountryProfile {
+  currency: string;
+  /** Minor units per whole unit of `currency` (IDR and PHP 100, VND 1). */
+  unit: number;
+  people: readonly [adult1: string, adult2: string, youth: string];
+  employer: string;
+  salaryKey: SampleLabelKey;
+  remittanceKey: SampleLabelKey;
+  salary: number;
+  /** Who earns the salary: 0 or 1 (the first or second adult). */
+  salaryEarner: 0 | 1;
+  informal: { key: SampleLabelKey; platform: string; weekly: readonly [number, number] };
+  remittance: readonly [number, number];
+  platforms: readonly [string, string];
+  plans: {
+    rent: number;
+    food: number;
+    utilities: number;
+    schoolFees: number;
+    dataPlan: number;
+    streaming: number;
+  };
+  savingsStart: number;
+  savingsStep: number;
+  course: number;
+}
+
+const PROFILES: Record<SampleCountry, CountryProfile> = {
+  ID: {
+    currency: 'IDR',
+    unit: 100,
+    people: ['Budi', 'Sari', 'Dewi'],
+    employer: 'PT Sinar Tekstil',
+    salaryKey: 'salary',
+    remittanceKey: 'remittance',
+    salary: 5_200_000,
+    salaryEarner: 0,
+    informal: { key: 'warung', platform: '', weekly: [700_000, 1_400_000] },
+    remittance: [1_200_000, 1_700_000],
+    platforms: ['TagPoint', 'LabelHive'],
+    plans: {
+      rent: 1_800_000,
+      food: 3_200_000,
+      utilities: 450_000,
+      schoolFees: 4_200_000,
+      dataPlan: 150_000,
+      streaming: 55_000,
+    },
+    savingsStart: 6_000_000,
+    savingsStep: 900_000,
+    course: 150_000,
+  },
+  PH: {
+    currency: 'PHP',
+    unit: 100,
+    people: ['Jose', 'Maricel', 'Ana'],
+    employer: 'Bayside Contact Center',
+    salaryKey: 'callCentreSalary',
+    remittanceKey: 'remittanceDubai',
+    salary: 18_500,
+    salaryEarner: 0,
+    informal: { key: 'sariSari', platform: '', weekly: [2_500, 5_500] },
+    remittance: [6_000, 9_000],
+    platforms: ['TaskIsla', 'PixelTala'],
+    plans: {
+      rent: 6_500,
+      food: 12_000,
+      utilities: 2_800,
+      schoolFees: 18_000,
+      dataPlan: 299,
+      streaming: 149,
+    },
+    savingsStart: 20_000,
+    savingsStep: 3_000,
+    course: 500,
+  },
+  VN: {
+    currency: 'VND',
+    unit: 1,
+    people: ['Minh', 'Lan', 'Huy'],
+    employer: 'Công ty May Sông Hàn',
+    salaryKey: 'salary',
+    remittanceKey: 'remittanceBusan',
+    salary: 8_500_000,
+    salaryEarner: 1,
+    informal: { key: 'rideHailing', platform: 'XeNhanh', weekly: [1_200_000, 2_600_000] },
+    remittance: [2_500_000, 4_000_000],
+    platforms: ['GánNhãn', 'DataMây'],
+    plans: {
+      rent: 4_000_000,
+      food: 7_500_000,
+      utilities: 1_100_000,
+      schoolFees: 6_000_000,
+      dataPlan: 120_000,
+      streaming: 70_000,
+    },
+    savingsStart: 15_000_000,
+    savingsStep: 2_500_000,
+    course: 400_000,
+  },
+};
+
+const COUNTRY_OF_CURRENCY: Readonly<Record<string, SampleCountry>> = {
+  IDR: 'ID',
+  PHP: 'PH',
+  VND: 'VN',
+};
+const COUNTRY_OF_LANGUAGE: Readonly<Record<string, SampleCountry>> = {
+  id: 'ID',
+  fil: 'PH',
+  vi: 'VN',
+};
+
+/**
+ * Whose sample a household sees: the country of its base currency, else of its language, else
+ * Indonesia (the first household Anyam was made for).
+ */
+export function sampleCountry(baseCurrency: string, language: string): SampleCountry {
+  return COUNTRY_OF_CURRENCY[baseCurrency] ?? COUNTRY_OF_LANGUAGE[language] ?? 'ID';
 }
 
 export function buildSampleHousehold(
   today: IsoDate,
   now: string,
-  labels: SampleLabels,
   baseCurrency = 'IDR',
+  country: SampleCountry = sampleCountry(baseCurrency, ''),
 ): SampleTables {
+  const profile = PROFILES[country];
+  const local = profile.currency;
+  /** Whole local units to minor units. */
+  const u = (whole: number): number => Math.round(whole * profile.unit);
+  const label = sampleLabelToken;
   const rng = createRng(20260101);
   const base = { createdAt: now, updatedAt: now, deletedAt: null, isSample: true } as const;
   const current = inProgressMonth(today);
@@ -62,15 +186,17 @@ export function buildSampleHousehold(
   const member = (name: string, role: Member['role'], color: string): Member => ({
     ...base,
     id: rng.uuid(),
-    name: `${name} ${labels.sampleSuffix}`,
+    name: samplePersonToken(name),
     role,
     color,
     archived: false,
   });
-  const budi = member('Budi', 'adult', '#0f5c4d');
-  const sari = member('Sari', 'adult', '#b5482a');
-  const dewi = member('Dewi', 'youth', '#3b5bdb');
-  const members = [budi, sari, dewi];
+  const [first, second, youth] = profile.people;
+  const adults = [member(first, 'adult', '#0f5c4d'), member(second, 'adult', '#b5482a')] as const;
+  const dewi = member(youth, 'youth', '#3b5bdb');
+  const earner = adults[profile.salaryEarner];
+  const other = adults[1 - profile.salaryEarner]!;
+  const members = [...adults, dewi];
 
   const stream = (
     owner: Member,
@@ -80,6 +206,7 @@ export function buildSampleHousehold(
     currency: string,
     amountMinor: number,
     cadence: Stream['expected']['cadence'],
+    payDay: PayDay | null = null,
   ): Stream => ({
     ...base,
     id: rng.uuid(),
@@ -91,30 +218,58 @@ export function buildSampleHousehold(
     expected: { amountMinor, cadence, daysPerWeek: 6 },
     startedOn: firstDay,
     endedOn: null,
+    payDay,
     archived: false,
   });
   const salary = stream(
-    budi,
-    labels.salary,
+    earner,
+    label(profile.salaryKey),
     'formal',
-    'PT Sinar Tekstil',
-    'IDR',
-    5_200_000_00,
+    profile.employer,
+    local,
+    u(profile.salary),
     'monthly',
+    { cadence: 'monthly', day: 25 },
   );
-  const warung = stream(sari, labels.warung, 'informal', '', 'IDR', 180_000_00, 'daily');
-  const tagging = stream(dewi, labels.imageTagging, 'microtask', 'TagPoint', 'USD', 0, 'irregular');
-  const annotation = stream(
+  const informal = stream(
+    other,
+    label(profile.informal.key),
+    'informal',
+    profile.informal.platform,
+    local,
+    0,
+    'irregular',
+  );
+  const [platformA, platformB] = profile.platforms;
+  const tagging = stream(
     dewi,
-    labels.dataAnnotation,
+    label('imageTagging'),
     'microtask',
-    'LabelHive',
+    platformA,
     'USD',
     0,
     'irregular',
   );
-  const remittance = stream(budi, labels.remittance, 'support', '', 'IDR', 1_500_000_00, 'monthly');
-  const streams = [salary, warung, tagging, annotation, remittance];
+  const annotation = stream(
+    dewi,
+    label('dataAnnotation'),
+    'microtask',
+    platformB,
+    'USD',
+    0,
+    'irregular',
+  );
+  const remittance = stream(
+    earner,
+    label(profile.remittanceKey),
+    'support',
+    '',
+    local,
+    u(Math.round((profile.remittance[0] + profile.remittance[1]) / 2)),
+    'monthly',
+    { cadence: 'monthly', day: 5 },
+  );
+  const streams = [salary, informal, tagging, annotation, remittance];
 
   const entries: Entry[] = [];
   const entry = (
@@ -143,14 +298,18 @@ export function buildSampleHousehold(
 
   months.forEach((month, index) => {
     const lastDay = month === current ? Number(today.slice(8, 10)) : daysInMonth(month);
-    if (lastDay >= 25) entry(salary, day(month, 25), 5_200_000_00 + (index >= 12 ? 300_000_00 : 0));
+    // A raise after a year, as factory and call-centre wages do.
+    const raise = index >= 12 ? Math.round(profile.salary * 0.06) : 0;
+    if (lastDay >= 25) entry(salary, day(month, 25), u(roundTo(profile.salary + raise, local)));
     // The remittance skips two months, as remittances do when the sender's job stalls.
     if (lastDay >= 5 && index !== 6 && index !== 7) {
-      entry(remittance, day(month, 5), rng.int(12, 17) * 100_000_00);
+      const [low, high] = profile.remittance;
+      entry(remittance, day(month, 5), u(roundTo(rng.int(low, high), local)));
     }
     for (let week = 0; week * 7 + 7 <= lastDay; week++) {
-      // Ramadan-like slow weeks and busy weeks both happen at the warung.
-      entry(warung, day(month, week * 7 + 7), rng.int(700, 1_400) * 1_000_00);
+      // Slow weeks and busy weeks both happen in informal work.
+      const [low, high] = profile.informal.weekly;
+      entry(informal, day(month, week * 7 + 7), u(roundTo(rng.int(low, high), local)));
     }
     for (let d = 2; d <= lastDay; d += rng.int(2, 4)) {
       const platform = rng.bool(0.55) ? tagging : annotation;
@@ -176,47 +335,69 @@ export function buildSampleHousehold(
     cadence: Plan['cadence'],
     fundedBy: StreamKind[],
     memberId: string | null = null,
+    dueDay = 1,
   ): Plan => ({
     ...base,
     id: rng.uuid(),
     name,
     category,
     amountMinor,
-    currency: 'IDR',
+    currency: local,
     cadence,
-    dueOn: day(months[0]!, 1),
+    dueOn: day(months[0]!, dueDay),
     memberId,
     fundedBy,
   });
+  const p = profile.plans;
   const plans = [
-    plan(labels.rent, 'essential', 1_800_000_00, 'monthly', ['formal']),
-    plan(labels.food, 'essential', 3_200_000_00, 'monthly', ['formal', 'informal']),
-    plan(labels.utilities, 'essential', 450_000_00, 'monthly', ['informal']),
-    plan(labels.schoolFees, 'essential', 4_200_000_00, 'yearly', ['support'], dewi.id),
-    plan(labels.dataPlan, 'digital', 150_000_00, 'monthly', ['microtask'], dewi.id),
-    plan(labels.streaming, 'digital', 55_000_00, 'monthly', ['microtask'], dewi.id),
+    plan(label('rent'), 'essential', u(p.rent), 'monthly', ['formal']),
+    plan(label('food'), 'essential', u(p.food), 'monthly', ['formal', 'informal']),
+    plan(label('utilities'), 'essential', u(p.utilities), 'monthly', ['informal']),
+    plan(label('schoolFees'), 'essential', u(p.schoolFees), 'yearly', ['support'], dewi.id),
+    plan(label('dataPlan'), 'digital', u(p.dataPlan), 'monthly', ['microtask'], dewi.id, 20),
+    plan(label('streaming'), 'digital', u(p.streaming), 'monthly', ['microtask'], dewi.id, 12),
   ];
 
-  // Where the household keeps its money. Each quarter's total (6.0 M, 6.9 M, … rupiah) is split
-  // among them, so the buffer is what it was when the sample had one snapshot per quarter.
+  // Every bill paid on its day up to today, except this month's data plan: one bill left to show.
+  const dataPlan = plans[4]!;
+  const payments: Payment[] = [];
+  for (const bill of plans) {
+    for (const dueOn of planOccurrences(bill, firstDayOf(months[0]!), lastDayOf(current))) {
+      if (dueOn > today || (bill === dataPlan && dueOn >= firstDayOf(current))) continue;
+      payments.push({
+        ...base,
+        id: rng.uuid(),
+        planId: bill.id,
+        dueOn,
+        date: dueOn,
+        amountMinor: bill.amountMinor,
+        currency: bill.currency,
+        note: '',
+      });
+    }
+  }
+
+  // Where the household keeps its money. Each quarter's total is split among them, so the buffer
+  // is what it was when the sample had one snapshot per quarter.
   const place = (name: string, kind: Place['kind']): Place => ({
     ...base,
     id: rng.uuid(),
     name,
     kind,
-    currency: 'IDR',
+    currency: local,
   });
   const places = [
-    place(labels.cashAtHome, 'cash'),
-    place(labels.bankAccount, 'bank'),
-    place(labels.savingsGroup, 'group'),
+    place(label('cashAtHome'), 'cash'),
+    place(label('bankAccount'), 'bank'),
+    place(label('savingsGroup'), 'group'),
   ];
   const savings: Saving[] = months
     .filter((_, i) => i % 3 === 2)
     .flatMap((month, i) => {
-      const total = (6_000_000 + i * 900_000) * 100;
-      const cash = (500_000 + i * 100_000) * 100;
-      const group = (1_000_000 + i * 300_000) * 100;
+      const total = u(profile.savingsStart + i * profile.savingsStep);
+      const start = profile.savingsStart;
+      const cash = u(Math.round(start / 12 + (i * start) / 60));
+      const group = u(Math.round(start / 6 + (i * start) / 20));
       return [
         [places[0]!, cash],
         [places[1]!, total - cash - group],
@@ -227,7 +408,7 @@ export function buildSampleHousehold(
         placeId: (p as Place).id,
         date: day(month, 28),
         amountMinor: amountMinor as number,
-        currency: 'IDR',
+        currency: local,
         note: '',
       }));
     });
@@ -239,8 +420,9 @@ export function buildSampleHousehold(
     date,
     value,
   });
-  const rates = sampleRates(baseCurrency, [firstDay, day(months[6]!, 1), day(months[13]!, 1)]).map(
-    (r) => rate(r.currency, r.date, r.value),
+  const rateDates = [firstDay, day(months[6]!, 1), day(months[13]!, 1)];
+  const rates = sampleRates(baseCurrency, [local, 'USD'], rateDates).map((r) =>
+    rate(r.currency, r.date, r.value),
   );
 
   const training: Training[] = [
@@ -248,45 +430,71 @@ export function buildSampleHousehold(
       ...base,
       id: rng.uuid(),
       memberId: dewi.id,
-      title: labels.course,
+      title: label('course'),
       date: day(months[9]!, 10),
       hours: 6,
-      costMinor: 150_000_00,
-      currency: 'IDR',
+      costMinor: u(profile.course),
+      currency: local,
       note: '',
     },
   ];
 
-  return { members, streams, entries, plans, places, savings, rates, training };
+  // The two months the remittance did not come, answered "not this time".
+  const skips: Skip[] = [6, 7].map((i) => ({
+    ...base,
+    id: rng.uuid(),
+    kind: 'stream',
+    sourceId: remittance.id,
+    dueOn: day(months[i]!, 5),
+  }));
+
+  return { members, streams, entries, plans, places, savings, rates, training, payments, skips };
 }
 
-/** Rupiah per unit over the sample's three rate periods (approximate market rates, 2025–26). */
-const IDR_PER_UNIT: Readonly<Record<string, readonly [string, string, string]>> = {
-  IDR: ['1', '1', '1'],
-  USD: ['15850', '16240', '16410.5'],
-  PHP: ['276', '281', '284.5'],
-  VND: ['0.62', '0.635', '0.64'],
+/** Whole units of a currency that amounts are rounded to: đồng and rupiah by the thousand. */
+function roundTo(whole: number, currency: string): number {
+  const step = currency === 'PHP' ? 10 : 1_000;
+  return Math.round(whole / step) * step;
+}
+
+/** US dollars per unit over the sample's three rate periods (approximate market rates, 2025–26). */
+const USD_PER_UNIT: Readonly<Record<string, readonly [number, number, number]>> = {
+  USD: [1, 1, 1],
+  IDR: [1 / 15_850, 1 / 16_240, 1 / 16_410],
+  PHP: [1 / 56.4, 1 / 57.85, 1 / 58.3],
+  VND: [1 / 24_850, 1 / 25_410, 1 / 26_120],
 };
 
 /**
- * The rates the sample needs in the household's own base currency: its income is in IDR and
- * USD, so a household that chose PHP or VND at onboarding still sees every month converted.
- * For a base currency outside this table the months stay flagged until the person adds rates,
- * which is what Anyam does for any currency without a rate.
+ * A rate written as a person would write it: whole units when one unit is worth a hundred or
+ * more ("25410"), two decimals from 1 ("58.30" → "58.3"), four significant digits below 1
+ * ("0.6395"), never exponent notation.
+ */
+export function sensibleRate(value: number): string {
+  const decimals =
+    value >= 100 ? 0 : value >= 1 ? 2 : Math.max(2, 3 - Math.floor(Math.log10(value)));
+  const text = value.toFixed(decimals);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/**
+ * The rates the sample needs in the household's own base currency: one for each of `needed`
+ * that is not the base. For a base currency outside this table the months stay flagged until the
+ * person adds rates, which is what Anyam does for any currency without a rate.
  */
 function sampleRates(
   baseCurrency: string,
+  needed: readonly string[],
   dates: readonly IsoDate[],
 ): { currency: string; date: IsoDate; value: string }[] {
-  const baseRates = IDR_PER_UNIT[baseCurrency];
+  const baseRates = USD_PER_UNIT[baseCurrency];
   if (!baseRates) return [];
   const out: { currency: string; date: IsoDate; value: string }[] = [];
-  for (const currency of ['IDR', 'USD']) {
+  for (const currency of needed) {
     if (currency === baseCurrency) continue;
     dates.forEach((date, i) => {
-      const value = Number(IDR_PER_UNIT[currency]![i]) / Number(baseRates[i]);
-      // Twelve decimals, never exponent notation: rates are stored as plain decimal strings.
-      out.push({ currency, date, value: value.toFixed(12).replace(/\.?0+$/, '') });
+      const value = USD_PER_UNIT[currency]![i]! / baseRates[i]!;
+      out.push({ currency, date, value: sensibleRate(value) });
     });
   }
   return out;

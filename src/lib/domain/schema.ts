@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { isValidIsoDate } from './dates';
+import { hasVisibleCharacter } from './names';
 import {
   AnyamError,
   ENTRY_STATUSES,
@@ -13,17 +14,20 @@ import {
   PLAN_CADENCES,
   PLAN_CATEGORIES,
   PLACE_KINDS,
+  SKIP_KINDS,
   STREAM_CADENCES,
   STREAM_KINDS,
   THEMES,
   type Entry,
   type Member,
+  type Payment,
   type Place,
   type Plan,
   type Rate,
   type Rollup,
   type Saving,
   type Settings,
+  type Skip,
   type Stream,
   type TableName,
   type Training,
@@ -91,10 +95,24 @@ export const minutesSchema = v.pipe(
 
 export const noteSchema = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH));
 
-export const nameSchema = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MAX_NAME_LENGTH));
+export { hasVisibleCharacter };
+
+/** Names: trimmed, and empty or with at least one visible character (names.ts). */
+const visible = v.check<string, string>(
+  (s) => s === '' || hasVisibleCharacter(s),
+  'Expected at least one visible character',
+);
+
+export const nameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty(),
+  v.maxLength(MAX_NAME_LENGTH),
+  visible,
+);
 
 /** Like a name but may be empty (a platform or employer is optional). */
-const optionalNameSchema = v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME_LENGTH));
+const optionalNameSchema = v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME_LENGTH), visible);
 
 export const colorSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'Expected #rrggbb'));
 
@@ -135,6 +153,19 @@ export const expectedIncomeSchema = v.strictObject({
   daysPerWeek: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)),
 });
 
+/** A pay day (model.ts `PayDay`); day 31 is allowed and falls on a shorter month's last day. */
+export const payDaySchema = v.variant('cadence', [
+  v.strictObject({
+    cadence: v.literal('monthly'),
+    day: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(31)),
+  }),
+  v.strictObject({
+    cadence: v.literal('weekly'),
+    weekday: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)),
+  }),
+  v.strictObject({ cadence: v.literal('biweekly'), anchor: isoDateSchema }),
+]);
+
 export const streamSchema = v.pipe(
   v.strictObject({
     ...base,
@@ -146,6 +177,7 @@ export const streamSchema = v.pipe(
     expected: expectedIncomeSchema,
     startedOn: v.nullable(isoDateSchema),
     endedOn: v.nullable(isoDateSchema),
+    payDay: v.nullable(payDaySchema),
     archived: v.boolean(),
     isSample: v.boolean(),
   }),
@@ -156,6 +188,14 @@ export const streamSchema = v.pipe(
       'A stream cannot end before it starts',
     ),
     ['endedOn'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['payDay'], ['expected', 'cadence']],
+      (s) => s.payDay === null || s.payDay.cadence === s.expected.cadence,
+      "A pay day must fit the stream's cadence",
+    ),
+    ['payDay'],
   ),
 );
 
@@ -214,6 +254,24 @@ export const planSchema = v.strictObject({
   isSample: v.boolean(),
 });
 
+export const paymentSchema = v.strictObject({
+  ...base,
+  planId: idSchema,
+  dueOn: isoDateSchema,
+  date: isoDateSchema,
+  amountMinor: amountMinorSchema,
+  currency: currencySchema,
+  note: noteSchema,
+  isSample: v.boolean(),
+});
+
+export const skipSchema = v.strictObject({
+  ...base,
+  kind: v.picklist(SKIP_KINDS),
+  sourceId: idSchema,
+  dueOn: isoDateSchema,
+  isSample: v.boolean(),
+});
 export const placeSchema = v.strictObject({
   ...base,
   name: nameSchema,
@@ -276,6 +334,8 @@ export interface SchemaRecords {
   savings: Saving;
   rates: Rate;
   training: Training;
+  payments: Payment;
+  skips: Skip;
   rollups: Rollup;
 }
 
@@ -289,6 +349,8 @@ export const schemas = {
   savings: savingSchema,
   rates: rateSchema,
   training: trainingSchema,
+  payments: paymentSchema,
+  skips: skipSchema,
   rollups: rollupSchema,
 } as const satisfies Record<SchemaTable, v.GenericSchema>;
 
@@ -315,6 +377,8 @@ const SINGULAR: Readonly<Record<SchemaTable, string>> = {
   savings: 'saving',
   rates: 'rate',
   training: 'training',
+  payments: 'payment',
+  skips: 'skip',
   rollups: 'rollup',
 };
 
@@ -329,9 +393,18 @@ interface CodeRule {
 const CODE_RULES: readonly CodeRule[] = [
   { fields: ['endedOn'], types: ['partial_check'], suffix: 'ended-before-start' },
   { fields: ['date', 'dueOn', 'startedOn', 'endedOn'], suffix: 'invalid-date' },
+  {
+    fields: ['payDay', 'payDay.day', 'payDay.weekday', 'payDay.anchor'],
+    suffix: 'invalid-pay-day',
+  },
   { fields: ['amountMinor', 'costMinor', 'expected.amountMinor'], suffix: 'invalid-amount' },
   { fields: ['note'], types: ['max_length'], suffix: 'note-too-long' },
   { fields: ['name'], types: ['non_empty'], suffix: 'empty-name' },
+  {
+    fields: ['name', 'title', 'householdName', 'platform'],
+    types: ['check'],
+    suffix: 'invisible-name',
+  },
   { fields: ['title'], types: ['non_empty'], suffix: 'empty-title' },
   {
     fields: ['name', 'title', 'householdName', 'platform'],
@@ -369,6 +442,8 @@ export function validateRecord<T extends SchemaTable>(table: T, value: unknown):
     table,
     field,
     reason: first.type,
+    // 'undefined' when the field is missing altogether.
+    received: first.received,
     issues: result.issues.map((issue) => ({ path: issuePath(issue), message: issue.message })),
   });
 }

@@ -1,5 +1,7 @@
 import { m } from '../../paraglide/messages.js';
 import { isAnyamError } from '../domain/model';
+import { formatMoney } from '../domain/money';
+import { intlLocale } from '../state/format.svelte';
 
 /**
  * Turns an error's stable code into words in the current language. Codes are '<record>/<what>';
@@ -12,10 +14,20 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'invalid-amount': () => m.err_money_invalid(),
   negative: () => m.err_money_negative(),
   'too-large': () => m.err_money_too_large(),
+  'total-too-large': (d) =>
+    m.err_money_total_too_large({ currency: text(d.currency), limit: moneyLimit(d) }),
+  'member-mismatch': () => m.err_member_mismatch(),
+  'invisible-name': () => m.err_invisible_name(),
   'unknown-currency': () => m.err_unknown_currency(),
   'invalid-currency': () => m.err_unknown_currency(),
   missing: (d) => m.err_rate_missing({ currency: text(d.currency), date: text(d.date) }),
   'invalid-value': () => m.err_invalid_rate(),
+  'too-many-decimals': (d) =>
+    d.decimals === 0
+      ? m.cur_err_no_decimals({ currency: text(d.currency) })
+      : m.cur_err_decimals({ currency: text(d.currency), decimals: text(d.decimals) }),
+  'too-high': () => m.cur_err_rate_too_high(),
+  'too-low': () => m.cur_err_rate_too_low(),
   'empty-name': () => m.err_empty_name(),
   'empty-title': () => m.err_empty_name(),
   'name-too-long': () => m.err_name_too_long(),
@@ -29,7 +41,20 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'not-found': () => m.err_not_found(),
   full: () => m.err_storage_full(),
   outdated: () => m.err_db_outdated(),
+  'unknown-plan': () => m.err_unknown_plan(),
+  'unknown-source': () => m.err_unknown_source(),
+  'invalid-pay-day': () => m.err_invalid_pay_day(),
 };
+
+/** details.limit in details.currency, formatted: 'Rp 10.000.000.000.000'. */
+function moneyLimit(d: Record<string, unknown>): string {
+  if (typeof d.limit !== 'number') return '';
+  try {
+    return formatMoney(d.limit, text(d.currency), intlLocale());
+  } catch {
+    return String(d.limit);
+  }
+}
 
 /** A detail as text; details are strings or numbers, anything else shows as nothing. */
 function text(value: unknown): string {

@@ -1,5 +1,9 @@
 import { formatMoney } from '../domain/money';
+import { amountsHidden } from './lock.svelte';
 import { INTL_LOCALE, locale } from './locale.svelte';
+
+/** What an amount reads while "hide amounts" is on: the currency, never a digit. */
+export const HIDDEN_AMOUNT = '•••••';
 
 /** Money and dates in the current language's conventions (id-ID, fil-PH, vi-VN, en-PH). */
 export function money(
@@ -10,6 +14,7 @@ export function money(
   // Averages and shares of money are fractional; they are shown to the nearest minor unit.
   // A figure that is not a number at all shows as a dash rather than breaking the view.
   if (!Number.isFinite(amountMinor)) return '—';
+  if (amountsHidden()) return `${HIDDEN_AMOUNT} ${currency}`;
   return formatMoney(Math.round(amountMinor), currency, INTL_LOCALE[locale.current], options);
 }
 

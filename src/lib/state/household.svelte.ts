@@ -18,7 +18,9 @@ import type {
   Stream,
   Training,
 } from '../domain/model';
+import { localized } from '../ui/sample-labels';
 import { LiveQuery } from './live-query.svelte';
+import { locale } from './locale.svelte';
 
 /**
  * The household's small tables as live rune state, shared by every view: a write anywhere (this
@@ -35,9 +37,18 @@ class Household {
   readonly #rates = new LiveQuery<Rate[]>(() => listRates());
   readonly #training = new LiveQuery<Training[]>(() => listTraining());
 
+  // The sample household's names are tokens: shown in the language chosen now, so a change of
+  // language re-labels them (reading locale.current makes these follow it).
+  readonly #settingsShown = $derived(shown(this.#settings.current, 'householdName'));
+  readonly #membersShown = $derived(shownAll(this.#members.current, 'name'));
+  readonly #streamsShown = $derived(shownAll(this.#streams.current, 'name'));
+  readonly #plansShown = $derived(shownAll(this.#plans.current, 'name'));
+  readonly #trainingShown = $derived(shownAll(this.#training.current, 'title'));
+  readonly #placesShown = $derived(shownAll(this.#places.current, 'name'));
+
   /** undefined while loading; null when the household has not been set up yet. */
   get settings(): Settings | null | undefined {
-    return this.#settings.current;
+    return this.#settingsShown;
   }
   get loaded(): boolean {
     return this.#settings.current !== undefined;
@@ -58,31 +69,31 @@ class Household {
     return [this.#settings, this.#members, this.#streams, this.#plans, this.#savings, this.#rates];
   }
   get members(): Member[] {
-    return this.#members.current ?? [];
+    return this.#membersShown;
   }
   get activeMembers(): Member[] {
     return this.members.filter((m) => !m.archived);
   }
   get streams(): Stream[] {
-    return this.#streams.current ?? [];
+    return this.#streamsShown;
   }
   get activeStreams(): Stream[] {
     return this.streams.filter((s) => !s.archived);
   }
   get plans(): Plan[] {
-    return this.#plans.current ?? [];
+    return this.#plansShown;
   }
   get savings(): Saving[] {
     return this.#savings.current ?? [];
   }
   get places(): Place[] {
-    return this.#places.current ?? [];
+    return this.#placesShown;
   }
   get rates(): Rate[] {
     return this.#rates.current ?? [];
   }
   get training(): Training[] {
-    return this.#training.current ?? [];
+    return this.#trainingShown;
   }
   get baseCurrency(): string {
     return this.settings?.baseCurrency || 'IDR';
@@ -97,6 +108,22 @@ class Household {
   stream(id: string): Stream | undefined {
     return this.streams.find((s) => s.id === id);
   }
+}
+
+function shown<T extends object, K extends keyof T & string>(
+  record: T | null | undefined,
+  field: K,
+): T | null | undefined {
+  void locale.current;
+  return record ? localized(record, field) : record;
+}
+
+function shownAll<T extends object, K extends keyof T & string>(
+  records: T[] | undefined,
+  field: K,
+): T[] {
+  void locale.current;
+  return (records ?? []).map((r) => localized(r, field));
 }
 
 export const household = new Household();

@@ -33,6 +33,8 @@ export class LiveQuery<T, D = undefined> {
   #subscription: Subscription | null = null;
   #args: D | undefined = undefined;
   #generation = 0;
+  /** Which subscription saw #error (plain: it changes together with #error or #generation). */
+  #errorOf = -1;
 
   constructor(query: () => T | Promise<T>, initial?: T);
   constructor(deps: () => D, query: (deps: D) => T | Promise<T>, initial?: T);
@@ -62,10 +64,15 @@ export class LiveQuery<T, D = undefined> {
     return this.#value;
   }
 
-  /** The last failure of the query, cleared by the next result. */
+  /**
+   * The last failure of the query, cleared by the next result. A failure belongs to the
+   * subscription that saw it: a new one (other arguments, or a reader coming back) may succeed.
+   */
   get error(): unknown {
     this.#track();
-    return this.#error;
+    // #settled is the reactive signal: it changes whenever a subscription answers.
+    const settled = this.#settled;
+    return settled === this.#generation && this.#errorOf === settled ? this.#error : undefined;
   }
 
   /** True until the query for the current arguments has answered. */
@@ -98,6 +105,7 @@ export class LiveQuery<T, D = undefined> {
         },
         error: (error: unknown) => {
           if (generation !== this.#generation) return;
+          this.#errorOf = generation;
           this.#error = error;
           this.#settled = generation;
           dbStatus.noteError(error);

@@ -8,7 +8,11 @@
  * (tests/e2e/backup.spec.ts) checks it in the built app served with the real policy header.
  */
 export function downloadText(text: string, filename: string, mimeType: string): void {
-  const blob = new Blob([text], { type: mimeType });
+  downloadBlob(new Blob([text], { type: mimeType }), filename);
+}
+
+/** The same for bytes already in a Blob (a compressed household file). */
+export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

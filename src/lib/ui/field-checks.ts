@@ -1,6 +1,8 @@
 import { isValidIsoDate } from '../domain/dates';
 import { AnyamError } from '../domain/model';
-import { isCurrencyCode, parseMoney } from '../domain/money';
+import { isCurrencyCode } from '../domain/money';
+import { parseEditedAmount } from '../domain/money-editing';
+import { hasVisibleCharacter } from '../domain/names';
 import { intlLocale } from '../state/format.svelte';
 import type { FieldCheck } from './record-form.svelte';
 
@@ -13,6 +15,10 @@ import type { FieldCheck } from './record-form.svelte';
 export function nameGiven(record: string, text: string): FieldCheck {
   return () => {
     if (text.trim() === '') throw new AnyamError(`${record}/empty-name`, { field: 'name' });
+    // Zero-width characters alone: the schema refuses them too (domain/names.ts).
+    if (!hasVisibleCharacter(text)) {
+      throw new AnyamError(`${record}/invisible-name`, { field: 'name' });
+    }
   };
 }
 
@@ -22,21 +28,26 @@ export function dateValid(record: string, text: string, field = 'date'): FieldCh
   };
 }
 
-/** The currency is a code, then the amount reads in it; an optional amount may be left empty. */
+/**
+ * The currency is a code, then the amount reads in it with the decimals the currency is shown
+ * with; an optional amount may be left empty. `stored` is the amount the form opened with, in
+ * this currency: its prefilled text gives it back unchanged (money-editing.ts).
+ */
 export function amountValid(
   record: string,
   text: string,
   currency: string,
   optional = false,
+  stored?: number,
 ): FieldCheck {
   return () => {
     if (!isCurrencyCode(currency)) throw new AnyamError(`${record}/invalid-currency`);
     if (optional && text.trim() === '') return;
-    parseMoney(text, currency, intlLocale());
+    parseEditedAmount(text, currency, intlLocale(), stored);
   };
 }
 
 /** An amount as typed, in minor units; empty is 0 where the amount is optional. */
-export function amountMinor(text: string, currency: string): number {
-  return text.trim() === '' ? 0 : parseMoney(text, currency, intlLocale());
+export function amountMinor(text: string, currency: string, stored?: number): number {
+  return text.trim() === '' ? 0 : parseEditedAmount(text, currency, intlLocale(), stored);
 }

@@ -24,10 +24,23 @@ export async function withUndo(
   undo: () => Promise<unknown>,
 ): Promise<void> {
   if (!(await attempt(write))) return;
-  offerUndo(message, undo);
+  // The keyboard goes to Undo: the row that had it is gone.
+  offerUndo(message, undo, { focus: true });
 }
 
-/** Says `message` (a write already done, such as a save) with Undo, which runs `undo`. */
-export function offerUndo(message: string, undo: () => Promise<unknown>): void {
-  toasts.show(message, { label: m.undo(), run: async () => void (await attempt(undo)) });
+/**
+ * Says `message` (a write already done, such as a save) with Undo, which runs `undo`. `focus`
+ * moves the keyboard to Undo (for a write that removed what had it).
+ */
+export function offerUndo(
+  message: string,
+  undo: () => Promise<unknown>,
+  options: { focus?: boolean } = {},
+): void {
+  toasts.show(
+    message,
+    { label: m.undo(), run: async () => void (await attempt(undo)) },
+    undefined,
+    options.focus ? { focus: true } : undefined,
+  );
 }

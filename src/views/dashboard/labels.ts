@@ -4,6 +4,8 @@ import type { StreamLabel } from '../../lib/charts/types';
 import type { ComponentKey } from '../../lib/charts/score';
 import type { Member, Stream, StreamKind } from '../../lib/domain/model';
 import type { UnknownReason } from '../../lib/domain/resilience';
+import type { Band } from '../../lib/domain/guidance';
+import { formRequestHref } from '../../lib/ui/form-request';
 
 export function kindLabels(): Record<StreamKind, string> {
   return {
@@ -11,6 +13,15 @@ export function kindLabels(): Record<StreamKind, string> {
     informal: m.kind_informal(),
     microtask: m.kind_microtask(),
     support: m.kind_support(),
+  };
+}
+
+/** A band's name and what it means, in the current language. */
+export function bandLabels(): Record<Band, { name: string; text: string }> {
+  return {
+    fragile: { name: m.guide_band_fragile(), text: m.guide_band_fragile_text() },
+    building: { name: m.guide_band_building(), text: m.guide_band_building_text() },
+    strong: { name: m.guide_band_strong(), text: m.guide_band_strong_text() },
   };
 }
 
@@ -48,9 +59,9 @@ export function streamLabels(streams: Stream[], members: Member[]): StreamLabel[
 export function unknownAction(reason: UnknownReason): { text: string; href: string | null } {
   switch (reason) {
     case 'needs-essentials':
-      return { text: m.dash_needs_essentials(), href: '#/plans' };
+      return { text: m.dash_needs_essentials(), href: formRequestHref('plans', 'plan') };
     case 'needs-savings':
-      return { text: m.dash_needs_savings(), href: '#/plans' };
+      return { text: m.dash_needs_savings(), href: formRequestHref('plans', 'saving') };
     case 'needs-history':
       return { text: m.dash_needs_history(), href: null };
     case 'needs-income':

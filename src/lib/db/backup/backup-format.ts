@@ -16,13 +16,32 @@ export const BACKUP_FORMAT = 'anyam-backup';
  * Raised whenever a reader of the old version would misread a new file. Restoring refuses files
  * newer than this (the app must be updated first) rather than dropping what it does not know.
  */
-export const BACKUP_VERSION = 2;
-/** Version 1 files (before savings places) are still read: see upgradeVersion1Tables. */
-export const OLDEST_BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 3;
+
+/**
+ * The tables each version's files carry. Version 2 added `payments` and `skips` (and streams'
+ * `payDay`); version 3 added `places` (and savings' `placeId`). An older file is read as a
+ * current one without them (backup-validate.ts).
+ */
+export const TABLES_OF_VERSION: Readonly<Record<number, readonly TableName[]>> = {
+  1: TABLE_NAMES.filter((t) => t !== 'payments' && t !== 'skips' && t !== 'places'),
+  2: TABLE_NAMES.filter((t) => t !== 'places'),
+  3: TABLE_NAMES,
+};
 
 export interface BackupApp {
   name: string;
   version: string;
+}
+
+/**
+ * Present only in a changes-only ("partial") household file: it carries the records changed
+ * since `since` (plus the members and streams they name) of the household whose settings row
+ * has the id `household`. A partial file can only be merged, never restored with Replace.
+ */
+export interface BackupChanges {
+  since: Timestamp;
+  household: string;
 }
 
 export interface BackupFile {
@@ -30,6 +49,7 @@ export interface BackupFile {
   version: number;
   exportedAt: Timestamp;
   app: BackupApp;
+  changes: BackupChanges | null;
   /** Every stored table but the derived rollups, rows in primary-key (id) order. */
   tables: HouseholdTables;
 }
@@ -37,6 +57,7 @@ export interface BackupFile {
 export interface BackupMeta {
   exportedAt: Timestamp;
   app: BackupApp;
+  changes?: BackupChanges | null;
 }
 
 /** The file's opening, up to the tables: `{"format":…,"tables":{`. */
@@ -46,6 +67,9 @@ export function backupHead(meta: BackupMeta): string {
     version: BACKUP_VERSION,
     exportedAt: meta.exportedAt,
     app: { name: meta.app.name, version: meta.app.version },
+    ...(meta.changes
+      ? { changes: { since: meta.changes.since, household: meta.changes.household } }
+      : {}),
   };
   return JSON.stringify(head).slice(0, -1) + ',"tables":{';
 }
@@ -90,6 +114,10 @@ export interface BackupSummary {
   appVersion: string;
   version: number;
   encrypted: boolean;
+  /** Gzip-compressed file. */
+  compressed: boolean;
+  /** Set for a changes-only file: merge only. */
+  changes: BackupChanges | null;
   /** Rows per table that are not soft-deleted. */
   counts: Record<TableName, number>;
   /** Soft-deleted rows per table (carried so that merges delete them on the other phone too). */
@@ -98,7 +126,11 @@ export interface BackupSummary {
   dateRange: { from: IsoDate; to: IsoDate } | null;
 }
 
-export function summarizeBackup(backup: BackupFile, encrypted: boolean): BackupSummary {
+export function summarizeBackup(
+  backup: BackupFile,
+  encrypted: boolean,
+  compressed = false,
+): BackupSummary {
   const counts = {} as Record<TableName, number>;
   const deleted = {} as Record<TableName, number>;
   for (const table of TABLE_NAMES) {
@@ -122,6 +154,8 @@ export function summarizeBackup(backup: BackupFile, encrypted: boolean): BackupS
     appVersion: backup.app.version,
     version: backup.version,
     encrypted,
+    compressed,
+    changes: backup.changes,
     counts,
     deleted,
     dateRange: from !== null && to !== null ? { from, to } : null,
@@ -150,11 +184,17 @@ export function fileSlug(name: string): string {
   return slug || 'household';
 }
 
-/** `anyam-<household>-<date>.json`, with `-encrypted` before `.json` for an encrypted file. */
+/**
+ * `anyam-<household>-<date>.json`, with `-changes` for a changes-only file, `-encrypted` for an
+ * encrypted one, and `.gz` after `.json` for a compressed one.
+ */
 export function backupFileName(
   householdName: string,
   date: IsoDate,
-  options: { encrypted?: boolean } = {},
+  options: { encrypted?: boolean; changes?: boolean; compressed?: boolean } = {},
 ): string {
-  return `anyam-${fileSlug(householdName)}-${date}${options.encrypted ? '-encrypted' : ''}.json`;
+  const changes = options.changes ? '-changes' : '';
+  const encrypted = options.encrypted ? '-encrypted' : '';
+  const gz = options.compressed ? '.gz' : '';
+  return `anyam-${fileSlug(householdName)}-${date}${changes}${encrypted}.json${gz}`;
 }

@@ -12,9 +12,18 @@ import {
   type TableName,
 } from '../../domain/model';
 import { checkBalance, migratedPlace } from '../../domain/places';
+import { todayIso } from '../../domain/dates';
+import { assertRecordRules, RECORD_RULES } from '../../domain/record-rules';
 import { timestampSchema, validateRecord } from '../../domain/schema';
+import { assertTotalsWithinLimit, planTotalsOf, totalsOf } from '../../domain/totals';
 import * as v from 'valibot';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  TABLES_OF_VERSION,
+  type BackupChanges,
+  type BackupFile,
+} from './backup-format';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 
 /**
@@ -48,7 +57,23 @@ function wrongFormat(reason: string, details: Record<string, unknown> = {}): Any
   return new AnyamError('backup/wrong-format', { reason, ...details });
 }
 
-const TOP_LEVEL_KEYS = new Set(['format', 'version', 'exportedAt', 'app', 'tables']);
+const TOP_LEVEL_KEYS = new Set(['format', 'version', 'exportedAt', 'app', 'changes', 'tables']);
+
+/** The `changes` header of a partial file, or null for a whole household. */
+function readChanges(value: unknown): BackupChanges | null {
+  if (value === undefined) return null;
+  if (
+    !isPlainObject(value) ||
+    Object.keys(value).some((key) => key !== 'since' && key !== 'household') ||
+    !v.is(timestampSchema, value.since) ||
+    typeof value.household !== 'string' ||
+    value.household.length === 0 ||
+    value.household.length > 100
+  ) {
+    throw wrongFormat('changes');
+  }
+  return { since: value.since, household: value.household };
+}
 
 /** Checks the envelope around the tables; the version first, since a newer file may differ. */
 function checkEnvelope(value: unknown): Record<string, unknown> {
@@ -70,28 +95,40 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
   if (!isPlainObject(app) || typeof app.name !== 'string' || typeof app.version !== 'string') {
     throw wrongFormat('app');
   }
+  readChanges(value.changes);
   if (!isPlainObject(value.tables)) throw wrongFormat('tables');
-  if (version === 1) value.tables = upgradeVersion1Tables(value.tables);
-  const tables = value.tables as Record<string, unknown>;
-  const unknownTable = Object.keys(tables).find(
-    (key) => !(TABLE_NAMES as readonly string[]).includes(key),
-  );
+  const tables = value.tables;
+  const expected: readonly string[] = TABLES_OF_VERSION[version] ?? TABLE_NAMES;
+  const unknownTable = Object.keys(tables).find((key) => !expected.includes(key));
   if (unknownTable !== undefined) throw wrongFormat('unknown-table', { table: unknownTable });
-  for (const table of TABLE_NAMES) {
+  for (const table of expected) {
     if (!(table in tables)) throw new AnyamError('backup/missing-table', { table });
     if (!Array.isArray(tables[table])) throw wrongFormat('table-not-array', { table });
   }
-  return value;
+  let upgraded: Record<string, unknown> = tables;
+  if (version < 2) upgraded = fromVersion1(upgraded);
+  if (version < 3) upgraded = fromVersion2(upgraded);
+  return upgraded === tables ? value : { ...value, tables: upgraded };
 }
 
 /**
- * A version-1 file knew no places: its savings snapshots become balances of one place,
- * "Savings", exactly as the database upgrade to schema version 3 does (domain/places.ts), so a
- * file restored or merged gives what the phone that made it now holds. A version-1 file that
- * names a `places` table is refused as an unknown table, as it was before.
+ * A version-1 file as version 2 reads it: no payments and no skips yet, and streams without a
+ * known pay day (exactly what the schema-2 upgrade does to a version-1 database).
  */
-function upgradeVersion1Tables(tables: Record<string, unknown>): Record<string, unknown> {
-  if ('places' in tables) throw wrongFormat('unknown-table', { table: 'places' });
+function fromVersion1(tables: Record<string, unknown>): Record<string, unknown> {
+  const streams = (tables.streams as unknown[]).map((row) =>
+    isPlainObject(row) && !('payDay' in row) ? { ...row, payDay: null } : row,
+  );
+  return { ...tables, streams, payments: [], skips: [] };
+}
+
+/**
+ * A version-1 or version-2 file knew no places: its savings snapshots become balances of one
+ * place, "Savings", exactly as the database upgrade to schema version 3 does (domain/places.ts),
+ * so a file restored or merged gives what the phone that made it now holds. (Such a file that
+ * names a `places` table has already been refused as an unknown table.)
+ */
+function fromVersion2(tables: Record<string, unknown>): Record<string, unknown> {
   const savings = tables.savings;
   const settings = tables.settings;
   if (!Array.isArray(savings) || !savings.every(isPlainObject)) return tables;
@@ -179,6 +216,8 @@ export async function validateBackup(
   }
   checkReferences(typed);
   checkBalances(typed);
+  checkRecordRules(typed);
+  checkTotals(typed);
   options.onProgress?.({ phase: 'validating', done: total, total });
   const app = envelope.app as { name: string; version: string };
   return {
@@ -186,6 +225,7 @@ export async function validateBackup(
     version: envelope.version as number,
     exportedAt: envelope.exportedAt as string,
     app: { name: app.name, version: app.version },
+    changes: readChanges(envelope.changes),
     tables: typed,
   };
 }
@@ -201,6 +241,9 @@ function validRow(table: TableName, raw: unknown, index: number): BaseRecord {
       id: isPlainObject(raw) ? raw.id : undefined,
       field: details.field ?? null,
       recordCode: isAnyamError(error) ? error.code : 'invalid',
+      // What the check found (valibot's issue type, and what it received) for the message.
+      rule: details.reason ?? null,
+      received: details.received ?? null,
       issues: details.issues ?? [],
     });
   }
@@ -208,9 +251,11 @@ function validRow(table: TableName, raw: unknown, index: number): BaseRecord {
 
 interface Reference {
   table: TableName;
-  field: 'memberId' | 'streamId' | 'placeId';
-  target: 'members' | 'streams' | 'places';
+  field: 'memberId' | 'streamId' | 'planId' | 'sourceId' | 'placeId';
+  target: 'members' | 'streams' | 'plans' | 'places';
   nullable: boolean;
+  /** Only rows for which this holds name the target (skips name a stream or a plan). */
+  when?: (row: Record<string, unknown>) => boolean;
 }
 
 const REFERENCES: readonly Reference[] = [
@@ -220,21 +265,39 @@ const REFERENCES: readonly Reference[] = [
   { table: 'plans', field: 'memberId', target: 'members', nullable: true },
   { table: 'training', field: 'memberId', target: 'members', nullable: false },
   { table: 'savings', field: 'placeId', target: 'places', nullable: false },
+  { table: 'payments', field: 'planId', target: 'plans', nullable: false },
+  {
+    table: 'skips',
+    field: 'sourceId',
+    target: 'streams',
+    nullable: false,
+    when: (row) => row.kind === 'stream',
+  },
+  {
+    table: 'skips',
+    field: 'sourceId',
+    target: 'plans',
+    nullable: false,
+    when: (row) => row.kind === 'plan',
+  },
 ];
 
 /**
  * Every member and stream a record names is in the file (deleted ones count: a deleted stream
- * keeps its deleted entries). A backup is a whole household, so nothing may point outside it.
+ * keeps its deleted entries). A whole backup is the household, and a changes-only file carries
+ * the members and streams its records name, so nothing may point outside the file.
  */
 function checkReferences(tables: HouseholdTables): void {
   const ids = {
     members: new Set(tables.members.map((m) => m.id)),
     streams: new Set(tables.streams.map((s) => s.id)),
+    plans: new Set(tables.plans.map((p) => p.id)),
     places: new Set(tables.places.map((p) => p.id)),
   };
   for (const ref of REFERENCES) {
     const rows = tables[ref.table] as unknown as Record<string, unknown>[];
     rows.forEach((row, index) => {
+      if (ref.when && !ref.when(row)) return;
       const targetId = row[ref.field];
       if (targetId === null && ref.nullable) return;
       if (typeof targetId !== 'string' || !ids[ref.target].has(targetId)) {
@@ -268,4 +331,49 @@ function checkBalances(tables: HouseholdTables): void {
       });
     }
   });
+}
+
+/**
+ * The rules beyond the schemas that the forms and the CSV import keep (domain/record-rules.ts):
+ * Replace and Merge refuse a file that breaks one, so every path accepts the same records.
+ */
+function checkRecordRules(tables: HouseholdTables): void {
+  const context = { today: todayIso(), streams: new Map(tables.streams.map((s) => [s.id, s])) };
+  for (const table of TABLE_NAMES) {
+    if (!RECORD_RULES[table]) continue;
+    (tables[table] as unknown as BaseRecord[]).forEach((row, index) => {
+      try {
+        assertRecordRules(table, row, context);
+      } catch (error) {
+        if (!isAnyamError(error)) throw error;
+        throw new AnyamError('backup/invalid-record', {
+          table,
+          index,
+          id: row.id,
+          field: error.details.field ?? null,
+          recordCode: error.code,
+          issues: [],
+        });
+      }
+    });
+  }
+}
+
+/**
+ * A file whose own totals could not be added up exactly is refused before anything is written
+ * (money/total-too-large); the write checks the totals again after a merge (restore.ts).
+ */
+function checkTotals(tables: HouseholdTables): void {
+  const base = tables.settings[0]?.baseCurrency ?? '';
+  try {
+    assertTotalsWithinLimit(
+      null,
+      totalsOf(tables.entries.filter((e) => e.deletedAt === null)),
+      base,
+    );
+    assertTotalsWithinLimit(null, planTotalsOf(tables.plans), base);
+  } catch (error) {
+    if (!isAnyamError(error)) throw error;
+    throw new AnyamError('backup/total-too-large', error.details);
+  }
 }

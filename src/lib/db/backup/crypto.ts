@@ -26,6 +26,13 @@ export interface EncryptedEnvelope {
   kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string };
   cipher: { name: 'AES-GCM'; length: 256; iv: string };
   check: { iv: string; data: string };
+  /**
+   * Base64 of SHA-256 over salt ‖ cipher.iv ‖ check.iv ‖ check.data: tells a damaged header from
+   * a wrong passphrase (a changed salt gives a wrong key, which fails exactly like a wrong
+   * passphrase). Unkeyed: it catches damage, not an attacker (GCM's tags do that). Files written
+   * before it existed have none.
+   */
+  digest?: string;
   /** Base64 of the ciphertext with its 16-byte GCM tag. */
   data: string;
 }
@@ -109,9 +116,20 @@ export async function encryptBackupText(
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) },
     cipher: { name: 'AES-GCM', length: 256, iv: bytesToBase64(iv) },
     check: { iv: bytesToBase64(checkIv), data: bytesToBase64(check) },
+    digest: bytesToBase64(await headerDigest(salt, iv, checkIv, check)),
     data: bytesToBase64(data),
   };
   return JSON.stringify(envelope);
+}
+
+async function headerDigest(...parts: Uint8Array[]): Promise<Uint8Array<ArrayBuffer>> {
+  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return new Uint8Array(await subtle().digest('SHA-256', joined));
 }
 
 /** True when a parsed file is (or claims to be) an encrypted backup. */
@@ -134,6 +152,8 @@ interface Parameters {
   checkIv: Uint8Array<ArrayBuffer>;
   check: Uint8Array<ArrayBuffer>;
   data: Uint8Array<ArrayBuffer>;
+  /** null for files written before the digest existed. */
+  digest: Uint8Array<ArrayBuffer> | null;
 }
 
 function obj(value: unknown): Record<string, unknown> {
@@ -176,10 +196,29 @@ function readParameters(value: unknown): Parameters {
   if (!salt || salt.length < SALT_BYTES) throw header('salt');
   if (!iv || iv.length !== IV_BYTES || !checkIv || checkIv.length !== IV_BYTES) throw header('iv');
   if (!checkData) throw header('check');
+  const digest = e.digest === undefined ? null : base64ToBytes(e.digest);
+  if (digest === null && e.digest !== undefined) throw header('digest');
   const data = base64ToBytes(e.data);
   // Damage inside the ciphertext (a truncated download, a changed character) is corruption.
   if (!data) throw new AnyamError('backup/corrupted', { reason: 'base64' });
-  return { iterations, salt, iv, checkIv, check: checkData, data };
+  return { iterations, salt, iv, checkIv, check: checkData, data, digest };
+}
+
+/** The plaintext, or null when GCM's tag does not verify (wrong key or changed bytes). */
+async function open(
+  key: CryptoKey,
+  iv: Uint8Array<ArrayBuffer>,
+  data: Uint8Array<ArrayBuffer>,
+): Promise<ArrayBuffer | null> {
+  try {
+    return await subtle().decrypt({ name: 'AES-GCM', iv }, key, data);
+  } catch {
+    return null;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 /** The iteration count a file's header asks for (the UI may warn that opening takes a while). */
@@ -198,18 +237,22 @@ export async function decryptBackupEnvelope(
   passphrase: string,
 ): Promise<string> {
   const p = readParameters(envelope);
-  const key = await deriveKey(passphrase, p.salt, p.iterations);
-  try {
-    const check = await subtle().decrypt({ name: 'AES-GCM', iv: p.checkIv }, key, p.check);
-    if (new TextDecoder().decode(check) !== CHECK_TEXT) throw new Error('check text');
-  } catch {
-    throw new AnyamError('backup/wrong-passphrase');
+  // Checked before the slow key derivation: a damaged salt or IV is said at once, and never
+  // called a wrong passphrase.
+  if (p.digest !== null) {
+    const actual = await headerDigest(p.salt, p.iv, p.checkIv, p.check);
+    if (!sameBytes(actual, p.digest))
+      throw new AnyamError('backup/corrupted', { reason: 'header' });
   }
-  let plain: ArrayBuffer;
-  try {
-    plain = await subtle().decrypt({ name: 'AES-GCM', iv: p.iv }, key, p.data);
-  } catch {
-    throw new AnyamError('backup/corrupted', { reason: 'authentication' });
+  const key = await deriveKey(passphrase, p.salt, p.iterations);
+  const plain = await open(key, p.iv, p.data);
+  const checked = await open(key, p.checkIv, p.check);
+  const checkOpens = checked !== null && new TextDecoder().decode(checked) === CHECK_TEXT;
+  // The data's own GCM tag proves the key right, whatever happened to the check block.
+  if (plain === null) {
+    throw checkOpens
+      ? new AnyamError('backup/corrupted', { reason: 'authentication' })
+      : new AnyamError('backup/wrong-passphrase');
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(plain);

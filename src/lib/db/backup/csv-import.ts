@@ -20,9 +20,18 @@ import {
   type StreamKind,
 } from '../../domain/model';
 import { DEFAULT_DAYS_PER_WEEK } from '../../domain/months';
+import { todayIso } from '../../domain/dates';
+import { assertRecordRules } from '../../domain/record-rules';
 import { validateRecord } from '../../domain/schema';
 import { baseFields, nowIso } from '../repo/record';
-import { applyRollupDeltas, deltaOf, loadConversion, ROLLUP_STORES } from '../repo/rollup-store';
+import {
+  applyRollupDeltas,
+  assertTotalsSafe,
+  deltaOf,
+  loadConversion,
+  readTotals,
+  ROLLUP_STORES,
+} from '../repo/rollup-store';
 import { readTransaction, writeTransaction } from '../repo/transaction';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 import { decimalToMinor } from './csv-format';
@@ -140,6 +149,7 @@ export async function importCsv(
     await db.members.bulkAdd(plan.members);
     await db.streams.bulkAdd(plan.streams);
     const conversion = await loadConversion(db);
+    const before = await readTotals(db);
     run.onProgress?.({ phase: 'writing', done: 0, total });
     for (let start = 0; start < total; start += chunkSize) {
       const chunk = plan.entries.slice(start, start + chunkSize);
@@ -147,12 +157,14 @@ export async function importCsv(
       await applyRollupDeltas(
         db,
         chunk.map((entry) => deltaOf(entry, 1, conversion)),
+        { checkTotals: false },
       );
       // Throwing here (Cancel, or a progress listener failing) aborts the whole transaction.
       throwIfCancelled(run.signal);
       run.onProgress?.({ phase: 'writing', done: start + chunk.length, total });
     }
     throwIfCancelled(run.signal);
+    await assertTotalsSafe(db, before);
   });
 
   return {
@@ -209,6 +221,7 @@ async function planImport(
       expected: { amountMinor: 0, cadence: 'irregular', daysPerWeek: DEFAULT_DAYS_PER_WEEK },
       startedOn: null,
       endedOn: null,
+      payDay: null,
       archived: false,
       isSample: false,
     });
@@ -216,6 +229,7 @@ async function planImport(
   }
 
   const streams = new Map(context.streams.map((s) => [s.id, s]));
+  const allStreams = new Map([...streams, ...[...created.values()].map((s) => [s.id, s] as const)]);
   const entries: Entry[] = [];
   const used = new Set<string>();
   let skipped = report.invalidRows;
@@ -223,6 +237,11 @@ async function planImport(
     const row = report.rows[i]!;
     const stream =
       row.streamId !== null ? streams.get(row.streamId) : created.get(row.newStream ?? '');
+    // The check found this stream; it is gone now (another tab deleted it, or replaced the
+    // household): the report no longer describes this household, whatever onlyValidRows says.
+    if (row.streamId !== null && (!stream || stream.deletedAt !== null)) {
+      throw new AnyamError('csv/household-changed', { streamId: row.streamId, line: row.line });
+    }
     try {
       if (!stream) {
         const wanted = unknown.get(row.newStream ?? '');
@@ -238,21 +257,21 @@ async function planImport(
           reason: amountMinor,
         });
       }
-      entries.push(
-        validateRecord('entries', {
-          ...baseFields({ createdAt: now }),
-          streamId: stream.id,
-          memberId: stream.memberId,
-          date: row.date,
-          amountMinor,
-          currency,
-          status: row.status,
-          paidMinutes: row.paidMinutes,
-          unpaidMinutes: row.unpaidMinutes,
-          note: row.note,
-          isSample: false,
-        }),
-      );
+      const entry = validateRecord('entries', {
+        ...baseFields({ createdAt: now }),
+        streamId: stream.id,
+        memberId: stream.memberId,
+        date: row.date,
+        amountMinor,
+        currency,
+        status: row.status,
+        paidMinutes: row.paidMinutes,
+        unpaidMinutes: row.unpaidMinutes,
+        note: row.note,
+        isSample: false,
+      });
+      assertRecordRules('entries', entry, { today: todayIso(), streams: allStreams });
+      entries.push(entry);
       if (row.streamId !== null) used.add(row.streamId);
     } catch (error) {
       if (!onlyValid) {

@@ -4,7 +4,7 @@
  * of them never sit in one array: each chunk is turned into text and dropped.
  */
 import { todayIso } from '../../domain/dates';
-import { TABLE_NAMES, type BaseRecord } from '../../domain/model';
+import { TABLE_NAMES, type BaseRecord, type TableName, type Timestamp } from '../../domain/model';
 import { readTransaction } from '../repo/transaction';
 import {
   BACKUP_TAIL,
@@ -46,21 +46,87 @@ function appInfo(): BackupApp {
   return { name: 'Anyam', version };
 }
 
-/** The plain backup text of the whole database and the household's name. */
-export async function backupText(
-  options: { now?: Date; onProgress?: JobProgressListener; chunkSize?: number } = {},
-): Promise<{ text: string; householdName: string; counts: Record<string, number> }> {
+export interface BackupTextOptions {
+  now?: Date;
+  onProgress?: JobProgressListener;
+  chunkSize?: number;
+  /**
+   * Changes only: the records with `updatedAt` at or after this instant, plus the members and
+   * streams they name (so the file's references hold whatever the receiver already has).
+   */
+  since?: Timestamp;
+}
+
+/** Members and streams a set of records names: a partial file must carry them. */
+function namedIds(rows: readonly BaseRecord[]): { members: Set<string>; streams: Set<string> } {
+  const members = new Set<string>();
+  const streams = new Set<string>();
+  for (const row of rows) {
+    const r = row as { memberId?: unknown; streamId?: unknown };
+    if (typeof r.memberId === 'string') members.add(r.memberId);
+    if (typeof r.streamId === 'string') streams.add(r.streamId);
+  }
+  return { members, streams };
+}
+
+/** The plain backup text of the whole database (or of its changes) and the household's name. */
+export async function backupText(options: BackupTextOptions = {}): Promise<{
+  text: string;
+  householdName: string;
+  counts: Record<string, number>;
+}> {
   const chunkSize = options.chunkSize ?? CHUNK;
   const now = options.now ?? new Date();
+  const since = options.since;
   return readTransaction(TABLE_NAMES, async (db) => {
-    const parts = [backupHead({ exportedAt: now.toISOString(), app: appInfo() })];
+    const settings = await db.settings.toArray();
+    const householdName = settings[0]?.householdName ?? '';
+    const changes =
+      since === undefined ? null : { since, household: settings[0]?.id ?? 'no-household' };
+    const parts = [backupHead({ exportedAt: now.toISOString(), app: appInfo(), changes })];
     const counts: Record<string, number> = {};
-    const total = await db.entries.count();
-    let householdName = '';
+    const total =
+      since === undefined
+        ? await db.entries.count()
+        : await db.entries.where('updatedAt').aboveOrEqual(since).count();
+
+    // Changes only: the small tables are read whole and filtered; entries through their
+    // updatedAt index. The settings row always travels (it names the household).
+    const small = new Map<TableName, BaseRecord[]>();
+    const carried: BaseRecord[] = [];
+    for (const name of TABLE_NAMES) {
+      if (name === 'entries') continue;
+      const rows = (await db.table<BaseRecord, string>(name).toArray()).sort(byId);
+      const kept =
+        since === undefined || name === 'settings'
+          ? rows
+          : rows.filter((row) => row.updatedAt >= since);
+      small.set(name, kept);
+      carried.push(...kept);
+    }
+    const changedEntries =
+      since === undefined
+        ? null
+        : await db.entries.where('updatedAt').aboveOrEqual(since).toArray();
+    if (changedEntries) {
+      const named = namedIds([...carried, ...changedEntries]);
+      const streams = (await db.streams.bulkGet([...named.streams])).filter(
+        (s): s is NonNullable<typeof s> => s !== undefined,
+      );
+      for (const stream of streams) named.members.add(stream.memberId);
+      const members = (await db.members.bulkGet([...named.members])).filter(
+        (m): m is NonNullable<typeof m> => m !== undefined,
+      );
+      small.set('streams', withRows(small.get('streams') ?? [], streams));
+      small.set('members', withRows(small.get('members') ?? [], members));
+    }
+
     for (const [t, name] of TABLE_NAMES.entries()) {
       parts.push(tableOpen(name, t === 0));
       let count = 0;
-      if (name === 'entries') {
+      if (name === 'entries' && changedEntries) {
+        for (const row of changedEntries.sort(byId)) parts.push(recordLine(row, count++ === 0));
+      } else if (name === 'entries') {
         let after: string | null = null;
         options.onProgress?.({ phase: 'reading', done: 0, total });
         for (;;) {
@@ -75,11 +141,7 @@ export async function backupText(
           after = chunk[chunk.length - 1]!.id;
         }
       } else {
-        const rows = (await db.table<BaseRecord, string>(name).toArray()).sort(byId);
-        if (name === 'settings') {
-          householdName = (rows[0] as { householdName?: string } | undefined)?.householdName ?? '';
-        }
-        for (const row of rows) parts.push(recordLine(row, count++ === 0));
+        for (const row of small.get(name) ?? []) parts.push(recordLine(row, count++ === 0));
       }
       parts.push(TABLE_CLOSE);
       counts[name] = count;
@@ -87,6 +149,13 @@ export async function backupText(
     parts.push(BACKUP_TAIL);
     return { text: parts.join(''), householdName, counts };
   });
+}
+
+/** `rows` plus those of `more` it lacks, sorted by id. */
+function withRows(rows: readonly BaseRecord[], more: readonly BaseRecord[]): BaseRecord[] {
+  const byKey = new Map(rows.map((r) => [r.id, r]));
+  for (const row of more) if (!byKey.has(row.id)) byKey.set(row.id, row);
+  return [...byKey.values()].sort(byId);
 }
 
 /**

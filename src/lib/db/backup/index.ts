@@ -4,6 +4,7 @@ export {
   BACKUP_VERSION,
   backupFileName,
   summarizeBackup,
+  type BackupChanges,
   type BackupFile,
   type BackupSummary,
 } from './backup-format';
@@ -62,3 +63,17 @@ export {
 } from './csv-import';
 export { csvFileName, exportEntriesCsv, type CsvExport, type CsvExportOptions } from './csv-export';
 export { exportSavingsCsv, SAVINGS_CSV_COLUMNS } from './csv-savings-export';
+export { exportPaymentsCsv, paymentsCsvFileName } from './csv-payments';
+export {
+  exportHouseholdFile,
+  nextSendSince,
+  SEND_OVERLAP_MS,
+  type HouseholdFile,
+  type HouseholdFileOptions,
+} from './household-file';
+export {
+  previewMerge,
+  type ChangeCounts,
+  type MergeConflict,
+  type MergePreview,
+} from './merge-preview';

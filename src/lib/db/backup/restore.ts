@@ -11,15 +11,18 @@ import {
   type BaseRecord,
   type Settings,
   type TableName,
+  type Timestamp,
 } from '../../domain/model';
+import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { STORE_NAMES, type AnyamDatabase } from '../database';
 import { entriesOfStream, rebuildAllRollupsIn } from '../repo/rollup-store';
-import { writeTransaction } from '../repo/transaction';
+import { readTransaction, writeTransaction } from '../repo/transaction';
 import { summarizeBackup, type BackupFile, type BackupSummary } from './backup-format';
 import { parseJsonSafely, validateBackup } from './backup-validate';
 import { throwIfCancelled, type JobProgressListener } from './cancel';
 import { decryptBackupEnvelope, envelopeIterations, isEncryptedEnvelope } from './crypto';
 import { alignEntry, mergeRows, mergeSettings, sameRecord, winner } from './merge';
+import { claimsGzip, gunzip, isGzip } from './gzip';
 import { assertSize, decodeUtf8, readBytes, type FileInput } from './read-input';
 
 export interface PreparedRestore {
@@ -30,18 +33,47 @@ export interface PreparedRestore {
 export interface ReadBackupOptions {
   /** Needed for an encrypted file; without it such a file fails with backup/passphrase-required. */
   passphrase?: string;
+  /** Households (settings ids) this phone has merged files of, besides its own. */
+  knownHouseholds?: readonly string[];
   onProgress?: JobProgressListener;
   signal?: AbortSignal;
 }
 
-async function fileText(input: FileInput): Promise<string> {
+async function fileText(input: FileInput): Promise<{ text: string; compressed: boolean }> {
   assertSize(input, 'backup');
-  const bytes = await readBytes(input);
-  if (bytes === null) return (input as string).replace(/^\uFEFF/, '');
+  let bytes = await readBytes(input);
+  if (bytes === null) return { text: (input as string).replace(/^\uFEFF/, ''), compressed: false };
+  const compressed = isGzip(bytes);
+  if (compressed) {
+    bytes = await gunzip(bytes as Uint8Array<ArrayBuffer>);
+    // Some chat apps and mail clients compress an attachment that already was.
+    if (isGzip(bytes)) throw new AnyamError('backup/double-compressed');
+  } else if (typeof input !== 'string' && claimsGzip(input)) {
+    throw new AnyamError('backup/not-gzip');
+  }
   const text = decodeUtf8(bytes);
   // Binary junk (a photo, a zip) or a file saved in another encoding: not our JSON.
   if (typeof text !== 'string') throw new AnyamError('backup/not-json', { ...text });
-  return text;
+  return { text, compressed };
+}
+
+/**
+ * A changes-only file holds no history: it may only join the household it came from, whose
+ * settings row id it names. `known` lists the households this phone has merged files of (two
+ * phones set up apart keep their own settings ids until each has received the other's file).
+ */
+async function checkHousehold(backup: BackupFile, known: readonly string[]): Promise<void> {
+  if (!backup.changes) return;
+  const local = await readTransaction(['settings'], (db) => db.settings.toArray());
+  const here = local[0]?.id ?? null;
+  const household = backup.changes.household;
+  if (here === null || (household !== here && !known.includes(household))) {
+    throw new AnyamError('backup/other-household', {
+      household,
+      local: here,
+      householdName: backup.tables.settings[0]?.householdName ?? null,
+    });
+  }
 }
 
 /**
@@ -49,6 +81,7 @@ async function fileText(input: FileInput): Promise<string> {
  * backup/not-json, backup/unsafe-key, backup/wrong-format, backup/future-version,
  * backup/missing-table, backup/invalid-record, backup/duplicate-id, backup/dangling-reference,
  * backup/passphrase-required (details.iterations), backup/wrong-passphrase, backup/corrupted,
+ * backup/gzip-damaged, backup/double-compressed, backup/not-gzip, backup/other-household,
  * import/cancelled.
  */
 export async function readBackupFile(
@@ -56,7 +89,8 @@ export async function readBackupFile(
   options: ReadBackupOptions = {},
 ): Promise<PreparedRestore> {
   options.onProgress?.({ phase: 'reading', done: 0, total: 1 });
-  let parsed = parseJsonSafely(await fileText(input));
+  const file = await fileText(input);
+  let parsed = parseJsonSafely(file.text);
   const encrypted = isEncryptedEnvelope(parsed);
   if (encrypted) {
     if (options.passphrase === undefined || options.passphrase === '') {
@@ -72,7 +106,8 @@ export async function readBackupFile(
     onProgress: options.onProgress,
     signal: options.signal,
   });
-  return { backup, summary: summarizeBackup(backup, encrypted) };
+  await checkHousehold(backup, options.knownHouseholds ?? []);
+  return { backup, summary: summarizeBackup(backup, encrypted, file.compressed) };
 }
 
 export type RestoreMode = 'replace' | 'merge';
@@ -88,6 +123,11 @@ export interface RestoreResult {
   mode: RestoreMode;
   /** Writes per table (added or replaced rows); for Replace, every row of the backup. */
   written: Record<TableName, number>;
+  /**
+   * The oldest `updatedAt` among the rows the merge wrote (null when none): this phone's next
+   * changes-only file starts there, so records received from a third phone travel on.
+   */
+  oldestWritten: Timestamp | null;
 }
 
 const CHUNK = 5_000;
@@ -106,13 +146,21 @@ export async function applyRestore(
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
+  // Replacing the household with a file of its recent changes would lose everything else.
+  if (mode === 'replace' && prepared.backup.changes) {
+    throw new AnyamError('backup/partial-replace');
+  }
   const write = mode === 'replace' ? replaceIn : mergeIn;
   return writeTransaction(STORE_NAMES, async (db) => {
-    const written = await write(db, prepared.backup, options);
+    const oldest = { at: null as Timestamp | null };
+    const plansBefore = planTotalsOf(await db.plans.toArray());
+    const written = await write(db, prepared.backup, options, oldest);
     throwIfCancelled(options.signal);
+    // Refuses (money/total-too-large) a result whose totals could not be added up exactly.
     await rebuildAllRollupsIn(db, (p) => options.onProgress?.({ phase: 'rollups', ...p }));
+    assertTotalsWithinLimit(plansBefore, planTotalsOf(await db.plans.toArray()), '');
     throwIfCancelled(options.signal);
-    return { mode, written };
+    return { mode, written, oldestWritten: oldest.at };
   });
 }
 
@@ -120,10 +168,20 @@ function table(db: AnyamDatabase, name: TableName) {
   return db.table<BaseRecord, string>(name);
 }
 
+interface Oldest {
+  at: Timestamp | null;
+}
+
+function noteOldest(oldest: Oldest, rows: readonly BaseRecord[]): void {
+  for (const row of rows)
+    if (oldest.at === null || row.updatedAt < oldest.at) oldest.at = row.updatedAt;
+}
+
 async function replaceIn(
   db: AnyamDatabase,
   backup: BackupFile,
   options: RestoreOptions,
+  oldest: Oldest,
 ): Promise<Record<TableName, number>> {
   const chunkSize = options.chunkSize ?? CHUNK;
   const written = emptyCounts();
@@ -135,6 +193,7 @@ async function replaceIn(
     for (let start = 0; start < rows.length; start += chunkSize) {
       const chunk = rows.slice(start, start + chunkSize);
       await table(db, name).bulkAdd(chunk);
+      noteOldest(oldest, chunk);
       done += chunk.length;
       options.onProgress?.({ phase: 'writing', done, total });
       throwIfCancelled(options.signal);
@@ -148,6 +207,7 @@ async function mergeIn(
   db: AnyamDatabase,
   backup: BackupFile,
   options: RestoreOptions,
+  oldest: Oldest,
 ): Promise<Record<TableName, number>> {
   const chunkSize = options.chunkSize ?? CHUNK;
   const written = emptyCounts();
@@ -173,6 +233,7 @@ async function mergeIn(
     // Only settings can lose a row: the losing settings row of another id.
     await table(db, name).bulkDelete(local.filter((row) => !keep.has(row.id)).map((r) => r.id));
     await table(db, name).bulkPut(changed);
+    noteOldest(oldest, changed);
     written[name] = changed.length;
     done += incoming.length;
     options.onProgress?.({ phase: 'writing', done, total });
@@ -193,6 +254,7 @@ async function mergeIn(
       if (!mine || !sameRecord(mine, aligned)) puts.push(aligned);
     }
     await db.entries.bulkPut(puts);
+    noteOldest(oldest, puts);
     written.entries += puts.length;
     done += chunk.length;
     options.onProgress?.({ phase: 'writing', done, total });

@@ -3,7 +3,7 @@ import { migratedPlace } from '../../domain/places';
 import type { Migration } from './types';
 
 /**
- * Savings places (schema version 3; version 2 is another change made in parallel).
+ * Savings places (schema version 3, after version 2's payments and skips).
  *
  * A household keeps money in several places (cash, a bank, an e-wallet, a savings group), each
  * with its own dated balances. `places` is a new table of tens of rows, read whole. Balances stay

@@ -12,7 +12,7 @@ import {
 import { firstDayOf, lastDayOf } from '../../domain/months';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
-import { assertDateNotTooFar } from './entry-rules';
+import { assertEntryRules } from './entry-rules';
 import { baseFields, definedOnly, nowIso, requireDeleted, requireLive } from './record';
 import {
   applyRollupDeltas,
@@ -59,7 +59,7 @@ export type EntryPatch = Partial<
 
 const ENTRY_STORES = [...ROLLUP_STORES, 'streams'] as const;
 
-async function liveStream(db: AnyamDatabase, streamId: string): Promise<Stream> {
+export async function liveStream(db: AnyamDatabase, streamId: string): Promise<Stream> {
   const stream = await db.streams.get(streamId);
   if (!stream || stream.deletedAt !== null) {
     throw new AnyamError('entry/unknown-stream', { streamId });
@@ -67,7 +67,8 @@ async function liveStream(db: AnyamDatabase, streamId: string): Promise<Stream> 
   return stream;
 }
 
-function entryFrom(input: EntryInput, stream: Stream): Entry {
+/** A checked entry record of `input` on `stream` (not written). */
+export function entryFrom(input: EntryInput, stream: Stream): Entry {
   const record = {
     ...baseFields(input),
     streamId: input.streamId,
@@ -81,12 +82,12 @@ function entryFrom(input: EntryInput, stream: Stream): Entry {
     note: input.note ?? '',
     isSample: input.isSample ?? false,
   };
-  return checked(record);
+  return checked(record, stream);
 }
 
-function checked(entry: Entry): Entry {
+function checked(entry: Entry, stream: Stream): Entry {
   const valid = validateRecord('entries', entry);
-  assertDateNotTooFar(valid);
+  assertEntryRules(valid, stream);
   return valid;
 }
 
@@ -148,12 +149,10 @@ export async function updateEntry(id: string, patch: EntryPatch): Promise<Entry>
     const before = await requireLive(db.entries, id, 'entry/not-found');
     const streamId = patch.streamId ?? before.streamId;
     const stream = await liveStream(db, streamId);
-    const after = checked({
-      ...before,
-      ...definedOnly(patch),
-      memberId: stream.memberId,
-      updatedAt: nowIso(),
-    });
+    const after = checked(
+      { ...before, ...definedOnly(patch), memberId: stream.memberId, updatedAt: nowIso() },
+      stream,
+    );
     const conversion = await loadConversion(db);
     await db.entries.put(after);
     await applyRollupDeltas(db, [deltaOf(before, -1, conversion), deltaOf(after, 1, conversion)]);
@@ -264,4 +263,9 @@ export async function listDeletedEntries(limit = 200): Promise<Entry[]> {
 /** Every stored entry, deleted ones included (a count, not a read). */
 export async function countEntries(): Promise<number> {
   return getDb().entries.count();
+}
+
+/** Whether any entry was written (added, edited, deleted) at or after `since`: one index probe. */
+export async function hasEntriesChangedSince(since: string): Promise<boolean> {
+  return (await getDb().entries.where('updatedAt').aboveOrEqual(since).limit(1).count()) > 0;
 }

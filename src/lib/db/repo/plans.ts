@@ -10,6 +10,7 @@ import {
   type StreamKind,
 } from '../../domain/model';
 import { validateRecord } from '../../domain/schema';
+import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { getDb, type AnyamDatabase } from '../database';
 import {
   baseFields,
@@ -45,6 +46,17 @@ function checked(plan: Plan): Plan {
   return validateRecord('plans', plan);
 }
 
+/**
+ * Runs `write`, then refuses (money/total-too-large, rolling the transaction back) when it
+ * raised the plans' total of a currency past the limit that keeps every sum exact (totals.ts).
+ */
+async function withPlanTotals<T>(db: AnyamDatabase, write: () => Promise<T>): Promise<T> {
+  const before = planTotalsOf(await db.plans.toArray());
+  const result = await write();
+  assertTotalsWithinLimit(before, planTotalsOf(await db.plans.toArray()), '');
+  return result;
+}
+
 async function assertMember(db: AnyamDatabase, memberId: string): Promise<void> {
   const member = await db.members.get(memberId);
   if (!member || member.deletedAt !== null)
@@ -66,7 +78,7 @@ export async function addPlan(input: PlanInput): Promise<Plan> {
   });
   return writeTransaction(['plans', 'members'], async (db) => {
     if (plan.memberId !== null) await assertMember(db, plan.memberId);
-    await db.plans.add(plan);
+    await withPlanTotals(db, () => db.plans.add(plan));
     return plan;
   });
 }
@@ -78,7 +90,7 @@ export async function updatePlan(id: string, patch: PlanPatch): Promise<Plan> {
     if (after.memberId !== null && after.memberId !== before.memberId) {
       await assertMember(db, after.memberId);
     }
-    await db.plans.put(after);
+    await withPlanTotals(db, () => db.plans.put(after));
     return after;
   });
 }
@@ -94,7 +106,7 @@ export async function restorePlan(id: string): Promise<Plan> {
     const member = before.memberId === null ? undefined : await db.members.get(before.memberId);
     const memberId = member && member.deletedAt === null ? before.memberId : null;
     const restored = { ...before, memberId, deletedAt: null, updatedAt: nowIso() };
-    await db.plans.put(restored);
+    await withPlanTotals(db, () => db.plans.put(restored));
     return restored;
   });
 }

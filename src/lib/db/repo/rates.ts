@@ -1,4 +1,5 @@
 import type { BaseRecord, CurrencyCode, IsoDate, Rate } from '../../domain/model';
+import { checkRateValue } from '../../domain/money';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
 import { prefixRange } from './key-range';
@@ -24,7 +25,9 @@ export interface RateInput extends Partial<BaseRecord> {
 
 export type RatePatch = Partial<Pick<Rate, 'currency' | 'date' | 'value'>>;
 
+/** A person's rate: valid as a record, and neither zero nor absurd (rate/too-high, too-low). */
 function checked(rate: Rate): Rate {
+  checkRateValue(rate.value);
   return validateRecord('rates', rate);
 }
 
@@ -38,19 +41,26 @@ async function rebuildAfter(db: AnyamDatabase, before: Rate | null, after: Rate)
   await rebuildCurrencyRollupsIn(db, after.currency, from);
 }
 
-export async function addRate(input: RateInput): Promise<Rate> {
-  const rate = checked({
+/** A checked rate record of `input` (not written). */
+export function rateFrom(input: RateInput): Rate {
+  return checked({
     ...baseFields(input),
     currency: input.currency,
     date: input.date,
     value: input.value,
     isSample: input.isSample ?? false,
   });
-  return writeTransaction(ROLLUP_STORES, async (db) => {
-    await db.rates.add(rate);
-    await rebuildAfter(db, null, rate);
-    return rate;
-  });
+}
+
+export async function addRate(input: RateInput): Promise<Rate> {
+  const rate = rateFrom(input);
+  return writeTransaction(ROLLUP_STORES, (db) => addCheckedRateIn(db, rate));
+}
+
+async function addCheckedRateIn(db: AnyamDatabase, rate: Rate): Promise<Rate> {
+  await db.rates.add(rate);
+  await rebuildAfter(db, null, rate);
+  return rate;
 }
 
 export async function updateRate(id: string, patch: RatePatch): Promise<Rate> {

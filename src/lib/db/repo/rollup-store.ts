@@ -9,6 +9,7 @@ import {
   rollupWithDelta,
   type RollupDelta,
 } from '../../domain/rollup';
+import { assertTotalsWithinLimit, totalsOf, type Totals } from '../../domain/totals';
 import type { AnyamDatabase } from '../database';
 import { prefixRange } from './key-range';
 
@@ -50,10 +51,45 @@ export function deltaOf(entry: Entry, sign: 1 | -1, conversion: Conversion): Rol
   return entryDelta(entry, base, sign);
 }
 
-/** Applies deltas in order to the stored rows they touch: one read, one write, one delete. */
+/**
+ * The household's totals as the rollup rows stand in this transaction. Plain Dexie promises, not
+ * async functions: every native `await` hop inside a transaction risks losing its zone.
+ */
+export function readTotals(db: AnyamDatabase): Promise<Totals> {
+  return db.rollups.toArray().then(totalsOf);
+}
+
+/**
+ * Throws money/total-too-large when this write raised a total past the limit (totals.ts). Run
+ * at the end of every write that changes rollups, so the transaction rolls back with it.
+ */
+export function assertTotalsSafe(db: AnyamDatabase, before: Totals | null): Promise<void> {
+  return db.rollups.toArray().then((rows) =>
+    db.settings.toArray().then((settings) => {
+      assertTotalsWithinLimit(before, totalsOf(rows), settings[0]?.baseCurrency ?? '');
+    }),
+  );
+}
+
+/** The totals before `deltas` were applied, given the totals after. */
+function totalsBefore(after: Totals, deltas: readonly RollupDelta[]): Totals {
+  const byCurrency = new Map(after.byCurrency);
+  let base = after.base;
+  for (const d of deltas) {
+    byCurrency.set(d.currency, (byCurrency.get(d.currency) ?? 0) - d.amountMinor);
+    base -= d.baseMinor;
+  }
+  return { byCurrency, base };
+}
+
+/**
+ * Applies deltas in order to the stored rows they touch: one read, one write, one delete; then
+ * checks the totals (unless `checkTotals` is false: a chunked import checks once at its end).
+ */
 export async function applyRollupDeltas(
   db: AnyamDatabase,
   deltas: readonly (RollupDelta | null)[],
+  { checkTotals = true }: { checkTotals?: boolean } = {},
 ): Promise<void> {
   const present = deltas.filter((d): d is RollupDelta => d !== null);
   // No early return when nothing changed: inside a Dexie transaction every awaited helper must
@@ -73,6 +109,10 @@ export async function applyRollupDeltas(
   }
   await db.rollups.bulkPut(puts);
   await db.rollups.bulkDelete(deletes);
+  if (!checkTotals) return;
+  const after = totalsOf(await db.rollups.toArray());
+  const settings = await db.settings.toArray();
+  assertTotalsWithinLimit(totalsBefore(after, present), after, settings[0]?.baseCurrency ?? '');
 }
 
 /**
@@ -85,6 +125,7 @@ export async function rebuildAllRollupsIn(
   chunkSize: number = REBUILD_CHUNK,
 ): Promise<void> {
   const conversion = await loadConversion(db);
+  const before = await readTotals(db);
   const total = await db.entries.count();
   const rows = new Map<string, Rollup | null>();
   let done = 0;
@@ -108,6 +149,7 @@ export async function rebuildAllRollupsIn(
   }
   await db.rollups.clear();
   await db.rollups.bulkPut([...rows.values()].filter((r): r is Rollup => r !== null));
+  await assertTotalsSafe(db, before);
 }
 
 /**
@@ -124,6 +166,7 @@ export async function rebuildCurrencyRollupsIn(
   const conversion = await loadConversion(db);
   // Amounts already in the base currency never use a rate.
   if (currency === conversion.baseCurrency) return;
+  const before = await readTotals(db);
   const entries = await db.entries
     .where('[currency+date]')
     .between([currency, `${month}-01`], [currency, Dexie.maxKey], true, true)
@@ -134,6 +177,7 @@ export async function rebuildCurrencyRollupsIn(
     .between([currency, month], [currency, Dexie.maxKey], true, true)
     .delete();
   await db.rollups.bulkPut(rows);
+  await assertTotalsSafe(db, before);
 }
 
 /** Recomputes one stream's rows (after its member changed, or it was restored). */
@@ -142,9 +186,11 @@ export async function rebuildStreamRollupsIn(db: AnyamDatabase, streamId: string
     loadConversion(db),
     entriesOfStream(db, streamId).toArray(),
   ]);
+  const before = await readTotals(db);
   const rows = rollupsFromEntries(entries, conversion.rates, conversion.baseCurrency);
   await rollupsOfStream(db, streamId).delete();
   await db.rollups.bulkPut(rows);
+  await assertTotalsSafe(db, before);
 }
 
 /** Every entry of a stream, deleted ones included, through [streamId+date]. */

@@ -19,6 +19,8 @@ export async function loadSampleHousehold(tables: SampleTables): Promise<void> {
     savings: tables.savings.map((r) => validateRecord('savings', r)),
     rates: tables.rates.map((r) => validateRecord('rates', r)),
     training: tables.training.map((r) => validateRecord('training', r)),
+    payments: tables.payments.map((r) => validateRecord('payments', r)),
+    skips: tables.skips.map((r) => validateRecord('skips', r)),
   };
   await writeTransaction(STORE_NAMES, async (db) => {
     await db.members.bulkAdd(rows.members);
@@ -29,6 +31,8 @@ export async function loadSampleHousehold(tables: SampleTables): Promise<void> {
     await db.savings.bulkAdd(rows.savings);
     await db.rates.bulkAdd(rows.rates);
     await db.training.bulkAdd(rows.training);
+    await db.payments.bulkAdd(rows.payments);
+    await db.skips.bulkAdd(rows.skips);
     await rebuildAllRollupsIn(db);
   });
 }

@@ -14,7 +14,9 @@ export interface SampleRemoval {
     | 'places'
     | 'savings'
     | 'rates'
-    | 'training',
+    | 'training'
+    | 'payments'
+    | 'skips',
     number
   >;
   /** Sample members and streams kept because real records still refer to them. */
@@ -46,8 +48,8 @@ export async function removeSampleHousehold(
   options: { onProgress?: ProgressListener } = {},
 ): Promise<SampleRemoval> {
   return writeTransaction(STORE_NAMES, async (db) => {
-    const [settings, members, streams, plans, places, savings, rates, training] = await Promise.all(
-      [
+    const [settings, members, streams, plans, places, savings, rates, training, payments, skips] =
+      await Promise.all([
         db.settings.toArray(),
         db.members.toArray(),
         db.streams.toArray(),
@@ -56,8 +58,9 @@ export async function removeSampleHousehold(
         db.savings.toArray(),
         db.rates.toArray(),
         db.training.toArray(),
-      ],
-    );
+        db.payments.toArray(),
+        db.skips.toArray(),
+      ]);
     const sampleStreamIds = sampleIds(streams);
     const streamEntries = await entriesOfStreams(db, sampleStreamIds);
 
@@ -85,9 +88,19 @@ export async function removeSampleHousehold(
       savings: 0,
       rates: 0,
       training: 0,
+      payments: 0,
+      skips: 0,
     };
-    const simple = { settings, plans, savings, rates, training } as const;
-    for (const table of ['settings', 'plans', 'savings', 'rates', 'training'] as const) {
+    const simple = { settings, plans, savings, rates, training, payments, skips } as const;
+    for (const table of [
+      'settings',
+      'plans',
+      'savings',
+      'rates',
+      'training',
+      'payments',
+      'skips',
+    ] as const) {
       const ids = sampleIds<Flagged>(simple[table]);
       removed[table] = ids.length;
       await db.table(table).bulkDelete(ids);

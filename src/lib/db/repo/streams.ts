@@ -4,6 +4,7 @@ import {
   type CurrencyCode,
   type ExpectedIncome,
   type IsoDate,
+  type PayDay,
   type Stream,
   type StreamKind,
 } from '../../domain/model';
@@ -28,6 +29,7 @@ export interface StreamInput extends Partial<BaseRecord> {
   expected?: Partial<ExpectedIncome>;
   startedOn?: IsoDate | null;
   endedOn?: IsoDate | null;
+  payDay?: PayDay | null;
   archived?: boolean;
   isSample?: boolean;
 }
@@ -43,6 +45,7 @@ export type StreamPatch = Partial<
     | 'expected'
     | 'startedOn'
     | 'endedOn'
+    | 'payDay'
     | 'archived'
   >
 >;
@@ -75,6 +78,7 @@ export async function addStream(input: StreamInput): Promise<Stream> {
     },
     startedOn: input.startedOn ?? null,
     endedOn: input.endedOn ?? null,
+    payDay: input.payDay ?? null,
     archived: input.archived ?? false,
     isSample: input.isSample ?? false,
   });
@@ -94,7 +98,12 @@ export async function updateStream(id: string, patch: StreamPatch): Promise<Stre
   return writeTransaction(STREAM_STORES, async (db) => {
     const before = await requireLive(db.streams, id, 'stream/not-found');
     const now = nowIso();
-    const after = checked({ ...before, ...definedOnly(patch), updatedAt: now });
+    const merged = { ...before, ...definedOnly(patch), updatedAt: now };
+    // A new cadence without a new pay day drops the old one, which belonged to the old rhythm.
+    if (patch.payDay === undefined && merged.expected.cadence !== before.expected.cadence) {
+      merged.payDay = null;
+    }
+    const after = checked(merged);
     if (after.memberId !== before.memberId) {
       await assertLiveMember(db, after.memberId);
       await entriesOfStream(db, id).modify({ memberId: after.memberId, updatedAt: now });

@@ -1,0 +1,63 @@
+import { dueRange, loopEntryRange, type EntryDate } from '../../domain/due';
+import type { IsoDate } from '../../domain/model';
+import type { MonthlyLoopRows } from '../../domain/monthly-loop';
+import { firstDayOf, lastDayOf, monthOf } from '../../domain/months';
+import { streamPayDay } from '../../domain/occurrences';
+import { readTransaction } from './transaction';
+
+/**
+ * The rows the due list and the month card need on `today`, at one point in time: the small
+ * tables whole, and through indexes only the month's rollups, the pay-day streams' entries
+ * around the month ([streamId+date]) and the month's payments and skips (`dueOn`). Never all
+ * entries.
+ */
+export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> {
+  const month = monthOf(today);
+  const range = loopEntryRange(today);
+  const due = dueRange(today);
+  const skipFrom = due.from < firstDayOf(month) ? due.from : firstDayOf(month);
+  const skipTo = due.to > lastDayOf(month) ? due.to : lastDayOf(month);
+  return readTransaction(
+    ['streams', 'plans', 'rates', 'settings', 'entries', 'rollups', 'payments', 'skips'],
+    async (db) => {
+      const [streams, plans, rates, settings, rollups, payments, skips] = await Promise.all([
+        db.streams.toArray(),
+        db.plans.toArray(),
+        db.rates.toArray(),
+        db.settings.toArray(),
+        db.rollups.where('month').equals(month).toArray(),
+        db.payments
+          .where('dueOn')
+          .between(firstDayOf(month), lastDayOf(month), true, true)
+          .toArray(),
+        db.skips.where('dueOn').between(skipFrom, skipTo, true, true).toArray(),
+      ]);
+      const withPayDay = streams.filter(
+        (s) => s.deletedAt === null && !s.archived && streamPayDay(s) !== null,
+      );
+      const lists = await Promise.all(
+        withPayDay.map((s) =>
+          db.entries
+            .where('[streamId+date]')
+            .between([s.id, range.from], [s.id, range.to], true, true)
+            .toArray(),
+        ),
+      );
+      const entries: EntryDate[] = lists.flat().map((e) => ({
+        streamId: e.streamId,
+        date: e.date,
+        deletedAt: e.deletedAt,
+      }));
+      return {
+        streams: streams.filter((s) => s.deletedAt === null),
+        plans: plans.filter((p) => p.deletedAt === null),
+        rates: rates.filter((r) => r.deletedAt === null),
+        baseCurrency: settings[0]?.baseCurrency || 'IDR',
+        entries,
+        rollups,
+        payments: payments.filter((p) => p.deletedAt === null),
+        skips: skips.filter((s) => s.deletedAt === null),
+      };
+    },
+  );
+}

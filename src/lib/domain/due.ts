@@ -1,0 +1,183 @@
+/**
+ * The monthly loop: income that is due (a stream's pay days in the last days and the next
+ * week, not yet answered) and this month's bills (a plan's occurrences, paid or not).
+ * An income occurrence is answered by any live entry of its stream inside its window
+ * (occurrences.ts `payDayWindow`) or by a skip; a bill occurrence by a payment naming it or by a
+ * skip. Pure: the repository reads the rows, this decides.
+ */
+import { addDaysIso } from './dates';
+import { firstDayOf, lastDayOf, monthOf } from './months';
+import type { Entry, IsoDate, MonthKey, Payment, Plan, Skip, Stream } from './model';
+import {
+  createdOn,
+  MAX_WINDOW_REACH_DAYS,
+  occurrenceKey,
+  payDayWindow,
+  planOccurrences,
+  skippedKeys,
+  streamOccurrences,
+  streamPayDay,
+} from './occurrences';
+
+/** How far back an unanswered pay day stays on the list ("overdue items stay until answered"). */
+export const DUE_LOOKBACK_DAYS = 31;
+/** How far ahead pay days are shown. */
+export const DUE_AHEAD_DAYS = 7;
+
+/** The pay days the due list considers on `today`. */
+export function dueRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  return { from: addDaysIso(today, -DUE_LOOKBACK_DAYS), to: addDaysIso(today, DUE_AHEAD_DAYS) };
+}
+
+/**
+ * The dates of entries needed to answer every pay day of the due list and of `month`: the
+ * occurrences' range widened by the longest window (read per stream through [streamId+date]).
+ */
+export function loopEntryRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  const due = dueRange(today);
+  const month = monthOf(today);
+  const from = due.from < firstDayOf(month) ? due.from : firstDayOf(month);
+  const to = due.to > lastDayOf(month) ? due.to : lastDayOf(month);
+  return {
+    from: addDaysIso(from, -MAX_WINDOW_REACH_DAYS),
+    to: addDaysIso(to, MAX_WINDOW_REACH_DAYS),
+  };
+}
+
+/** The least an entry needs for matching. */
+export type EntryDate = Pick<Entry, 'streamId' | 'date' | 'deletedAt'>;
+
+/** The live entry dates per stream, sorted. */
+function datesByStream(entries: readonly EntryDate[]): Map<string, IsoDate[]> {
+  const out = new Map<string, IsoDate[]>();
+  for (const e of entries) {
+    if (e.deletedAt !== null) continue;
+    const list = out.get(e.streamId);
+    if (list) list.push(e.date);
+    else out.set(e.streamId, [e.date]);
+  }
+  for (const list of out.values()) list.sort();
+  return out;
+}
+
+function anyWithin(dates: readonly IsoDate[] | undefined, from: IsoDate, to: IsoDate): boolean {
+  return dates !== undefined && dates.some((d) => d >= from && d <= to);
+}
+
+export interface IncomeOccurrence {
+  streamId: string;
+  dueOn: IsoDate;
+  amountMinor: number;
+  currency: string;
+  /** An entry of the stream falls in its window. */
+  matched: boolean;
+  skipped: boolean;
+  /**
+   * Its window ended before the stream was added to Anyam: never shown as due (a stream added
+   * today is not "late" for months it was not yet in the app), and not still expected.
+   */
+  beforeCreation: boolean;
+}
+
+/** Every pay day of the live, unarchived streams in [from, to] with whether it was answered. */
+export function incomeOccurrences(
+  streams: readonly Stream[],
+  entries: readonly EntryDate[],
+  skips: readonly Skip[],
+  from: IsoDate,
+  to: IsoDate,
+): IncomeOccurrence[] {
+  const dates = datesByStream(entries);
+  const skipped = skippedKeys(skips);
+  const out: IncomeOccurrence[] = [];
+  for (const stream of streams) {
+    if (stream.deletedAt !== null || stream.archived) continue;
+    const payDay = streamPayDay(stream);
+    if (payDay === null) continue;
+    const created = createdOn(stream);
+    for (const dueOn of streamOccurrences(stream, from, to)) {
+      const window = payDayWindow(payDay, dueOn);
+      out.push({
+        streamId: stream.id,
+        dueOn,
+        amountMinor: stream.expected.amountMinor,
+        currency: stream.currency,
+        matched: anyWithin(dates.get(stream.id), window.from, window.to),
+        skipped: skipped.has(occurrenceKey(stream.id, dueOn)),
+        beforeCreation: window.to < created,
+      });
+    }
+  }
+  return out.sort((a, b) =>
+    a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.streamId < b.streamId ? -1 : 1,
+  );
+}
+
+export interface DueIncome extends IncomeOccurrence {
+  /** Its day has passed. */
+  overdue: boolean;
+}
+
+/** What the due list shows on `today`: unanswered pay days of the last days and the next week. */
+export function dueIncome(
+  streams: readonly Stream[],
+  entries: readonly EntryDate[],
+  skips: readonly Skip[],
+  today: IsoDate,
+): DueIncome[] {
+  const { from, to } = dueRange(today);
+  return incomeOccurrences(streams, entries, skips, from, to)
+    .filter((o) => !o.matched && !o.skipped && !o.beforeCreation)
+    .map((o) => ({ ...o, overdue: o.dueOn < today }));
+}
+
+export interface BillOccurrence {
+  planId: string;
+  dueOn: IsoDate;
+  amountMinor: number;
+  currency: string;
+  /** The live payments naming this occurrence (normally one). */
+  payments: Payment[];
+  skipped: boolean;
+}
+
+/** Every occurrence of the live plans in `month`, oldest first, with its payments. */
+export function billsOfMonth(
+  plans: readonly Plan[],
+  payments: readonly Payment[],
+  skips: readonly Skip[],
+  month: MonthKey,
+): BillOccurrence[] {
+  const paid = new Map<string, Payment[]>();
+  for (const p of payments) {
+    if (p.deletedAt !== null) continue;
+    const key = occurrenceKey(p.planId, p.dueOn);
+    const list = paid.get(key);
+    if (list) list.push(p);
+    else paid.set(key, [p]);
+  }
+  const skipped = skippedKeys(skips);
+  const out: BillOccurrence[] = [];
+  for (const plan of plans) {
+    if (plan.deletedAt !== null) continue;
+    for (const dueOn of planOccurrences(plan, firstDayOf(month), lastDayOf(month))) {
+      const key = occurrenceKey(plan.id, dueOn);
+      out.push({
+        planId: plan.id,
+        dueOn,
+        amountMinor: plan.amountMinor,
+        currency: plan.currency,
+        payments: paid.get(key) ?? [],
+        skipped: skipped.has(key),
+      });
+    }
+  }
+  return out.sort((a, b) =>
+    a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.planId < b.planId ? -1 : 1,
+  );
+}
+
+/** A bill occurrence still to pay: neither paid nor skipped. */
+export function isUnpaid(bill: BillOccurrence): boolean {
+  return bill.payments.length === 0 && !bill.skipped;
+}

@@ -1,0 +1,63 @@
+/**
+ * A month's entries summed once in the base currency (each converted with the rate in force on
+ * its own date), with the amounts per currency beside it and the entries no rate converts
+ * counted apart: never left out silently, never counted as zero.
+ */
+import { baseMinorOrNull, liveRates, type RateRecordLike } from './base-amount';
+import type { CurrencyCode, Entry } from './model';
+
+export interface CurrencyTotal {
+  currency: CurrencyCode;
+  receivedMinor: number;
+  pendingMinor: number;
+}
+
+export interface MonthTotals {
+  /** In the base currency, over the entries that convert. */
+  receivedMinor: number;
+  pendingMinor: number;
+  /** Entries with no rate in force on their date (left out of the two sums above). */
+  missingRateCount: number;
+  /** Per currency, base currency first, then by code. */
+  byCurrency: CurrencyTotal[];
+}
+
+type EntryLike = Pick<Entry, 'amountMinor' | 'currency' | 'date' | 'status'>;
+
+export function monthTotals(
+  entries: readonly EntryLike[],
+  baseCurrency: CurrencyCode,
+  rates: readonly RateRecordLike[],
+): MonthTotals {
+  const live = liveRates(rates);
+  const totals: MonthTotals = {
+    receivedMinor: 0,
+    pendingMinor: 0,
+    missingRateCount: 0,
+    byCurrency: [],
+  };
+  const byCurrency = new Map<CurrencyCode, CurrencyTotal>();
+  for (const e of entries) {
+    let own = byCurrency.get(e.currency);
+    if (!own) {
+      own = { currency: e.currency, receivedMinor: 0, pendingMinor: 0 };
+      byCurrency.set(e.currency, own);
+    }
+    const base = baseMinorOrNull(e.amountMinor, e.currency, baseCurrency, e.date, live);
+    if (e.status === 'received') own.receivedMinor += e.amountMinor;
+    else own.pendingMinor += e.amountMinor;
+    if (base === null) totals.missingRateCount += 1;
+    else if (e.status === 'received') totals.receivedMinor += base;
+    else totals.pendingMinor += base;
+  }
+  totals.byCurrency = [...byCurrency.values()].sort((a, b) =>
+    a.currency === baseCurrency
+      ? -1
+      : b.currency === baseCurrency
+        ? 1
+        : a.currency < b.currency
+          ? -1
+          : 1,
+  );
+  return totals;
+}

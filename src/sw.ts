@@ -1,0 +1,77 @@
+/// <reference lib="webworker" />
+/**
+ * Anyam's service worker (vite-plugin-pwa, injectManifest). It does what the generated worker
+ * did — precache the build, serve index.html for navigations, drop old caches, wait for the
+ * person's "Reload" before a new version takes over, and control the first visit at once — and
+ * one more thing: it is the share target. A household file shared from WhatsApp, Telegram or
+ * Nearby Share arrives as a POST of multipart form data to ./share-target; the worker keeps the
+ * file in a cache and sends the app to the merge preview (src/lib/pwa/shared-file.ts).
+ */
+import { clientsClaim } from 'workbox-core';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import {
+  SHARE_CACHE,
+  SHARE_HASH,
+  SHARED_FILE_KEY,
+  SHARED_NAME_HEADER,
+} from './lib/pwa/shared-file';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const SHARE_PATH = 'share-target';
+
+function appUrl(query: string): string {
+  return new URL(`./${SHARE_HASH}?${query}`, self.registration.scope).href;
+}
+
+/** The one file of the share in the cache; an empty or multi-file share is said so. */
+async function receiveShare(request: Request): Promise<Response> {
+  let files: File[];
+  try {
+    const data = await request.formData();
+    files = data.getAll('file').filter((value): value is File => value instanceof File);
+  } catch {
+    // Not multipart at all (a text share): no file.
+    files = [];
+  }
+  if (files.length !== 1) {
+    return Response.redirect(appUrl(`share-error=${files.length === 0 ? 'none' : 'several'}`), 303);
+  }
+  const file = files[0]!;
+  const cache = await caches.open(SHARE_CACHE);
+  await cache.put(
+    SHARED_FILE_KEY,
+    new Response(file, {
+      headers: {
+        'content-type': file.type || 'application/octet-stream',
+        [SHARED_NAME_HEADER]: encodeURIComponent(file.name),
+      },
+    }),
+  );
+  return Response.redirect(appUrl('shared=1'), 303);
+}
+
+// Registered before workbox's routes: the first listener to call respondWith wins.
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  const target = new URL(SHARE_PATH, self.registration.scope);
+  if (event.request.method === 'POST' && url.pathname === target.pathname) {
+    event.respondWith(receiveShare(event.request));
+  }
+});
+
+// With registerType 'prompt', workbox-window asks the waiting worker to take over on "Reload".
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// The first visit is controlled at once; later versions still wait for "Reload".
+clientsClaim();

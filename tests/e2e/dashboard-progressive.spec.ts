@@ -1,0 +1,63 @@
+import { expect, test, type Route } from '@playwright/test';
+import { expectChartsDrawn, openView, startHousehold } from './support';
+
+// The Chart.js chunk is held on the network: no service worker, or it would serve the chunk from
+// its precache without asking.
+test.use({ serviceWorkers: 'block' });
+
+test('the score answers and quick add opens while Chart.js is still loading; every chart draws once it is in', async ({
+  page,
+}) => {
+  const held: Route[] = [];
+  let release = false;
+  await page.route('**/assets/chartjs-*.js', async (route) => {
+    if (release) await route.continue();
+    else held.push(route);
+  });
+
+  await startHousehold(page, { sample: true });
+  await openView(page, 'dashboard');
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+
+  // The score and its sentences are there, and no chart has drawn.
+  await expect(page.getByTestId('dash-score-value')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('dash-in-progress')).toBeVisible();
+  await expect(page.locator('[data-chart][data-drawn="true"]')).toHaveCount(0);
+
+  // A tap on "Add income" opens quick add at once.
+  await page.getByTestId('quick-add').click();
+  const dialog = page.getByTestId('quick-add-dialog');
+  await expect(dialog.locator('input[name="amount"]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog.locator('input[name="amount"]')).toBeHidden();
+
+  // A chart scrolled to waits for Chart.js, and the dashboard does not call itself ready.
+  const income = page.locator('figure', { has: page.locator('[data-chart="income-by-kind"]') });
+  await income.scrollIntoViewIfNeeded();
+  await expect(income.locator('[data-chart]')).toHaveAttribute('data-near', 'true');
+  await expect(page.locator('[data-dashboard-ready="false"]')).toHaveCount(1);
+
+  // "Show as table" gives every number without Chart.js.
+  await income.getByRole('button', { name: 'Show as table' }).click();
+  await expect(income.locator('table tbody tr')).not.toHaveCount(0);
+  await expect(page.locator('[data-chart][data-drawn="true"]')).toHaveCount(0);
+
+  // Chart.js arrives: the charts near the screen draw, the rest as they are scrolled to.
+  release = true;
+  for (const route of held.splice(0)) await route.continue();
+  await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  await expectChartsDrawn(page);
+  expect(await page.locator('[data-chart]').count()).toBe(6);
+});
+
+test('charts far below the screen are not built until they come near it', async ({ page }) => {
+  await startHousehold(page, { sample: true });
+  await openView(page, 'dashboard');
+  await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  const forecast = page.locator('[data-chart="forecast"]');
+  // At 390×844 the forecast is several screens down: reported far, not drawn.
+  await expect(forecast).toHaveAttribute('data-near', 'false');
+  await expect(forecast).not.toHaveAttribute('data-drawn', 'true');
+  await forecast.scrollIntoViewIfNeeded();
+  await expect(forecast).toHaveAttribute('data-drawn', 'true');
+});

@@ -1,0 +1,45 @@
+import { expect, test, type Route } from '@playwright/test';
+import { waitForServiceWorker } from './support';
+
+test('a first visit can fill in onboarding before the data layer has loaded, and the service worker registers after the form is up', async ({
+  page,
+}) => {
+  // Records whether the onboarding form was on screen when the app registered its worker.
+  await page.addInitScript(() => {
+    const container = navigator.serviceWorker;
+    const register = container.register.bind(container);
+    container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
+      (window as unknown as { __formUpAtRegister: boolean }).__formUpAtRegister =
+        document.querySelector('input[name="household"]') !== null;
+      return register(...args);
+    };
+  });
+  // The data layer (household state, Dexie) is held on the network.
+  const held: Route[] = [];
+  let release = false;
+  await page.route(/\/assets\/household\.svelte-[^/]*\.js$/, async (route) => {
+    if (release) await route.continue();
+    else held.push(route);
+  });
+
+  await page.goto('/');
+  await page.locator('input[name="household"]').fill('Keluarga Uji');
+  await page.locator('[data-testid="onboarding-household"] button[type="submit"]').click();
+  await page.locator('input[name="memberName"]').fill('Sari');
+  await page.locator('input[name="memberName"]').press('Enter');
+  await expect(page.getByText('Sari')).toBeVisible();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+
+  release = true;
+  for (const route of held.splice(0)) await route.continue();
+  await page.locator('.finish > button.primary').click();
+  await expect(page.locator('nav.app-nav')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('household-name')).toHaveText('Keluarga Uji');
+
+  await waitForServiceWorker(page);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __formUpAtRegister: boolean }).__formUpAtRegister,
+    ),
+  ).toBe(true);
+});

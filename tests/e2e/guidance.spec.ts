@@ -1,0 +1,103 @@
+/**
+ * The score card (band beside the number), "To raise your score" and the stress test with the
+ * sample household: screenshots at 360×740 in en, id and vi for a person to look at; axe finds
+ * no violation in light or dark; and the stress card never shows a duration over 24 months as
+ * a number, whichever stream stops or falls.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { startHousehold, tapNav } from './support';
+
+const DIR = 'docs/screenshots';
+mkdirSync(DIR, { recursive: true });
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+async function sampleDashboard(page: Page, lang: 'en' | 'id' | 'vi') {
+  await startHousehold(page, { sample: true });
+  if (lang !== 'en') {
+    await page.goto('/#/settings');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  }
+  await tapNav(page, 'dashboard');
+  await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
+}
+
+for (const lang of ['en', 'id', 'vi'] as const) {
+  test(`score card, actions and stress test at 360×740 in ${lang}`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await sampleDashboard(page, lang);
+    await expect(page.getByTestId('dash-band')).toBeVisible();
+    await expect(page.locator('[data-testid="dash-actions"] li').first()).toBeVisible();
+    for (const [id, name] of [
+      ['dash-score', 'score-card'],
+      ['dash-actions', 'score-actions'],
+      ['dash-stress', 'stress-test'],
+    ] as const) {
+      // What the person sees with the card scrolled to the top of a 360×740 phone screen.
+      await page.getByTestId(id).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${DIR}/${name}-${lang}.png` });
+    }
+  });
+}
+
+test('the stress card never shows more than 24 months as a number', async ({ page }) => {
+  test.setTimeout(90_000);
+  await sampleDashboard(page, 'en');
+  const card = page.getByTestId('dash-stress');
+  const streams = await card
+    .locator('select[data-testid="stress-stream"] option')
+    .allTextContents();
+  const falls = await card
+    .locator('select[data-testid="stress-fall"] option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const seen: string[] = [];
+  for (const stream of streams) {
+    await card.getByTestId('stress-stream').selectOption({ label: stream });
+    for (const fall of falls) {
+      await card.getByTestId('stress-fall').selectOption(fall);
+      const text = (await card.innerText()).replace(/\s+/g, ' ');
+      seen.push(text);
+      for (const match of text.matchAll(/([\d.,]+) months/g)) {
+        expect(
+          Number(match[1]!.replace(/,/g, '')),
+          `${stream}, ${fall}: ${text}`,
+        ).toBeLessThanOrEqual(24);
+      }
+    }
+  }
+  // The salary stopping leaves a shortfall that savings cover for more than two years.
+  expect(seen.some((t) => t.includes('more than 2 years'))).toBe(true);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations on the guidance cards (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme });
+    await sampleDashboard(page, 'en');
+    const result = await new AxeBuilder({ page }).include('[data-testid="dashboard"]').analyze();
+    expect(
+      result.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
+  });
+
+  test(`axe finds no violations on a next step (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await startHousehold(page, { members: ['Sari'] });
+    await tapNav(page, 'dashboard');
+    await page.getByRole('link', { name: 'Add your first income stream' }).click();
+    const form = page.getByTestId('stream-form');
+    await form.locator('input[name="name"]').fill('Warung');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toBeHidden();
+    await tapNav(page, 'dashboard');
+    await expect(page.getByTestId('dash-next-step')).toBeVisible();
+    await page.getByTestId('dash-next-step').screenshot({ path: `${DIR}/next-step-en.png` });
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(
+      result.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
+  });
+}

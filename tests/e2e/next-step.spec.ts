@@ -1,0 +1,146 @@
+/**
+ * A new household at each stage sees the right next step on the dashboard, and each step's
+ * button does what it says: no streams → add a stream; streams, no entries → log the first
+ * income on that stream; entries in the current month only → the score starts when the month
+ * ends (with the date), or log last month; two complete months → log the month before, as
+ * stability needs three; three → the score, its band, and "To raise your score" buttons that
+ * open the plan and savings forms.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { startHousehold } from './support';
+import { dayMonthsAgo } from './household';
+
+/** 'YYYY-MM-DD' of the last day of the month `monthsBack` before today's. */
+function lastDayMonthsAgo(monthsBack: number): string {
+  const t = new Date();
+  return new Date(Date.UTC(t.getFullYear(), t.getMonth() - monthsBack + 1, 0))
+    .toISOString()
+    .slice(0, 10);
+}
+const monthName = (monthsBack: number) => {
+  const t = new Date();
+  return new Intl.DateTimeFormat('en-US', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(t.getFullYear(), t.getMonth() - monthsBack, 1)));
+};
+
+async function dashboard(page: Page) {
+  await page.locator('nav a[data-route="dashboard"]').click();
+  await expect(
+    page.locator('main[data-view="dashboard"] [data-dashboard-ready]').first(),
+  ).toBeVisible();
+}
+
+/** Fills the open quick-add dialog's amount and saves; returns the date it started on. */
+async function saveQuickAdd(page: Page, amount: string): Promise<string> {
+  const dialog = page.getByTestId('quick-add-dialog');
+  const date = await dialog.locator('input[name="date"]').inputValue();
+  await dialog.locator('input[name="amount"]').fill(amount);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.locator('input[name="amount"]')).toBeHidden();
+  return date;
+}
+
+test('each stage of a new household shows its next step, and the button does it', async ({
+  page,
+}) => {
+  await startHousehold(page, { name: 'Keluarga Baru', members: ['Sari'] });
+
+  // 1. No streams: add a stream — the link opens the stream form itself.
+  await dashboard(page);
+  await page.getByRole('link', { name: 'Add your first income stream' }).click();
+  const streamForm = page.getByTestId('stream-form');
+  await expect(streamForm).toBeVisible();
+  await streamForm.locator('input[name="name"]').fill('Factory salary');
+  await streamForm.locator('select[name="kind"]').selectOption('formal');
+  await streamForm.getByRole('button', { name: 'Save' }).click();
+  await expect(streamForm).toBeHidden();
+  await expect(page).toHaveURL(/#\/streams$/);
+
+  // 2. Streams, no entries: log the first income, on that stream.
+  await dashboard(page);
+  const next = page.getByTestId('dash-next-step');
+  await expect(next.getByRole('heading')).toHaveText('Log your first income');
+  await next.getByRole('button', { name: 'Log income: Factory salary' }).click();
+  const dialog = page.getByTestId('quick-add-dialog');
+  const stream = dialog.locator('select[name="stream"]');
+  await expect(stream.locator('option:checked')).toHaveText(/^Factory salary/);
+  const today = await saveQuickAdd(page, '5000000');
+  expect(today).toBe(dayMonthsAgo(0, new Date().getDate()));
+
+  // 3. Entries in the current month only: the score starts when the month ends, on the 1st.
+  await dashboard(page);
+  await expect(next.getByRole('heading')).toHaveText(`Your score starts when ${monthName(0)} ends`);
+  const firstOfNext = new Intl.DateTimeFormat('en-US', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(new Date().getFullYear(), new Date().getMonth() + 1, 1)));
+  await expect(next).toContainText(`counts from ${firstOfNext}`);
+  await expect(page.getByTestId('dash-score-value')).toHaveCount(0);
+  await next.getByRole('button', { name: `Log income for ${monthName(1)}` }).click();
+  await expect(stream.locator('option:checked')).toHaveText(/^Factory salary/);
+  expect(await saveQuickAdd(page, '5000000')).toBe(lastDayMonthsAgo(1));
+
+  // A second complete month, logged the ordinary way.
+  await page.getByTestId('quick-add').click();
+  await dialog.locator('input[name="date"]').fill(dayMonthsAgo(2, 25));
+  await saveQuickAdd(page, '5000000');
+
+  // 4. Two complete months: a score, and "log the month before" as the step stability needs.
+  await dashboard(page);
+  await expect(page.getByTestId('dash-next-step')).toHaveCount(0);
+  await expect(page.getByTestId('dash-score-value')).toBeVisible();
+  await expect(page.getByTestId('dash-band')).toBeVisible();
+  await expect(page.getByTestId('needs-history')).toContainText('counted so far');
+  // Too little history for the "over time" charts: a sentence, not two-point spikes.
+  await expect(page.getByRole('region', { name: 'Score over time' })).toContainText(
+    'This chart starts once 3 complete months of income are logged.',
+  );
+  await expect(page.locator('[data-chart="score-over-time"]')).toHaveCount(0);
+  const actions = page.getByTestId('dash-actions');
+  const history = actions.locator('[data-action="history"]');
+  await expect(history).toContainText(`Log the income of ${monthName(3)}`);
+  await expect(history).toContainText('you have 2');
+  await expect(history).toContainText(/Score \+\d+/);
+  await history.getByRole('button', { name: `Log income for ${monthName(3)}` }).click();
+  await expect(stream.locator('option:checked')).toHaveText(/^Factory salary/);
+  expect(await saveQuickAdd(page, '5000000')).toBe(lastDayMonthsAgo(3));
+
+  // 5. Three complete months: stability is measured; essentials come first, then savings.
+  await dashboard(page);
+  await expect(page.getByTestId('needs-history')).toHaveCount(0);
+  await expect(page.locator('[data-component="stability"] .value')).toHaveText('100%');
+  // One measured month: a sentence, not a one-point line.
+  await expect(page.getByRole('region', { name: 'Score over time' })).toContainText(
+    `Only ${monthName(1)} has 3 months of history so far`,
+  );
+  await actions.getByRole('link', { name: 'Add an essential expense' }).click();
+  const planForm = page.getByTestId('plan-form');
+  await expect(planForm).toBeVisible();
+  await expect(planForm.locator('select[name="category"]')).toHaveValue('essential');
+  await planForm.locator('input[name="name"]').fill('Rent');
+  await planForm.locator('input[name="amount"]').fill('2000000');
+  await planForm.getByRole('button', { name: 'Save' }).click();
+  await expect(planForm).toBeHidden();
+
+  await dashboard(page);
+  await actions.getByRole('link', { name: 'Record savings' }).click();
+  const savingForm = page.getByTestId('saving-form');
+  await expect(savingForm).toBeVisible();
+  await savingForm.locator('input[name="amount"]').fill('1000000');
+  await savingForm.getByRole('button', { name: 'Save' }).click();
+  await expect(savingForm).toBeHidden();
+
+  // Savings of Rp1,000,000 against Rp2,000,000 of essentials: save the rest of 3 months.
+  await dashboard(page);
+  const save = actions.locator('[data-action="save"]');
+  await expect(save).toContainText('Save');
+  await expect(save).toContainText('more to reach 3 months of essentials');
+  await expect(save).toContainText(/Score \+\d+/);
+  const source = actions.locator('[data-action="source"]');
+  await expect(source).toContainText('A second regular source of about');
+  await source.getByRole('link', { name: 'Add a stream' }).click();
+  await expect(page.getByTestId('stream-form')).toBeVisible();
+});

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AnyamError } from '../../src/lib/domain/model';
+import { MAX_MINOR } from '../../src/lib/domain/money';
+import { formatForEditing, parseEditedAmount } from '../../src/lib/domain/money-editing';
+
+/** The Intl tags the app formats with for each of its languages (state/locale.svelte.ts). */
+const LOCALES = { en: 'en-PH', id: 'id-ID', fil: 'fil-PH', vi: 'vi-VN' } as const;
+const CURRENCIES = ['IDR', 'PHP', 'VND', 'USD'] as const;
+/** Minor units per smallest typed step: IDR is typed in whole rupiah. */
+const STEP: Record<(typeof CURRENCIES)[number], number> = { IDR: 100, PHP: 1, VND: 1, USD: 1 };
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AnyamError) return e.code;
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('formatForEditing', () => {
+  it.each([
+    ['id-ID', 'IDR', 480_000_000, '4.800.000'],
+    ['en-PH', 'IDR', 480_000_000, '4,800,000'],
+    ['vi-VN', 'IDR', 480_000_000, '4.800.000'],
+    ['fil-PH', 'PHP', 1_234_550, '12,345.50'],
+    ['vi-VN', 'VND', 4_800_000, '4.800.000'],
+    ['id-ID', 'USD', 1_250, '12,50'],
+    ['en-PH', 'USD', 5, '0.05'],
+    // Sen the screen hides are kept, so that opening and saving a form changes nothing.
+    ['id-ID', 'IDR', 480_000_050, '4.800.000,50'],
+  ])('%s %s %i -> %j', (locale, currency, minor, text) => {
+    expect(formatForEditing(minor, currency, locale)).toBe(text);
+  });
+
+  it('is never a raw decimal', () => {
+    expect(formatForEditing(480_000_000, 'IDR', 'id-ID')).not.toBe('4800000.00');
+  });
+});
+
+describe('parseEditedAmount', () => {
+  it('round-trips every amount in every language and currency', () => {
+    let runs = 0;
+    for (const locale of Object.values(LOCALES)) {
+      for (const currency of CURRENCIES) {
+        const step = STEP[currency];
+        fc.assert(
+          fc.property(fc.integer({ min: 0, max: Math.floor(MAX_MINOR / step) }), (n) => {
+            runs += 1;
+            const x = n * step;
+            expect(parseEditedAmount(formatForEditing(x, currency, locale), currency, locale)).toBe(
+              x,
+            );
+          }),
+          { numRuns: 500 },
+        );
+      }
+    }
+    expect(runs).toBe(16 * 500);
+  });
+
+  it('gives back a stored amount with hidden sen when its text is left as prefilled', () => {
+    for (const locale of Object.values(LOCALES)) {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: MAX_MINOR }), (x) => {
+          const text = formatForEditing(x, 'IDR', locale);
+          expect(parseEditedAmount(text, 'IDR', locale, x)).toBe(x);
+        }),
+        { numRuns: 500 },
+      );
+    }
+  });
+
+  it('refuses more decimals than the currency shows, never rounds them', () => {
+    for (const [lang, locale] of Object.entries(LOCALES)) {
+      for (const currency of CURRENCIES) {
+        const shown = currency === 'IDR' || currency === 'VND' ? 0 : 2;
+        const decimal = lang === 'id' || lang === 'vi' ? ',' : '.';
+        fc.assert(
+          fc.property(
+            fc.integer({ min: 0, max: 9_999_999 }),
+            fc.stringMatching(new RegExp(`^[0-9]{${shown + 1},${shown + 3}}$`)),
+            (whole, fraction) => {
+              // A fraction of only zeros beyond what is shown is a bank statement's ",00".
+              fc.pre(/[1-9]/.test(fraction.slice(shown)) || fraction.length > 2);
+              // In id and vi, ",000" after a number is read as thousands ("50,000"): not decimals.
+              fc.pre(!(decimal === ',' && fraction.length === 3));
+              const input = `${whole}${decimal}${fraction}`;
+              expect(codeOf(() => parseEditedAmount(input, currency, locale))).toBe(
+                'money/too-many-decimals',
+              );
+            },
+          ),
+          { numRuns: 500 },
+        );
+      }
+    }
+  });
+
+  it.each([
+    ['id-ID', 'IDR', '4800000.50'],
+    ['id-ID', 'IDR', '4.800.000,5'],
+    ['vi-VN', 'VND', '50.000,5'],
+    ['en-PH', 'USD', '12.345'],
+    ['fil-PH', 'PHP', '1,000.001'],
+  ])('%s %s refuses %j', (locale, currency, input) => {
+    expect(codeOf(() => parseEditedAmount(input, currency, locale))).toBe(
+      'money/too-many-decimals',
+    );
+  });
+
+  it.each([
+    ['id-ID', 'IDR', '4.800.000', 480_000_000],
+    ['id-ID', 'IDR', '4.800.000,00', 480_000_000],
+    ['en-PH', 'IDR', '4,800,000', 480_000_000],
+    ['vi-VN', 'VND', '4.800.000', 4_800_000],
+    ['fil-PH', 'USD', '18.00', 1_800],
+  ])('%s %s reads %j', (locale, currency, input, minor) => {
+    expect(parseEditedAmount(input, currency, locale)).toBe(minor);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * The three hand-computed households of resilience-reference.test.ts as dashboard inputs, for
+ * the tests that build on their figures (guidance, stress story). Amounts are minor units.
+ */
+import type { DashboardInput } from '../../src/lib/domain/dashboard';
+import type { Entry, Plan, Rate, Saving, Stream } from '../../src/lib/domain/model';
+import { rollupsFromEntries } from '../../src/lib/domain/rollup';
+import {
+  makeEntry,
+  makePlan,
+  makeRate,
+  makeSaving,
+  makeStream,
+  monthlyEntries,
+} from './analytics-fixtures';
+
+export function householdInput(parts: {
+  streams: Stream[];
+  entries: Entry[];
+  plans?: Plan[];
+  savings?: Saving[];
+  rates?: Rate[];
+  baseCurrency: string;
+  today: string;
+}): DashboardInput {
+  const rates = parts.rates ?? [];
+  return {
+    rollups: rollupsFromEntries(parts.entries, rates, parts.baseCurrency),
+    streams: parts.streams,
+    plans: parts.plans ?? [],
+    savings: parts.savings ?? [],
+    rates,
+    training: [],
+    baseCurrency: parts.baseCurrency,
+    today: parts.today,
+  };
+}
+
+/** A: Siti's formal salary Rp5,000,000 (March Rp4,500,000), E Rp3,300,000, savings Rp6,600,000. */
+export function householdA(): DashboardInput {
+  const salary = makeStream({ id: 'salary', kind: 'formal', memberId: 'siti' });
+  return householdInput({
+    streams: [salary],
+    entries: [
+      ...monthlyEntries(salary, {
+        '2025-01': 500_000_000,
+        '2025-02': 500_000_000,
+        '2025-03': 450_000_000,
+        '2025-04': 500_000_000,
+        '2025-05': 500_000_000,
+        '2025-06': 500_000_000,
+      }),
+      makeEntry(salary, '2025-07-01', 100_000_000),
+    ],
+    plans: [
+      makePlan({ name: 'rent', amountMinor: 200_000_000, cadence: 'monthly' }),
+      makePlan({ name: 'food', amountMinor: 30_000_000, cadence: 'weekly' }),
+      makePlan({
+        name: 'phone',
+        category: 'digital',
+        amountMinor: 5_000_000,
+        fundedBy: ['formal'],
+      }),
+    ],
+    savings: [makeSaving('2025-05-20', 660_000_000)],
+    baseCurrency: 'IDR',
+    today: '2025-07-10',
+  });
+}
+
+/** B: salary, remittance, jeepney and micro-tasks in PHP; E ₱32,166.67; savings ₱48,250. */
+export function householdB(): DashboardInput {
+  const F = makeStream({
+    id: 'ana-salary',
+    kind: 'formal',
+    memberId: 'ana',
+    currency: 'PHP',
+    expected: { amountMinor: 2_000_000, cadence: 'monthly', daysPerWeek: 5 },
+  });
+  const R = makeStream({
+    id: 'ana-remittance',
+    kind: 'support',
+    memberId: 'ana',
+    currency: 'PHP',
+    expected: { amountMinor: 500_000, cadence: 'monthly', daysPerWeek: 5 },
+  });
+  const I = makeStream({ id: 'ben-jeepney', kind: 'informal', memberId: 'ben', currency: 'PHP' });
+  const M = makeStream({
+    id: 'cara-tasks',
+    kind: 'microtask',
+    memberId: 'cara',
+    currency: 'PHP',
+    platform: 'Remotasks',
+  });
+  const months = ['2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04'];
+  const series = (values: number[]) => Object.fromEntries(months.map((m, i) => [m, values[i]!]));
+  return householdInput({
+    streams: [F, R, I, M],
+    entries: [
+      ...monthlyEntries(
+        F,
+        series([2_000_000, 2_000_000, 2_000_000, 2_000_000, 2_000_000, 2_000_000]),
+      ),
+      ...monthlyEntries(R, series([500_000, 500_000, 500_000, 500_000, 500_000, 500_000])),
+      ...monthlyEntries(I, series([800_000, 1_200_000, 400_000, 1_000_000, 600_000, 1_000_000])),
+      ...monthlyEntries(M, series([300_000, 0, 500_000, 200_000, 400_000, 350_000])),
+      makeEntry(M, '2025-04-28', 150_000, { status: 'pending' }),
+    ],
+    plans: [
+      makePlan({ name: 'rent', currency: 'PHP', amountMinor: 1_500_000 }),
+      makePlan({ name: 'food', currency: 'PHP', amountMinor: 350_000, cadence: 'weekly' }),
+      makePlan({ name: 'utilities', currency: 'PHP', amountMinor: 2_400_000, cadence: 'yearly' }),
+      makePlan({
+        name: 'data plan',
+        category: 'digital',
+        currency: 'PHP',
+        amountMinor: 250_000,
+        fundedBy: ['microtask'],
+      }),
+    ],
+    savings: [
+      makeSaving('2025-01-15', 2_000_000, { currency: 'PHP' }),
+      makeSaving('2025-03-31', 4_825_000, { currency: 'PHP' }),
+    ],
+    baseCurrency: 'PHP',
+    today: '2025-05-03',
+  });
+}
+
+/** C: Dewi's USD micro-tasks and IDR tutoring, E Rp1,500,000, no savings snapshot. */
+export function householdC(): DashboardInput {
+  const tasks = makeStream({
+    id: 'dewi-tasks',
+    kind: 'microtask',
+    memberId: 'dewi',
+    currency: 'USD',
+    platform: 'Remotasks',
+  });
+  const tutoring = makeStream({
+    id: 'dewi-tutoring',
+    kind: 'informal',
+    memberId: 'dewi',
+    startedOn: '2024-06-01',
+  });
+  const rates = [
+    makeRate('USD', '2024-01-01', '15500'),
+    makeRate('USD', '2024-05-01', '16000'),
+    makeRate('USD', '2024-09-15', '16500'),
+  ];
+  const minutes = { paidMinutes: 600, unpaidMinutes: 150 };
+  const usd: Record<string, number> = {
+    '2024-01': 12_000,
+    '2024-02': 8_000,
+    '2024-03': 15_000,
+    '2024-04': 5_000,
+    '2024-05': 10_000,
+    '2024-06': 14_000,
+    '2024-07': 2_000,
+    '2024-08': 11_000,
+    '2024-10': 9_000,
+    '2024-11': 13_000,
+    '2024-12': 10_000,
+  };
+  return householdInput({
+    streams: [tasks, tutoring],
+    entries: [
+      ...Object.entries(usd).map(([m, cents]) => makeEntry(tasks, `${m}-10`, cents, minutes)),
+      makeEntry(tasks, '2024-09-14', 6_000, minutes),
+      makeEntry(tasks, '2024-09-15', 6_000, minutes),
+      ...['06', '07', '08', '09', '10', '11', '12'].map((mm) =>
+        makeEntry(tutoring, `2024-${mm}-20`, 50_000_000),
+      ),
+    ],
+    plans: [
+      makePlan({ name: 'room', amountMinor: 150_000_000 }),
+      makePlan({
+        name: 'data',
+        category: 'digital',
+        amountMinor: 10_000_000,
+        fundedBy: ['microtask'],
+      }),
+    ],
+    rates,
+    baseCurrency: 'IDR',
+    today: '2025-01-20',
+  });
+}
