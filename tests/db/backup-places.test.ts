@@ -12,17 +12,22 @@ const META = { exportedAt: '2026-11-02T09:30:00.000Z', app: { name: 'Anyam', ver
 let db: AnyamDatabase;
 afterEach(() => dropDatabase(db));
 
-/** The file an Anyam from before places would have written for `tables`. */
-function versionOneFile(tables: HouseholdTables): string {
-  const { places: _places, ...rest } = tables;
+/**
+ * The file an Anyam from before places would have written for `tables`: format version 2 (with
+ * payments and skips), or version 1 (without them, and without streams' pay days).
+ */
+function versionOneFile(tables: HouseholdTables, version: 1 | 2 = 1): string {
+  const { places: _places, payments, skips, ...rest } = tables;
   const file = JSON.parse(serializeBackup(tables, META)) as {
     version: number;
     tables: Record<string, unknown>;
   };
-  file.version = 1;
+  file.version = version;
   file.tables = {
     ...rest,
+    streams: version === 1 ? rest.streams.map(({ payDay: _payDay, ...s }) => s) : rest.streams,
     savings: rest.savings.map(({ placeId: _placeId, ...s }) => s),
+    ...(version === 2 ? { payments, skips } : {}),
   };
   return JSON.stringify(file);
 }
@@ -44,10 +49,11 @@ describe('backups and savings places', () => {
       tables.savings.map((s) => [s.date, s.amountMinor, s.updatedAt]),
     );
     // The two phones of a household upgrade apart; merging their files keeps one place.
-    await applyRestore(await readBackupFile(versionOneFile(tables)), 'merge');
+    // (the other phone's file is of format version 2: with payments and skips, still no places).
+    await applyRestore(await readBackupFile(versionOneFile(tables, 2)), 'merge');
     expect(await db.places.count()).toBe(1);
     const again = JSON.parse((await exportBackup()).text) as { version: number };
-    expect(again.version).toBe(2);
+    expect(again.version).toBe(3);
   });
 
   it('refuses a balance that names no place of the file, and a debt outside kind "other"', async () => {

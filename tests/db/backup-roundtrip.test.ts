@@ -51,7 +51,7 @@ const household = fc
     places: fc.array(
       fc.record({
         id: fc.uuid(),
-        name: text.map((s) => s.trim()).filter((s) => s.length > 0 && s.length <= 80),
+        name: text.map((s) => s.trim()).filter((s) => s.length <= 80 && hasVisibleCharacter(s)),
         kind: fc.constantFrom(...PLACE_KINDS),
         currency: fc.constantFrom('IDR', 'USD', 'PHP', 'VND'),
         deleted: fc.boolean(),
