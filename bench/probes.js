@@ -264,3 +264,65 @@ export async function pageEntries(months) {
     longTasks: tasks.length,
   };
 }
+
+/**
+ * Runs one search in the Entries view as a person would (fills the form, taps Search) and
+ * times it from the tap: `first` when the first result row is in the DOM, `all` when the search
+ * has read its last month (aria-busy false), and the longest main-thread task in between.
+ * `query` holds form field values by name (q, amountMin, amountMax, from, to); the others are
+ * emptied. Needs installProbe (for the long tasks).
+ */
+export function runSearch(query) {
+  const form = document.querySelector('[data-testid="entry-search"]');
+  const set = (name, value) => {
+    const el = form.querySelector(`[name="${name}"]`);
+    el.value = value;
+    el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+  };
+  for (const [name, value] of Object.entries({
+    q: '',
+    amountMin: '',
+    amountMax: '',
+    from: '',
+    to: '',
+    ...query,
+  }))
+    set(name, value);
+  const section = () => document.querySelector('[data-testid="search-results"]');
+  const before = Number(section()?.getAttribute('data-run') ?? 0);
+  return new Promise((resolve) => {
+    // Let the bound fields settle before the tap (Svelte applies input events in a microtask).
+    setTimeout(() => {
+      let first = null;
+      const t0 = performance.now();
+      const check = () => {
+        const s = section();
+        if (!s || Number(s.getAttribute('data-run')) <= before) return;
+        const now = performance.now() - t0;
+        if (first === null && s.querySelector('[data-testid="entry-row"]')) first = now;
+        if (s.getAttribute('aria-busy') !== 'false') return;
+        observer.disconnect();
+        // Long task entries arrive after their task: give the last one time to be reported.
+        setTimeout(() => {
+          const tasks = window.__bench.longTasks.filter(
+            (t) => t.start + t.duration >= t0 && t.start <= t0 + now,
+          );
+          resolve({
+            first: first ?? now,
+            all: now,
+            found: Number(
+              s
+                .querySelector('h3')
+                ?.textContent?.match(/\d[\d,]*/)?.[0]
+                ?.replace(/,/g, '') ?? NaN,
+            ),
+            longestTask: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+          });
+        }, 300);
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      form.querySelector('button[type="submit"]').click();
+    }, 50);
+  });
+}

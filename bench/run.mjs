@@ -7,8 +7,8 @@
 //                                      median of 3); about 12 minutes on the 2-core machine
 //   npm run bench -- --no-lighthouse   all but Lighthouse
 //   npm run bench -- --only cold,csv   some parts: size, update, firstvisit, cold, bare,
-//                                      quickadd, entries, writes, analytics, loop, csv,
-//                                      lighthouse (cold also gives FCP and heap)
+//                                      quickadd, entries, search, writes, analytics, loop,
+//                                      csv, lighthouse (cold also gives FCP and heap)
 //   npm run bench -- --runs 3          fewer repetitions (quick look; not for docs)
 //   npm run bench -- --datasets empty  cold loads of some datasets only: empty, sample, 100k
 //   npm run bench -- --skip-build      reuse dist-bench-app/ and the helper builds
@@ -35,7 +35,7 @@ import {
   waitForServiceWorker,
   withBrowser,
 } from './browser.mjs';
-import { armQuickAdd, installProbe, pageEntries, probeResult } from './probes.js';
+import { armQuickAdd, installProbe, pageEntries, probeResult, runSearch } from './probes.js';
 import { buildContains, dashboardAssetSizes, initialAssetSizes, libraryFloor } from './size.mjs';
 import { firstVisits } from './first-visit.mjs';
 import { updateCost } from './update-cost.mjs';
@@ -78,6 +78,7 @@ const ALL_PARTS = [
   'bare',
   'quickadd',
   'entries',
+  'search',
   'writes',
   'analytics',
   'loop',
@@ -371,7 +372,7 @@ async function main() {
   }
 
   // Seeding needs only the harness: it runs while the app builds (nothing is measured meanwhile).
-  const needData = ['cold', 'quickadd', 'entries'].some((p) => PARTS.has(p));
+  const needData = ['cold', 'quickadd', 'entries', 'search'].some((p) => PARTS.has(p));
   const kinds = (value('datasets', null)?.split(',') ?? ['empty', 'sample', '100k']).filter(
     (k) => PARTS.has('cold') || k === '100k',
   );
@@ -774,6 +775,71 @@ async function main() {
         sessions.map((s) => median(s.after.pages)),
       );
     });
+  }
+
+  // 5b. Search ----------------------------------------------------------------------------------------
+  if (PARTS.has('search') && seeded['100k']) {
+    heading(
+      `5b. search in the entries view, 100k entries (1× and ${CPU_RATE}× CPU, fresh browser process, ${RUNS} runs)`,
+    );
+    // Three searches a household makes: a word of a note over ten years (the `date` index, month
+    // by month), an amount range (the `[currency+date]` index of the range's currency, month by
+    // month), three years of everything (the `date` index over 36 months; 100 rows drawn).
+    const today = new Date().toISOString().slice(0, 10);
+    const threeYearsAgo = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
+    const SEARCHES = [
+      ['note', 'a word in notes ("rainy"), 10 years', { q: 'rainy' }],
+      [
+        'amount',
+        'an amount range (IDR 100,000–200,000)',
+        { amountMin: '100000', amountMax: '200000' },
+      ],
+      ['dates', 'a 3-year date range, every entry', { from: threeYearsAgo, to: today }],
+    ];
+    for (const rate of [1, CPU_RATE]) {
+      await part(`search ${rate}x`, async () => {
+        const sessions = [];
+        for (let i = 0; i < RUNS; i++) {
+          sessions.push(
+            await coldLoad(profile('100k'), `${base}/#/entries`, {
+              rate,
+              probe: { ready: 'selector', selector: '[data-testid="entry-row"]' },
+              after: async (page) => {
+                const out = {};
+                for (const [id, , query] of SEARCHES)
+                  out[id] = await evaluateWithin(page, 240_000, `search ${id}`, runSearch, query);
+                return out;
+              },
+            }),
+          );
+        }
+        results.figures[`search:${rate}x:raw`] = sessions.map((s) => s.after);
+        for (const [id, label] of SEARCHES) {
+          const runs = sessions.map((s) => s.after[id]);
+          const first = runs.map((r) => r.first);
+          const longest = runs.map((r) => r.longestTask);
+          figure(
+            `search:${id}:${rate}x:first`,
+            `search ${label}: first results (${rate}x)`,
+            'ms',
+            first,
+            {
+              goal: rate === 1 ? { text: '≤ 300 ms', holds: median(first) <= 300 } : null,
+              note: `${runs[0].found.toLocaleString('en-US')} found`,
+            },
+          );
+          figure(
+            `search:${id}:${rate}x:all`,
+            `  all results (${rate}x)`,
+            'ms',
+            runs.map((r) => r.all),
+          );
+          figure(`search:${id}:${rate}x:longestTask`, `  longest task (${rate}x)`, 'ms', longest, {
+            goal: rate === 1 ? { text: '≤ 100 ms', holds: median(longest) <= 100 } : null,
+          });
+        }
+      });
+    }
   }
 
   // 7. Repository writes, analytics, CSV import ---------------------------------------------------

@@ -4,7 +4,14 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import Toasts from '../../src/components/Toasts.svelte';
 import type { AnyamDatabase } from '../../src/lib/db/database';
-import { addMember, addPlan, addRate, addSaving, saveSettings } from '../../src/lib/db/repo';
+import {
+  addMember,
+  addPlace,
+  addPlan,
+  addRate,
+  addSaving,
+  saveSettings,
+} from '../../src/lib/db/repo';
 import { todayIso } from '../../src/lib/domain/dates';
 import { household } from '../../src/lib/state/household.svelte';
 import { toasts } from '../../src/lib/state/toasts.svelte';
@@ -194,39 +201,58 @@ describe('planned expenses', () => {
   });
 });
 
-describe('savings snapshots', () => {
-  it('adds a snapshot, shows the newest as the buffer, and Undo restores a deleted one', async () => {
-    await addSaving({ date: '2025-01-31', amountMinor: 1_000_000_00, currency: 'IDR' });
+describe('savings places', () => {
+  it('adds places and balances, sums the latest of each, flags a missing rate, and Undo restores a deleted balance', async () => {
+    const bank = await addPlace({ name: 'Bank BRI', kind: 'bank', currency: 'IDR' });
+    await addSaving({ placeId: bank.id, date: '2025-01-31', amountMinor: 1_000_000_00 });
+    await addSaving({ placeId: bank.id, date: '2025-02-28', amountMinor: 1_200_000_00 });
     await renderView();
-    expect(screen.getByTestId('savings-buffer').textContent).toMatch(/1,000,000/);
+    await waitFor(() =>
+      expect(screen.getByTestId('savings-buffer').textContent).toMatch(/1,200,000/),
+    );
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Add a snapshot' }));
-    const amount = await type('Amount saved', '');
-    await type('Date', '2025-02-28');
+    // A GCash wallet in pesos.
+    await fireEvent.click(screen.getByRole('button', { name: 'Add a place' }));
+    await type('Name', 'GCash');
+    await choose('Kind', 'ewallet');
+    await choose('Currency', 'PHP');
     await submit();
-    await waitFor(() => expect(errorOf(amount)).toMatch(/Enter an amount/));
-    expect(await db.savings.count()).toBe(1);
+    const gcash = await waitFor(async () => {
+      const found = (await db.places.toArray()).find((p) => p.name === 'GCash');
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    expect(gcash).toMatchObject({ kind: 'ewallet', currency: 'PHP' });
 
-    await type('Amount saved', '2,500,000');
-    await type(/^Note/, 'Bank and GCash');
+    // A debt is refused for an e-wallet, said plainly, and nothing is written.
+    await fireEvent.click(await screen.findByRole('button', { name: 'New balance: GCash' }));
+    const amount = await type('Balance', '-500');
+    await type('Date', '2025-03-01');
     await submit();
-    await waitFor(async () => expect(await db.savings.count()).toBe(2));
-    const buffer = await screen.findByTestId('savings-buffer');
-    await waitFor(() => expect(buffer.textContent).toMatch(/2,500,000/));
-    expect(buffer.textContent).toContain('Your buffer');
-    expect(buffer.textContent).toContain('Bank and GCash');
-    expect(screen.getByTestId('savings-history').textContent).toMatch(/1,000,000/);
+    await waitFor(() => expect(errorOf(amount)).toMatch(/only a place of kind/));
+    expect(await db.savings.count()).toBe(2);
+    await type('Balance', '2,500');
+    await submit();
+    await waitFor(async () => expect(await db.savings.count()).toBe(3));
+
+    // No PHP rate: the buffer is flagged, never counted with the pesos as 0.
+    const buffer = () => screen.getByTestId('savings-buffer').textContent ?? '';
+    await waitFor(() => expect(buffer()).toMatch(/no exchange rate for PHP/));
+    expect(buffer()).not.toMatch(/1,200,000/);
+    // 2,500.00 PHP × 280 = 700,000 IDR; + 1,200,000 IDR in the bank = 1,900,000 IDR.
+    await addRate({ currency: 'PHP', date: '2025-01-01', value: '280' });
+    await waitFor(() => expect(buffer()).toMatch(/1,900,000/));
+    expect(buffer()).toContain('2 places');
 
     const live = () => db.savings.filter((s) => s.deletedAt === null).count();
-    await fireEvent.click(screen.getByRole('button', { name: /^Delete Snapshot of Feb 28, 2025/ }));
-    await waitFor(async () => expect(await live()).toBe(1));
-    await waitFor(() =>
-      expect(screen.getByTestId('savings-buffer').textContent).toMatch(/1,000,000/),
+    await fireEvent.click(
+      screen.getByRole('button', { name: /^Delete Bank BRI, Balance of Feb 28, 2025/ }),
     );
-    await fireEvent.click(screen.getAllByRole('button', { name: 'Undo' }).at(-1)!);
     await waitFor(async () => expect(await live()).toBe(2));
-    await waitFor(() =>
-      expect(screen.getByTestId('savings-buffer').textContent).toMatch(/2,500,000/),
-    );
+    // The bank's balance in force is January's again: 1,000,000 + 700,000.
+    await waitFor(() => expect(buffer()).toMatch(/1,700,000/));
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await waitFor(async () => expect(await live()).toBe(3));
+    await waitFor(() => expect(buffer()).toMatch(/1,900,000/));
   });
 });

@@ -6,7 +6,7 @@ import { applyRestore, exportBackup, readBackupFile } from '../../src/lib/db/bac
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
 import { PBKDF2_ITERATIONS, type EncryptedEnvelope } from '../../src/lib/db/backup/crypto';
 import type { AnyamDatabase } from '../../src/lib/db/database';
-import type { HouseholdTables } from '../../src/lib/domain/model';
+import { PLACE_KINDS, type HouseholdTables } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
 import { checksumTables } from './checksum';
 import { codeOf, dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
@@ -46,6 +46,30 @@ const household = fc
       .filter((s) => s.length <= 80 && (s === '' || hasVisibleCharacter(s))),
     notes: fc.array(text, { maxLength: 6 }),
     deleteEvery: fc.integer({ min: 2, max: 7 }),
+    // Savings places beside the factory's own: any kind and currency, debts in "other", some
+    // deleted with their balances.
+    places: fc.array(
+      fc.record({
+        id: fc.uuid(),
+        name: text.map((s) => s.trim()).filter((s) => s.length <= 80 && hasVisibleCharacter(s)),
+        kind: fc.constantFrom(...PLACE_KINDS),
+        currency: fc.constantFrom('IDR', 'USD', 'PHP', 'VND'),
+        deleted: fc.boolean(),
+        balances: fc.array(
+          fc.record({
+            id: fc.uuid(),
+            day: fc.integer({ min: 1, max: 28 }),
+            amount: fc.integer({ min: -1_000_000_000, max: 1_000_000_000_000 }),
+          }),
+          { maxLength: 4 },
+        ),
+      }),
+      { maxLength: 3 },
+    ),
+  })
+  .filter((o) => {
+    const ids = o.places.flatMap((p) => [p.id, ...p.balances.map((b) => b.id)]);
+    return new Set(ids).size === ids.length;
   })
   .map((o): HouseholdTables => {
     const h = householdFactory.build(o);
@@ -58,6 +82,23 @@ const household = fc
       rows.forEach((row, i) => {
         if (i % o.deleteEvery === 1) row.deletedAt = row.updatedAt;
       });
+    }
+    const at = '2025-03-01T10:00:00.000Z';
+    for (const p of o.places) {
+      const deletedAt = p.deleted ? at : null;
+      const common = { createdAt: at, updatedAt: at, deletedAt, isSample: false };
+      h.places.push({ id: p.id, ...common, name: p.name, kind: p.kind, currency: p.currency });
+      for (const b of p.balances) {
+        h.savings.push({
+          id: b.id,
+          ...common,
+          placeId: p.id,
+          date: `2025-02-${String(b.day).padStart(2, '0')}`,
+          amountMinor: p.kind === 'other' ? b.amount : Math.abs(b.amount),
+          currency: p.currency,
+          note: '',
+        });
+      }
     }
     return h;
   });
@@ -88,6 +129,7 @@ describe('backup round trip', () => {
         );
         const again = await exportBackup({ now: NOW });
         expect(tablesOf(again.text)).toEqual(tablesOf(original));
+        expect((tablesOf(again.text) as HouseholdTables).places).toHaveLength(tables.places.length);
         await expectRollupsConsistent(db);
 
         const locked = await exportBackup({

@@ -5,6 +5,7 @@ import {
   addEntries,
   addEntry,
   addMember,
+  addPlace,
   addPlan,
   addRate,
   addSaving,
@@ -23,6 +24,7 @@ import { dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers'
 
 let db: AnyamDatabase;
 let h: Basics;
+let placeId = '';
 const unknownId = '00000000-0000-4000-8000-000000000000';
 const longNote = 'x'.repeat(10_000);
 
@@ -39,7 +41,8 @@ beforeAll(async () => {
     cadence: 'monthly',
     dueOn: '2025-09-01',
   });
-  await addSaving({ date: '2025-08-31', amountMinor: 3_000_000_00, currency: 'IDR' });
+  placeId = (await addPlace({ name: 'Bank', kind: 'bank', currency: 'IDR' })).id;
+  await addSaving({ placeId, date: '2025-08-31', amountMinor: 3_000_000_00 });
   await addTraining({
     memberId: h.member.id,
     title: 'Sewing',
@@ -234,19 +237,31 @@ const cases: [string, string, () => Promise<unknown>, string][] = [
   [
     'savings',
     'the date 2026-02-30',
-    () => addSaving({ date: '2026-02-30', amountMinor: 1, currency: 'IDR' }),
+    () => addSaving({ placeId, date: '2026-02-30', amountMinor: 1 }),
     'saving/invalid-date',
   ],
   [
     'savings',
-    'a negative amount',
-    () => addSaving({ date: '2025-01-01', amountMinor: -5, currency: 'IDR' }),
-    'saving/invalid-amount',
+    'a negative balance in a bank account (only a place of kind other holds a debt)',
+    () => addSaving({ placeId, date: '2025-01-01', amountMinor: -5 }),
+    'saving/negative-balance',
+  ],
+  [
+    'savings',
+    'a balance of a place that does not exist',
+    () => addSaving({ placeId: unknownId, date: '2025-01-01', amountMinor: 5 }),
+    'saving/unknown-place',
+  ],
+  [
+    'places',
+    'an empty name',
+    () => addPlace({ name: '  ', kind: 'cash', currency: 'IDR' }),
+    'place/empty-name',
   ],
   [
     'savings',
     'a 10,000-character note',
-    () => addSaving({ date: '2025-01-01', amountMinor: 5, currency: 'IDR', note: longNote }),
+    () => addSaving({ placeId, date: '2025-01-01', amountMinor: 5, note: longNote }),
     'saving/note-too-long',
   ],
   [
@@ -328,6 +343,7 @@ describe('repositories reject invalid records and leave the database unchanged',
         'streams',
         'entries',
         'plans',
+        'places',
         'savings',
         'rates',
         'training',

@@ -8,6 +8,7 @@ import {
   addPayment,
   addPlan,
   addRate,
+  addPlace,
   addSaving,
   addStream,
   addTraining,
@@ -64,7 +65,8 @@ async function mixedHousehold() {
     ...demo,
   });
   await addPayment({ planId: demoRent.id, dueOn: '2025-01-01', ...demo });
-  await addSaving({ date: '2025-01-01', amountMinor: 1, currency: 'IDR', ...demo });
+  const demoPlace = await addPlace({ name: 'Demo cash', kind: 'cash', currency: 'IDR', ...demo });
+  await addSaving({ placeId: demoPlace.id, date: '2025-01-01', amountMinor: 1, ...demo });
   await addTraining({
     memberId: sampleMember.id,
     title: 'Demo course',
@@ -85,6 +87,7 @@ describe('removeSampleHousehold', () => {
       streams: 1,
       entries: 50,
       plans: 1,
+      places: 1,
       savings: 1,
       rates: 1,
       training: 1,

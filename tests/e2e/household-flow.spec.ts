@@ -80,7 +80,13 @@ test('a new household: members, streams, 30 entries, a plan and savings give a f
   await plan.locator('input[name="fundedBy"][value="formal"]').check();
   await plan.getByRole('button', { name: 'Save' }).click();
   await expect(plan).toBeHidden();
-  await page.getByRole('button', { name: 'Add a snapshot' }).click();
+  await page.getByRole('button', { name: 'Add a place' }).click();
+  const place = page.getByTestId('place-form');
+  await place.locator('input[name="name"]').fill('Bank BRI');
+  await place.locator('select[name="kind"]').selectOption('bank');
+  await place.getByRole('button', { name: 'Save' }).click();
+  await expect(place).toBeHidden();
+  await page.getByRole('button', { name: 'New balance: Bank BRI' }).click();
   const saving = page.getByTestId('saving-form');
   await saving.locator('input[name="amount"]').fill('9.000.000');
   await saving.getByRole('button', { name: 'Save' }).click();

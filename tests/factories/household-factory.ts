@@ -11,6 +11,7 @@ import {
   type HouseholdTables,
   type Locale,
   type MonthKey,
+  type Place,
   type Payment,
   type Plan,
   type PlanCadence,
@@ -245,6 +246,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       ...common,
       createdAt: stamp(date, 20 * 3600),
       updatedAt: stamp(date, 20 * 3600),
+      placeId: SAVINGS_PLACE_ID,
       date,
       amountMinor: amountFor(rng, base, 100, 800),
       currency: base,
@@ -255,6 +257,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     savings.push({
       id: rng.uuid(),
       ...common,
+      placeId: SAVINGS_PLACE_ID,
       date: lastDay,
       amountMinor: amountFor(rng, base, 100, 800),
       currency: base,
@@ -282,6 +285,17 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     }
   }
 
+  // One place holds every balance. Its id is fixed, not drawn, so that every other record
+  // stays what the seed gave before places existed.
+  const places: Place[] = [
+    {
+      id: SAVINGS_PLACE_ID,
+      ...common,
+      name: 'Savings',
+      kind: 'bank',
+      currency: base,
+    },
+  ];
   // Bills paid on their day, most of the time (after everything else: the rng stays in step).
   const payments: Payment[] = [];
   const skips: Skip[] = [];
@@ -314,6 +328,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     streams,
     entries,
     plans,
+    places,
     savings,
     rates,
     training,
@@ -321,5 +336,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     skips,
   };
 }
+
+export const SAVINGS_PLACE_ID = '5a71e0b0-0000-4000-8000-00000000f1ac';
 
 export const householdFactory = { build };

@@ -69,7 +69,16 @@ export function makePlan(over: Partial<Plan> & Pick<Plan, 'amountMinor'>): Plan 
 }
 
 export function makeSaving(date: string, amountMinor: number, over: Partial<Saving> = {}): Saving {
-  return { ...common, id: nextId('saving'), date, amountMinor, currency: 'IDR', note: '', ...over };
+  return {
+    ...common,
+    id: nextId('saving'),
+    placeId: 'place-savings',
+    date,
+    amountMinor,
+    currency: 'IDR',
+    note: '',
+    ...over,
+  };
 }
 
 export function makeRate(

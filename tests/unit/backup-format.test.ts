@@ -40,13 +40,14 @@ describe('the backup file', () => {
   it('has the documented envelope and one record per line', () => {
     const file = parse(text);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'app', 'tables']);
-    expect(file).toMatchObject({ format: 'anyam-backup', version: 2, app: META.app });
+    expect(file).toMatchObject({ format: 'anyam-backup', version: 3, app: META.app });
     expect(Object.keys(file.tables)).toEqual([
       'settings',
       'members',
       'streams',
       'entries',
       'plans',
+      'places',
       'savings',
       'rates',
       'training',
@@ -57,7 +58,7 @@ describe('the backup file', () => {
     const lines = text.split('\n');
     const records = TABLE_NAMES.reduce((n, t) => n + tables[t].length, 0);
     // head, then per table an opening and a closing line, the records, and the tail.
-    expect(lines.length).toBe(1 + 10 * 2 + records + 2);
+    expect(lines.length).toBe(1 + TABLE_NAMES.length * 2 + records + 2);
     expect(file.tables.entries.map((e) => e.id)).toEqual(tables.entries.map((e) => e.id).sort());
   });
 

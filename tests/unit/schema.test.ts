@@ -27,6 +27,7 @@ const valid: { [K in SchemaTable]: unknown } = {
   streams: stream,
   entries: household.entries[0],
   plans: household.plans[0],
+  places: household.places[0],
   savings: household.savings[0],
   rates: household.rates[0],
   training: household.training[0],

@@ -15,6 +15,7 @@ export const TABLE_LABEL: Record<TableName, () => string> = {
   streams: m.bk_table_streams,
   entries: m.bk_table_entries,
   plans: m.bk_table_plans,
+  places: m.bk_table_places,
   savings: m.bk_table_savings,
   rates: m.bk_table_rates,
   training: m.bk_table_training,

@@ -3,6 +3,7 @@ import type {
   Entry,
   Member,
   Payment,
+  Place,
   Plan,
   Rate,
   Rollup,
@@ -26,6 +27,7 @@ export const STORE_NAMES: readonly StoreName[] = [
   'entries',
   'rollups',
   'plans',
+  'places',
   'savings',
   'rates',
   'training',
@@ -42,6 +44,7 @@ export class AnyamDatabase extends Dexie {
   declare entries: Table<Entry, string>;
   declare rollups: Table<Rollup, string>;
   declare plans: Table<Plan, string>;
+  declare places: Table<Place, string>;
   declare savings: Table<Saving, string>;
   declare rates: Table<Rate, string>;
   declare training: Table<Training, string>;

@@ -123,19 +123,26 @@ function receivedRow(
   };
 }
 
-/** The input with one more savings snapshot of `amountMinor` (base currency) dated today. */
+/**
+ * The input with the household's savings at `amountMinor` (base currency) from today: every
+ * place's balance set to zero today and one more place holding `amountMinor`.
+ */
 export function withSavings(input: DashboardInput, amountMinor: number): DashboardInput {
-  const saving: Saving = {
-    ...baseRecord(`${WHAT_IF}-saving`),
-    // Recorded after every real snapshot, so it wins over one already dated today.
+  const placeIds = [...new Set(input.savings.map((s) => s.placeId))];
+  const balance = (id: string, placeId: string, minor: number): Saving => ({
+    ...baseRecord(id),
+    // Recorded after every real balance, so it wins over one already dated today.
     updatedAt: '9999-12-31T23:59:59.999Z',
+    placeId,
     date: input.today,
-    amountMinor,
+    amountMinor: minor,
     currency: input.baseCurrency,
     note: '',
     isSample: false,
-  };
-  return { ...input, savings: [...input.savings, saving] };
+  });
+  const zeroes = placeIds.map((placeId, i) => balance(`${WHAT_IF}-zero-${i}`, placeId, 0));
+  const saving = balance(`${WHAT_IF}-saving`, `${WHAT_IF}-place`, amountMinor);
+  return { ...input, savings: [...input.savings, ...zeroes, saving] };
 }
 
 /** The input with a new regular stream paying `monthlyMinor` in each of `months`. */

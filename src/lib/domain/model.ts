@@ -179,7 +179,22 @@ export interface Skip extends BaseRecord {
   isSample: boolean;
 }
 
+export const PLACE_KINDS = ['cash', 'bank', 'ewallet', 'group', 'other'] as const;
+/** Cash at home, a bank account, an e-wallet (GCash, GoPay, MoMo), a savings group (arisan,
+ * paluwagan, hụi), or other — the only kind whose balance may be below zero (a debt). */
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** Where the household keeps money; its balances are `Saving` rows with its id. */
+export interface Place extends BaseRecord {
+  name: string;
+  kind: PlaceKind;
+  currency: CurrencyCode;
+  isSample: boolean;
+}
+
+/** A dated balance of one place (the "savings snapshot" of schema versions 1 and 2). */
 export interface Saving extends BaseRecord {
+  placeId: string;
   date: IsoDate;
   amountMinor: MinorUnits;
   currency: CurrencyCode;
@@ -214,6 +229,7 @@ export interface HouseholdTables {
   streams: Stream[];
   entries: Entry[];
   plans: Plan[];
+  places: Place[];
   savings: Saving[];
   rates: Rate[];
   training: Training[];
@@ -228,6 +244,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'streams',
   'entries',
   'plans',
+  'places',
   'savings',
   'rates',
   'training',

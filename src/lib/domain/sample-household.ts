@@ -12,6 +12,7 @@ import type {
   MonthKey,
   PayDay,
   Payment,
+  Place,
   Plan,
   Rate,
   Saving,
@@ -376,16 +377,41 @@ export function buildSampleHousehold(
     }
   }
 
+  // Where the household keeps its money. Each quarter's total is split among them, so the buffer
+  // is what it was when the sample had one snapshot per quarter.
+  const place = (name: string, kind: Place['kind']): Place => ({
+    ...base,
+    id: rng.uuid(),
+    name,
+    kind,
+    currency: local,
+  });
+  const places = [
+    place(label('cashAtHome'), 'cash'),
+    place(label('bankAccount'), 'bank'),
+    place(label('savingsGroup'), 'group'),
+  ];
   const savings: Saving[] = months
     .filter((_, i) => i % 3 === 2)
-    .map((month, i) => ({
-      ...base,
-      id: rng.uuid(),
-      date: day(month, 28),
-      amountMinor: u(profile.savingsStart + i * profile.savingsStep),
-      currency: local,
-      note: '',
-    }));
+    .flatMap((month, i) => {
+      const total = u(profile.savingsStart + i * profile.savingsStep);
+      const start = profile.savingsStart;
+      const cash = u(Math.round(start / 12 + (i * start) / 60));
+      const group = u(Math.round(start / 6 + (i * start) / 20));
+      return [
+        [places[0]!, cash],
+        [places[1]!, total - cash - group],
+        [places[2]!, group],
+      ].map(([p, amountMinor]) => ({
+        ...base,
+        id: rng.uuid(),
+        placeId: (p as Place).id,
+        date: day(month, 28),
+        amountMinor: amountMinor as number,
+        currency: local,
+        note: '',
+      }));
+    });
 
   const rate = (currency: string, date: IsoDate, value: string): Rate => ({
     ...base,
@@ -422,7 +448,7 @@ export function buildSampleHousehold(
     dueOn: day(months[i]!, 5),
   }));
 
-  return { members, streams, entries, plans, savings, rates, training, payments, skips };
+  return { members, streams, entries, plans, places, savings, rates, training, payments, skips };
 }
 
 /** Whole units of a currency that amounts are rounded to: đồng and rupiah by the thousand. */

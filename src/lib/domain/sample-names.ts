@@ -23,6 +23,9 @@ export const SAMPLE_LABEL_KEYS = [
   'dataPlan',
   'streaming',
   'course',
+  'cashAtHome',
+  'bankAccount',
+  'savingsGroup',
 ] as const;
 export type SampleLabelKey = (typeof SAMPLE_LABEL_KEYS)[number];
 

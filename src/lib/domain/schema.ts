@@ -13,6 +13,7 @@ import {
   MEMBER_ROLES,
   PLAN_CADENCES,
   PLAN_CATEGORIES,
+  PLACE_KINDS,
   SKIP_KINDS,
   STREAM_CADENCES,
   STREAM_KINDS,
@@ -20,6 +21,7 @@ import {
   type Entry,
   type Member,
   type Payment,
+  type Place,
   type Plan,
   type Rate,
   type Rollup,
@@ -270,11 +272,27 @@ export const skipSchema = v.strictObject({
   dueOn: isoDateSchema,
   isSample: v.boolean(),
 });
+export const placeSchema = v.strictObject({
+  ...base,
+  name: nameSchema,
+  kind: v.picklist(PLACE_KINDS),
+  currency: currencySchema,
+  isSample: v.boolean(),
+});
+
+/** A balance may be below zero (a debt, for a place of kind 'other': the repository checks). */
+const balanceMinorSchema = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(-MAX_MINOR),
+  v.maxValue(MAX_MINOR),
+);
 
 export const savingSchema = v.strictObject({
   ...base,
+  placeId: idSchema,
   date: isoDateSchema,
-  amountMinor: amountMinorSchema,
+  amountMinor: balanceMinorSchema,
   currency: currencySchema,
   note: noteSchema,
   isSample: v.boolean(),
@@ -312,6 +330,7 @@ export interface SchemaRecords {
   streams: Stream;
   entries: Entry;
   plans: Plan;
+  places: Place;
   savings: Saving;
   rates: Rate;
   training: Training;
@@ -326,6 +345,7 @@ export const schemas = {
   streams: streamSchema,
   entries: entrySchema,
   plans: planSchema,
+  places: placeSchema,
   savings: savingSchema,
   rates: rateSchema,
   training: trainingSchema,
@@ -353,6 +373,7 @@ const SINGULAR: Readonly<Record<SchemaTable, string>> = {
   streams: 'stream',
   entries: 'entry',
   plans: 'plan',
+  places: 'place',
   savings: 'saving',
   rates: 'rate',
   training: 'training',

@@ -4,10 +4,20 @@ import { listMembers } from '../db/repo/members';
 import { listPlans } from '../db/repo/plans';
 import { listRates } from '../db/repo/rates';
 import { listSavings } from '../db/repo/savings';
+import { listPlaces } from '../db/repo/places';
 import { getSettings } from '../db/repo/settings';
 import { listStreams } from '../db/repo/streams';
 import { listTraining } from '../db/repo/training';
-import type { Member, Plan, Rate, Saving, Settings, Stream, Training } from '../domain/model';
+import type {
+  Member,
+  Place,
+  Plan,
+  Rate,
+  Saving,
+  Settings,
+  Stream,
+  Training,
+} from '../domain/model';
 import { localized } from '../ui/sample-labels';
 import { LiveQuery } from './live-query.svelte';
 import { locale } from './locale.svelte';
@@ -23,6 +33,7 @@ class Household {
   readonly #streams = new LiveQuery<Stream[]>(() => listStreams());
   readonly #plans = new LiveQuery<Plan[]>(() => listPlans());
   readonly #savings = new LiveQuery<Saving[]>(() => listSavings());
+  readonly #places = new LiveQuery<Place[]>(() => listPlaces());
   readonly #rates = new LiveQuery<Rate[]>(() => listRates());
   readonly #training = new LiveQuery<Training[]>(() => listTraining());
 
@@ -33,6 +44,7 @@ class Household {
   readonly #streamsShown = $derived(shownAll(this.#streams.current, 'name'));
   readonly #plansShown = $derived(shownAll(this.#plans.current, 'name'));
   readonly #trainingShown = $derived(shownAll(this.#training.current, 'title'));
+  readonly #placesShown = $derived(shownAll(this.#places.current, 'name'));
 
   /** undefined while loading; null when the household has not been set up yet. */
   get settings(): Settings | null | undefined {
@@ -73,6 +85,9 @@ class Household {
   }
   get savings(): Saving[] {
     return this.#savings.current ?? [];
+  }
+  get places(): Place[] {
+    return this.#placesShown;
   }
   get rates(): Rate[] {
     return this.#rates.current ?? [];

@@ -21,6 +21,9 @@ const SAMPLE_LABEL: Record<SampleLabelKey, () => string> = {
   dataPlan: m.sample_data_plan,
   streaming: m.sample_streaming,
   course: m.sample_course,
+  cashAtHome: m.sample_place_cash,
+  bankAccount: m.sample_place_bank,
+  savingsGroup: m.sample_place_group,
 };
 
 /** A stored name as the person reads it: a sample's token in the current language, else as typed. */

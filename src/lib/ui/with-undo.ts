@@ -25,10 +25,22 @@ export async function withUndo(
 ): Promise<void> {
   if (!(await attempt(write))) return;
   // The keyboard goes to Undo: the row that had it is gone.
+  offerUndo(message, undo, { focus: true });
+}
+
+/**
+ * Says `message` (a write already done, such as a save) with Undo, which runs `undo`. `focus`
+ * moves the keyboard to Undo (for a write that removed what had it).
+ */
+export function offerUndo(
+  message: string,
+  undo: () => Promise<unknown>,
+  options: { focus?: boolean } = {},
+): void {
   toasts.show(
     message,
     { label: m.undo(), run: async () => void (await attempt(undo)) },
     undefined,
-    { focus: true },
+    options.focus ? { focus: true } : undefined,
   );
 }

@@ -16,15 +16,17 @@ export const BACKUP_FORMAT = 'anyam-backup';
  * Raised whenever a reader of the old version would misread a new file. Restoring refuses files
  * newer than this (the app must be updated first) rather than dropping what it does not know.
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /**
  * The tables each version's files carry. Version 2 added `payments` and `skips` (and streams'
- * `payDay`); a version-1 file is read as a version-2 file without them (backup-validate.ts).
+ * `payDay`); version 3 added `places` (and savings' `placeId`). An older file is read as a
+ * current one without them (backup-validate.ts).
  */
 export const TABLES_OF_VERSION: Readonly<Record<number, readonly TableName[]>> = {
-  1: TABLE_NAMES.filter((t) => t !== 'payments' && t !== 'skips'),
-  2: TABLE_NAMES,
+  1: TABLE_NAMES.filter((t) => t !== 'payments' && t !== 'skips' && t !== 'places'),
+  2: TABLE_NAMES.filter((t) => t !== 'places'),
+  3: TABLE_NAMES,
 };
 
 export interface BackupApp {

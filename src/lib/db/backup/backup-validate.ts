@@ -11,6 +11,7 @@ import {
   type HouseholdTables,
   type TableName,
 } from '../../domain/model';
+import { checkBalance, migratedPlace } from '../../domain/places';
 import { todayIso } from '../../domain/dates';
 import { assertRecordRules, RECORD_RULES } from '../../domain/record-rules';
 import { timestampSchema, validateRecord } from '../../domain/schema';
@@ -104,7 +105,10 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
     if (!(table in tables)) throw new AnyamError('backup/missing-table', { table });
     if (!Array.isArray(tables[table])) throw wrongFormat('table-not-array', { table });
   }
-  return version < 2 ? { ...value, tables: fromVersion1(tables) } : value;
+  let upgraded: Record<string, unknown> = tables;
+  if (version < 2) upgraded = fromVersion1(upgraded);
+  if (version < 3) upgraded = fromVersion2(upgraded);
+  return upgraded === tables ? value : { ...value, tables: upgraded };
 }
 
 /**
@@ -116,6 +120,41 @@ function fromVersion1(tables: Record<string, unknown>): Record<string, unknown> 
     isPlainObject(row) && !('payDay' in row) ? { ...row, payDay: null } : row,
   );
   return { ...tables, streams, payments: [], skips: [] };
+}
+
+/**
+ * A version-1 or version-2 file knew no places: its savings snapshots become balances of one
+ * place, "Savings", exactly as the database upgrade to schema version 3 does (domain/places.ts),
+ * so a file restored or merged gives what the phone that made it now holds. (Such a file that
+ * names a `places` table has already been refused as an unknown table.)
+ */
+function fromVersion2(tables: Record<string, unknown>): Record<string, unknown> {
+  const savings = tables.savings;
+  const settings = tables.settings;
+  if (!Array.isArray(savings) || !savings.every(isPlainObject)) return tables;
+  const base =
+    Array.isArray(settings) &&
+    isPlainObject(settings[0]) &&
+    typeof settings[0].baseCurrency === 'string'
+      ? settings[0].baseCurrency
+      : '';
+  const snapshots = savings.map((s) => ({
+    createdAt: String(s.createdAt),
+    updatedAt: String(s.updatedAt),
+    currency: String(s.currency),
+    date: String(s.date),
+    isSample: s.isSample === true,
+  }));
+  const place = migratedPlace(snapshots, base);
+  // Keys in the order of the current schema: placeId right after the common fields.
+  const placed = savings.map((s) => (place ? { ...s, placeId: place.id } : s));
+  const out: Record<string, unknown> = {};
+  for (const [key, rows] of Object.entries(tables)) {
+    if (key === 'savings') out.places = place ? [place] : [];
+    out[key] = key === 'savings' ? placed : rows;
+  }
+  if (!('savings' in tables)) out.places = [];
+  return out;
 }
 
 export interface ValidateOptions {
@@ -176,6 +215,7 @@ export async function validateBackup(
     });
   }
   checkReferences(typed);
+  checkBalances(typed);
   checkRecordRules(typed);
   checkTotals(typed);
   options.onProgress?.({ phase: 'validating', done: total, total });
@@ -211,8 +251,8 @@ function validRow(table: TableName, raw: unknown, index: number): BaseRecord {
 
 interface Reference {
   table: TableName;
-  field: 'memberId' | 'streamId' | 'planId' | 'sourceId';
-  target: 'members' | 'streams' | 'plans';
+  field: 'memberId' | 'streamId' | 'planId' | 'sourceId' | 'placeId';
+  target: 'members' | 'streams' | 'plans' | 'places';
   nullable: boolean;
   /** Only rows for which this holds name the target (skips name a stream or a plan). */
   when?: (row: Record<string, unknown>) => boolean;
@@ -224,6 +264,7 @@ const REFERENCES: readonly Reference[] = [
   { table: 'entries', field: 'memberId', target: 'members', nullable: false },
   { table: 'plans', field: 'memberId', target: 'members', nullable: true },
   { table: 'training', field: 'memberId', target: 'members', nullable: false },
+  { table: 'savings', field: 'placeId', target: 'places', nullable: false },
   { table: 'payments', field: 'planId', target: 'plans', nullable: false },
   {
     table: 'skips',
@@ -251,6 +292,7 @@ function checkReferences(tables: HouseholdTables): void {
     members: new Set(tables.members.map((m) => m.id)),
     streams: new Set(tables.streams.map((s) => s.id)),
     plans: new Set(tables.plans.map((p) => p.id)),
+    places: new Set(tables.places.map((p) => p.id)),
   };
   for (const ref of REFERENCES) {
     const rows = tables[ref.table] as unknown as Record<string, unknown>[];
@@ -270,6 +312,25 @@ function checkReferences(tables: HouseholdTables): void {
       }
     });
   }
+}
+
+/** A negative balance (a debt) only in a place of kind "other", as the repository requires. */
+function checkBalances(tables: HouseholdTables): void {
+  const kinds = new Map(tables.places.map((p) => [p.id, p.kind]));
+  tables.savings.forEach((saving, index) => {
+    try {
+      checkBalance(kinds.get(saving.placeId) ?? 'other', saving.amountMinor);
+    } catch (error) {
+      throw new AnyamError('backup/invalid-record', {
+        table: 'savings',
+        index,
+        id: saving.id,
+        field: 'amountMinor',
+        recordCode: isAnyamError(error) ? error.code : 'invalid',
+        issues: [],
+      });
+    }
+  });
 }
 
 /**

@@ -62,6 +62,7 @@ export {
   type CsvStreamToCreate,
 } from './csv-import';
 export { csvFileName, exportEntriesCsv, type CsvExport, type CsvExportOptions } from './csv-export';
+export { exportSavingsCsv, SAVINGS_CSV_COLUMNS } from './csv-savings-export';
 export { exportPaymentsCsv, paymentsCsvFileName } from './csv-payments';
 export {
   exportHouseholdFile,

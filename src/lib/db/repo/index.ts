@@ -14,5 +14,7 @@ export * from './due';
 export * from './receive';
 export * from './sample';
 export * from './sample-load';
+export * from './entry-search';
+export * from './places';
 export * from './entry-with-rate';
 export * from './rate-coverage';

@@ -15,6 +15,7 @@ export async function loadSampleHousehold(tables: SampleTables): Promise<void> {
     streams: tables.streams.map((r) => validateRecord('streams', r)),
     entries: tables.entries.map((r) => validateRecord('entries', r)),
     plans: tables.plans.map((r) => validateRecord('plans', r)),
+    places: tables.places.map((r) => validateRecord('places', r)),
     savings: tables.savings.map((r) => validateRecord('savings', r)),
     rates: tables.rates.map((r) => validateRecord('rates', r)),
     training: tables.training.map((r) => validateRecord('training', r)),
@@ -26,6 +27,7 @@ export async function loadSampleHousehold(tables: SampleTables): Promise<void> {
     await db.streams.bulkAdd(rows.streams);
     await db.entries.bulkAdd(rows.entries);
     await db.plans.bulkAdd(rows.plans);
+    await db.places.bulkAdd(rows.places);
     await db.savings.bulkAdd(rows.savings);
     await db.rates.bulkAdd(rows.rates);
     await db.training.bulkAdd(rows.training);

@@ -11,6 +11,7 @@ export interface SampleRemoval {
     | 'streams'
     | 'entries'
     | 'plans'
+    | 'places'
     | 'savings'
     | 'rates'
     | 'training'
@@ -47,12 +48,13 @@ export async function removeSampleHousehold(
   options: { onProgress?: ProgressListener } = {},
 ): Promise<SampleRemoval> {
   return writeTransaction(STORE_NAMES, async (db) => {
-    const [settings, members, streams, plans, savings, rates, training, payments, skips] =
+    const [settings, members, streams, plans, places, savings, rates, training, payments, skips] =
       await Promise.all([
         db.settings.toArray(),
         db.members.toArray(),
         db.streams.toArray(),
         db.plans.toArray(),
+        db.places.toArray(),
         db.savings.toArray(),
         db.rates.toArray(),
         db.training.toArray(),
@@ -72,6 +74,9 @@ export async function removeSampleHousehold(
     const memberIds = sampleIds(members).filter((id) => !referencedMembers.has(id));
     const streamIds = sampleStreamIds.filter((id) => !keptStreams.has(id));
     const entryIds = streamEntries.filter((e) => e.isSample).map((e) => e.id);
+    // A sample place where a real balance was recorded stays, as a sample stream does.
+    const keptPlaces = new Set(savings.filter((b) => !b.isSample).map((b) => b.placeId));
+    const placeIds = sampleIds(places).filter((id) => !keptPlaces.has(id));
 
     const removed: SampleRemoval['removed'] = {
       settings: 0,
@@ -79,6 +84,7 @@ export async function removeSampleHousehold(
       streams: streamIds.length,
       entries: entryIds.length,
       plans: 0,
+      places: placeIds.length,
       savings: 0,
       rates: 0,
       training: 0,
@@ -99,6 +105,7 @@ export async function removeSampleHousehold(
       removed[table] = ids.length;
       await db.table(table).bulkDelete(ids);
     }
+    await db.places.bulkDelete(placeIds);
     await db.members.bulkDelete(memberIds);
     await db.streams.bulkDelete(streamIds);
     await db.entries.bulkDelete(entryIds);
