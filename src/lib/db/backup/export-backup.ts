@@ -51,22 +51,34 @@ export interface BackupTextOptions {
   onProgress?: JobProgressListener;
   chunkSize?: number;
   /**
-   * Changes only: the records with `updatedAt` at or after this instant, plus the members and
-   * streams they name (so the file's references hold whatever the receiver already has).
+   * Changes only: the records with `updatedAt` at or after this instant, plus the members,
+   * streams, plans and places they name (so the file's references hold whatever the receiver already has).
    */
   since?: Timestamp;
 }
 
-/** Members and streams a set of records names: a partial file must carry them. */
-function namedIds(rows: readonly BaseRecord[]): { members: Set<string>; streams: Set<string> } {
+/** Members, streams, plans and places a set of records names: a partial file must carry them. */
+function namedIds(rows: readonly BaseRecord[]) {
   const members = new Set<string>();
   const streams = new Set<string>();
+  const plans = new Set<string>();
+  const places = new Set<string>();
   for (const row of rows) {
-    const r = row as { memberId?: unknown; streamId?: unknown };
+    const r = row as {
+      memberId?: unknown;
+      streamId?: unknown;
+      planId?: unknown;
+      placeId?: unknown;
+      kind?: unknown;
+      sourceId?: unknown;
+    };
     if (typeof r.memberId === 'string') members.add(r.memberId);
     if (typeof r.streamId === 'string') streams.add(r.streamId);
+    if (typeof r.planId === 'string') plans.add(r.planId);
+    if (typeof r.placeId === 'string') places.add(r.placeId);
+    if (typeof r.sourceId === 'string') (r.kind === 'plan' ? plans : streams).add(r.sourceId);
   }
-  return { members, streams };
+  return { members, streams, plans, places };
 }
 
 /** The plain backup text of the whole database (or of its changes) and the household's name. */
@@ -110,6 +122,15 @@ export async function backupText(options: BackupTextOptions = {}): Promise<{
         : await db.entries.where('updatedAt').aboveOrEqual(since).toArray();
     if (changedEntries) {
       const named = namedIds([...carried, ...changedEntries]);
+      const plans = (await db.plans.bulkGet([...named.plans])).filter(
+        (p): p is NonNullable<typeof p> => p !== undefined,
+      );
+      for (const plan of plans) if (plan.memberId !== null) named.members.add(plan.memberId);
+      const places = (await db.places.bulkGet([...named.places])).filter(
+        (p): p is NonNullable<typeof p> => p !== undefined,
+      );
+      small.set('plans', withRows(small.get('plans') ?? [], plans));
+      small.set('places', withRows(small.get('places') ?? [], places));
       const streams = (await db.streams.bulkGet([...named.streams])).filter(
         (s): s is NonNullable<typeof s> => s !== undefined,
       );
