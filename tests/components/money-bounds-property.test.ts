@@ -35,7 +35,12 @@ import { checksumTables } from '../db/checksum';
 import { dropDatabase, freshDatabase } from '../db/helpers';
 
 vi.mock('../../src/lib/pwa/update.svelte', () => ({
-  pwaUpdate: { needRefresh: false, apply: () => undefined, dismiss: () => undefined },
+  pwaUpdate: {
+    needRefresh: false,
+    start: () => undefined,
+    apply: () => undefined,
+    dismiss: () => undefined,
+  },
 }));
 
 const VIEWS: [string, Component][] = [

@@ -28,7 +28,12 @@ function failable<A extends unknown[], R>(source: string, real: (...args: A) => 
 
 // The update toast's service-worker hook (virtual:pwa-register) exists only in a Vite build.
 vi.mock('../../src/lib/pwa/update.svelte', () => ({
-  pwaUpdate: { needRefresh: false, apply: () => undefined, dismiss: () => undefined },
+  pwaUpdate: {
+    needRefresh: false,
+    start: () => undefined,
+    apply: () => undefined,
+    dismiss: () => undefined,
+  },
 }));
 vi.mock('../../src/lib/db/repo/rollups', async (original) => {
   const real = await original<typeof import('../../src/lib/db/repo/rollups')>();
