@@ -35,6 +35,9 @@ for (const lang of ['en', 'vi'] as const) {
     const loop = page.getByTestId('monthly-loop');
     await expect(loop.getByTestId('due-income')).toHaveCount(1);
     await expect(loop.getByTestId('due-bill')).toHaveCount(1);
+    // The sample's names are message tokens: the loop shows them in the current language.
+    await expect(loop).not.toContainText('{{');
+    await expect(loop).toContainText(lang === 'vi' ? 'Lương' : 'salary');
     await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
     await showFixed(page, false);
     await loop.screenshot({ path: `${DIR}/due-${lang}.png` });
