@@ -154,7 +154,16 @@ test('hide amounts shows no digit of any amount in any view until "Show amounts"
   await plan.locator('input[name="amount"]').fill('1,234,500');
   await plan.getByRole('button', { name: 'Save' }).click();
   await expect(plan).toBeHidden();
-  await page.getByRole('button', { name: 'Add a snapshot' }).click();
+  // Savings live in places (issue 15): a place, then its balance.
+  await page.getByRole('button', { name: 'Add a place' }).click();
+  const place = page.getByTestId('place-form');
+  await place.locator('input[name="name"]').fill('Bank');
+  await place.getByRole('button', { name: 'Save' }).click();
+  await expect(place).toBeHidden();
+  await page
+    .getByRole('button', { name: /^New balance/ })
+    .first()
+    .click();
   const saving = page.getByTestId('saving-form');
   await saving.locator('input[name="amount"]').fill('7,654,000');
   await saving.getByRole('button', { name: 'Save' }).click();
