@@ -44,3 +44,20 @@ export function offerUndo(
     options.focus ? { focus: true } : undefined,
   );
 }
+
+/**
+ * What a list row's Delete does (plans, savings places and balances, training): deletes the
+ * record by its id, says `message` with Undo, and Undo restores the record.
+ */
+export function deleteWithUndo<T extends { id: string }>(
+  remove: (id: string) => Promise<unknown>,
+  restore: (id: string) => Promise<unknown>,
+  message: (record: T) => string,
+): (record: T) => Promise<void> {
+  return (record) =>
+    withUndo(
+      () => remove(record.id),
+      message(record),
+      () => restore(record.id),
+    );
+}
