@@ -101,7 +101,7 @@ function layoutFaults(page: Page): Promise<string[]> {
     // clear of it); a toast floating over the content is a fault wherever it sits.
     const opaque = (el: Element) => {
       const bg = getComputedStyle(el).backgroundColor;
-      const alpha = bg.startsWith('rgba') ? parseFloat(bg.split(',')[3]) : 1;
+      const alpha = bg.startsWith('rgba') ? parseFloat(bg.split(',')[3] ?? '1') : 1;
       return alpha >= 1;
     };
     const header = document.querySelector('header.app-header');
