@@ -225,6 +225,8 @@ for (const lang of LANGS) {
           if (view === 'dashboard') {
             const pay = page.locator('[data-testid="due-bill"] button').nth(1);
             if (await pay.isVisible()) await openDialog('dashboard payment form', pay);
+            const other = page.locator('[data-testid="due-income"] button').nth(1);
+            if (await other.isVisible()) await openDialog('dashboard different-amount form', other);
           }
           if (view === 'entries') {
             await openDialog(
@@ -251,9 +253,17 @@ for (const lang of LANGS) {
               'savings place form',
               page.locator('[data-testid="savings-places"] .head button'),
             );
+            await openDialog(
+              'savings balance form',
+              page.locator('[data-testid="savings-place"] .row-actions .button.primary').first(),
+            );
           }
           if (view === 'settings') {
             await openDialog('CSV import', page.getByTestId('csv-open'));
+            await openDialog(
+              'rate form',
+              page.locator('[data-testid="rates-section"] > .button.primary'),
+            );
           }
         }
 
