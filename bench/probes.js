@@ -172,7 +172,11 @@ export function armQuickAdd() {
   const cardBefore = card();
   let clickedAt = null;
   const onClick = (event) => {
-    if (event.target.closest?.('[data-testid="quick-add-dialog"] button[type="submit"]')) {
+    // The save starts at Save, or at "Save anyway" when the amount is far from the stream's
+    // usual one (the bench types round amounts, which a large household's streams may not have).
+    const save =
+      '[data-testid="quick-add-dialog"] button[type="submit"], [data-testid="outlier-question"] button.primary';
+    if (event.target.closest?.(save)) {
       clickedAt = event.timeStamp;
     }
   };

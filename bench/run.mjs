@@ -696,6 +696,11 @@ async function main() {
           await dialog.locator('input[name="amount"]').fill(String(10_000 + i * 500));
           await page.evaluate(armQuickAdd);
           await dialog.locator('button[type="submit"]').click();
+          const question = dialog.locator('[data-testid="outlier-question"] button.primary');
+          await Promise.race([
+            question.waitFor({ state: 'visible', timeout: 20_000 }).then(() => question.click()),
+            dialog.locator('input[name="amount"]').waitFor({ state: 'detached', timeout: 20_000 }),
+          ]).catch(() => {});
           try {
             out.push(
               await evaluateWithin(

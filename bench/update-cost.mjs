@@ -18,10 +18,16 @@ const CHANGED_TO = 'data-testid="dashboard" data-bench-change="1"';
 /** The precache entries of a built sw.js: [{ url, revision }]. */
 export function precacheManifest(distDir) {
   const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
-  const entries = [...sw.matchAll(/\{url:"([^"]+)",revision:(null|"[^"]*")\}/g)].map((m) => ({
-    url: m[1],
-    revision: m[2] === 'null' ? null : JSON.parse(m[2]),
-  }));
+  // The minifier writes the manifest either as `{url:"a",revision:"b"}` or as JSON with the keys
+  // in any order, so read each small object's two fields on their own.
+  const field = (object, key) => object.match(new RegExp(`"?${key}"?:(null|"[^"]*")`))?.[1];
+  const entries = [...sw.matchAll(/\{"?(?:url|revision)"?:[^{}]*\}/g)]
+    .map((m) => ({ url: field(m[0], 'url'), revision: field(m[0], 'revision') }))
+    .filter((e) => e.url && e.revision !== undefined && e.url !== 'null')
+    .map((e) => ({
+      url: JSON.parse(e.url),
+      revision: e.revision === 'null' ? null : JSON.parse(e.revision),
+    }));
   if (entries.length === 0) throw new Error(`no precache manifest in ${distDir}/sw.js`);
   return entries;
 }

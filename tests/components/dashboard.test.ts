@@ -76,6 +76,11 @@ async function fourMonthsOfSalary() {
   }
 }
 
+/** Waits for the chart cards, drawn in a later task than the score (issue #18). */
+async function chartCards() {
+  await waitFor(() => expect(document.querySelector('[data-chart]')).not.toBeNull());
+}
+
 /** Waits until nothing is left to settle (live queries answered, derived values computed). */
 async function settle() {
   let last = -1;
@@ -108,7 +113,9 @@ describe('dashboard view', () => {
     expect(card.querySelector('[data-component="buffer"] a')?.getAttribute('href')).toBe(
       '#/plans?new=plan',
     );
-    // Every chart is there with its text alternative, even without a canvas (jsdom).
+    // Every chart is there with its text alternative, even without a canvas (jsdom); the chart
+    // cards come a task or two after the score.
+    await chartCards();
     const names = [...document.querySelectorAll('[data-chart]')].map((c) =>
       c.getAttribute('data-chart'),
     );
@@ -168,6 +175,7 @@ describe('dashboard view', () => {
     ]);
     expect(range.value).toBe('24');
     // The income table appears only when asked for, and follows the range.
+    await chartCards();
     const income = document.querySelector('[data-chart="income-by-kind"]')!.parentElement!;
     expect(income.querySelector('table')).toBeNull();
     await fireEvent.click(within(income).getByRole('button', { name: 'Show as table' }));
@@ -185,6 +193,28 @@ describe('dashboard view', () => {
     await waitFor(() => expect(rows()).toBe(12));
     await fireEvent.click(within(income).getByRole('button', { name: 'Hide table' }));
     expect(income.querySelector('table')).toBeNull();
+  });
+
+  it('draws the score first, then the stress test, then the chart cards, each in a later task', async () => {
+    await fourMonthsOfSalary();
+    await renderView();
+    // Sampled in the same task as the score's first appearance: nothing below it yet.
+    const seen = await new Promise<{ stress: boolean; charts: number }>((resolve) => {
+      const look = () => {
+        if (!screen.queryByTestId('dash-score')) return false;
+        resolve({
+          stress: screen.queryByTestId('dash-stress') !== null,
+          charts: document.querySelectorAll('[data-chart]').length,
+        });
+        return true;
+      };
+      if (look()) return;
+      const observer = new MutationObserver(() => look() && observer.disconnect());
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    expect(seen).toEqual({ stress: false, charts: 0 });
+    expect(await screen.findByTestId('dash-stress')).toBeTruthy();
+    await chartCards();
   });
 
   it('offers no range while the history is a year or shorter', async () => {

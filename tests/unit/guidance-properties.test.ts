@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeDashboard } from '../../src/lib/domain/dashboard';
-import { guidanceOf } from '../../src/lib/domain/guidance';
+import { computeDashboard, whatIfDashboard } from '../../src/lib/domain/dashboard';
+import { guidanceBasics, guidanceFor, guidanceOf } from '../../src/lib/domain/guidance';
 import { STREAM_KINDS, type Entry, type Plan, type Saving } from '../../src/lib/domain/model';
 import { addMonths } from '../../src/lib/domain/months';
 import { householdInput } from './reference-households';
@@ -145,6 +145,46 @@ describe('guidance actions are what-ifs of the score', () => {
     // The generator reaches every kind of action often enough to matter.
     expect(checked).toBeGreaterThan(100);
     expect([...kinds].sort()).toEqual(['history', 'save', 'source']);
+  });
+
+  it('says the band and the unknown parts the same from the dashboard alone (the score card draws them before the actions)', () => {
+    fc.assert(
+      fc.property(householdArb, fc.integer({ min: 0, max: 100 }), (h, fall) => {
+        const input = householdInput({ ...recordsOf(h), baseCurrency: 'IDR', today: TODAY });
+        // The dashboard the view draws carries a stress test; the band must not depend on it.
+        const stressed = computeDashboard({
+          ...input,
+          stress: { streamId: 's0', fallPercent: fall },
+        });
+        const full = guidanceFor(input);
+        expect(guidanceBasics(TODAY, stressed)).toEqual({ ...full, actions: [] });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('scores a what-if exactly as the full dashboard does (it skips only the series)', () => {
+    fc.assert(
+      fc.property(
+        householdArb,
+        fc.constantFrom(undefined, '2025-01', '2025-04'),
+        fc.constantFrom(null, 'm0', 'm1'),
+        (h, asOf, memberId) => {
+          const input = {
+            ...householdInput({ ...recordsOf(h), baseCurrency: 'IDR', today: TODAY }),
+            asOf,
+            memberId,
+          };
+          const full = computeDashboard(input);
+          expect(whatIfDashboard(input)).toEqual({
+            resilience: full.resilience,
+            asOf: full.asOf,
+            memberId: full.memberId,
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('suggests nothing for a past month or one member', () => {

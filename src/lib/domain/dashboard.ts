@@ -175,17 +175,23 @@ function trailingReceived(
 }
 
 /**
- * The parts of the dashboard guidance reads, for a what-if on changed inputs: the same
- * computation, kept apart from what the dashboard draws (guidance.ts).
+ * The parts of the dashboard guidance reads, for a what-if on changed inputs: the same score as
+ * computeDashboard's (the same table and context, one shared function), without the series,
+ * charts and forecast a what-if never shows: guidance runs up to four of these per change.
  */
 export function whatIfDashboard(
   input: DashboardInput,
 ): Pick<DashboardData, 'resilience' | 'asOf' | 'memberId'> {
-  const d = computeDashboard(input);
-  return { resilience: d.resilience, asOf: d.asOf, memberId: d.memberId };
+  const base = dashboardBase(input);
+  return {
+    resilience: resilienceAtColumn(base.ctx, base.asOfCol),
+    asOf: base.asOf,
+    memberId: base.memberId,
+  };
 }
 
-export function computeDashboard(input: DashboardInput): DashboardData {
+/** The income table and resilience context both the dashboard and a what-if start from. */
+function dashboardBase(input: DashboardInput) {
   const memberId = input.memberId ?? null;
   const rates = liveRates(input.rates);
   const streams = input.streams.filter(
@@ -237,6 +243,39 @@ export function computeDashboard(input: DashboardInput): DashboardData {
     savings,
   });
 
+  return {
+    memberId,
+    rates,
+    streams,
+    inProgress,
+    lastComplete,
+    asOf,
+    historyIndex,
+    firstIndex,
+    table,
+    width,
+    asOfCol,
+    historyCol,
+    ctx,
+  };
+}
+
+export function computeDashboard(input: DashboardInput): DashboardData {
+  const {
+    memberId,
+    rates,
+    streams,
+    inProgress,
+    lastComplete,
+    asOf,
+    historyIndex,
+    firstIndex,
+    table,
+    width,
+    asOfCol,
+    historyCol,
+    ctx,
+  } = dashboardBase(input);
   const resilience = resilienceAtColumn(ctx, asOfCol);
   const seriesFrom = historyCol < 0 ? asOfCol : Math.min(historyCol, asOfCol);
   const scores = resilienceSeries(ctx, seriesFrom, asOfCol);

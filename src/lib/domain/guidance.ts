@@ -208,25 +208,8 @@ export function guidanceOf(input: DashboardInput, dash: Dashboard): Guidance {
   const today = input.today;
   const inProgress = inProgressMonth(today);
   const countsFrom = firstDayOf(addMonths(inProgress, 1));
-  const unknown: Guidance['unknown'] = {};
-  for (const key of ['diversification', 'stability', 'coverage', 'buffer'] as const) {
-    const c = r.components[key];
-    if (c.reason === null) continue;
-    unknown[key] = {
-      reason: c.reason,
-      counted: r.window.months,
-      needed: RESILIENCE.minHistoryMonths,
-      inProgress,
-      countsFrom,
-    };
-  }
-  const score = r.score;
-  const guidance: Guidance = {
-    score,
-    band: score === null ? null : bandOf(score),
-    actions: [],
-    unknown,
-  };
+  const guidance = guidanceBasics(today, dash);
+  const score = guidance.score;
   if (score === null) return guidance;
   if (dash.asOf !== lastCompleteMonth(today) || dash.memberId !== null) return guidance;
 
@@ -285,6 +268,31 @@ export function guidanceOf(input: DashboardInput, dash: Dashboard): Guidance {
   gains.sort((a, b) => (b.points ?? 0) - (a.points ?? 0));
   guidance.actions = [...measure, ...gains].slice(0, MAX_ACTIONS);
   return guidance;
+}
+
+/**
+ * The band and what completes each unknown part, without the actions: read off the dashboard
+ * alone, with no what-if, so the score card can say it in the same task as the score while the
+ * actions (each a dashboard computed again) follow in a later one.
+ */
+export function guidanceBasics(today: IsoDate, dash: Pick<DashboardData, 'resilience'>): Guidance {
+  const r = dash.resilience;
+  const inProgress = inProgressMonth(today);
+  const countsFrom = firstDayOf(addMonths(inProgress, 1));
+  const unknown: Guidance['unknown'] = {};
+  for (const key of ['diversification', 'stability', 'coverage', 'buffer'] as const) {
+    const c = r.components[key];
+    if (c.reason === null) continue;
+    unknown[key] = {
+      reason: c.reason,
+      counted: r.window.months,
+      needed: RESILIENCE.minHistoryMonths,
+      inProgress,
+      countsFrom,
+    };
+  }
+  const score = r.score;
+  return { score, band: score === null ? null : bandOf(score), actions: [], unknown };
 }
 
 /** `guidanceOf` with the dashboard computed here (without a stress test, which plays no part). */

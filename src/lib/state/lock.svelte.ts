@@ -5,8 +5,9 @@
  * not skip the wait.
  */
 import { isValidPin, lockWaitSeconds } from '../domain/lock';
-import { hashPin, pinMatches } from '../lock/pin';
-import { registerPlatformCredential, verifyPlatformCredential } from '../lock/webauthn';
+// PIN hashing and WebAuthn load when first used, not with the app shell every page needs.
+const pin = () => import('../lock/pin');
+const webauthn = () => import('../lock/webauthn');
 import { device, type LockSettings } from './device.svelte';
 
 export type PinResult = 'ok' | 'wrong' | 'wait';
@@ -89,12 +90,12 @@ class AppLock {
     device.update({ lock: { ...current, ...patch } });
   }
 
-  async unlockWithPin(pin: string): Promise<PinResult> {
+  async unlockWithPin(typed: string): Promise<PinResult> {
     const stored = this.settings?.pin;
     if (!stored) return 'wrong';
     this.now = Date.now();
     if (this.waitSeconds > 0) return 'wait';
-    if (await pinMatches(pin, stored)) {
+    if (await (await pin()).pinMatches(typed, stored)) {
       this.#save({ failures: 0, waitUntil: null });
       this.#open();
       return 'ok';
@@ -112,19 +113,19 @@ class AppLock {
   async unlockWithDevice(): Promise<boolean> {
     const id = this.settings?.credentialId;
     if (!id) return false;
-    if (!(await verifyPlatformCredential(id))) return false;
+    if (!(await (await webauthn()).verifyPlatformCredential(id))) return false;
     this.#save({ failures: 0, waitUntil: null });
     this.#open();
     return true;
   }
 
-  async setPin(pin: string): Promise<void> {
-    if (!isValidPin(pin)) throw new Error('invalid pin');
-    this.#save({ pin: await hashPin(pin) });
+  async setPin(typed: string): Promise<void> {
+    if (!isValidPin(typed)) throw new Error('invalid pin');
+    this.#save({ pin: await (await pin()).hashPin(typed) });
   }
 
   async setDeviceUnlock(label: string): Promise<void> {
-    this.#save({ credentialId: await registerPlatformCredential(label) });
+    this.#save({ credentialId: await (await webauthn()).registerPlatformCredential(label) });
   }
 
   setIdleMinutes(minutes: number): void {

@@ -19,7 +19,15 @@ export interface CsvExportOptions {
   now?: Date;
   onProgress?: JobProgressListener;
   chunkSize?: number;
+  /**
+   * A stored name as the person reads it. The sample household stores its names as message
+   * tokens ("{{sample:salary}}"); a spreadsheet must show "Factory salary" in the user's
+   * language, so the UI passes its displayName (the data layer knows no language).
+   */
+  names?: (stored: string) => string;
 }
+
+const asStored = (stored: string): string => stored;
 
 export interface CsvExport {
   filename: string;
@@ -46,6 +54,7 @@ export async function exportEntriesCsv(options: CsvExportOptions = {}): Promise<
       db.rates.toArray(),
       db.entries.count(),
     ]);
+    const name = options.names ?? asStored;
     const baseCurrency = settings?.baseCurrency ?? '';
     const inForce = liveRates(rates);
     const memberById = new Map<string, Member>(members.map((m) => [m.id, m]));
@@ -58,8 +67,8 @@ export async function exportEntriesCsv(options: CsvExportOptions = {}): Promise<
         ? baseMinorOrNull(e.amountMinor, e.currency, baseCurrency, e.date, inForce)
         : null;
       const cells: Record<CsvColumn, string> = {
-        member: memberById.get(e.memberId)?.name ?? '',
-        stream: stream?.name ?? '',
+        member: name(memberById.get(e.memberId)?.name ?? ''),
+        stream: name(stream?.name ?? ''),
         kind: stream?.kind ?? '',
         platform: stream?.platform ?? '',
         date: e.date,
@@ -91,7 +100,10 @@ export async function exportEntriesCsv(options: CsvExportOptions = {}): Promise<
       if (chunk.length < chunkSize) break;
     }
     return {
-      filename: csvFileName(settings?.householdName ?? '', todayIso(options.now ?? new Date())),
+      filename: csvFileName(
+        name(settings?.householdName ?? ''),
+        todayIso(options.now ?? new Date()),
+      ),
       mimeType: 'text/csv;charset=utf-8' as const,
       text: parts.join(''),
       rows,

@@ -30,8 +30,14 @@ export function paymentsCsvFileName(householdName: string, date: string): string
 }
 
 export async function exportPaymentsCsv(
-  options: { headers?: Partial<Record<PaymentCsvColumn, string>>; now?: Date } = {},
+  options: {
+    headers?: Partial<Record<PaymentCsvColumn, string>>;
+    now?: Date;
+    /** A stored name as the person reads it (CsvExportOptions.names says why). */
+    names?: (stored: string) => string;
+  } = {},
 ): Promise<CsvExport> {
+  const name = options.names ?? ((stored: string) => stored);
   return readTransaction(['settings', 'plans', 'payments', 'rates'], async (db) => {
     const [settings, plans, payments, rates] = await Promise.all([
       db.settings.toCollection().first(),
@@ -52,7 +58,7 @@ export async function exportPaymentsCsv(
         ? baseMinorOrNull(p.amountMinor, p.currency, baseCurrency, p.date, inForce)
         : null;
       const cells: Record<PaymentCsvColumn, string> = {
-        plan: plan?.name ?? '',
+        plan: name(plan?.name ?? ''),
         category: plan?.category ?? '',
         due_on: p.dueOn,
         date: p.date,
@@ -66,7 +72,7 @@ export async function exportPaymentsCsv(
       parts.push(csvLine(PAYMENT_CSV_COLUMNS.map((c) => cells[c])));
     }
     return {
-      filename: paymentsCsvFileName(settings?.householdName ?? '', todayIso(options.now)),
+      filename: paymentsCsvFileName(name(settings?.householdName ?? ''), todayIso(options.now)),
       mimeType: 'text/csv;charset=utf-8' as const,
       text: parts.join(''),
       rows: live.length,

@@ -22,7 +22,11 @@ export const SAVINGS_CSV_COLUMNS = [
   'note',
 ] as const;
 
-export async function exportSavingsCsv(now: Date = new Date()): Promise<CsvExport> {
+/** `names`: a stored name as the person reads it (CsvExportOptions.names says why). */
+export async function exportSavingsCsv(
+  now: Date = new Date(),
+  names: (stored: string) => string = (stored) => stored,
+): Promise<CsvExport> {
   return readTransaction(['settings', 'places', 'savings', 'rates'], async (db) => {
     const [settings, places, savings, rates] = await Promise.all([
       db.settings.toCollection().first(),
@@ -43,7 +47,7 @@ export async function exportSavingsCsv(now: Date = new Date()): Promise<CsvExpor
         : null;
       lines.push(
         csvLine([
-          place.name,
+          names(place.name),
           place.kind,
           s.date,
           minorToDecimalString(s.amountMinor, s.currency),
@@ -56,7 +60,7 @@ export async function exportSavingsCsv(now: Date = new Date()): Promise<CsvExpor
       rows++;
     }
     return {
-      filename: `anyam-${fileSlug(settings?.householdName ?? '')}-savings-${todayIso(now)}.csv`,
+      filename: `anyam-${fileSlug(names(settings?.householdName ?? ''))}-savings-${todayIso(now)}.csv`,
       mimeType: 'text/csv;charset=utf-8' as const,
       text: lines.join(''),
       rows,
