@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeTables, winner } from '../../src/lib/db/backup/merge';
+import { alignEntry, mergeTables, winner } from '../../src/lib/db/backup/merge';
 import type { Entry, HouseholdTables } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
 
@@ -190,6 +190,30 @@ describe('merge rules', () => {
         expect(m.settings).toHaveLength(1);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('bring back the entries deleted with a stream when the merge brings the stream back', () => {
+    const stream = base.streams[0]!;
+    const entry = base.entries.find((e) => e.streamId === stream.id)!;
+    const deletedAt = '2026-11-01T00:01:30.000Z';
+    const revived = new Set([deletedAt]);
+    const live = { ...stream, deletedAt: null };
+    // Deleted with the stream (its deletion time), whatever its own updatedAt.
+    const withStream = { ...entry, updatedAt: '2026-11-01T00:02:00.000Z', deletedAt };
+    expect(alignEntry(withStream, live, revived).deletedAt).toBeNull();
+    // Deleted on its own, at another time: stays deleted.
+    const own = {
+      ...entry,
+      updatedAt: '2026-11-01T00:03:00.000Z',
+      deletedAt: '2026-11-01T00:00:10.000Z',
+    };
+    expect(alignEntry(own, live, revived)).toEqual(own);
+    // No stream deletion undone: nothing comes back.
+    expect(alignEntry(withStream, live)).toEqual(withStream);
+    // A live entry on a deleted stream is deleted with the stream's timestamp.
+    expect(alignEntry({ ...entry, deletedAt: null }, { ...stream, deletedAt }).deletedAt).toBe(
+      deletedAt,
     );
   });
 

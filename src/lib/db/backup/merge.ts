@@ -67,20 +67,32 @@ export function mergeSettings(
  * - an entry takes its member from its stream (the stream may have moved on the other phone);
  * - a deleted stream has no live entries (an entry added on the other phone to a stream deleted
  *   here is deleted with the stream's own `deletedAt`, so that restoring the stream brings it
- *   back together with the others).
- * Depends only on the merged entry and merged stream, so it keeps the merge symmetric. It
- * leaves `updatedAt` alone: the next merge aligns again anyway, and a new timestamp would let
- * this derived fix outrank a real edit made on another phone.
+ *   back together with the others);
+ * - a stream one side had deleted and the merge brings back (the other side's version is newer)
+ *   brings back the entries deleted with it, those whose `deletedAt` is that deletion's, as
+ *   restoring a stream on one phone does. Without this, a changes-only file that carried an
+ *   entry before its stream left the entry deleted where the full file brought it back
+ *   (tests/db/household-file.test.ts).
+ * `revivedAt`: the deletion times of the stream that the merge undid. Depends only on the merged
+ * entry and both versions of the stream, so it keeps the merge symmetric. It leaves `updatedAt`
+ * alone: the next merge aligns again anyway, and a new timestamp would let this derived fix
+ * outrank a real edit made on another phone.
  */
-export function alignEntry(entry: Entry, stream: Stream | undefined): Entry {
+export function alignEntry(
+  entry: Entry,
+  stream: Stream | undefined,
+  revivedAt: ReadonlySet<string> = new Set(),
+): Entry {
   if (!stream) return entry;
   const moved = entry.memberId !== stream.memberId;
   const orphaned = stream.deletedAt !== null && entry.deletedAt === null;
-  if (!moved && !orphaned) return entry;
+  const revived =
+    stream.deletedAt === null && entry.deletedAt !== null && revivedAt.has(entry.deletedAt);
+  if (!moved && !orphaned && !revived) return entry;
   return {
     ...entry,
     memberId: stream.memberId,
-    deletedAt: orphaned ? stream.deletedAt : entry.deletedAt,
+    deletedAt: orphaned ? stream.deletedAt : revived ? null : entry.deletedAt,
   };
 }
 
@@ -95,6 +107,18 @@ export function mergeTables(local: HouseholdTables, incoming: HouseholdTables): 
   }
   const merged = out as unknown as HouseholdTables;
   const streams = new Map(merged.streams.map((s) => [s.id, s]));
-  merged.entries = merged.entries.map((e) => alignEntry(e, streams.get(e.streamId)));
+  // Deletions of a stream that one side made and the merge undid (the other side's stream won).
+  const revived = new Map<string, Set<string>>();
+  for (const side of [local.streams, incoming.streams]) {
+    for (const s of side) {
+      if (s.deletedAt === null || streams.get(s.id)?.deletedAt !== null) continue;
+      const times = revived.get(s.id) ?? new Set<string>();
+      times.add(s.deletedAt);
+      revived.set(s.id, times);
+    }
+  }
+  merged.entries = merged.entries.map((e) =>
+    alignEntry(e, streams.get(e.streamId), revived.get(e.streamId)),
+  );
   return merged;
 }

@@ -239,6 +239,16 @@ async function mergeIn(
     options.onProgress?.({ phase: 'writing', done, total });
   }
   const streams = new Map((await db.streams.toArray()).map((s) => [s.id, s]));
+  const incomingStreams = new Map(backup.tables.streams.map((s) => [s.id, s]));
+  /** Deletion times of a stream this merge undid: one side deleted it, the other's is newer. */
+  const revivedAt = (id: string): Set<string> => {
+    const out = new Set<string>();
+    if (streams.get(id)?.deletedAt !== null) return out;
+    for (const side of [localStreams.get(id), incomingStreams.get(id)]) {
+      if (side?.deletedAt) out.add(side.deletedAt);
+    }
+    return out;
+  };
 
   // Entries can be 100,000 rows: only the incoming ones and their local twins are read.
   const incoming = backup.tables.entries;
@@ -250,7 +260,7 @@ async function mergeIn(
       const mine = local[i];
       const theirs = chunk[i]!;
       const merged = mine ? winner(mine, theirs) : theirs;
-      const aligned = alignEntry(merged, streams.get(merged.streamId));
+      const aligned = alignEntry(merged, streams.get(merged.streamId), revivedAt(merged.streamId));
       if (!mine || !sameRecord(mine, aligned)) puts.push(aligned);
     }
     await db.entries.bulkPut(puts);
@@ -268,7 +278,8 @@ async function mergeIn(
       continue;
     }
     const rows = await entriesOfStream(db, stream.id).toArray();
-    const puts = rows.map((e) => alignEntry(e, stream)).filter((e, i) => e !== rows[i]);
+    const revived = revivedAt(stream.id);
+    const puts = rows.map((e) => alignEntry(e, stream, revived)).filter((e, i) => e !== rows[i]);
     await db.entries.bulkPut(puts);
     written.entries += puts.length;
   }
