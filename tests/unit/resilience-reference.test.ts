@@ -3,10 +3,8 @@
  * Amounts are minor units: IDR and PHP in sen/centavos (×100), USD in cents.
  */
 import { describe, expect, it } from 'vitest';
-import { computeDashboard, type DashboardInput } from '../../src/lib/domain/dashboard';
-import { rollupsFromEntries } from '../../src/lib/domain/rollup';
+import { computeDashboard } from '../../src/lib/domain/dashboard';
 import { payReport } from '../../src/lib/domain/pay';
-import type { Entry, Plan, Rate, Saving, Stream } from '../../src/lib/domain/model';
 import {
   makeEntry,
   makePlan,
@@ -16,28 +14,10 @@ import {
   makeTraining,
   monthlyEntries,
 } from './analytics-fixtures';
+import { householdInput } from './reference-households';
 
-function household(parts: {
-  streams: Stream[];
-  entries: Entry[];
-  plans?: Plan[];
-  savings?: Saving[];
-  rates?: Rate[];
-  baseCurrency: string;
-  today: string;
-}): DashboardInput {
-  const rates = parts.rates ?? [];
-  return {
-    rollups: rollupsFromEntries(parts.entries, rates, parts.baseCurrency),
-    streams: parts.streams,
-    plans: parts.plans ?? [],
-    savings: parts.savings ?? [],
-    rates,
-    training: [],
-    baseCurrency: parts.baseCurrency,
-    today: parts.today,
-  };
-}
+// The same builder the tests on these households' guidance use (reference-households.ts).
+const household = householdInput;
 
 describe('household A: one formal earner (IDR)', () => {
   // Siti earns Rp5,000,000 a month (500,000,000 sen); in March only Rp4,500,000.

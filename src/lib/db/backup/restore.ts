@@ -240,15 +240,16 @@ async function mergeIn(
   }
   const streams = new Map((await db.streams.toArray()).map((s) => [s.id, s]));
   const incomingStreams = new Map(backup.tables.streams.map((s) => [s.id, s]));
-  /** Deletion times of a stream this merge undid: one side deleted it, the other's is newer. */
-  const revivedAt = (id: string): Set<string> => {
-    const out = new Set<string>();
-    if (streams.get(id)?.deletedAt !== null) return out;
+  /** Deletion times of a stream this merge undid (one side deleted it, the other's is newer). */
+  const revived = new Map<string, Set<string>>();
+  for (const [id, stream] of streams) {
+    if (stream.deletedAt !== null) continue;
+    const times = new Set<string>();
     for (const side of [localStreams.get(id), incomingStreams.get(id)]) {
-      if (side?.deletedAt) out.add(side.deletedAt);
+      if (side?.deletedAt) times.add(side.deletedAt);
     }
-    return out;
-  };
+    if (times.size > 0) revived.set(id, times);
+  }
 
   // Entries can be 100,000 rows: only the incoming ones and their local twins are read.
   const incoming = backup.tables.entries;
@@ -260,7 +261,11 @@ async function mergeIn(
       const mine = local[i];
       const theirs = chunk[i]!;
       const merged = mine ? winner(mine, theirs) : theirs;
-      const aligned = alignEntry(merged, streams.get(merged.streamId), revivedAt(merged.streamId));
+      const aligned = alignEntry(
+        merged,
+        streams.get(merged.streamId),
+        revived.get(merged.streamId),
+      );
       if (!mine || !sameRecord(mine, aligned)) puts.push(aligned);
     }
     await db.entries.bulkPut(puts);
@@ -278,8 +283,8 @@ async function mergeIn(
       continue;
     }
     const rows = await entriesOfStream(db, stream.id).toArray();
-    const revived = revivedAt(stream.id);
-    const puts = rows.map((e) => alignEntry(e, stream, revived)).filter((e, i) => e !== rows[i]);
+    const times = revived.get(stream.id);
+    const puts = rows.map((e) => alignEntry(e, stream, times)).filter((e, i) => e !== rows[i]);
     await db.entries.bulkPut(puts);
     written.entries += puts.length;
   }
