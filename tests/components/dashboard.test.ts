@@ -217,6 +217,15 @@ describe('dashboard view', () => {
     await chartCards();
   });
 
+  it('says what the score waits for instead of a bare dash while no month is complete', async () => {
+    await addEntry({ streamId: salary.id, date: `${current}-02`, amountMinor: 500_000_000 });
+    await renderView();
+    const asOf = await screen.findByTestId('dash-as-of');
+    const field = asOf.closest('.field')!;
+    expect(field.textContent).toContain('Needs 3 months of income');
+    expect(field.textContent).not.toContain('—');
+  });
+
   it('offers no range while the history is a year or shorter', async () => {
     await fourMonthsOfSalary();
     await renderView();
