@@ -9,6 +9,8 @@ export default defineConfig({
     // Playwright's files live in tests/e2e and must not be collected here.
     include: ['tests/{unit,db,components}/**/*.test.ts'],
     environment: 'node',
+    // Every test runs on the pinned day, not the machine's (tests/setup/pinned-clock.ts).
+    setupFiles: ['tests/setup/pinned-clock.ts'],
     testTimeout: 60_000,
     // Seeding a database of 12,000 entries took over 10 s on a loaded machine (issue 13): a
     // hook waits as long as a slow machine needs; speed is measured by `npm run bench`.

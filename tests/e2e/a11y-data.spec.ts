@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { VIEWS, startHousehold, tapNav } from './support';
 
 // Every view with the sample household's data, in English and Vietnamese, light and dark.

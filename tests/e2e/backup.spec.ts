@@ -3,14 +3,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  expect,
-  test,
   type Browser,
   type BrowserContext,
   type Locator,
   type Page,
   type TestInfo,
 } from '@playwright/test';
+import { expect, test, newPinnedContext, PINNED_NOW } from './fixtures';
 import { openView, startHousehold } from './support';
 
 const PASSPHRASE = 'sayur asem pedas dua ribu';
@@ -76,7 +75,7 @@ async function expectSameNumbers(page: Page, expected: Snapshot): Promise<void> 
 
 /** A new browser profile: nothing of the first one's storage. */
 async function freshContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
-  return browser.newContext({
+  return newPinnedContext(browser, {
     baseURL: testInfo.project.use.baseURL,
     viewport: { width: 390, height: 844 },
     locale: 'en-US',
@@ -347,7 +346,7 @@ test('CSV: export, then an import with a bad row and new streams; axe passes lig
   await page.emulateMedia({ colorScheme: 'light' });
   await axe(page, 'import dialog light');
 
-  const today = new Date();
+  const today = PINNED_NOW;
   const iso = (daysAgo: number) =>
     new Date(today.getTime() - daysAgo * DAY).toISOString().slice(0, 10);
   const csv = [
@@ -396,7 +395,7 @@ test('CSV: Cancel during a big import writes nothing, and the page stays respons
   const month = await settledText(page.getByTestId('entries-month'));
 
   const rows = ['date,amount,stream'];
-  const today = Date.now();
+  const today = PINNED_NOW.getTime();
   for (let i = 0; i < 80_000; i++) {
     const date = new Date(today - (i % 300) * DAY).toISOString().slice(0, 10);
     rows.push(`${date},${1000 + (i % 97)},Factory salary`);

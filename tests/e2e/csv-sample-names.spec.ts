@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startHousehold } from './support';
 
 // The sample household stores its names as message tokens ("{{sample:salary}}") so that a

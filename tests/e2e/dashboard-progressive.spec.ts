@@ -1,4 +1,5 @@
-import { expect, test, type Route } from '@playwright/test';
+import { type Route } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectChartsDrawn, openView, startHousehold } from './support';
 
 // The Chart.js chunk is held on the network: no service worker, or it would serve the chunk from

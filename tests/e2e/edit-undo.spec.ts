@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addStreamUi, dayMonthsAgo, quickAddUi } from './household';
 import { expectChartsDrawn, startHousehold } from './support';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Route } from '@playwright/test';
+import { type Route } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './support';
 
 test('a first visit can fill in onboarding before the data layer has loaded, and the service worker registers after the form is up', async ({

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test, newPinnedContext } from './fixtures';
 import { dayMonthsAgo } from './household';
 
 /**
@@ -122,7 +123,7 @@ test('USD payouts logged before any rate get one from quick add, and every figur
   test.setTimeout(240_000);
 
   // Rate typed in quick add, on the twelfth payout.
-  const quick = await browser.newPage();
+  const quick = await (await newPinnedContext(browser)).newPage();
   await newHousehold(quick);
   for (const e of ENTRIES.slice(0, -1)) await quickAdd(quick, e);
   await expect(quick.getByTestId('missing-rate-notice')).toContainText(
@@ -139,7 +140,7 @@ test('USD payouts logged before any rate get one from quick add, and every figur
   const viaQuickAdd = await figures(quick);
 
   // The same payouts, the rate entered from Settings with the form's default date.
-  const settings = await browser.newPage();
+  const settings = await (await newPinnedContext(browser)).newPage();
   await newHousehold(settings);
   for (const e of ENTRIES) await quickAdd(settings, e);
   const notice = settings.getByTestId('missing-rate-notice');

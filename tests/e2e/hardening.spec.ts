@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
 import { encryptBackupText, type EncryptedEnvelope } from '../../src/lib/db/backup/crypto';
 import { householdFactory } from '../factories';

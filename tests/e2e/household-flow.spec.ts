@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, PINNED_TODAY } from './fixtures';
 import { computeDashboard } from '../../src/lib/domain/dashboard';
-import { todayIso } from '../../src/lib/domain/dates';
 import { addStreamUi, dayMonthsAgo, quickAddUi, readDatabase } from './household';
 import { expectChartsDrawn, startHousehold } from './support';
 
@@ -66,8 +65,8 @@ test('a new household: members, streams, 30 entries, a plan and savings give a f
     await quickAddUi(page, { stream: 'From Rina', amount: '1000000', date: dayMonthsAgo(back, 5) });
     count += 7;
   }
-  await quickAddUi(page, { stream: 'Ojek rides', amount: '250000', date: todayIso() });
-  await quickAddUi(page, { stream: 'Garment job', amount: '100000', date: todayIso() });
+  await quickAddUi(page, { stream: 'Ojek rides', amount: '250000', date: PINNED_TODAY });
+  await quickAddUi(page, { stream: 'Garment job', amount: '100000', date: PINNED_TODAY });
   count += 2;
   expect(count).toBe(30);
 
@@ -113,7 +112,7 @@ test('a new household: members, streams, 30 entries, a plan and savings give a f
     rates: db.rates,
     training: db.training,
     baseCurrency: settings.baseCurrency,
-    today: todayIso(),
+    today: PINNED_TODAY,
   });
   const r = expected.resilience;
   expect(r.score).not.toBeNull();

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test, newPinnedContext } from './fixtures';
 import { addStreamUi, dayMonthsAgo, quickAddUi } from './household';
 import { sendFromSettings, shareToApp, stubShareSheet, tableHashes } from './household-phones';
 import { openView, startHousehold, waitForServiceWorker } from './support';
@@ -28,8 +29,8 @@ test('two phones of one household send each other their changes and end up the s
 }) => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), 'anyam-phones-'));
-  const phoneA = await browser.newContext();
-  const phoneB = await browser.newContext();
+  const phoneA = await newPinnedContext(browser);
+  const phoneB = await newPinnedContext(browser);
   await stubShareSheet(phoneA);
   await stubShareSheet(phoneB);
   const a = await phoneA.newPage();

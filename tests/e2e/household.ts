@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { PINNED_NOW } from './fixtures';
 import type { HouseholdTables, Rollup } from '../../src/lib/domain/model';
 
 /** Adds a stream through the Streams view, as a person would. */
@@ -75,7 +76,7 @@ export async function readDatabase(page: Page): Promise<HouseholdTables & { roll
 }
 
 /** 'YYYY-MM-DD' of a day `monthsBack` months before today's month. */
-export function dayMonthsAgo(monthsBack: number, day: number, today = new Date()): string {
+export function dayMonthsAgo(monthsBack: number, day: number, today = PINNED_NOW): string {
   const d = new Date(Date.UTC(today.getFullYear(), today.getMonth() - monthsBack, day));
   return d.toISOString().slice(0, 10);
 }

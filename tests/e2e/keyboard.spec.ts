@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addStreamUi } from './household';
 import { startHousehold } from './support';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startHousehold } from './support';
 
 const NAV_DASHBOARD = { en: 'Dashboard', id: 'Ringkasan', fil: 'Buod', vi: 'Tổng quan' } as const;

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { VIEWS, startHousehold, tapNav } from './support';
 
 // Issue 16, acceptance 1 and 5 (axe): on a 360×740 phone, in each language and colour scheme,

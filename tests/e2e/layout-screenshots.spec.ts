@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startHousehold, tapNav } from './support';
 
 // The views issue 16's layout work changed, at 360×740 in English and Indonesian, for a person to

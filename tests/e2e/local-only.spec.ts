@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { VIEWS, startHousehold, tapNav } from './support';
 
 test('every request stays on the app origin and the CSP is never violated', async ({ page }) => {

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test, PINNED_TODAY } from './fixtures';
 import { addStreamUi, dayMonthsAgo, quickAddUi } from './household';
 import { startHousehold, VIEWS } from './support';
-import { todayIso } from '../../src/lib/domain/dates';
 
 const NAME = 'Keluarga Rahasia';
 
@@ -25,7 +25,7 @@ async function household(page: Page): Promise<void> {
   await startHousehold(page, { name: NAME, members: ['Sari'] });
   await addStreamUi(page, { member: 'Sari', name: 'Warung', kind: 'informal' });
   await quickAddUi(page, { stream: 'Warung', amount: '4,321,000', date: dayMonthsAgo(1, 5) });
-  await quickAddUi(page, { stream: 'Warung', amount: '1,111,000', date: todayIso() });
+  await quickAddUi(page, { stream: 'Warung', amount: '1,111,000', date: PINNED_TODAY });
 }
 
 test.describe('on localhost', () => {

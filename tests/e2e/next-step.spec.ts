@@ -6,19 +6,20 @@
  * stability needs three; three → the score, its band, and "To raise your score" buttons that
  * open the plan and savings forms.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test, PINNED_NOW } from './fixtures';
 import { startHousehold } from './support';
 import { dayMonthsAgo } from './household';
 
 /** 'YYYY-MM-DD' of the last day of the month `monthsBack` before today's. */
 function lastDayMonthsAgo(monthsBack: number): string {
-  const t = new Date();
+  const t = PINNED_NOW;
   return new Date(Date.UTC(t.getFullYear(), t.getMonth() - monthsBack + 1, 0))
     .toISOString()
     .slice(0, 10);
 }
 const monthName = (monthsBack: number) => {
-  const t = new Date();
+  const t = PINNED_NOW;
   return new Intl.DateTimeFormat('en-US', {
     month: 'long',
     year: 'numeric',
@@ -68,7 +69,7 @@ test('each stage of a new household shows its next step, and the button does it'
   const stream = dialog.locator('select[name="stream"]');
   await expect(stream.locator('option:checked')).toHaveText(/^Factory salary/);
   const today = await saveQuickAdd(page, '5000000');
-  expect(today).toBe(dayMonthsAgo(0, new Date().getDate()));
+  expect(today).toBe(dayMonthsAgo(0, PINNED_NOW.getDate()));
 
   // 3. Entries in the current month only: the score starts when the month ends, on the 1st.
   await dashboard(page);
@@ -76,7 +77,7 @@ test('each stage of a new household shows its next step, and the button does it'
   const firstOfNext = new Intl.DateTimeFormat('en-US', {
     dateStyle: 'long',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(new Date().getFullYear(), new Date().getMonth() + 1, 1)));
+  }).format(new Date(Date.UTC(PINNED_NOW.getFullYear(), PINNED_NOW.getMonth() + 1, 1)));
   await expect(next).toContainText(`counts from ${firstOfNext}`);
   await expect(page.getByTestId('dash-score-value')).toHaveCount(0);
   await next.getByRole('button', { name: `Log income for ${monthName(1)}` }).click();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, newPinnedContext } from './fixtures';
 import { startServer } from '../../scripts/serve.mjs';
 import { addStreamUi, quickAddUi, readDatabase } from './household';
 import { VIEWS, expectChartsDrawn, startHousehold, tapNav, waitForServiceWorker } from './support';
@@ -8,7 +8,7 @@ test('after the first visit the whole flow works with the network and the server
 }) => {
   test.setTimeout(120_000);
   const server = await startServer({ root: 'dist', port: 0 });
-  const context = await browser.newContext({ baseURL: server.url });
+  const context = await newPinnedContext(browser, { baseURL: server.url });
   const page = await context.newPage();
   try {
     await page.goto('/');

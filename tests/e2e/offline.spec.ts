@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, newPinnedContext } from './fixtures';
 import { startServer } from '../../scripts/serve.mjs';
 import { VIEWS, startHousehold, tapNav, waitForServiceWorker } from './support';
 
@@ -6,7 +6,7 @@ test('after one visit the app opens and navigates with the network and server go
   browser,
 }) => {
   const server = await startServer({ root: 'dist', port: 0 });
-  const context = await browser.newContext();
+  const context = await newPinnedContext(browser);
   const page = await context.newPage();
   try {
     await startHousehold(page, { base: server.url });

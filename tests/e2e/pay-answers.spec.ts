@@ -5,7 +5,7 @@
  * "1,758%". Screenshot at 360×740 for a person to look at; axe finds nothing.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startHousehold, tapNav } from './support';
 
 test.use({ viewport: { width: 360, height: 740 } });

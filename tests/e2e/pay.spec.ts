@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectChartsDrawn, openView, startHousehold } from './support';
 
 test('a training is added, edited and deleted from the pay view', async ({ page }) => {

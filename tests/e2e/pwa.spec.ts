@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './support';
 
 test('the manifest has what an install needs, and its icons load', async ({ page, request }) => {

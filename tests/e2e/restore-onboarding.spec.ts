@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, newPinnedContext } from './fixtures';
 import { openView, startHousehold } from './support';
 
 test('a new phone restores a backup straight from onboarding', async ({ browser }) => {
   test.setTimeout(120_000);
   const file = join(mkdtempSync(join(tmpdir(), 'anyam-restore-')), 'backup.json');
-  const old = await browser.newContext();
+  const old = await newPinnedContext(browser);
   const page = await old.newPage();
   await startHousehold(page, { name: 'Keluarga Lama', sample: true });
   await openView(page, 'dashboard');
@@ -21,7 +21,7 @@ test('a new phone restores a backup straight from onboarding', async ({ browser 
   await download.saveAs(file);
   await old.close();
 
-  const fresh = await browser.newContext();
+  const fresh = await newPinnedContext(browser);
   const phone = await fresh.newPage();
   await phone.goto('/');
   const restore = phone.getByTestId('onboarding-restore');

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // The sample household is offered on onboarding's first screen, before anything is typed, and is
 // the household of the person's own country, in their language.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addStreamUi, quickAddUi, readDatabase } from './household';
 import { VIEWS, startHousehold, tapNav } from './support';
 

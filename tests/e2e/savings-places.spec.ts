@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startHousehold, tapNav } from './support';
 
 test.use({ viewport: { width: 360, height: 740 } });

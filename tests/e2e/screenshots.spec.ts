@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { VIEWS, expectChartsDrawn, startHousehold, tapNav } from './support';
 
 // Screenshots of every view for the README and for a person to look at: the sample household,

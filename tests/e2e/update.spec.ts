@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test, newPinnedContext } from './fixtures';
 import { startServer } from '../../scripts/serve.mjs';
 import { startHousehold, waitForServiceWorker } from './support';
 
@@ -17,7 +17,7 @@ test.beforeAll(() => {
 test('a waiting new version shows the reload toast, and Reload runs it', async ({ browser }) => {
   test.setTimeout(90_000);
   const server = await startServer({ root: 'dist', port: 0 });
-  const context = await browser.newContext();
+  const context = await newPinnedContext(browser);
   const page = await context.newPage();
   try {
     await startHousehold(page, { base: server.url });

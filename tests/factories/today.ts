@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { daysInMonth } from '../../src/lib/domain/months';
 import type { IsoDate } from '../../src/lib/domain/model';
 
-/** The day a test uses when any ordinary mid-month day will do. */
-export const PINNED_TODAY: IsoDate = '2026-11-24';
+/** The day a test uses when any ordinary mid-month day will do (Vitest's clock starts there). */
+export { PINNED_NOW, PINNED_TODAY } from '../pinned-day';
 
 /** Days on which periods turn over: each must give figures that make sense. */
 export const EDGE_DAYS: readonly IsoDate[] = [
