@@ -192,6 +192,8 @@ describe('entries view, at the start of a month', () => {
     expect(none.textContent).toContain('No entries in December yet');
     expect(section().querySelector('h3')?.textContent).toBe('December 2026');
     expect(screen.queryByTestId('month-total')).toBeNull();
+    // Said once: no "0 entries" beside it.
+    expect(section().textContent).not.toContain('0 entries');
 
     await fireEvent.click(await screen.findByRole('button', { name: 'See November' }));
     await waitFor(() => expect(section().textContent).toContain('40 entries'));
