@@ -4,7 +4,13 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { flushSync } from 'svelte';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
-import { addEntries, addMember, addStream, saveSettings } from '../../src/lib/db/repo';
+import {
+  addEntries,
+  addMember,
+  addStream,
+  deleteEntries,
+  saveSettings,
+} from '../../src/lib/db/repo';
 import { addMonths } from '../../src/lib/domain/months';
 import { household } from '../../src/lib/state/household.svelte';
 import EntriesView from '../../src/views/entries/EntriesView.svelte';
@@ -178,6 +184,9 @@ describe('entries view, progressive rendering', () => {
 });
 
 describe('entries view, at the start of a month', () => {
+  /** The machine is loaded while the whole suite runs: reads get time to answer. */
+  const SLOW = { timeout: 5_000 };
+
   /** Today is the 2nd of December: November's and October's entries exist, none of December's. */
   async function renderOnTheSecond() {
     vi.setSystemTime(new Date('2026-12-02T08:00:00'));
@@ -188,15 +197,15 @@ describe('entries view, at the start of a month', () => {
 
   it('says the new month has no entries yet and opens the last month that has, in one tap', async () => {
     await renderOnTheSecond();
-    const none = await screen.findByTestId('entries-none');
+    const none = await screen.findByTestId('entries-none', {}, SLOW);
     expect(none.textContent).toContain('No entries in December yet');
     expect(section().querySelector('h3')?.textContent).toBe('December 2026');
     expect(screen.queryByTestId('month-total')).toBeNull();
     // Said once: no "0 entries" beside it.
     expect(section().textContent).not.toContain('0 entries');
 
-    await fireEvent.click(await screen.findByRole('button', { name: 'See November' }));
-    await waitFor(() => expect(section().textContent).toContain('40 entries'));
+    await fireEvent.click(await screen.findByRole('button', { name: 'See November' }, SLOW));
+    await waitFor(() => expect(section().textContent).toContain('40 entries'), SLOW);
     expect(section().querySelector('h3')?.textContent).toBe('November 2026');
     expect(screen.queryByTestId('entries-none')).toBeNull();
     // A past month's total names the whole month, not "so far".
@@ -207,25 +216,34 @@ describe('entries view, at the start of a month', () => {
 
   it('offers the last month with entries even when the months between are empty', async () => {
     await renderOnTheSecond();
-    await fireEvent.click(await screen.findByRole('button', { name: 'See November' }));
-    await waitFor(() => expect(section().textContent).toContain('40 entries'));
-    // Remove November: December's offer skips it and names October with its year.
-    await db.entries.where('date').between('2026-11-01', '2026-11-30', true, true).delete();
+    await fireEvent.click(await screen.findByRole('button', { name: 'See November' }, SLOW));
+    await waitFor(() => expect(section().textContent).toContain('40 entries'), SLOW);
+    // Delete November's entries (as the app does: kept, marked deleted): December's offer skips
+    // the month and names October with its year.
+    const november = await db.entries
+      .where('date')
+      .between('2026-11-01', '2026-11-30', true, true)
+      .primaryKeys();
+    await deleteEntries(november.map(String));
+    await waitFor(
+      () => expect(section().textContent).toContain('No entries in November 2026'),
+      SLOW,
+    );
     await fireEvent.click(screen.getByRole('button', { name: 'Next month' }));
-    await fireEvent.click(await screen.findByRole('button', { name: 'See October 2026' }));
-    await waitFor(() => expect(section().textContent).toContain('10 entries'));
+    await fireEvent.click(await screen.findByRole('button', { name: 'See October 2026' }, SLOW));
+    await waitFor(() => expect(section().textContent).toContain('10 entries'), SLOW);
     expect(section().querySelector('h3')?.textContent).toBe('October 2026');
   });
 
   it('says a past month had none, and offers nothing when no month before has entries', async () => {
     await renderOnTheSecond();
-    await fireEvent.click(await screen.findByRole('button', { name: 'See November' }));
-    await waitFor(() => expect(section().textContent).toContain('40 entries'));
+    await fireEvent.click(await screen.findByRole('button', { name: 'See November' }, SLOW));
+    await waitFor(() => expect(section().textContent).toContain('40 entries'), SLOW);
     await fireEvent.click(screen.getByRole('button', { name: 'Previous month' }));
-    await waitFor(() => expect(section().textContent).toContain('10 entries'));
+    await waitFor(() => expect(section().textContent).toContain('10 entries'), SLOW);
     await fireEvent.click(screen.getByRole('button', { name: 'Previous month' }));
-    const none = await screen.findByTestId('entries-none');
-    await waitFor(() => expect(none.textContent).toContain('No entries in September 2026'));
+    const none = await screen.findByTestId('entries-none', {}, SLOW);
+    await waitFor(() => expect(none.textContent).toContain('No entries in September 2026'), SLOW);
     expect(none.textContent).not.toContain('yet');
     // Nothing before September: no button to a month that does not exist.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -239,8 +257,10 @@ describe('entries view, at the start of a month', () => {
     const status = screen.getByLabelText<HTMLSelectElement>('Status');
     status.value = 'pending';
     await fireEvent.change(status);
-    await waitFor(() =>
-      expect(section().textContent).toContain('No entries in November 2026 match these filters.'),
+    await waitFor(
+      () =>
+        expect(section().textContent).toContain('No entries in November 2026 match these filters.'),
+      SLOW,
     );
     expect(screen.queryByTestId('entries-none')).toBeNull();
   });
