@@ -47,7 +47,7 @@ describe('the Entries month total', () => {
       entry({ amountMinor: 200, currency: 'USD', status: 'pending' }), // US$2 = Rp 32,000
       entry({ amountMinor: 50_000, currency: 'PHP' }), // ₱500: no PHP rate
     ];
-    render(MonthTotal, { entries, baseCurrency: 'IDR', rates: [usdRate] });
+    render(MonthTotal, { entries, period: 'November 2026', baseCurrency: 'IDR', rates: [usdRate] });
     const main = plain(screen.getByTestId('month-total').querySelector('.main')!.textContent);
     expect(main).toBe('Received IDR 7,468,000 · Pending IDR 32,000 · 1 entries have no rate');
     expect(plain(screen.getByTestId('month-by-currency').textContent)).toBe(
@@ -57,7 +57,7 @@ describe('the Entries month total', () => {
 
   it('counts an entry dated before its currency has a rate as having none', () => {
     const entries = [entry({ amountMinor: 1_800, currency: 'USD', date: '2026-10-31' })];
-    render(MonthTotal, { entries, baseCurrency: 'IDR', rates: [usdRate] });
+    render(MonthTotal, { entries, period: 'November 2026', baseCurrency: 'IDR', rates: [usdRate] });
     expect(plain(screen.getByTestId('month-no-rate').textContent)).toBe('· 1 entries have no rate');
     expect(plain(screen.getByTestId('month-total').textContent)).toContain('Received IDR 0');
   });
@@ -65,10 +65,23 @@ describe('the Entries month total', () => {
   it('shows no second line when everything is in the base currency', () => {
     render(MonthTotal, {
       entries: [entry({ amountMinor: 100_000 })],
+      period: 'November so far',
       baseCurrency: 'IDR',
       rates: [],
     });
     expect(screen.queryByTestId('month-by-currency')).toBeNull();
     expect(screen.queryByTestId('month-no-rate')).toBeNull();
+  });
+
+  it('names the period its total covers, above the total', () => {
+    render(MonthTotal, {
+      entries: [entry({ amountMinor: 100_000, date: '2026-12-02' })],
+      period: 'December so far',
+      baseCurrency: 'IDR',
+      rates: [],
+    });
+    const card = screen.getByTestId('month-total');
+    expect(plain(screen.getByTestId('month-total-period').textContent)).toBe('December so far');
+    expect(plain(card.textContent)).toBe('December so far Received IDR 1,000');
   });
 });

@@ -17,6 +17,14 @@ const OFFER = {
 
 test.use({ viewport: { width: 360, height: 740 } });
 
+// The sample is built from today, and Entries opens on today's month: on the first days of a
+// month that month has no sample entries yet. Every test here reads an ordinary mid-month day, so
+// that it passes on any real day (month-start is period-month-start.spec.ts's).
+const PINNED = new Date('2026-11-24T09:00:00+07:00');
+test.beforeEach(async ({ page }) => {
+  await page.clock.install({ time: PINNED });
+});
+
 async function dashboardReady(page: Page): Promise<void> {
   await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 60_000 });
 }

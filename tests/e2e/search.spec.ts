@@ -8,6 +8,13 @@ test.use({ viewport: { width: 360, height: 740 } });
 const DIR = 'docs/screenshots';
 mkdirSync(DIR, { recursive: true });
 
+// The sample is built from today: the browser and the test read the same pinned day, never the
+// machine's clock.
+const PINNED = new Date('2026-11-24T09:00:00+07:00');
+test.beforeEach(async ({ page }) => {
+  await page.clock.install({ time: PINNED });
+});
+
 async function search(page: Page, text: string) {
   const form = page.getByTestId('entry-search');
   await form.locator('input[name="q"]').fill(text);
@@ -57,7 +64,7 @@ test('an inverted date range says so and shows nothing', async ({ page }) => {
   await tapNav(page, 'entries');
   const form = page.getByTestId('entry-search');
   await form.locator('summary').click();
-  const [from, to] = [dayMonthsAgo(3, 1), dayMonthsAgo(1, 28)];
+  const [from, to] = [dayMonthsAgo(3, 1, PINNED), dayMonthsAgo(1, 28, PINNED)];
   await form.locator('input[name="from"]').fill(to);
   await form.locator('input[name="to"]').fill(from);
   await form.locator('button[type="submit"]').click();
@@ -72,7 +79,7 @@ test('an inverted date range says so and shows nothing', async ({ page }) => {
   const results = page.getByTestId('search-results');
   await expect(results).toHaveAttribute('aria-busy', 'false');
   const month = (back: number) =>
-    new Date(`${dayMonthsAgo(back, 1)}T00:00:00Z`).toLocaleDateString('en-US', {
+    new Date(`${dayMonthsAgo(back, 1, PINNED)}T00:00:00Z`).toLocaleDateString('en-US', {
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
