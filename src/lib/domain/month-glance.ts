@@ -101,8 +101,13 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
 
   const first = firstDayOf(month);
   const last = lastDayOf(month);
+  // Pay days are whole minor units; the monthly estimates of streams without one are fractions
+  // (a weekly amount × weeks in the month), summed apart and rounded once, so that answering a
+  // pay day moves "still expected" by exactly its amount (never by a rounding step).
   let expectedMinor = 0;
   let stillExpectedMinor = 0;
+  let estimatedMinor = 0;
+  let stillEstimatedMinor = 0;
   const paydays = incomeOccurrences(input.streams, input.entries, input.skips, first, last);
   for (const o of paydays) {
     // A pay day before the stream was added counts only when an entry answered it.
@@ -121,8 +126,8 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
     const base = toBase(amountMinor, stream.currency, last);
     if (base === null) continue;
     const expected = amountInMonth(base, cadence, month, { daysPerWeek }) ?? 0;
-    expectedMinor += expected;
-    stillExpectedMinor += Math.max(expected - (receivedByStream.get(stream.id) ?? 0), 0);
+    estimatedMinor += expected;
+    stillEstimatedMinor += Math.max(expected - (receivedByStream.get(stream.id) ?? 0), 0);
   }
 
   const plansById = new Map(input.plans.map((p) => [p.id, p]));
@@ -139,8 +144,8 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
     if (isUnpaid(bill)) leftMinor += baseMinor;
   }
 
-  expectedMinor = Math.round(expectedMinor);
-  stillExpectedMinor = Math.round(stillExpectedMinor);
+  expectedMinor += Math.round(estimatedMinor);
+  stillExpectedMinor += Math.round(stillEstimatedMinor);
   const bringsMinor = receivedMinor + stillExpectedMinor;
   const costsMinor = paidMinor + leftMinor;
   const balanceMinor = bringsMinor - costsMinor;
