@@ -62,7 +62,10 @@ const paidWater: Payment = {
   note: '',
 };
 
-const taskEntries: Entry[] = [makeEntry(tasks, '2026-12-02', 727_50)];
+const taskEntries: Entry[] = [
+  makeEntry(salary, '2026-11-05', 6_000_00),
+  makeEntry(tasks, '2026-12-02', 727_50),
+];
 
 function rows(entries: Entry[]): MonthlyLoopRows {
   return {

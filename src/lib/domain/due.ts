@@ -19,7 +19,7 @@ import {
   streamPayDay,
 } from './occurrences';
 
-/** How far back an unanswered pay day or bill stays on the list ("overdue items stay until answered"). */
+/** How far back an unanswered pay day stays on the list ("overdue items stay until answered"). */
 export const DUE_LOOKBACK_DAYS = 31;
 /** How far ahead the due list looks: the quieter "Coming up" group, never "Due now". */
 export const COMING_UP_DAYS = 14;
@@ -226,10 +226,11 @@ export interface DueBill extends BillOccurrence {
 }
 
 /**
- * The unpaid, unskipped bills the due list shows on `today`: every one of today's month due up
- * to today, and those coming up in the next `COMING_UP_DAYS`. A bill of an earlier month stays
- * while unpaid (up to `DUE_LOOKBACK_DAYS`), unless it fell due before the plan was added to
- * Anyam (a plan added today is not "late" for last month). `dueWhen` splits them.
+ * The unpaid, unskipped bills the due list shows on `today`: today's month's up to today (late
+ * or due today), and those coming up in the next `COMING_UP_DAYS` (into next month near its
+ * end). A bill of an earlier month is not listed: it belongs to a month the card no longer
+ * shows, and a household that pays without ticking it off would be told every bill is late.
+ * `dueWhen` splits them.
  */
 export function dueBills(
   plans: readonly Plan[],
@@ -237,12 +238,7 @@ export function dueBills(
   skips: readonly Skip[],
   today: IsoDate,
 ): DueBill[] {
-  const { from, to } = dueRange(today);
-  const monthStart = firstDayOf(monthOf(today));
-  const created = new Map(plans.map((p) => [p.id, createdOn(p)]));
-  return billsBetween(plans, payments, skips, from, to)
-    .filter(
-      (b) => isUnpaid(b) && (b.dueOn >= monthStart || b.dueOn >= (created.get(b.planId) ?? '')),
-    )
+  return billsBetween(plans, payments, skips, firstDayOf(monthOf(today)), dueRange(today).to)
+    .filter(isUnpaid)
     .map((b) => ({ ...b, overdue: b.dueOn < today }));
 }
