@@ -45,8 +45,8 @@ describe('the due list on the 5th', () => {
         .getAllByRole('listitem')
         .map((li) => plain(li.textContent)),
     ).toEqual([
-      'Bill · Rent · ₱2,500.00 · due Dec 10 in 5 days Already paid',
-      'Bill · Internet · ₱399.00 · due Dec 15 in 10 days Already paid',
+      'Bill · Rent · ₱2,500.00 · due Dec 10 in 5 days Already paid?',
+      'Bill · Internet · ₱399.00 · due Dec 15 in 10 days Already paid?',
     ]);
     expect(within(soon).queryByRole('button', { name: 'Paid' })).toBeNull();
     for (const button of within(soon).getAllByRole('button')) {
