@@ -168,6 +168,40 @@ describe('paying a bill', () => {
     expect((await loop()).glance.leftMinor).toBe(1_600_000_00);
   });
 
+  it('splits Due now (today or late) from Coming up (14 days, into next month), and reads an early payment of next month', async () => {
+    const phone = await addPlan({
+      name: 'Phone',
+      category: 'digital',
+      amountMinor: 50_000_00,
+      currency: 'IDR',
+      cadence: 'monthly',
+      dueOn: '2026-01-03',
+    });
+    const before = await loop();
+    const at = (items: typeof before.dueNow) =>
+      items.map((i) => [i.kind, i.kind === 'bill' ? i.planId : i.streamId, i.dueOn]);
+    // Rent (1 Nov) and the phone (3 Nov) are late; the data plan (28 Nov), December's rent
+    // (1 Dec) and phone (3 Dec) are coming up.
+    expect(at(before.dueNow)).toEqual([
+      ['bill', rent.id, '2026-11-01'],
+      ['bill', phone.id, '2026-11-03'],
+      ['income', salary.id, '2026-11-25'],
+    ]);
+    expect(at(before.comingUp)).toEqual([
+      ['bill', data.id, '2026-11-28'],
+      ['bill', rent.id, '2026-12-01'],
+      ['bill', phone.id, '2026-12-03'],
+    ]);
+    // Paid early, on the 26th: December's payment is read, and the phone leaves the list.
+    const p = await addPayment({ planId: phone.id, dueOn: '2026-12-03', date: TODAY });
+    expect(at((await loop()).comingUp)).toEqual([
+      ['bill', data.id, '2026-11-28'],
+      ['bill', rent.id, '2026-12-01'],
+    ]);
+    await deletePayment(p.id);
+    await deletePlan(phone.id);
+  });
+
   it('refuses malformed payments with a code and writes nothing', async () => {
     const gone = await addPlan({
       name: 'Old',

@@ -47,7 +47,7 @@ async function addPlan(
   await expect(form).toBeHidden();
 }
 
-test('on the 26th the salary is due and the data plan too: one tap each, Undo, and the month card follows without a reload', async ({
+test('on the 26th the salary is due and the data plan too: one tap each, Undo, and the month card follows without a reload; the shop’s Saturday is only coming up', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -80,7 +80,7 @@ test('on the 26th the salary is due and the data plan too: one tap each, Undo, a
     name: 'Paket data',
     category: 'digital',
     amount: '100.000',
-    dueOn: '2026-02-28',
+    dueOn: '2026-02-26',
     fundedBy: 'microtask',
   });
 
@@ -89,30 +89,39 @@ test('on the 26th the salary is due and the data plan too: one tap each, Undo, a
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   const due = page.getByTestId('due-list');
   const card = page.getByTestId('month-card');
-  await expect(due.getByTestId('due-income')).toHaveCount(2);
+  await expect(due.getByTestId('due-income')).toHaveCount(1);
   await expect(due.getByTestId('due-income').first()).toContainText('Gaji pabrik');
   await expect(due.getByTestId('due-income').first()).toContainText('4.800.000');
   await expect(due.getByTestId('due-income').first()).toContainText('25 Nov');
-  await expect(due.getByTestId('due-income').nth(1)).toContainText('Warung');
-  await expect(due.getByTestId('due-income').nth(1)).toContainText('28 Nov');
+  // The shop's Saturdays (28 Nov, 5 Dec) are coming up, not due: no one-tap Received.
+  await expect(due.getByTestId('soon-income')).toHaveCount(2);
+  await expect(due.getByTestId('soon-income').first()).toContainText('Warung');
+  await expect(due.getByTestId('soon-income').first()).toContainText('28 Nov');
+  await expect(
+    due.getByTestId('coming-up').getByRole('button', { name: 'Diterima', exact: true }),
+  ).toHaveCount(0);
+  // Rent (1 Nov) is late; the data plan is due today.
   await expect(due.getByTestId('due-bill')).toHaveCount(2);
   await expect(card.getByTestId('month-left')).toContainText(/1\.600\.000 dari Rp\s1\.600\.000/);
-  await expect(card.getByTestId('month-income')).toContainText(/Rp\s0 dari/);
+  await expect(card.getByTestId('month-income')).toContainText(/Rp\s0 diterima/);
+  const verdict = await card.getByTestId('month-covers').innerText();
 
   // Received: one tap logs the salary on its pay day.
   const salary = due.getByRole('group', { name: /Gaji pabrik/ });
   await salary.getByRole('button', { name: 'Diterima' }).click();
-  await expect(due.getByTestId('due-income')).toHaveCount(1);
-  await expect(card.getByTestId('month-income')).toContainText(/4\.800\.000 dari/);
+  await expect(due.getByTestId('due-income')).toHaveCount(0);
+  await expect(card.getByTestId('month-income')).toContainText(/4\.800\.000 diterima/);
   // Undo brings it back, and a second tap receives it again.
   await page.getByRole('button', { name: 'Urungkan' }).last().click();
-  await expect(due.getByTestId('due-income')).toHaveCount(2);
-  await expect(card.getByTestId('month-income')).toContainText(/Rp\s0 dari/);
+  await expect(due.getByTestId('due-income')).toHaveCount(1);
+  await expect(card.getByTestId('month-income')).toContainText(/Rp\s0 diterima/);
   await due
     .getByRole('group', { name: /Gaji pabrik/ })
     .getByRole('button', { name: 'Diterima' })
     .click();
-  await expect(due.getByTestId('due-income')).toHaveCount(1);
+  await expect(due.getByTestId('due-income')).toHaveCount(0);
+  // Received at its amount: the month card's verdict has not moved.
+  await expect(card.getByTestId('month-covers')).toHaveText(verdict);
 
   // Paid: one tap records the data plan; "left to pay" drops by its amount.
   const data = due.getByRole('group', { name: /Paket data/ });
@@ -130,6 +139,8 @@ test('on the 26th the salary is due and the data plan too: one tap each, Undo, a
     .getByRole('button', { name: 'Sudah bayar' })
     .click();
   await expect(card.getByTestId('month-left')).toContainText(/1\.500\.000 dari Rp\s1\.600\.000/);
+  // Paid at its amount: the verdict has not moved either.
+  await expect(card.getByTestId('month-covers')).toHaveText(verdict);
 
   const stored = await readDatabase(page);
   const live = <T extends { deletedAt: string | null }>(rows: T[]) =>
@@ -138,7 +149,7 @@ test('on the 26th the salary is due and the data plan too: one tap each, Undo, a
     ['2026-11-25', 4_800_000_00],
   ]);
   expect(live(stored.payments).map((p) => [p.dueOn, p.amountMinor])).toEqual([
-    ['2026-11-28', 100_000_00],
+    ['2026-11-26', 100_000_00],
   ]);
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });

@@ -82,6 +82,8 @@ describe('this month at a glance', () => {
     // Salary pay day 25 + USD 100 at 16,000 (no pay day: the monthly estimate).
     expect(g.expectedMinor).toBe(4_800_000_00 + 1_600_000_00);
     expect(g.stillExpectedMinor).toBe(6_400_000_00);
+    // Brings 6,400,000 (nothing received yet); costs 1,400,000 paid + 4,000,000 left.
+    expect(g.balanceMinor).toBe(1_000_000_00);
     expect(g.shortMinor).toBe(0);
     expect(g.bills.find((b) => b.planId === 'fees')?.fundedBy).toEqual(['support']);
   });
@@ -95,7 +97,11 @@ describe('this month at a glance', () => {
     });
     expect(g.receivedMinor).toBe(3_000_000_00);
     expect(g.stillExpectedMinor).toBe(0);
-    expect(g.shortMinor).toBe(4_000_000_00);
+    // Brings 3,000,000 (received, 1,800,000 less than expected); costs 1,400,000 paid + 4,000,000 left.
+    expect(g.bringsMinor).toBe(3_000_000_00);
+    expect(g.costsMinor).toBe(5_400_000_00);
+    expect(g.balanceMinor).toBe(-2_400_000_00);
+    expect(g.shortMinor).toBe(2_400_000_00);
   });
 
   it('leaves out what it cannot convert, and says which currency', () => {

@@ -207,11 +207,11 @@ describe('due income', () => {
     expect(dueIncome([s], [gone], [], '2026-11-26')).toHaveLength(1);
   });
 
-  it('lists the next 7 days ahead and overdue days up to a month back, until answered or skipped', () => {
+  it('lists the next 14 days ahead and overdue days up to a month back, until answered or skipped', () => {
     const s = salary(25);
     const october = [makeEntry(s, '2026-10-25', 1)];
-    expect(dueIncome([s], october, [], '2026-11-17').map((d) => d.dueOn)).toEqual([]);
-    expect(dueIncome([s], october, [], '2026-11-18').map((d) => [d.dueOn, d.overdue])).toEqual([
+    expect(dueIncome([s], october, [], '2026-11-10').map((d) => d.dueOn)).toEqual([]);
+    expect(dueIncome([s], october, [], '2026-11-11').map((d) => [d.dueOn, d.overdue])).toEqual([
       ['2026-11-25', false],
     ]);
     // October's pay day, never answered, is still there 31 days on, and gone after.
@@ -220,9 +220,15 @@ describe('due income', () => {
       '2026-11-25',
     ]);
     expect(dueIncome([s], [], [], '2026-11-26').map((d) => d.dueOn)).toEqual(['2026-11-25']);
-    expect(dueIncome([s], [], [], '2026-12-17').map((d) => d.dueOn)).toEqual(['2026-11-25']);
+    expect(dueIncome([s], [], [], '2026-12-10').map((d) => d.dueOn)).toEqual(['2026-11-25']);
+    expect(dueIncome([s], [], [], '2026-12-17').map((d) => d.dueOn)).toEqual([
+      '2026-11-25',
+      '2026-12-25',
+    ]);
     expect(dueIncome([s], [], [], '2026-12-27').map((d) => d.dueOn)).toEqual(['2026-12-25']);
-    expect(dueIncome([s], [], [skip('salary', '2026-11-25')], '2026-12-17')).toEqual([]);
+    expect(dueIncome([s], [], [skip('salary', '2026-11-25')], '2026-12-17')).toEqual([
+      expect.objectContaining({ dueOn: '2026-12-25' }),
+    ]);
   });
 
   it('does not call a stream late for pay days before it was added', () => {
@@ -235,7 +241,10 @@ describe('due income', () => {
       payDay: { cadence: 'weekly', weekday: 6 },
     });
     // Saturday 21 Nov's window ends on Tuesday 24th, before the stream existed.
-    expect(dueIncome([weekly], [], [], '2026-11-26').map((d) => d.dueOn)).toEqual(['2026-11-28']);
+    expect(dueIncome([weekly], [], [], '2026-11-26').map((d) => d.dueOn)).toEqual([
+      '2026-11-28',
+      '2026-12-05',
+    ]);
     expect(dueIncome([salary(25, created)], [], [], '2026-11-26').map((d) => d.dueOn)).toEqual([
       '2026-11-25',
     ]);

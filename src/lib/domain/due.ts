@@ -1,6 +1,6 @@
 /**
- * The monthly loop: income that is due (a stream's pay days in the last days and the next
- * week, not yet answered) and this month's bills (a plan's occurrences, paid or not).
+ * The monthly loop: income that is due (a stream's pay days of the last month and the next two
+ * weeks, not yet answered) and bills (a plan's occurrences, paid or not).
  * An income occurrence is answered by any live entry of its stream inside its window
  * (occurrences.ts `payDayWindow`) or by a skip; a bill occurrence by a payment naming it or by a
  * skip. Pure: the repository reads the rows, this decides.
@@ -21,12 +21,35 @@ import {
 
 /** How far back an unanswered pay day stays on the list ("overdue items stay until answered"). */
 export const DUE_LOOKBACK_DAYS = 31;
-/** How far ahead pay days are shown. */
-export const DUE_AHEAD_DAYS = 7;
+/** How far ahead the due list looks: the quieter "Coming up" group, never "Due now". */
+export const COMING_UP_DAYS = 14;
 
-/** The pay days the due list considers on `today`. */
+/** The occurrences the due list considers on `today`: overdue, due today, coming up. */
 export function dueRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: addDaysIso(today, -DUE_LOOKBACK_DAYS), to: addDaysIso(today, DUE_AHEAD_DAYS) };
+  return { from: addDaysIso(today, -DUE_LOOKBACK_DAYS), to: addDaysIso(today, COMING_UP_DAYS) };
+}
+
+/**
+ * Which group of the due list an occurrence due on `dueOn` belongs to on `today`: "now" when it
+ * is due today or overdue, "soon" in the next `COMING_UP_DAYS` days, "later" beyond (the month
+ * card lists it; the due list does not).
+ */
+export function dueWhen(dueOn: IsoDate, today: IsoDate): 'now' | 'soon' | 'later' {
+  if (dueOn <= today) return 'now';
+  return dueOn <= addDaysIso(today, COMING_UP_DAYS) ? 'soon' : 'later';
+}
+
+/**
+ * The due dates whose payments and skips the loop reads on `today`: the due list's range and
+ * the whole of today's month (the month card), whichever reaches further.
+ */
+export function loopOccurrenceRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  const due = dueRange(today);
+  const month = monthOf(today);
+  return {
+    from: due.from < firstDayOf(month) ? due.from : firstDayOf(month),
+    to: due.to > lastDayOf(month) ? due.to : lastDayOf(month),
+  };
 }
 
 /**
@@ -34,10 +57,7 @@ export function dueRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
  * occurrences' range widened by the longest window (read per stream through [streamId+date]).
  */
 export function loopEntryRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
-  const due = dueRange(today);
-  const month = monthOf(today);
-  const from = due.from < firstDayOf(month) ? due.from : firstDayOf(month);
-  const to = due.to > lastDayOf(month) ? due.to : lastDayOf(month);
+  const { from, to } = loopOccurrenceRange(today);
   return {
     from: addDaysIso(from, -MAX_WINDOW_REACH_DAYS),
     to: addDaysIso(to, MAX_WINDOW_REACH_DAYS),
@@ -118,7 +138,10 @@ export interface DueIncome extends IncomeOccurrence {
   overdue: boolean;
 }
 
-/** What the due list shows on `today`: unanswered pay days of the last days and the next week. */
+/**
+ * The unanswered pay days the due list shows on `today`: overdue (up to `DUE_LOOKBACK_DAYS`),
+ * due today, and coming up (the next `COMING_UP_DAYS`); `dueWhen` splits them.
+ */
 export function dueIncome(
   streams: readonly Stream[],
   entries: readonly EntryDate[],
@@ -141,12 +164,27 @@ export interface BillOccurrence {
   skipped: boolean;
 }
 
-/** Every occurrence of the live plans in `month`, oldest first, with its payments. */
+/**
+ * Every occurrence of the live plans in `month`, oldest first, with its payments. This is the one
+ * definition of "this month's bills": month-glance.ts `monthGlance().billsMinor` totals it, and
+ * every screen that shows this month's bills (the month card, Plans) reads that total.
+ */
 export function billsOfMonth(
   plans: readonly Plan[],
   payments: readonly Payment[],
   skips: readonly Skip[],
   month: MonthKey,
+): BillOccurrence[] {
+  return billsBetween(plans, payments, skips, firstDayOf(month), lastDayOf(month));
+}
+
+/** Every occurrence of the live plans due in [from, to], oldest first, with its payments. */
+export function billsBetween(
+  plans: readonly Plan[],
+  payments: readonly Payment[],
+  skips: readonly Skip[],
+  from: IsoDate,
+  to: IsoDate,
 ): BillOccurrence[] {
   const paid = new Map<string, Payment[]>();
   for (const p of payments) {
@@ -160,7 +198,7 @@ export function billsOfMonth(
   const out: BillOccurrence[] = [];
   for (const plan of plans) {
     if (plan.deletedAt !== null) continue;
-    for (const dueOn of planOccurrences(plan, firstDayOf(month), lastDayOf(month))) {
+    for (const dueOn of planOccurrences(plan, from, to)) {
       const key = occurrenceKey(plan.id, dueOn);
       out.push({
         planId: plan.id,
@@ -180,4 +218,27 @@ export function billsOfMonth(
 /** A bill occurrence still to pay: neither paid nor skipped. */
 export function isUnpaid(bill: BillOccurrence): boolean {
   return bill.payments.length === 0 && !bill.skipped;
+}
+
+export interface DueBill extends BillOccurrence {
+  /** Its day has passed. */
+  overdue: boolean;
+}
+
+/**
+ * The unpaid, unskipped bills the due list shows on `today`: today's month's up to today (late
+ * or due today), and those coming up in the next `COMING_UP_DAYS` (into next month near its
+ * end). A bill of an earlier month is not listed: it belongs to a month the card no longer
+ * shows, and a household that pays without ticking it off would be told every bill is late.
+ * `dueWhen` splits them.
+ */
+export function dueBills(
+  plans: readonly Plan[],
+  payments: readonly Payment[],
+  skips: readonly Skip[],
+  today: IsoDate,
+): DueBill[] {
+  return billsBetween(plans, payments, skips, firstDayOf(monthOf(today)), dueRange(today).to)
+    .filter(isUnpaid)
+    .map((b) => ({ ...b, overdue: b.dueOn < today }));
 }

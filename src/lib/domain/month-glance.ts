@@ -1,6 +1,19 @@
 /**
  * "This month at a glance": income received so far against what the month should bring, the
- * month's bills paid and left to pay, and whether the income still expected covers what is left.
+ * month's bills paid and left to pay, and the verdict: everything the month brings (received +
+ * still expected) against everything it costs (paid + left to pay).
+ *
+ * The verdict is one figure, `balanceMinor = (received + still expected) − (paid + left)`, short
+ * when negative. Receiving a due pay day at its expected amount moves that amount from "still
+ * expected" to "received", and paying a bill at its amount moves it from "left" to "paid", so
+ * neither changes the verdict; only a different amount, a skip or a new bill or stream can.
+ * A payment is valued at the rate of its bill's due date (the rate its bill is valued at), so
+ * paying a foreign-currency bill a few days late does not move the verdict either.
+ *
+ * `billsMinor` is the one total of "this month's bills" (due.ts `billsOfMonth`, skipped ones
+ * left out): the month card and the Plans view both show it. Keep it exported and its meaning
+ * stable.
+ *
  * Payments are a record of what happened, shown beside the plans; the resilience formulas
  * (coverage uses planned essential costs) do not read them.
  */
@@ -31,13 +44,22 @@ export interface MonthGlance {
   expectedMinor: number;
   /** Of that, what has not come yet: unanswered pay days, or the rest of a stream's estimate. */
   stillExpectedMinor: number;
-  /** Σ this month's bills, skipped ones left out. */
+  /**
+   * Σ this month's bills (due.ts `billsOfMonth`), skipped ones left out: THE total of "this
+   * month's bills" every screen shows (the month card, Plans). Exported and stable.
+   */
   billsMinor: number;
-  /** Σ the payments of this month's bills. */
+  /** Σ the payments of this month's bills, each at the rate of its bill's due date. */
   paidMinor: number;
   /** Σ the bills neither paid nor skipped. */
   leftMinor: number;
-  /** left − still expected when positive: what the month is short. 0 when income covers it. */
+  /** What the month brings: received + still expected. */
+  bringsMinor: number;
+  /** What the month costs: paid + left to pay. */
+  costsMinor: number;
+  /** The verdict: brings − costs. Negative: the month is short by that much. */
+  balanceMinor: number;
+  /** −balance when the month is short, else 0. */
   shortMinor: number;
   bills: GlanceBill[];
   /** Currencies of amounts left out because no rate converts them. */
@@ -79,8 +101,13 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
 
   const first = firstDayOf(month);
   const last = lastDayOf(month);
+  // Pay days are whole minor units; the monthly estimates of streams without one are fractions
+  // (a weekly amount × weeks in the month), summed apart and rounded once, so that answering a
+  // pay day moves "still expected" by exactly its amount (never by a rounding step).
   let expectedMinor = 0;
   let stillExpectedMinor = 0;
+  let estimatedMinor = 0;
+  let stillEstimatedMinor = 0;
   const paydays = incomeOccurrences(input.streams, input.entries, input.skips, first, last);
   for (const o of paydays) {
     // A pay day before the stream was added counts only when an entry answered it.
@@ -99,8 +126,8 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
     const base = toBase(amountMinor, stream.currency, last);
     if (base === null) continue;
     const expected = amountInMonth(base, cadence, month, { daysPerWeek }) ?? 0;
-    expectedMinor += expected;
-    stillExpectedMinor += Math.max(expected - (receivedByStream.get(stream.id) ?? 0), 0);
+    estimatedMinor += expected;
+    stillEstimatedMinor += Math.max(expected - (receivedByStream.get(stream.id) ?? 0), 0);
   }
 
   const plansById = new Map(input.plans.map((p) => [p.id, p]));
@@ -111,14 +138,17 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
   for (const bill of billsOfMonth(input.plans, input.payments, input.skips, month)) {
     const baseMinor = toBase(bill.amountMinor, bill.currency, bill.dueOn);
     bills.push({ ...bill, baseMinor, fundedBy: plansById.get(bill.planId)?.fundedBy ?? [] });
-    for (const p of bill.payments) paidMinor += toBase(p.amountMinor, p.currency, p.date) ?? 0;
+    for (const p of bill.payments) paidMinor += toBase(p.amountMinor, p.currency, bill.dueOn) ?? 0;
     if (bill.skipped || baseMinor === null) continue;
     billsMinor += baseMinor;
     if (isUnpaid(bill)) leftMinor += baseMinor;
   }
 
-  expectedMinor = Math.round(expectedMinor);
-  stillExpectedMinor = Math.round(stillExpectedMinor);
+  expectedMinor += Math.round(estimatedMinor);
+  stillExpectedMinor += Math.round(stillEstimatedMinor);
+  const bringsMinor = receivedMinor + stillExpectedMinor;
+  const costsMinor = paidMinor + leftMinor;
+  const balanceMinor = bringsMinor - costsMinor;
   return {
     month,
     receivedMinor,
@@ -127,7 +157,10 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
     billsMinor,
     paidMinor,
     leftMinor,
-    shortMinor: Math.max(leftMinor - stillExpectedMinor, 0),
+    bringsMinor,
+    costsMinor,
+    balanceMinor,
+    shortMinor: Math.max(-balanceMinor, 0),
     bills,
     missingRateCurrencies: [...missing].sort(),
   };

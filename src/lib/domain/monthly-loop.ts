@@ -1,12 +1,17 @@
 /**
  * Everything the due list and the month card show, from the rows the repository read for
  * `today` (repo/due.ts `readMonthlyLoop`).
+ *
+ * The due list has two groups: "Due now" (due today or overdue: answer it) and "Coming up" (the
+ * next due.ts `COMING_UP_DAYS` days: shown quietly, nothing invites paying early). A bill due
+ * later this month is in neither; the month card lists it.
  */
 import type { RateRecordLike } from './base-amount';
-import { dueIncome, type DueIncome, type EntryDate } from './due';
+import { dueBills, dueIncome, dueWhen, type DueBill, type DueIncome, type EntryDate } from './due';
 import type { IsoDate, Payment, Plan, Rollup, Skip, Stream } from './model';
 import { monthGlance, type MonthGlance } from './month-glance';
 import { monthOf } from './months';
+import { monthSoFar, type Period } from './periods';
 
 export interface MonthlyLoopRows {
   streams: readonly Stream[];
@@ -17,22 +22,54 @@ export interface MonthlyLoopRows {
   entries: readonly EntryDate[];
   /** Rollup rows of today's month. */
   rollups: readonly Rollup[];
-  /** Payments of occurrences due in today's month. */
+  /** Payments of occurrences due in due.ts `loopOccurrenceRange(today)`. */
   payments: readonly Payment[];
-  /** Skips of occurrences in the due range and in today's month. */
+  /** Skips of occurrences in due.ts `loopOccurrenceRange(today)`. */
   skips: readonly Skip[];
 }
 
+/** One line of the due list: an unanswered pay day or an unpaid bill. */
+export type DueItem = ({ kind: 'income' } & DueIncome) | ({ kind: 'bill' } & DueBill);
+
 export interface MonthlyLoop {
   today: IsoDate;
+  /** Today's month so far: the period the month card names. */
+  period: Period;
+  /** Every unanswered pay day of the due list's range (both groups). */
   due: DueIncome[];
+  /** Due today or overdue, oldest first. */
+  dueNow: DueItem[];
+  /** Due in the next `COMING_UP_DAYS` days, soonest first. */
+  comingUp: DueItem[];
   glance: MonthGlance;
 }
 
+function itemKey(item: DueItem): string {
+  return item.kind === 'income' ? item.streamId : item.planId;
+}
+
+function byDate(a: DueItem, b: DueItem): number {
+  if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
+  // Income before bills on the same day: what comes in pays what goes out.
+  if (a.kind !== b.kind) return a.kind === 'income' ? -1 : 1;
+  return itemKey(a) < itemKey(b) ? -1 : itemKey(a) > itemKey(b) ? 1 : 0;
+}
+
 export function monthlyLoop(rows: MonthlyLoopRows, today: IsoDate): MonthlyLoop {
+  const due = dueIncome(rows.streams, rows.entries, rows.skips, today);
+  const items: DueItem[] = [
+    ...due.map((d) => ({ kind: 'income' as const, ...d })),
+    ...dueBills(rows.plans, rows.payments, rows.skips, today).map((b) => ({
+      kind: 'bill' as const,
+      ...b,
+    })),
+  ].sort(byDate);
   return {
     today,
-    due: dueIncome(rows.streams, rows.entries, rows.skips, today),
+    period: monthSoFar(today),
+    due,
+    dueNow: items.filter((i) => dueWhen(i.dueOn, today) === 'now'),
+    comingUp: items.filter((i) => dueWhen(i.dueOn, today) === 'soon'),
     glance: monthGlance({ month: monthOf(today), ...rows }),
   };
 }

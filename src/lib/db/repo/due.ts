@@ -1,22 +1,22 @@
-import { dueRange, loopEntryRange, type EntryDate } from '../../domain/due';
+import { loopEntryRange, loopOccurrenceRange, type EntryDate } from '../../domain/due';
 import type { IsoDate } from '../../domain/model';
 import type { MonthlyLoopRows } from '../../domain/monthly-loop';
-import { firstDayOf, lastDayOf, monthOf } from '../../domain/months';
+import { monthOf } from '../../domain/months';
 import { streamPayDay } from '../../domain/occurrences';
 import { readTransaction } from './transaction';
 
 /**
  * The rows the due list and the month card need on `today`, at one point in time: the small
  * tables whole, and through indexes only the month's rollups, the pay-day streams' entries
- * around the month ([streamId+date]) and the month's payments and skips (`dueOn`). Never all
+ * around the month ([streamId+date]) and the payments and skips of the due list's and the month's
+ * occurrences (`dueOn`, domain/due.ts `loopOccurrenceRange`). Never all
  * entries.
  */
 export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> {
   const month = monthOf(today);
   const range = loopEntryRange(today);
-  const due = dueRange(today);
-  const skipFrom = due.from < firstDayOf(month) ? due.from : firstDayOf(month);
-  const skipTo = due.to > lastDayOf(month) ? due.to : lastDayOf(month);
+  // Payments and skips of the due list's occurrences and of the month's (loopOccurrenceRange).
+  const occurrences = loopOccurrenceRange(today);
   return readTransaction(
     ['streams', 'plans', 'rates', 'settings', 'entries', 'rollups', 'payments', 'skips'],
     async (db) => {
@@ -26,11 +26,8 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
         db.rates.toArray(),
         db.settings.toArray(),
         db.rollups.where('month').equals(month).toArray(),
-        db.payments
-          .where('dueOn')
-          .between(firstDayOf(month), lastDayOf(month), true, true)
-          .toArray(),
-        db.skips.where('dueOn').between(skipFrom, skipTo, true, true).toArray(),
+        db.payments.where('dueOn').between(occurrences.from, occurrences.to, true, true).toArray(),
+        db.skips.where('dueOn').between(occurrences.from, occurrences.to, true, true).toArray(),
       ]);
       const withPayDay = streams.filter(
         (s) => s.deletedAt === null && !s.archived && streamPayDay(s) !== null,
