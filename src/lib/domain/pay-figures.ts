@@ -144,7 +144,8 @@ function hasAny(p: PeriodFigures): boolean {
 
 /**
  * Every platform's card on `today`: the last 3 complete months (ranked when it has enough time
- * and base-currency figures) and this month so far beside them.
+ * and base-currency figures) and this month so far beside them. Ranked cards come first, best
+ * first (the card under the headline is the platform it names); then the others by name.
  */
 export function platformCards(
   groups: readonly PayGroup[],
@@ -165,7 +166,17 @@ export function platformCards(
         unranked: unrankedReason(main),
         soFar: hasAny(soFar) ? soFar : null,
       };
-    });
+    })
+    .sort(byRank);
+}
+
+/** Ranked before unranked; ranked by effective hourly pay, highest first; ties by name. */
+function byRank(a: PlatformCard, b: PlatformCard): number {
+  const ra = a.unranked === null;
+  const rb = b.unranked === null;
+  if (ra !== rb) return ra ? -1 : 1;
+  const diff = ra ? b.main.figures.effectivePerHour! - a.main.figures.effectivePerHour! : 0;
+  return diff || (a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
 }
 
 /** True when some platform has pay in the base currency to draw (a chart is worth drawing). */
