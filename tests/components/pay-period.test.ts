@@ -109,10 +109,10 @@ describe('Pay on the 5th of a month', () => {
 
     const best = screen.getByTestId('pay-best');
     await waitFor(() => expect(best.textContent).toContain('Toloka paid'));
-    const named = ['Toloka', 'Remotasks'].find((p) => best.textContent!.includes(`${p} paid`))!;
+    const named = ['Toloka', 'Remotasks'].find((p) => best.textContent.includes(`${p} paid`))!;
     const figures = ['Toloka', 'Remotasks'].map((p) => ({
       platform: p,
-      rate: perHour(within(card(p)).getByTestId('pay-effective').textContent!),
+      rate: perHour(within(card(p)).getByTestId('pay-effective').textContent),
     }));
     const highest = figures.reduce((a, b) => (b.rate > a.rate ? b : a));
     expect(named).toBe(highest.platform);
@@ -172,7 +172,7 @@ describe('Pay on the 5th of a month', () => {
     }
     await renderView();
     const tolokaCard = await waitFor(() => card('Toloka'));
-    expect(within(tolokaCard).getByTestId('pay-received-only').textContent!.trim()).toBe(
+    expect(within(tolokaCard).getByTestId('pay-received-only').textContent.trim()).toBe(
       'nothing received yet',
     );
     expect(tolokaCard.textContent).not.toMatch(/(^|\s)—(\s|$)/);
