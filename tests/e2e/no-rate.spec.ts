@@ -113,7 +113,7 @@ test('with no rate at all, the Pay view answers in US$/h and no axis repeats a l
   test.setTimeout(180_000);
   await usdWithoutRate(page);
   await tapNav(page, 'pay');
-  const card = page.getByTestId('pay-platforms').locator('li').first();
+  const card = page.getByTestId('pay-platforms').locator('li[data-platform="Remotasks"]');
   // US$18 over 300 paid + 96 unpaid minutes: $2.73/h effective, $3.60/h paid only, 24% unpaid.
   await expect(card.getByTestId('pay-effective')).toHaveText('$2.73/h');
   await expect(card.getByTestId('pay-paid-only')).toHaveText('$3.60/h');
@@ -179,7 +179,7 @@ test('with a rate, the Pay view answers in pesos (screenshot)', async ({ page })
   await expect(form).toBeHidden();
 
   await tapNav(page, 'pay');
-  const card = page.getByTestId('pay-platforms').locator('li').first();
+  const card = page.getByTestId('pay-platforms').locator('li[data-platform="Remotasks"]');
   // ₱1,008 (US$18 × 56) over 396 minutes = ₱152.73/h.
   await expect(card.getByTestId('pay-effective')).toHaveText('₱152.73/h');
   await expect(page.getByTestId('missing-rate-notice')).toHaveCount(0);

@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { coverageWords, earmarkedOfMonth } from '../../src/lib/domain/earmarked';
 import { payReport } from '../../src/lib/domain/pay';
+import type { PayGroup } from '../../src/lib/domain/pay';
 import { bestPlatform } from '../../src/lib/domain/pay-compare';
+import { platformCards } from '../../src/lib/domain/pay-figures';
+import type { Training } from '../../src/lib/domain/model';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { makeEntry, makePlan, makeStream, makeTraining } from './analytics-fixtures';
 
@@ -24,6 +27,12 @@ const hive = makeStream({
   currency: 'PHP',
 });
 const minutes = (paid: number, unpaid: number) => ({ paidMinutes: paid, unpaidMinutes: unpaid });
+
+/** The best platform as Pay shows it on `today`: ranked from the cards of the same period. */
+function best(groups: PayGroup[], training: Training[], today: string) {
+  const cards = platformCards(groups, today, 'PHP');
+  return bestPlatform({ cards, groups, training, today, baseCurrency: 'PHP' });
+}
 
 describe('which platform paid best per real hour', () => {
   // Until June 2025: the last 3 months are April–June. Before the training (March), in
@@ -53,33 +62,55 @@ describe('which platform paid best per real hour', () => {
   const training = [makeTraining('ana', '2025-03-15', { title: 'Image labelling course' })];
 
   it('TaskPoint paid ₱41/h, 38% more than LabelHive’s ₱30/h, counting unpaid time', () => {
-    const best = bestPlatform(report.byPlatform, [], '2025-06')!;
-    expect(best.months).toEqual(['2025-04', '2025-05', '2025-06']);
-    expect(best.ranked.map((r) => r.platform)).toEqual(['TaskPoint', 'LabelHive']);
-    expect(best.ranked[0]!.effectivePerHour).toBeCloseTo(4_100, 9);
-    expect(best.ranked[1]!.effectivePerHour).toBeCloseTo(3_000, 9);
+    const b = best(report.byPlatform, [], '2025-07-05')!;
+    expect(b.months).toEqual(['2025-04', '2025-05', '2025-06']);
+    expect(b.ranked.map((r) => r.platform)).toEqual(['TaskPoint', 'LabelHive']);
+    expect(b.ranked[0]!.effectivePerHour).toBeCloseTo(4_100, 9);
+    expect(b.ranked[1]!.effectivePerHour).toBeCloseTo(3_000, 9);
     // 4,100 / 3,000 − 1 = 0.3667 → "37% more"; the pending payout counts and is said.
-    expect(best.lead!).toBeCloseTo(4_100 / 3_000 - 1, 12);
-    expect(best.ranked[0]!.pendingMinor).toBe(41_000);
-    expect(best.training).toBeNull();
+    expect(b.lead!).toBeCloseTo(4_100 / 3_000 - 1, 12);
+    expect(b.ranked[0]!.pendingMinor).toBe(41_000);
+    expect(b.training).toBeNull();
+    expect(b.notEnough).toEqual([]);
   });
 
   it('says LabelHive paid best before the training and TaskPoint after it', () => {
-    const best = bestPlatform(report.byPlatform, training, '2025-06')!;
-    expect(best.training).toMatchObject({ title: 'Image labelling course', month: '2025-03' });
+    const b = best(report.byPlatform, training, '2025-07-31')!;
+    expect(b.training).toMatchObject({ title: 'Image labelling course', month: '2025-03' });
     // Before: Dec–Feb, LabelHive ₱30/h vs TaskPoint ₱20/h. After: Apr–Jun, TaskPoint ₱41/h.
-    expect(best.training!.before!.platform).toBe('LabelHive');
-    expect(best.training!.after!.platform).toBe('TaskPoint');
+    expect(b.training!.before!.platform).toBe('LabelHive');
+    expect(b.training!.after!.platform).toBe('TaskPoint');
   });
 
-  it('has no answer without minutes in the last 3 months, and no lead with one platform', () => {
-    expect(bestPlatform(report.byPlatform, [], '2024-06')).toBeNull();
-    const one = bestPlatform(
+  it('names none without time in the last 3 months, and no lead with one platform', () => {
+    // July 2024: April–June 2024 hold no minutes: both are "not enough data yet", none ranked.
+    const none = best(report.byPlatform, [], '2024-07-01')!;
+    expect(none.ranked).toEqual([]);
+    expect(none.notEnough.sort()).toEqual(['LabelHive', 'TaskPoint']);
+    expect(best([], [], '2025-07-05')).toBeNull();
+    const one = best(
       report.byPlatform.filter((g) => g.platform === 'TaskPoint'),
       [],
-      '2025-06',
+      '2025-07-05',
     )!;
     expect(one.lead).toBeNull();
+  });
+
+  it('lists a platform with under an hour in the period apart, even when it paid more', () => {
+    // August–October: LabelHive ₱30/h over 600 minutes; TaskPoint ₱99 over 50 minutes (₱118.80/h).
+    const entries = [
+      makeEntry(hive, '2025-09-12', 30_000, minutes(500, 100)),
+      makeEntry(task, '2025-09-10', 9_900, minutes(45, 5)),
+    ];
+    const groups = payReport({
+      rollups: rollupsFromEntries(entries, [], 'PHP'),
+      streams: [task, hive],
+      training: [],
+      until: '2025-10',
+    }).byPlatform;
+    const b = best(groups, [], '2025-11-01')!;
+    expect(b.ranked.map((r) => r.platform)).toEqual(['LabelHive']);
+    expect(b.notEnough).toEqual(['TaskPoint']);
   });
 });
 

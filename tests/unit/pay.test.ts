@@ -17,6 +17,7 @@ describe('effective hourly pay', () => {
       unpaidShare: 0.25,
       // Nothing pending: received only is the same figure.
       receivedOnlyPerHour: 7_500,
+      receivedMinutes: 800,
     });
   });
 

@@ -25,9 +25,12 @@ export interface HourlyPay {
   unpaidShare: number | null;
   /**
    * Received only: received / (paid + unpaid minutes of received entries) × 60; null without
-   * such minutes. Effective pay counts pending (the time was spent); this is what has arrived.
+   * such minutes. Effective and paid-only pay count pending (the time was spent); this is what
+   * has arrived, and neither the amount nor the minutes of a pending payout are in it.
    */
   receivedOnlyPerHour: number | null;
+  /** Paid + unpaid minutes of the received entries (the denominator of received only). */
+  receivedMinutes: number;
 }
 
 /** Base-currency pay; rows with an entry lacking a rate are left out whole and counted. */
@@ -109,17 +112,25 @@ class Tally {
     this.missing += other.missing;
   }
 
+  /** A month's (or period's) figures back into a tally, to add months up exactly. */
+  addPay(pay: HourlyPay, missing = 0): void {
+    this.received += pay.receivedMinor;
+    this.pending += pay.pendingMinor;
+    this.paid += pay.paidMinutes;
+    this.unpaid += pay.unpaidMinutes;
+    this.receivedMinutes += pay.receivedMinutes;
+    this.missing += missing;
+  }
+
   pay(): HourlyPay {
-    const pay = hourlyPay(
+    return hourlyPay(
       this.received + this.pending,
       this.paid,
       this.unpaid,
       this.received,
       this.pending,
+      this.receivedMinutes,
     );
-    pay.receivedOnlyPerHour =
-      this.receivedMinutes > 0 ? (this.received / this.receivedMinutes) * 60 : null;
-    return pay;
   }
 
   basePay(): BaseHourlyPay {
@@ -129,7 +140,10 @@ class Tally {
 
 /**
  * Hourly pay from totals: effective = earned / (paid + unpaid) × 60, paid-only = earned / paid ×
- * 60, unpaid share = unpaid / (paid + unpaid).
+ * 60 (both count pending: the time was spent on it), unpaid share = unpaid / (paid + unpaid),
+ * received only = received / minutes of received entries × 60 (never pending). Without the
+ * minutes of the received entries, they are all the minutes when nothing is pending, else none
+ * (received only is then unknown rather than a figure that mixes in pending time).
  */
 export function hourlyPay(
   earnedMinor: number,
@@ -137,6 +151,7 @@ export function hourlyPay(
   unpaidMinutes: number,
   receivedMinor = earnedMinor,
   pendingMinor = 0,
+  receivedMinutes = pendingMinor === 0 ? paidMinutes + unpaidMinutes : 0,
 ): HourlyPay {
   const minutes = paidMinutes + unpaidMinutes;
   return {
@@ -148,8 +163,8 @@ export function hourlyPay(
     effectivePerHour: minutes > 0 ? (earnedMinor / minutes) * 60 : null,
     paidOnlyPerHour: paidMinutes > 0 ? (earnedMinor / paidMinutes) * 60 : null,
     unpaidShare: minutes > 0 ? unpaidMinutes / minutes : null,
-    // Totals carry no split of minutes by status: with nothing pending, all of it was received.
-    receivedOnlyPerHour: pendingMinor === 0 && minutes > 0 ? (receivedMinor / minutes) * 60 : null,
+    receivedOnlyPerHour: receivedMinutes > 0 ? (receivedMinor / receivedMinutes) * 60 : null,
+    receivedMinutes,
   };
 }
 
@@ -225,6 +240,26 @@ function tallyOfMonths(group: GroupTally | undefined, months: readonly MonthKey[
     if (month) t.merge(month);
   }
   return t;
+}
+
+/**
+ * A group's figures over `months` (a period's months), added up from its monthly figures: in
+ * the base currency, and in its own currency when it pays in one. The platform cards, the best
+ * platform and the hourly chart all read a period through this one function.
+ */
+export function payOver(
+  group: PayGroup,
+  months: readonly MonthKey[],
+): { base: BaseHourlyPay; inCurrency: HourlyPay | null } {
+  const wanted = new Set(months);
+  const base = new Tally();
+  const own = new Tally();
+  for (const t of group.trend) {
+    if (!wanted.has(t.month)) continue;
+    base.addPay(t.base, t.base.missingRateCount);
+    if (t.inCurrency) own.addPay(t.inCurrency);
+  }
+  return { base: base.basePay(), inCurrency: group.currency !== null ? own.pay() : null };
 }
 
 export interface PayReportInput {
