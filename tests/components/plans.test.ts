@@ -119,7 +119,9 @@ describe('planned expenses', () => {
     expect(group.textContent).toContain('Paid from: Informal work, Micro-tasks');
     expect(group.textContent).toContain('Dewi');
     await waitFor(() =>
-      expect(screen.getByTestId('plan-totals').textContent).toMatch(/All bills this month.*150,000/),
+      expect(screen.getByTestId('plan-totals').textContent).toMatch(
+        /All bills this month.*150,000/,
+      ),
     );
   });
 
@@ -250,7 +252,7 @@ describe("one truth on 5 December (issue 22): this month's bills and next due da
     expect(totals.textContent).toMatch(/Digital\s*IDR\s0/);
   });
 
-  it('shows a yearly plan\'s next due date, never a past one', async () => {
+  it("shows a yearly plan's next due date, never a past one", async () => {
     await twoPlans();
     await renderView();
     const group = await screen.findByTestId('plan-group-digital');

@@ -32,13 +32,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A date within four years around `today`, month ends and 29 February favoured. */
 const dateNear = (today: string) =>
-  fc.record({ shift: fc.integer({ min: -30, max: 18 }), end: fc.boolean(), day: fc.nat() }).map(
-    ({ shift, end, day }) => {
+  fc
+    .record({ shift: fc.integer({ min: -30, max: 18 }), end: fc.boolean(), day: fc.nat() })
+    .map(({ shift, end, day }) => {
       const month = addMonths(monthOf(today), shift);
       const days = daysInMonth(month);
       return `${month}-${pad(end ? days : 1 + (day % days))}`;
-    },
-  );
+    });
 
 const planArb = (today: string) =>
   fc
@@ -176,7 +176,7 @@ describe("this month's bills: one function", () => {
         occurrences.forEach(({ plan, dueOn }, i) => {
           const a = answer[i] ?? 'none';
           if (a === 'skipped') {
-            skips.push({ ...common, id: `s${i}`, sourceId: plan.id, kind: 'plan', dueOn } as Skip);
+            skips.push({ ...common, id: `s${i}`, sourceId: plan.id, kind: 'plan', dueOn });
           } else if (a !== 'none') {
             payments.push({
               ...common,
