@@ -16,7 +16,9 @@ test.use({ viewport: { width: 360, height: 740 }, timezoneId: 'Asia/Manila' });
 /** The fixed navigation and quick-add button would cover an element shot. */
 async function showFixed(page: Page, visible: boolean): Promise<void> {
   await page.evaluate((v) => {
-    for (const el of document.querySelectorAll<HTMLElement>('nav.app-nav, .fab')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'nav.app-nav, .fab, header.app-header',
+    )) {
       el.style.visibility = v ? '' : 'hidden';
     }
   }, visible);
@@ -64,6 +66,12 @@ for (const lang of ['en', 'fil'] as const) {
       expect(axe.violations).toEqual([]);
       await showFixed(page, false);
       await page.screenshot({ path: `${DIR}/period-plans-${lang}.png`, fullPage: true });
+      await page
+        .getByTestId('plan-totals')
+        .screenshot({ path: `${DIR}/period-plans-totals-${lang}.png` });
+      await page
+        .getByTestId('plan-group-essential')
+        .screenshot({ path: `${DIR}/period-plans-essential-${lang}.png` });
       await showFixed(page, true);
 
       // The dashboard's earmarked card names its periods: November 2026 and December so far.
