@@ -33,7 +33,7 @@ for (const lang of ['en', 'fil'] as const) {
       await page.clock.install({ time: new Date('2026-12-05T09:00:00+08:00') });
       await page.goto('/');
       if (lang === 'en') {
-        // The Philippine sample in English: the language is chosen on onboarding's first screen.
+        // en-PH: English, with the sample household of the base currency onboarding picks.
         await expect(page.locator('html')).toHaveAttribute('lang', 'en');
       } else {
         await expect(page.locator('html')).toHaveAttribute('lang', 'fil');
