@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import Toasts from '../../src/components/Toasts.svelte';
 import type { AnyamDatabase } from '../../src/lib/db/database';
 import {
@@ -118,7 +118,11 @@ describe('planned expenses', () => {
     const group = await screen.findByTestId('plan-group-digital');
     expect(group.textContent).toContain('Paid from: Informal work, Micro-tasks');
     expect(group.textContent).toContain('Dewi');
-    expect(screen.getByTestId('plan-totals').textContent).toMatch(/All categories.*150,000/);
+    await waitFor(() =>
+      expect(screen.getByTestId('plan-totals').textContent).toMatch(
+        /All bills this month.*150,000/,
+      ),
+    );
   });
 
   it('keeps what was typed and saves nothing when the name is empty or the amount is bad', async () => {
@@ -159,7 +163,7 @@ describe('planned expenses', () => {
     const group = screen.getByTestId('plan-group-digital');
     expect(group.textContent).toContain('No rate for PHP');
     expect(group.textContent).toMatch(/0 \+ 1 without a rate/);
-    expect(totals.textContent).toMatch(/All categories.*0 \+ 1 without a rate/);
+    expect(totals.textContent).toMatch(/All bills this month.*0 \+ 1 without a rate/);
 
     await addRate({ currency: 'PHP', date: '2024-01-01', value: '280' });
     await waitFor(() => expect(totals.textContent).not.toContain('no exchange rate'));
@@ -178,8 +182,8 @@ describe('planned expenses', () => {
     });
     await renderView();
     const group = screen.getByTestId('plan-group-essential');
-    expect(group.textContent).toMatch(/a year, due/);
-    expect(group.textContent).toMatch(/≈ .*100,000 a month/);
+    expect(group.textContent).toMatch(/a year, next due/);
+    expect(group.textContent).toMatch(/Monthly share to set aside: ≈ .*100,000/);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Edit School fees' }));
     expect(
@@ -198,6 +202,63 @@ describe('planned expenses', () => {
     await fireEvent.click(screen.getAllByRole('button', { name: 'Undo' }).at(-1)!);
     await waitFor(async () => expect((await db.plans.get(plan.id))?.deletedAt).toBeNull());
     expect(await screen.findByTestId('plan-group-other')).toBeTruthy();
+  });
+});
+
+describe("one truth on 5 December (issue 22): this month's bills and next due dates", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-05T09:00:00'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function twoPlans() {
+    await addPlan({
+      name: 'Rent',
+      category: 'essential',
+      amountMinor: 5_305_000_00,
+      currency: 'IDR',
+      cadence: 'monthly',
+      dueOn: '2025-01-10',
+    });
+    await addPlan({
+      name: 'Website fee',
+      category: 'digital',
+      amountMinor: 4_200_000_00,
+      currency: 'IDR',
+      cadence: 'yearly',
+      dueOn: '2025-06-01',
+    });
+  }
+
+  it("shows one total for this month: the month card's bills, the yearly share kept apart", async () => {
+    await twoPlans();
+    await renderView();
+    const card = await screen.findByTestId('month-left');
+    // The month card: the rent is this month's only bill.
+    expect(card.textContent).toMatch(/IDR\s5,305,000 of IDR\s5,305,000 left to pay/);
+    const totals = await screen.findByTestId('plan-totals');
+    await waitFor(() =>
+      expect(screen.getByTestId('plan-bills-total').textContent).toMatch(/IDR\s5,305,000/),
+    );
+    // Before: "Cost this month" added the yearly fee ÷ 12 (IDR 350,000) to IDR 5,655,000.
+    expect(document.body.textContent).not.toMatch(/5,655,000/);
+    // The spread figure is a monthly share, said so, and not part of the total.
+    const share = screen.getByTestId('plan-monthly-share');
+    expect(share.textContent).toMatch(/Set aside ≈ IDR\s350,000 a month for Website fee/);
+    expect(share.textContent).toMatch(/not part of this month's bills/);
+    expect(totals.textContent).toMatch(/Digital\s*IDR\s0/);
+  });
+
+  it("shows a yearly plan's next due date, never a past one", async () => {
+    await twoPlans();
+    await renderView();
+    const group = await screen.findByTestId('plan-group-digital');
+    expect(group.textContent).toMatch(/a year, next due Jun 1, 2027/);
+    expect(group.textContent).not.toMatch(/2025/);
+    expect(group.textContent).toMatch(/Monthly share to set aside: ≈ IDR\s350,000/);
   });
 });
 

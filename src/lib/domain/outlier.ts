@@ -1,71 +1,62 @@
 /**
  * "Are you sure?" for a slip of the thumb: an amount far from what a stream usually pays.
- * The usual amount is the median of the stream's entries (same currency) of the last 6 months:
- * a median ignores the one odd payout that a mean would drag along. Too little history (fewer
- * than 3 entries) never warns, since one or two payouts say nothing about what is usual.
+ * The usual amount is usual-amount.ts's, the very one quick add's chip shows: the median of the
+ * stream's entries of the last 6 months, or its expected amount while fewer than 3 entries say
+ * what is usual. Nothing usual (no history, no expected amount) never warns.
  */
-import { addDaysIso } from './dates';
 import type { IsoDate, MinorUnits } from './model';
+import {
+  medianMinor,
+  USUAL_MIN_ENTRIES,
+  USUAL_WINDOW_MONTHS,
+  usualAmount,
+  usualWindowStart,
+  type AmountOnDate,
+  type UsualAmount,
+} from './usual-amount';
+
+export { medianMinor, type AmountOnDate };
 
 /** How far from the usual amount, either way, before the form asks. */
 export const OUTLIER_FACTOR = 10;
-/** Fewer entries than this in the window never warn. */
-export const OUTLIER_MIN_ENTRIES = 3;
+/** Fewer entries than this in the window: the expected amount is the usual one. */
+export const OUTLIER_MIN_ENTRIES = USUAL_MIN_ENTRIES;
 /** The window the usual amount is taken from, in months. */
-export const OUTLIER_WINDOW_MONTHS = 6;
-
-export interface AmountOnDate {
-  date: IsoDate;
-  amountMinor: MinorUnits;
-}
+export const OUTLIER_WINDOW_MONTHS = USUAL_WINDOW_MONTHS;
+/** The first day of the window ending on `today`. */
+export const outlierWindowStart = usualWindowStart;
 
 export interface Outlier {
-  /** The stream's usual amount: the median of the window, in minor units. */
+  /** The stream's usual amount (usual-amount.ts), in minor units. */
   usualMinor: MinorUnits;
   /** amount ÷ usual (above 1 for too much, below 1 for too little). */
   ratio: number;
   direction: 'over' | 'under';
 }
 
-/** The first day of the window ending on `today`: 6 calendar months back (the day after). */
-export function outlierWindowStart(today: IsoDate): IsoDate {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) - OUTLIER_WINDOW_MONTHS;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  // The same day 6 months back, clamped to that month's length (31 Aug → 28/29 Feb).
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const sameDay = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, days)).padStart(2, '0')}`;
-  return addDaysIso(sameDay, 1);
-}
-
-/** The median of integer amounts (the mean of the middle two for an even count, rounded). */
-export function medianMinor(amounts: readonly MinorUnits[]): MinorUnits {
-  const sorted = [...amounts].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
-}
-
-/**
- * Whether `amountMinor` is more than 10× or less than 1/10 of the stream's usual amount, from
- * `history` (the stream's live entries in the amount's currency; any dates, those outside the
- * window ending on `today` are ignored). Null when it is not, or when nothing is usual yet.
- */
-export function outlierOf(
-  amountMinor: MinorUnits,
-  history: readonly AmountOnDate[],
-  today: IsoDate,
-): Outlier | null {
-  const from = outlierWindowStart(today);
-  const recent = history.filter((e) => e.date >= from && e.date <= today).map((e) => e.amountMinor);
-  if (recent.length < OUTLIER_MIN_ENTRIES) return null;
-  const usualMinor = medianMinor(recent);
+/** Whether `amountMinor` is more than 10× or less than 1/10 of `usual`; null when not. */
+export function outlierFrom(amountMinor: MinorUnits, usual: UsualAmount | null): Outlier | null {
+  if (usual === null) return null;
+  const usualMinor = usual.amountMinor;
   // A stream that usually pays nothing has no scale to compare with.
   if (usualMinor <= 0 || amountMinor < 0) return null;
   const ratio = amountMinor / usualMinor;
   if (ratio > OUTLIER_FACTOR) return { usualMinor, ratio, direction: 'over' };
   if (ratio < 1 / OUTLIER_FACTOR) return { usualMinor, ratio, direction: 'under' };
   return null;
+}
+
+/**
+ * Whether `amountMinor` is far from the stream's usual amount on `today`, from `history` (the
+ * stream's live entries in the amount's currency) and its expected amount in that currency.
+ */
+export function outlierOf(
+  amountMinor: MinorUnits,
+  history: readonly AmountOnDate[],
+  today: IsoDate,
+  expectedMinor: MinorUnits | null = null,
+): Outlier | null {
+  return outlierFrom(amountMinor, usualAmount(history, today, expectedMinor));
 }
 
 /** The ratio as people say it: "about 40 times", "about 1/25". Never less than 2. */

@@ -4,10 +4,14 @@
  * three-month forecast of expected income against planned expenses.
  */
 import { baseMinorOrNull, type RateRecordLike } from './base-amount';
-import { amountInMonth, firstDayOf, isRecurringCadence, lastDayOf } from './months';
+import { addDaysIso } from './dates';
+import type { MonthGlance } from './month-glance';
+import { amountInMonth, firstDayOf, isRecurringCadence, lastDayOf, monthOf } from './months';
+import { planOccurrences } from './occurrences';
 import {
   STREAM_KINDS,
   type CurrencyCode,
+  type IsoDate,
   type MonthKey,
   type Plan,
   type PlanCategory,
@@ -132,9 +136,16 @@ function fundingKinds(plan: Plan): StreamKind[] {
   return STREAM_KINDS.filter((k) => plan.fundedBy.includes(k));
 }
 
+/** The month a plan is first due: nothing of it is judged for an earlier month. */
+export function firstDueMonth(plan: Pick<Plan, 'dueOn'>): MonthKey {
+  return monthOf(plan.dueOn);
+}
+
 /**
  * Earmarked coverage of `month` per plan group (plans funded by the same kinds K):
- * Σ income of kinds K / Σ cost of the group's plans. Groups with no cost this month are left out.
+ * Σ income of kinds K / Σ cost of the group's plans. Groups with no cost this month are left out,
+ * and so is a plan whose first due month is after `month`: a data plan first due on 10 December
+ * was not "0% covered" in November (`earmarkedNotYet` lists it with the day it starts).
  */
 export function earmarkedCoverage(
   plans: readonly Plan[],
@@ -148,6 +159,7 @@ export function earmarkedCoverage(
     if (plan.deletedAt !== null) continue;
     const kinds = fundingKinds(plan);
     if (kinds.length === 0 || planCostInMonth(plan, month) === 0) continue;
+    if (firstDueMonth(plan) > month) continue;
     const key = kinds.join('+');
     let group = groups.get(key);
     if (!group) {
@@ -173,6 +185,103 @@ export function earmarkedCoverage(
     group.ratio = known && group.costMinor > 0 ? group.incomeMinor / group.costMinor : null;
   }
   return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export interface PlanNotYet {
+  planId: string;
+  /** Its first due date, in a month after the one judged. */
+  firstDueOn: IsoDate;
+}
+
+/**
+ * The earmarked plans (funded by some kind) not due yet in `month`: their first due month is
+ * later. A card says when each starts instead of judging it.
+ */
+export function earmarkedNotYet(plans: readonly Plan[], month: MonthKey): PlanNotYet[] {
+  return plans
+    .filter((p) => p.deletedAt === null && p.fundedBy.length > 0 && firstDueMonth(p) > month)
+    .map((p) => ({ planId: p.id, firstDueOn: p.dueOn }))
+    .sort((a, b) => (a.firstDueOn < b.firstDueOn ? -1 : a.firstDueOn > b.firstDueOn ? 1 : 0));
+}
+
+/**
+ * The plan's next due date on `today`: its first occurrence on or after today (today itself
+ * when it falls due today). A yearly fee first due 1 June 2025 is next due 1 June 2027 on
+ * 5 December 2026, never "due 1 Jun 2025". A one-off whose day has passed has no next due date
+ * (null). Occurrences follow occurrences.ts: 31 Jan → 28 Feb → 31 Mar, and 29 Feb → 28 Feb in a
+ * common year.
+ */
+export function nextDueOn(plan: Pick<Plan, 'cadence' | 'dueOn'>, today: IsoDate): IsoDate | null {
+  if (plan.cadence === 'once') return plan.dueOn >= today ? plan.dueOn : null;
+  const from = plan.dueOn > today ? plan.dueOn : today;
+  // The longest gap between two occurrences is a yearly one across a 29 February: 366 days.
+  return planOccurrences(plan, from, addDaysIso(from, 366))[0] ?? null;
+}
+
+export interface MonthBills {
+  month: MonthKey;
+  /**
+   * This month's bills: the month card's `monthGlance(...).billsMinor` itself (Σ the month's
+   * occurrences, skipped ones left out), so the Plans view and the month card can never show
+   * two totals for one month.
+   */
+  totalMinor: number;
+  /** The same bills by the category of their plan; the three add up to `totalMinor`. */
+  byCategory: Record<PlanCategory, number>;
+  /** Plans with a bill this month that no rate converts: left out of the totals above. */
+  missingRatePlanIds: string[];
+}
+
+/** This month's bills by category, from the month card's glance (one definition of the total). */
+export function monthBills(glance: MonthGlance, plans: readonly Plan[]): MonthBills {
+  const categoryOf = new Map(plans.map((p) => [p.id, p.category]));
+  const byCategory: Record<PlanCategory, number> = { essential: 0, digital: 0, other: 0 };
+  const missing = new Set<string>();
+  for (const bill of glance.bills) {
+    if (bill.skipped) continue;
+    if (bill.baseMinor === null) {
+      missing.add(bill.planId);
+      continue;
+    }
+    byCategory[categoryOf.get(bill.planId) ?? 'other'] += bill.baseMinor;
+  }
+  return {
+    month: glance.month,
+    totalMinor: glance.billsMinor,
+    byCategory,
+    missingRatePlanIds: [...missing],
+  };
+}
+
+export interface MonthlyShare {
+  /** Σ yearly cost ÷ 12 of the live yearly plans, base minor units (fractional). */
+  totalMinor: number;
+  planIds: string[];
+  missingRatePlanIds: string[];
+}
+
+/**
+ * What the yearly plans cost per month when spread over the year (yearly cost ÷ 12): a monthly
+ * share to set aside, never part of this month's bills (a yearly fee is a bill only in the month
+ * it falls due, where `monthBills` counts it whole).
+ */
+export function yearlyMonthlyShare(
+  plans: readonly Plan[],
+  month: MonthKey,
+  baseCurrency: CurrencyCode,
+  rates: readonly RateRecordLike[],
+): MonthlyShare {
+  let totalMinor = 0;
+  const planIds: string[] = [];
+  const missingRatePlanIds: string[] = [];
+  for (const plan of plans) {
+    if (plan.deletedAt !== null || plan.cadence !== 'yearly') continue;
+    planIds.push(plan.id);
+    const cost = planCostInMonthInBase(plan, month, baseCurrency, rates);
+    if (cost === null) missingRatePlanIds.push(plan.id);
+    else totalMinor += cost;
+  }
+  return { totalMinor, planIds, missingRatePlanIds };
 }
 
 /** The median of the known values (null ones are months with a missing rate); null when none. */
