@@ -13,6 +13,8 @@ export interface ContributionLabels {
   stream: string;
   month: string;
   points: string;
+  /** A table cell with no value (by default "—"). */
+  unknown?: string;
 }
 
 /** Streams with a known contribution, largest first (ties by name order of `streams`). */
@@ -151,7 +153,9 @@ export function contributionOverTimeChart(
       columns: [labels.month, ...ids.map((id) => nameOf(streams, id))],
       rows: months.map((m, k) => ({
         header: format.month(m),
-        cells: ids.map((id) => cell(line(id)[k], (v) => signedPoints(v, format.number))),
+        cells: ids.map((id) =>
+          cell(line(id)[k], (v) => signedPoints(v, format.number), labels.unknown),
+        ),
       })),
     },
   };
