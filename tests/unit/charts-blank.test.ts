@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allZero, cell } from '../../src/lib/charts/common';
+import { allZero, cell, wrapLabel } from '../../src/lib/charts/common';
 
 describe('charts with nothing to draw', () => {
   it('allZero: only zeros and missing values draw nothing but an axis', () => {
@@ -15,5 +15,13 @@ describe('charts with nothing to draw', () => {
     expect(cell(null, String, 'not measured')).toBe('not measured');
     expect(cell(undefined, String)).toBe('—');
     expect(cell(3, (v) => `${v} pts`, 'not measured')).toBe('3 pts');
+  });
+
+  it('wrapLabel: a long stream name goes on lines of its own, a short one stays whole', () => {
+    expect(wrapLabel('Salary')).toBe('Salary');
+    expect(wrapLabel('From Tito Ramon in Dubai')).toEqual(['From Tito Ramon', 'in Dubai']);
+    expect(wrapLabel('Supercalifragilisticexpialidocious')).toBe(
+      'Supercalifragilisticexpialidocious',
+    );
   });
 });

@@ -114,3 +114,22 @@ export function allZero(...lines: readonly (ArrayLike<number | null> | undefined
   }
   return true;
 }
+
+/**
+ * A category label on lines of at most `width` characters, split at spaces: a long stream name
+ * ("From Tito Ramon in Dubai") on a phone's narrow axis is cut off otherwise. A short name, or
+ * one word, stays one string.
+ */
+export function wrapLabel(text: string, width = 16): string | string[] {
+  if (text.length <= width) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.length === 1 ? lines[0]! : lines;
+}

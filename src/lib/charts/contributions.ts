@@ -2,7 +2,7 @@
 import type { DashboardData } from '../domain/dashboard';
 import type { StreamContribution } from '../domain/resilience';
 import { bandsPlugin } from './bands';
-import { baseOptions, categoryAxis, cell, valueAxis } from './common';
+import { baseOptions, categoryAxis, cell, valueAxis, wrapLabel } from './common';
 import { monthBands } from './income';
 import { measuredStart } from './score';
 import { seriesDash, seriesPoint } from './palette';
@@ -39,7 +39,8 @@ export function contributionNowChart(
   const config: AnyChartConfig = {
     type: 'bar',
     data: {
-      labels: rows.map((c) => nameOf(streams, c.streamId)),
+      // On lines of their own: a long stream name on a phone's narrow axis was cut off.
+      labels: rows.map((c) => wrapLabel(nameOf(streams, c.streamId))),
       datasets: [
         {
           label: labels.points,
