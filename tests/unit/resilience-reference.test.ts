@@ -327,7 +327,8 @@ describe('household B: three earners, formal + informal + micro-task + remittanc
 
   it('keeps pending apart and reports micro-tasks paid 140% of April’s data plan', () => {
     const d = computeDashboard(input);
-    expect(d.pending).toEqual({ totalMinor: 150_000, missingRateCount: 0 });
+    expect(d.pending[1]).toMatchObject({ totalMinor: 150_000, missingRateCount: 0 });
+    expect(d.pending[1]!.period.months).toEqual([d.asOf]);
     expect(d.series.pendingTotal.at(-1)).toBe(150_000);
     // April micro-task income 350,000 / data plan 250,000 = 1.4.
     expect(d.earmarked).toHaveLength(1);
@@ -361,7 +362,7 @@ describe('household B: three earners, formal + informal + micro-task + remittanc
     // Jeepney CV: deviations ×3 (thousands) −100, 1100, −1300, 500, −700, 500 → Σ² = 3.9e6/9
     // → var = 433,333.3 / 6 (×1e6) → CV = √(3.9e12 / 54) / (5e6 / 6) = 0.3224903…
     expect(r.inputs.cv!).toBeCloseTo(Math.sqrt(3.9e12 / 54) / (5e6 / 6), 12);
-    expect(d.pending.totalMinor).toBe(0);
+    expect(d.pending.map((p) => p.totalMinor)).toEqual(d.pending.map(() => 0));
   });
 });
 

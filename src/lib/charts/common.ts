@@ -88,7 +88,48 @@ export function valueAxis(
   };
 }
 
-/** A cell of a table: the formatted value, or a dash when unknown. */
-export function cell(value: number | null | undefined, format: (v: number) => string): string {
-  return value === null || value === undefined || Number.isNaN(value) ? '—' : format(value);
+/**
+ * A cell of a table: the formatted value, or `unknown` when there is none (a dash by default; the
+ * dashboard passes a word, so that no cell is a bare "—").
+ */
+export function cell(
+  value: number | null | undefined,
+  format: (v: number) => string,
+  unknown = '—',
+): string {
+  return value === null || value === undefined || Number.isNaN(value) ? unknown : format(value);
+}
+
+/**
+ * True when a chart would draw nothing but an axis: no value that is not zero (or missing). A
+ * chart of zeros draws a "₱0.01 … ₱0" axis that says nothing; its card says a sentence instead.
+ */
+export function allZero(...lines: readonly (ArrayLike<number | null> | undefined)[]): boolean {
+  for (const line of lines) {
+    if (!line) continue;
+    for (let i = 0; i < line.length; i++) {
+      const v = line[i];
+      if (v !== null && v !== undefined && v !== 0 && !Number.isNaN(v)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A category label on lines of at most `width` characters, split at spaces: a long stream name
+ * ("From Tito Ramon in Dubai") on a phone's narrow axis is cut off otherwise. A short name, or
+ * one word, stays one string.
+ */
+export function wrapLabel(text: string, width = 16): string | string[] {
+  if (text.length <= width) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.length === 1 ? lines[0]! : lines;
 }

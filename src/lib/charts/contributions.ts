@@ -2,7 +2,7 @@
 import type { DashboardData } from '../domain/dashboard';
 import type { StreamContribution } from '../domain/resilience';
 import { bandsPlugin } from './bands';
-import { baseOptions, categoryAxis, cell, valueAxis } from './common';
+import { baseOptions, categoryAxis, cell, valueAxis, wrapLabel } from './common';
 import { monthBands } from './income';
 import { measuredStart } from './score';
 import { seriesDash, seriesPoint } from './palette';
@@ -13,6 +13,8 @@ export interface ContributionLabels {
   stream: string;
   month: string;
   points: string;
+  /** A table cell with no value (by default "—"). */
+  unknown?: string;
 }
 
 /** Streams with a known contribution, largest first (ties by name order of `streams`). */
@@ -37,7 +39,8 @@ export function contributionNowChart(
   const config: AnyChartConfig = {
     type: 'bar',
     data: {
-      labels: rows.map((c) => nameOf(streams, c.streamId)),
+      // On lines of their own: a long stream name on a phone's narrow axis was cut off.
+      labels: rows.map((c) => wrapLabel(nameOf(streams, c.streamId))),
       datasets: [
         {
           label: labels.points,
@@ -151,7 +154,9 @@ export function contributionOverTimeChart(
       columns: [labels.month, ...ids.map((id) => nameOf(streams, id))],
       rows: months.map((m, k) => ({
         header: format.month(m),
-        cells: ids.map((id) => cell(line(id)[k], (v) => signedPoints(v, format.number))),
+        cells: ids.map((id) =>
+          cell(line(id)[k], (v) => signedPoints(v, format.number), labels.unknown),
+        ),
       })),
     },
   };

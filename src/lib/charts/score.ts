@@ -13,6 +13,8 @@ export interface ScoreLabels {
   month: string;
   score: string;
   components: Record<ComponentKey, string>;
+  /** A table cell with no value (by default "—"). */
+  unknown?: string;
 }
 
 export interface ScoreChartInput {
@@ -114,8 +116,8 @@ export function scoreChart(dash: DashboardData, input: ScoreChartInput): ChartSp
       rows: series.months.map((m, i) => ({
         header: format.month(m),
         cells: [
-          cell(series.score[i], format.number),
-          ...COMPONENT_KEYS.map((k) => cell(series[k][i], format.percent)),
+          cell(series.score[i], format.number, labels.unknown),
+          ...COMPONENT_KEYS.map((k) => cell(series[k][i], format.percent, labels.unknown)),
         ],
       })),
     },

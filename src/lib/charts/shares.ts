@@ -65,7 +65,8 @@ export function sharesChart(dash: DashboardData, input: StreamChartInput<SharesL
       cutout: '55%',
       plugins: {
         ...base.plugins,
-        legend: { ...base.plugins.legend, position: 'right' },
+        // Below the ring: beside it, on a phone, a long stream name was cut off mid-word.
+        legend: { ...base.plugins.legend, position: 'bottom' },
         tooltip: {
           ...base.plugins.tooltip,
           callbacks: {

@@ -48,6 +48,7 @@ import {
   type StreamShare,
   type StressTest,
 } from './resilience';
+import { pendingByPeriod, type PendingInPeriod } from './pending';
 import { flaggedMonthsOf, type FlaggedMonth } from './rollup-series';
 import { savingsAtMonthEnds } from './savings';
 
@@ -114,15 +115,20 @@ export interface DashboardData {
   earmarked: EarmarkedCoverage[];
   /** The in-progress month and the two after it. */
   forecast: ForecastMonth[];
-  /** Everything still pending (earned, not paid out), all months. */
-  pending: { totalMinor: number; missingRateCount: number };
+  /**
+   * Pending (earned, not paid out) per period, newest first (pending.ts pendingByPeriod): this
+   * month so far, the last complete month, then older months when some are still pending. Each
+   * period's figure is shown once, with its period's name.
+   */
+  pending: PendingInPeriod[];
   /** Every month with an entry lacking a rate, any status. */
   flaggedMonths: FlaggedMonth[];
   inProgress: {
     month: MonthKey;
     receivedMinor: number;
     byKind: Record<StreamKind, number>;
-    pendingMinor: number;
+    /** This month so far's pending: the same object as `pending[0]`. */
+    pending: PendingInPeriod;
     missingRateCount: number;
   };
 }
@@ -293,14 +299,11 @@ export function computeDashboard(input: DashboardInput): DashboardData {
     for (let k = 0; k < line.length; k++) line[k]! += received[seriesFrom + k]!;
   });
   const pendingPerMonth = new Float64Array(width);
-  let pendingMissing = 0;
-  table.pending.forEach((line, r) => {
-    const miss = table.pendingMissing[r]!;
-    for (let c = 0; c < width; c++) {
-      pendingPerMonth[c]! += line[c]!;
-      pendingMissing += miss[c]!;
-    }
+  table.pending.forEach((line) => {
+    for (let c = 0; c < width; c++) pendingPerMonth[c]! += line[c]!;
   });
+  const rowOfStream = table.rowOf;
+  const pending = pendingByPeriod(input.rollups, input.today, (id) => rowOfStream.has(id));
 
   const measuredCol = firstMeasuredColumn(ctx, seriesFrom, asOfCol);
   const stressRow = input.stress ? streams.findIndex((s) => s.id === input.stress!.streamId) : -1;
@@ -345,16 +348,13 @@ export function computeDashboard(input: DashboardInput): DashboardData {
       baseCurrency: input.baseCurrency,
       rates,
     }),
-    pending: {
-      totalMinor: pendingPerMonth.reduce((a, b) => a + b, 0),
-      missingRateCount: pendingMissing,
-    },
+    pending,
     flaggedMonths: flaggedMonthsOf(table),
     inProgress: {
       month: inProgress,
       receivedMinor: Object.values(current.byKind).reduce((a, b) => a + b, 0),
       byKind: current.byKind,
-      pendingMinor: pendingPerMonth[inProgressCol] ?? 0,
+      pending: pending[0]!,
       missingRateCount: Object.values(current.missingByKind).reduce((a, b) => a + b, 0),
     },
   };

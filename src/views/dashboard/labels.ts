@@ -35,11 +35,17 @@ export function componentLabels(): Record<ComponentKey, string> {
 }
 
 /** The columns of the two contribution charts' tables. */
-export function pointLabels(): { stream: string; month: string; points: string } {
+export function pointLabels(): {
+  stream: string;
+  month: string;
+  points: string;
+  unknown: string;
+} {
   return {
     stream: m.dash_col_stream(),
     month: m.dash_col_month(),
     points: m.dash_col_points(),
+    unknown: m.dashp_cell_unknown(),
   };
 }
 
@@ -67,7 +73,8 @@ export function unknownAction(reason: UnknownReason): { text: string; href: stri
     case 'needs-income':
       return { text: m.dash_needs_income(), href: '#/entries' };
     case 'needs-rate':
-      return { text: m.dash_needs_rate(), href: '#/settings' };
+      // The fix is the missing-rate notice's, at the top of the screen: one notice per cause.
+      return { text: m.dashp_needs_rate(), href: null };
   }
 }
 
