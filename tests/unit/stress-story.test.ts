@@ -15,6 +15,7 @@ const story = (input: DashboardInput, streamId: string, fallPercent = 100) =>
   stressStory(
     computeDashboard({ ...input, stress: { streamId, fallPercent } }).stress!,
     input.today,
+    input.baseCurrency,
   );
 
 function sample(base: string, today: string): DashboardInput {
@@ -35,14 +36,15 @@ describe('stress story', () => {
   it('shortfall: the salary stops, Rp3,300,000 short a month, savings cover 2 months', () => {
     const s = story(householdA(), 'salary');
     // Income 491,666,666.67 → 0; short E − 0 = 330,000,000; 660,000,000 / 330,000,000 = 2.
-    expect(s.now.incomeMinor).toBe(Math.round(2_950_000_000 / 6));
+    // Rupiah are shown whole: figures are rounded to 100 minor units before any comparison.
+    expect(s.now.incomeMinor).toBe(491_666_700);
     expect(s.after.incomeMinor).toBe(0);
     expect(s.outcome).toEqual({ kind: 'short', shortfallMinor: 330_000_000, lasts: { months: 2 } });
     // Like with like: today the salary covers E, so savings are not drawn on at all.
     expect(s.now.lasts).toBe('covered');
     expect(s.now.margin).toEqual({
       kind: 'left',
-      amountMinor: Math.round(2_950_000_000 / 6) - 330_000_000,
+      amountMinor: 491_666_700 - 330_000_000,
     });
     expect(s.after.margin).toEqual({ kind: 'short', amountMinor: 330_000_000 });
     expect(s.after.lasts).toEqual({ months: 2 });
@@ -89,10 +91,11 @@ describe('stress story', () => {
 
   it('a shortfall with no savings recorded says what is short and what is missing', () => {
     const s = story(householdC(), 'dewi-tasks');
-    // Remaining tutoring 350,000,000 / 12 = 29,166,667; short 150,000,000 − that.
+    // Remaining tutoring 350,000,000 / 12 = 29,166,666.67, shown as Rp291,667 (29,166,700);
+    // short 150,000,000 − that.
     expect(s.outcome).toEqual({
       kind: 'short-unknown-savings',
-      shortfallMinor: 150_000_000 - Math.round(350_000_000 / 12),
+      shortfallMinor: 150_000_000 - 29_166_700,
       reason: 'needs-savings',
     });
     expect(s.after.lasts).toBeNull();

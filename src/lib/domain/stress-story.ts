@@ -8,12 +8,13 @@
  *
  * The test reads W, the score's window: complete months only, which the card names ("Dec 2025 –
  * Nov 2026"). A stream with no income in those months is said so ("No income from X in … yet")
- * instead of "income falls from ₱0.00 to ₱0.00". Money is rounded to whole minor units before
- * anything is compared, so a shortfall shown is never "₱0.00" and "covered" is never a few
- * hundredths short. Durations beyond two years are not shown as a number ("298 months" reads as
+ * instead of "income falls from ₱0.00 to ₱0.00". Money is rounded to what the currency shows
+ * (centavos for pesos, whole rupiah and đồng) before anything is compared, so a shortfall shown is
+ * never "Rp 0" and "covered" is never a few hundredths short. Durations beyond two years are not shown as a number ("298 months" reads as
  * if losing the income helped): they are "more than 2 years".
  */
 import type { IsoDate } from './model';
+import { currencyExponent, displayDecimals } from './money';
 import { monthRange } from './months';
 import { completeMonths, type Period } from './periods';
 import type { StressTest, UnknownReason } from './resilience';
@@ -33,7 +34,7 @@ export type Margin = { kind: 'left'; amountMinor: number } | { kind: 'short'; am
 
 /** One column of the table: today's income ("now") or the income after the change. */
 export interface StressColumn {
-  /** Mean monthly income over the period, whole minor units; null when no month counts. */
+  /** Mean monthly income over the period, rounded as shown; null when no month counts. */
   incomeMinor: number | null;
   /** Income − essentials; null when either is unknown. */
   margin: Margin | null;
@@ -57,7 +58,7 @@ export type StressOutcome =
 export interface StressStory {
   /** The months the figures read (complete months, the score's window); null when none yet. */
   period: Period | null;
-  /** E, whole minor units; null when unknown. */
+  /** E, rounded as shown; null when unknown. */
   essentialMinor: number | null;
   now: StressColumn;
   after: StressColumn;
@@ -75,7 +76,13 @@ export interface StressStory {
   lessSteady: boolean;
 }
 
-const whole = (minor: number | null): number | null => (minor === null ? null : Math.round(minor));
+/**
+ * The smallest amount `currency` is shown with, in minor units (IDR and VND are shown without
+ * decimals: 100 minor units of IDR).
+ */
+function shownUnit(currency: string): number {
+  return 10 ** Math.max(currencyExponent(currency) - displayDecimals(currency), 0);
+}
 
 /** The months `stress` read, as a period; null when its window is empty. */
 export function stressPeriod(stress: StressTest, today: IsoDate): Period | null {
@@ -84,7 +91,14 @@ export function stressPeriod(stress: StressTest, today: IsoDate): Period | null 
   return completeMonths(today, count, stress.month);
 }
 
-export function stressStory(stress: StressTest, today: IsoDate): StressStory {
+/**
+ * The story of `stress` (computed by the dashboard of `today`), its money rounded to what
+ * `currency` shows, so that every figure compared is one the card can say.
+ */
+export function stressStory(stress: StressTest, today: IsoDate, currency: string): StressStory {
+  const unit = shownUnit(currency);
+  const whole = (minor: number | null): number | null =>
+    minor === null ? null : Math.round(minor / unit) * unit;
   const essential = whole(stress.essentialMinor);
   const knownE = essential !== null && essential > 0 ? essential : null;
   // Savings are usable only when the buffer's inputs are all there (no missing rate, a snapshot).
