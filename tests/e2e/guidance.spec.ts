@@ -55,6 +55,10 @@ test('the stress card never shows more than 24 months as a number', async ({ pag
   test.setTimeout(90_000);
   await sampleDashboard(page, 'en');
   const card = page.getByTestId('dash-stress');
+  // It names the complete months it reads: the 12 before November 2026.
+  await expect(card.getByTestId('stress-period')).toHaveText(
+    /^Average month of Nov 2025\s–\sOct 2026: complete months only\.$/,
+  );
   const streams = await card
     .locator('select[data-testid="stress-stream"] option')
     .allTextContents();

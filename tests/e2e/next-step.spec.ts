@@ -158,7 +158,7 @@ test('each stage of a new household shows its next step, and the button does it'
   await dashboard(page);
   const save = actions.locator('[data-action="save"]');
   await expect(save).toContainText('Save IDR 5,000,000 more to reach 3 months of essentials');
-  await expect(save).toContainText(/Score \+\d+ once your savings total IDR 6,000,000\./);
+  await expect(save).toContainText(/Score \+\d+ once your savings total IDR\s6,000,000\./);
   const source = actions.locator('[data-action="source"]');
   await expect(source).toContainText('A second regular source of about');
   await expect(source).toContainText(/Score \+\d+ once 3 months of this income are logged\./);
