@@ -89,7 +89,7 @@ async function inputNow(): Promise<DashboardInput> {
 }
 
 /** An element's words, with Intl's no-break spaces as plain ones. */
-const words = (el: HTMLElement) => el.textContent!.replace(/\s+/g, ' ').trim();
+const words = (el: HTMLElement) => el.textContent.replace(/\s+/g, ' ').trim();
 
 function dialog(): HTMLElement {
   const open = document.querySelector<HTMLElement>('dialog[open]');
@@ -118,7 +118,7 @@ describe('score actions', () => {
     // offer a new place).
     const link = within(item).getByRole('link');
     await waitFor(() => expect(link.textContent).not.toBe('Add a savings place'));
-    const label = link.textContent!.trim();
+    const label = link.textContent.trim();
 
     // Follow it as the browser would: the dashboard goes, the Plans view opens on the request.
     const href = link.getAttribute('href')!;

@@ -140,7 +140,7 @@ describe('stress card', () => {
           compared++;
           const outcome = verdict.dataset.outcome;
           const plain = (t: string | undefined) => (t ?? '').replace(/\s+/g, ' ');
-          const sentence = plain(verdict.textContent!);
+          const sentence = plain(verdict.textContent);
           const margin = plain(text('stress-margin-after'));
           const lasts = plain(text('stress-lasts-after'));
           if (outcome === 'covered') {
