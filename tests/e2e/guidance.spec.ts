@@ -3,6 +3,10 @@
  * sample household: screenshots at 360×740 in en, id and vi for a person to look at; axe finds
  * no violation in light or dark; and the stress card never shows a duration over 24 months as
  * a number, whichever stream stops or falls.
+ *
+ * The clock is pinned (24 November 2026): the sample household is built from "today", and what
+ * its stress test finds depends on which 12 complete months it reads (on 4 December 2026 the
+ * salary stopping left nothing short, and the "more than 2 years" check failed).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
@@ -15,7 +19,11 @@ mkdirSync(DIR, { recursive: true });
 
 test.use({ viewport: { width: 360, height: 740 } });
 
+/** The day every test here runs on, whatever the machine's clock says. */
+const TODAY = new Date('2026-11-24T09:00:00+07:00');
+
 async function sampleDashboard(page: Page, lang: 'en' | 'id' | 'vi') {
+  await page.clock.install({ time: TODAY });
   await startHousehold(page, { sample: true });
   if (lang !== 'en') {
     await page.goto('/#/settings');
@@ -48,6 +56,10 @@ test('the stress card never shows more than 24 months as a number', async ({ pag
   test.setTimeout(90_000);
   await sampleDashboard(page, 'en');
   const card = page.getByTestId('dash-stress');
+  // It names the complete months it reads: the 12 before November 2026.
+  await expect(card.getByTestId('stress-period')).toHaveText(
+    /^Average month of Nov 2025\s–\sOct 2026: complete months only\.$/,
+  );
   const streams = await card
     .locator('select[data-testid="stress-stream"] option')
     .allTextContents();
@@ -86,6 +98,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
   test(`axe finds no violations on a next step (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
+    await page.clock.install({ time: TODAY });
     await startHousehold(page, { members: ['Sari'] });
     await tapNav(page, 'dashboard');
     await page.getByRole('link', { name: 'Add your first income stream' }).click();

@@ -4,27 +4,35 @@
  * income on that stream; entries in the current month only → the score starts when the month
  * ends (with the date), or log last month; two complete months → log the month before, as
  * stability needs three; three → the score, its band, and "To raise your score" buttons that
- * open the plan and savings forms.
+ * open the plan and savings forms — "save more" a new balance of the place the savings are in,
+ * never a new place — each saying what its points assume.
+ *
+ * The clock is pinned to 24 November 2026, and every date the test expects is worked out from
+ * that day, never from the machine's clock.
  */
 import { type Page } from '@playwright/test';
-import { expect, test, PINNED_NOW } from './fixtures';
+import { expect, test, PINNED_NOW, PINNED_TODAY } from './fixtures';
 import { startHousehold } from './support';
 import { dayMonthsAgo } from './household';
 
+/** The moment the page's clock starts at, and the date it is in (UTC, the suite's zone or not). */
+const NOW = PINNED_NOW;
+const TODAY = new Date(`${PINNED_TODAY}T00:00:00Z`);
+
 /** 'YYYY-MM-DD' of the last day of the month `monthsBack` before today's. */
 function lastDayMonthsAgo(monthsBack: number): string {
-  const t = PINNED_NOW;
-  return new Date(Date.UTC(t.getFullYear(), t.getMonth() - monthsBack + 1, 0))
+  const t = TODAY;
+  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() - monthsBack + 1, 0))
     .toISOString()
     .slice(0, 10);
 }
 const monthName = (monthsBack: number) => {
-  const t = PINNED_NOW;
+  const t = TODAY;
   return new Intl.DateTimeFormat('en-US', {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(t.getFullYear(), t.getMonth() - monthsBack, 1)));
+  }).format(new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() - monthsBack, 1)));
 };
 
 async function dashboard(page: Page) {
@@ -47,6 +55,8 @@ async function saveQuickAdd(page: Page, amount: string): Promise<string> {
 test('each stage of a new household shows its next step, and the button does it', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: NOW });
   await startHousehold(page, { name: 'Keluarga Baru', members: ['Sari'] });
 
   // 1. No streams: add a stream — the link opens the stream form itself.
@@ -69,7 +79,7 @@ test('each stage of a new household shows its next step, and the button does it'
   const stream = dialog.locator('select[name="stream"]');
   await expect(stream.locator('option:checked')).toHaveText(/^Factory salary/);
   const today = await saveQuickAdd(page, '5000000');
-  expect(today).toBe(dayMonthsAgo(0, PINNED_NOW.getDate()));
+  expect(today).toBe(dayMonthsAgo(0, TODAY.getUTCDate(), TODAY));
 
   // 3. Entries in the current month only: the score starts when the month ends, on the 1st.
   await dashboard(page);
@@ -77,7 +87,7 @@ test('each stage of a new household shows its next step, and the button does it'
   const firstOfNext = new Intl.DateTimeFormat('en-US', {
     dateStyle: 'long',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(PINNED_NOW.getFullYear(), PINNED_NOW.getMonth() + 1, 1)));
+  }).format(new Date(Date.UTC(TODAY.getUTCFullYear(), TODAY.getUTCMonth() + 1, 1)));
   await expect(next).toContainText(`counts from ${firstOfNext}`);
   await expect(page.getByTestId('dash-score-value')).toHaveCount(0);
   await next.getByRole('button', { name: `Log income for ${monthName(1)}` }).click();
@@ -86,7 +96,7 @@ test('each stage of a new household shows its next step, and the button does it'
 
   // A second complete month, logged the ordinary way.
   await page.getByTestId('quick-add').click();
-  await dialog.locator('input[name="date"]').fill(dayMonthsAgo(2, 25));
+  await dialog.locator('input[name="date"]').fill(dayMonthsAgo(2, 25, TODAY));
   await saveQuickAdd(page, '5000000');
 
   // 4. Two complete months: a score, and "log the month before" as the step stability needs.
@@ -144,14 +154,32 @@ test('each stage of a new household shows its next step, and the button does it'
   await savingForm.getByRole('button', { name: 'Save' }).click();
   await expect(savingForm).toBeHidden();
 
-  // Savings of Rp1,000,000 against Rp2,000,000 of essentials: save the rest of 3 months.
+  // Savings of Rp1,000,000 against Rp2,000,000 of essentials: save the rest of 3 months. Each
+  // action says what its points assume.
   await dashboard(page);
   const save = actions.locator('[data-action="save"]');
-  await expect(save).toContainText('Save');
-  await expect(save).toContainText('more to reach 3 months of essentials');
-  await expect(save).toContainText(/Score \+\d+/);
+  await expect(save).toContainText('Save IDR 5,000,000 more to reach 3 months of essentials');
+  await expect(save).toContainText(/Score \+\d+ once your savings total IDR\s6,000,000\./);
   const source = actions.locator('[data-action="source"]');
   await expect(source).toContainText('A second regular source of about');
+  await expect(source).toContainText(/Score \+\d+ once 3 months of this income are logged\./);
   await source.getByRole('link', { name: 'Add a stream' }).click();
   await expect(page.getByTestId('stream-form')).toBeVisible();
+  await page.getByTestId('stream-form').getByRole('button', { name: 'Cancel' }).click();
+
+  // "Save more" opens a new balance of the place the savings are in, not a new place (which
+  // would count them twice); the new balance raises the score by the points stated.
+  await dashboard(page);
+  const points = Number((await save.innerText()).match(/Score \+(\d+)/)![1]);
+  const before = Number(await page.getByTestId('dash-score-value').innerText());
+  await save.getByRole('link', { name: 'New balance: Bank' }).click();
+  await expect(savingForm).toBeVisible();
+  await expect(page.getByTestId('place-form')).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: 'Bank: balance' })).toBeVisible();
+  await savingForm.locator('input[name="amount"]').fill('6000000');
+  await savingForm.getByRole('button', { name: 'Save' }).click();
+  await expect(savingForm).toBeHidden();
+  await dashboard(page);
+  const after = Number(await page.getByTestId('dash-score-value').innerText());
+  expect(Math.abs(after - before - points)).toBeLessThanOrEqual(1);
 });

@@ -60,8 +60,16 @@ describe('household A: one formal earner, score 65 (building)', () => {
     // → D 0.153564; totals 620, 620, 570, 620, 620, 620 → same sd, mean 611.667 → CV 0.030464
     // → S 0.949226; C 1; B 2/3 → raw 69.236 → 69, so +4.
     expect(g.actions).toEqual([
-      { kind: 'save', points: 8, amountMinor: 330_000_000, targetMonths: 3 },
-      { kind: 'source', points: 4, monthlyMinor: 120_000_000, sources: 1 },
+      // The points assume savings of Rp9,900,000 in all, and 6 months (the window) of the new
+      // source's income logged.
+      {
+        kind: 'save',
+        points: 8,
+        amountMinor: 330_000_000,
+        targetMonths: 3,
+        totalMinor: 990_000_000,
+      },
+      { kind: 'source', points: 4, monthlyMinor: 120_000_000, sources: 1, months: 6 },
     ]);
     const cv = Math.sqrt(3125) / 1475;
     expect(rawOf(withSavings(input, 990_000_000))).toBeCloseTo((100 * (1 - cv / 0.6 + 2)) / 4, 9);
@@ -105,8 +113,8 @@ describe('household B: four streams in PHP, score 69 (building)', () => {
     // Save: E = 9,650,000 / 3; 3E = 9,650,000; savings 4,825,000 → ₱48,250 → up to ₱49,000.
     // B 0.5 → 1: raw 68.6855 + 12.5 = 81.1855 → 81: +12.
     expect(g.actions).toEqual([
-      { kind: 'source', points: 13, monthlyMinor: 910_000, sources: 4 },
-      { kind: 'save', points: 12, amountMinor: 4_900_000, targetMonths: 3 },
+      { kind: 'source', points: 13, monthlyMinor: 910_000, sources: 4, months: 6 },
+      { kind: 'save', points: 12, amountMinor: 4_900_000, targetMonths: 3, totalMinor: 9_725_000 },
     ]);
     const E = 9_650_000 / 3;
     const sums = [12_000, 3_000, 5_000, 1_750, 5_460];
@@ -141,7 +149,7 @@ describe('household C: micro-tasks and tutoring, no savings yet, score 19 (fragi
     // Raw 100 × (0.316526 + 0.553203 + 0.32) / 3 = 39.658 → 40: +21.
     expect(g.actions).toEqual([
       { kind: 'record-savings', points: null },
-      { kind: 'source', points: 21, monthlyMinor: 48_000_000, sources: 2 },
+      { kind: 'source', points: 21, monthlyMinor: 48_000_000, sources: 2, months: 12 },
     ]);
     const hhi = (1935 ** 2 + 350 ** 2 + 576 ** 2) / 2861 ** 2;
     const cv0 = Math.sqrt(36_765_687_500_000_000 / 9) / (2_285_000_000 / 12);

@@ -10,7 +10,8 @@ import { whatIfDashboard, type DashboardData, type DashboardInput } from './dash
 
 /** What guidance reads of a computed dashboard. */
 type Dashboard = Pick<DashboardData, 'resilience' | 'asOf' | 'memberId'>;
-import type { IsoDate, MonthKey, Rollup, Saving, Stream } from './model';
+import type { IsoDate, MonthKey, Place, Rollup, Saving, Stream } from './model';
+import type { PlaceBalance } from './savings';
 import { currencyExponent } from './money';
 import { addMonths, firstDayOf, inProgressMonth, lastCompleteMonth, lastDayOf } from './months';
 import { RESILIENCE, type UnknownReason } from './resilience';
@@ -39,10 +40,24 @@ export type Action =
   | { kind: 'essentials'; points: null }
   /** Record the savings snapshot the buffer needs. No points: the amount is unknown. */
   | { kind: 'record-savings'; points: null }
-  /** Save `amountMinor` more (base currency) to reach `targetMonths` of essentials. */
-  | { kind: 'save'; points: number; amountMinor: number; targetMonths: number }
-  /** A new regular source bringing `monthlyMinor` every month of the window. */
-  | { kind: 'source'; points: number; monthlyMinor: number; sources: number }
+  /**
+   * Save `amountMinor` more (base currency) to reach `targetMonths` of essentials. The points
+   * assume the savings recorded total `totalMinor` (today's savings + `amountMinor`): a new
+   * balance of a place the savings are already in, never a new place holding the whole sum.
+   */
+  | {
+      kind: 'save';
+      points: number;
+      amountMinor: number;
+      targetMonths: number;
+      totalMinor: number;
+    }
+  /**
+   * A new regular source bringing `monthlyMinor` every month of the window. The points assume
+   * `months` months of its income logged (the window's length): adding the stream alone, with
+   * no income yet, leaves the score where it is.
+   */
+  | { kind: 'source'; points: number; monthlyMinor: number; sources: number; months: number }
   /**
    * Log the income of `months` (before the history starts): stability needs `needed` complete
    * months and `counted` are logged. The what-if logs, for each stream that could have paid
@@ -240,6 +255,7 @@ export function guidanceOf(input: DashboardInput, dash: Dashboard): Guidance {
         points,
         amountMinor: more,
         targetMonths: RESILIENCE.bufferTargetMonths,
+        totalMinor: savings + more,
       });
     }
   }
@@ -259,7 +275,13 @@ export function guidanceOf(input: DashboardInput, dash: Dashboard): Guidance {
     const points = gain(withSource(base, monthly, windowMonths, memberId));
     const sources = r.inputs.shares.filter((s) => s.incomeMinor > 0).length;
     if (monthly > 0 && points > 0)
-      gains.push({ kind: 'source', points, monthlyMinor: monthly, sources });
+      gains.push({
+        kind: 'source',
+        points,
+        monthlyMinor: monthly,
+        sources,
+        months: windowMonths.length,
+      });
   }
 
   const history = historyAction(base, dash, streams, score, inProgress, countsFrom);
@@ -299,6 +321,21 @@ export function guidanceBasics(today: IsoDate, dash: Pick<DashboardData, 'resili
 export function guidanceFor(input: DashboardInput): Guidance {
   const plain = { ...input, stress: null };
   return guidanceOf(plain, whatIfDashboard(plain));
+}
+
+/**
+ * The place whose new balance "save more" and "record your savings" open: the one holding the
+ * most (in the base currency), else the first place; null when there is no place yet (then the
+ * action asks where the money is first). A new balance of a place already counted replaces its
+ * old one, so following the action never counts the savings twice.
+ */
+export function placeToUpdate(rows: readonly PlaceBalance[]): Place | null {
+  let best: PlaceBalance | null = null;
+  for (const row of rows) {
+    if (row.baseMinor === null) continue;
+    if (best === null || row.baseMinor > best.baseMinor!) best = row;
+  }
+  return (best ?? rows[0])?.place ?? null;
 }
 
 function monthsFrom(from: MonthKey, to: MonthKey): MonthKey[] {

@@ -323,6 +323,14 @@ export interface StressTest {
   /** 100 = the stream stops. */
   fallPercent: number;
   month: MonthKey;
+  /** First month of W (the test reads W: complete months only); null when W is empty. */
+  windowFrom: MonthKey | null;
+  /** Months of W left out of every income figure for a missing rate. */
+  flaggedMonths: number;
+  /** The stream's own mean monthly income over W, before the change; null when no month counts. */
+  streamMeanMinor: number | null;
+  /** Whether the stream had income in some month before W (it stopped, rather than not begun). */
+  streamEarlier: boolean;
   meanIncomeBefore: number | null;
   meanIncomeAfter: number | null;
   coverageBefore: Component;
@@ -372,10 +380,19 @@ export function stressTestAtColumn(
     essential > 0 && !Number.isNaN(remaining) ? Math.max(essential - remaining, 0) : null;
   const beforeSummary = summaryOf(ctx, col, before);
   const afterSummary = summaryOf(ctx, col, after);
+  const from = ctx.windowFrom[col]!;
+  const n = ctx.windowCount[col]!;
+  const line = ctx.income[row]!;
+  let streamEarlier = false;
+  for (let c = 0; c < Math.min(from, col + 1); c++) if (line[c]! > 0) streamEarlier = true;
   return {
     streamId: ctx.streamIds[row]!,
     fallPercent: fall,
     month: ctx.months[col]!,
+    windowFrom: from <= col ? ctx.months[from]! : null,
+    flaggedMonths: from <= col ? col - from + 1 - n : 0,
+    streamMeanMinor: n > 0 ? ctx.windowSums[col * ctx.streamIds.length + row]! / n : null,
+    streamEarlier,
     meanIncomeBefore: orNull(before[K.mean]!),
     meanIncomeAfter: orNull(remaining),
     coverageBefore: beforeSummary.components.coverage,

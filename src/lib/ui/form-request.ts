@@ -6,8 +6,23 @@
  */
 export type FormRequest = 'plan' | 'saving' | 'stream';
 
-export function formRequestHref(route: 'plans' | 'streams', form: FormRequest): string {
-  return `#/${route}?new=${form}`;
+export function formRequestHref(
+  route: 'plans' | 'streams',
+  form: FormRequest,
+  options: { place?: string } = {},
+): string {
+  const place = options.place === undefined ? '' : `&place=${encodeURIComponent(options.place)}`;
+  return `#/${route}?new=${form}${place}`;
+}
+
+/**
+ * The place a `saving` request names (`#/plans?new=saving&place=<id>`): the request is for a new
+ * balance of that place. null when none is named.
+ */
+export function formRequestPlace(): string | null {
+  const query = location.hash.split('?')[1];
+  if (query === undefined) return null;
+  return new URLSearchParams(query).get('place');
 }
 
 export function formRequest(): FormRequest | null {
