@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectChartsDrawn, startHousehold } from './support';
 
 // Issue 22, item 12 (the dashboard's half): at 00:30 on the 1st of a month the sample household

@@ -6,7 +6,8 @@
  * labelled and never ranked. Screenshots for a person to look at; axe finds nothing.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openView } from './support';
 
 const TODAY = new Date('2026-12-05T09:00:00+07:00');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // Plans on 5 December (issue 22), phone-sized, in English and Filipino: one "bills this month"
 // total, the month card's; a yearly fee shows its next due date, never a past one; the yearly

@@ -15,7 +15,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startHousehold, tapNav } from './support';
 
 const DIR = 'docs/screenshots';

@@ -4,7 +4,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { startHousehold, waitForServiceWorker } from './support';
 
 const NEXT_DIR = 'dist-e2e-next';
-const NEXT_ID = `e2e-next-${Date.now()}`;
+const NEXT_ID = `e2e-next-${Date.now()}`; // machine clock: unique id
 
 test.beforeAll(() => {
   // A second build of the same code with another build id, as a redeploy would ship.
