@@ -5,13 +5,26 @@ import { waitForServiceWorker } from './support';
 test('a first visit can fill in onboarding before the data layer has loaded, and the service worker registers after the form is up', async ({
   page,
 }) => {
-  // Records whether the onboarding form was on screen when the app registered its worker.
+  // Records whether the onboarding form had been on screen before the app registered its
+  // worker (the worker must not compete with the first screen). "Had been", not "is": on a
+  // loaded machine the idle callback, and workbox's wait for the load event, can put the
+  // registration after the test has typed the name and moved on, or finished onboarding (the
+  // old "is the name field there now" probe failed so in 2 full runs of 7).
   await page.addInitScript(() => {
+    const w = window as unknown as { __formSeen: boolean; __formUpAtRegister: boolean };
+    w.__formSeen = false;
+    const seen = () => {
+      if (document.querySelector('input[name="household"]') === null) return false;
+      w.__formSeen = true;
+      observer.disconnect();
+      return true;
+    };
+    const observer = new MutationObserver(seen);
+    observer.observe(document, { childList: true, subtree: true });
     const container = navigator.serviceWorker;
     const register = container.register.bind(container);
     container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
-      (window as unknown as { __formUpAtRegister: boolean }).__formUpAtRegister =
-        document.querySelector('input[name="household"]') !== null;
+      w.__formUpAtRegister = w.__formSeen || seen();
       return register(...args);
     };
   });
