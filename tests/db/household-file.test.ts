@@ -303,14 +303,25 @@ describe('the compressed household file', () => {
       const prepared = await readBackupFile(blobOf(file.bytes, file.filename));
       const preview = await previewMerge(prepared);
       expect(await checksumTables(phoneB)).toEqual(before);
-      expect(preview.tables.plans).toEqual({ added: 0, changed: 1, deleted: 0 });
-      expect(preview.tables.entries).toEqual({ added: 1, changed: 1, deleted: 1 });
+      expect(preview.tables.plans).toEqual({ added: 0, changed: 1, restored: 0, deleted: 0 });
+      expect(preview.tables.entries).toEqual({ added: 1, changed: 1, restored: 0, deleted: 1 });
       expect(preview.conflicts).toEqual([
-        expect.objectContaining({ table: 'plans', id: plan.id, kept: 'file' }),
+        expect.objectContaining({
+          table: 'plans',
+          id: plan.id,
+          kept: 'file',
+          fields: ['amountMinor'],
+        }),
+      ]);
+      expect(preview.records.filter((r) => r.table === 'entries').map((r) => r.kind)).toEqual([
+        'added',
+        'changed',
+        'deleted',
       ]);
       const perMember = Object.values(preview.members).reduce((n, c) => n + c.added, 0);
       expect(perMember).toBe(1);
-      expect(preview.memberNames[stream.memberId]).toBeTruthy();
+      expect(preview.names.members[stream.memberId]).toBeTruthy();
+      expect(preview.names.streams[stream.id]?.name).toBe(stream.name);
     } finally {
       await dropDatabase(phoneA);
       await dropDatabase(phoneB);

@@ -72,8 +72,12 @@ export {
   type HouseholdFileOptions,
 } from './household-file';
 export {
+  differingFields,
   previewMerge,
+  PREVIEW_DETAIL_LIMIT,
   type ChangeCounts,
-  type MergeConflict,
+  type ChangeKind,
   type MergePreview,
+  type PreviewConflict,
+  type PreviewRecord,
 } from './merge-preview';
