@@ -73,9 +73,12 @@ describe('a CSV into the sample household', () => {
     const tagging = (await db.streams.toArray()).find(
       (s) => s.name === sampleLabelToken('imageTagging'),
     )!;
-    const added = await db.entries.where('date').between('2026-11-02', '2026-11-04', true, true);
+    const added = await db.entries
+      .where('date')
+      .between('2026-11-02', '2026-11-04', true, true)
+      .toArray();
     expect(
-      (await added.toArray())
+      added
         .filter((e) => !e.isSample)
         .map((e) => [e.date, e.memberId, e.streamId === tagging.id])
         .sort(),
