@@ -40,9 +40,18 @@ class Household {
   readonly #rates = new LiveQuery<Rate[]>(() => listRates());
   readonly #training = new LiveQuery<Training[]>(() => listTraining());
 
+  // Read through $derived, as the rows come (no copy, no translation): a derived keeps its
+  // query subscribed for a reader outside any effect too (an event handler, a test).
+  readonly #settingsRow = $derived(this.#settings.current);
+  readonly #memberRows = $derived(this.#members.current ?? []);
+  readonly #streamRows = $derived(this.#streams.current ?? []);
+  readonly #planRows = $derived(this.#plans.current ?? []);
+  readonly #trainingRows = $derived(this.#training.current ?? []);
+  readonly #placeRows = $derived(this.#places.current ?? []);
+
   /** undefined while loading; null when the household has not been set up yet. */
   get settings(): Settings | null | undefined {
-    return this.#settings.current;
+    return this.#settingsRow;
   }
   get loaded(): boolean {
     return this.#settings.current !== undefined;
@@ -63,31 +72,31 @@ class Household {
     return [this.#settings, this.#members, this.#streams, this.#plans, this.#savings, this.#rates];
   }
   get members(): Member[] {
-    return this.#members.current ?? [];
+    return this.#memberRows;
   }
   get activeMembers(): Member[] {
     return this.members.filter((m) => !m.archived);
   }
   get streams(): Stream[] {
-    return this.#streams.current ?? [];
+    return this.#streamRows;
   }
   get activeStreams(): Stream[] {
     return this.streams.filter((s) => !s.archived);
   }
   get plans(): Plan[] {
-    return this.#plans.current ?? [];
+    return this.#planRows;
   }
   get savings(): Saving[] {
     return this.#savings.current ?? [];
   }
   get places(): Place[] {
-    return this.#places.current ?? [];
+    return this.#placeRows;
   }
   get rates(): Rate[] {
     return this.#rates.current ?? [];
   }
   get training(): Training[] {
-    return this.#training.current ?? [];
+    return this.#trainingRows;
   }
   get baseCurrency(): string {
     return this.settings?.baseCurrency || 'IDR';
