@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, pinnedDaysAgo, test } from './fixtures';
-import { openView, startHousehold } from './support';
+import { openView, startHousehold, VIEWS } from './support';
 
 // The sample household stores its names as message tokens ("{{sample:salary}}") so that a
 // language change re-labels them (#16). A spreadsheet made from it must read as the screen does:
@@ -74,4 +74,24 @@ test('a CSV creating a new stream for a sample member imports into the sample ho
   );
   await expect(page.locator('body')).not.toContainText('{{');
   await page.screenshot({ path: 'docs/screenshots/names-streams-vi.png' });
+  // Every view, and the quick-add form's stream list, name the sample as the language does.
+  const shown: Record<(typeof VIEWS)[number], string> = {
+    dashboard: 'Budi (mẫu)',
+    entries: 'Lương nhà máy',
+    streams: 'Gắn nhãn hình ảnh',
+    pay: 'Khóa học chất lượng chú thích',
+    plans: 'Tiền mặt ở nhà',
+    settings: 'Keluarga Uji',
+  };
+  for (const view of VIEWS) {
+    await openView(page, view);
+    if (view === 'settings') {
+      await expect(page.locator('input[name="householdName"]')).toHaveValue(shown[view]);
+    } else await expect(page.locator('main')).toContainText(shown[view]);
+    await expect(page.locator('main')).not.toContainText('{{');
+  }
+  await page.getByTestId('quick-add').click();
+  const form = page.getByTestId('quick-add-dialog');
+  await expect(form.locator('select[name="stream"]')).toContainText('Lương nhà máy · Budi (mẫu)');
+  await expect(form).not.toContainText('{{');
 });
