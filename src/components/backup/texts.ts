@@ -8,6 +8,7 @@ import { registerErrorTexts } from '../../lib/i18n/error-text';
 import { formatMoney } from '../../lib/domain/money';
 import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../lib/domain/schema';
 import { formatNumber, intlLocale } from '../../lib/state/format.svelte';
+import { displayName } from '../../lib/ui/sample-labels';
 
 export const TABLE_LABEL: Record<TableName, () => string> = {
   settings: m.bk_table_settings,
@@ -244,7 +245,8 @@ registerErrorTexts({
   'backup/gzip-damaged': () => m.hh_err_gzip_damaged(),
   'backup/double-compressed': () => m.hh_err_double_compressed(),
   'backup/not-gzip': () => m.hh_err_not_gzip(),
-  'backup/other-household': (d) => m.hh_err_other_household({ name: text(d.householdName) }),
+  'backup/other-household': (d) =>
+    m.hh_err_other_household({ name: displayName(text(d.householdName)) }),
   'backup/partial-replace': () => m.hh_err_partial_replace(),
   'import/cancelled': () => m.bk_cancelled(),
 });

@@ -9,6 +9,7 @@ import { bandsPlugin, type Band } from './bands';
 import { baseOptions, categoryAxis, cell, valueAxis } from './common';
 import { kindColor, seriesColor, seriesDash, seriesPoint } from './palette';
 import type { AnyChartConfig, ChartFormat, ChartSpec, ChartTheme } from './types';
+import { displayName } from '../ui/sample-labels';
 
 export interface PayChartInput<L> {
   theme: ChartTheme;
@@ -243,7 +244,7 @@ export function hourlyTrendChart(
   const titlesAt = (i: number) =>
     marks
       .filter((mk) => mk.index === i)
-      .map((mk) => mk.training.title)
+      .map((mk) => displayName(mk.training.title))
       .join(', ');
   return {
     config,

@@ -3,6 +3,7 @@ import { liveRates } from '../domain/base-amount';
 import type { Entry, MonthKey } from '../domain/model';
 import { addToTotal, EMPTY_TOTAL, type EntrySearch, type SearchTotal } from '../domain/search';
 import { household } from './household.svelte';
+import { displayName } from '../ui/sample-labels';
 
 export interface MonthOfResults {
   month: MonthKey;
@@ -40,7 +41,11 @@ export class SearchRun {
     try {
       await searchEntries(
         query,
-        { streams: household.streams, members: household.members },
+        // Found by the names the person reads (a sample's in the current language).
+        {
+          streams: household.streams.map((s) => ({ ...s, name: displayName(s.name) })),
+          members: household.members.map((x) => ({ ...x, name: displayName(x.name) })),
+        },
         {
           isCancelled: () => !current(),
           onMonth: (month, entries) => {

@@ -18,14 +18,17 @@ import type {
   Stream,
   Training,
 } from '../domain/model';
-import { localized } from '../ui/sample-labels';
+import { displayName } from '../ui/sample-labels';
 import { LiveQuery } from './live-query.svelte';
-import { locale } from './locale.svelte';
 
 /**
  * The household's small tables as live rune state, shared by every view: a write anywhere (this
  * tab or another) re-renders whoever reads them. Entries and rollups are not here: views query
  * those by month through their own LiveQuery so that nothing reads the whole history.
+ *
+ * Records are exactly as stored: a sample household's names are tokens ("{{sample:salary}}"),
+ * and whoever shows one calls displayName (ui/sample-labels.ts) when it renders; a form writes
+ * back what storedName gives. One form of each name lives here, never a translated copy.
  */
 class Household {
   readonly #settings = new LiveQuery<Settings | null>(async () => (await getSettings()) ?? null);
@@ -37,18 +40,18 @@ class Household {
   readonly #rates = new LiveQuery<Rate[]>(() => listRates());
   readonly #training = new LiveQuery<Training[]>(() => listTraining());
 
-  // The sample household's names are tokens: shown in the language chosen now, so a change of
-  // language re-labels them (reading locale.current makes these follow it).
-  readonly #settingsShown = $derived(shown(this.#settings.current, 'householdName'));
-  readonly #membersShown = $derived(shownAll(this.#members.current, 'name'));
-  readonly #streamsShown = $derived(shownAll(this.#streams.current, 'name'));
-  readonly #plansShown = $derived(shownAll(this.#plans.current, 'name'));
-  readonly #trainingShown = $derived(shownAll(this.#training.current, 'title'));
-  readonly #placesShown = $derived(shownAll(this.#places.current, 'name'));
+  // Read through $derived, as the rows come (no copy, no translation): a derived keeps its
+  // query subscribed for a reader outside any effect too (an event handler, a test).
+  readonly #settingsRow = $derived(this.#settings.current);
+  readonly #memberRows = $derived(this.#members.current ?? []);
+  readonly #streamRows = $derived(this.#streams.current ?? []);
+  readonly #planRows = $derived(this.#plans.current ?? []);
+  readonly #trainingRows = $derived(this.#training.current ?? []);
+  readonly #placeRows = $derived(this.#places.current ?? []);
 
   /** undefined while loading; null when the household has not been set up yet. */
   get settings(): Settings | null | undefined {
-    return this.#settingsShown;
+    return this.#settingsRow;
   }
   get loaded(): boolean {
     return this.#settings.current !== undefined;
@@ -69,31 +72,31 @@ class Household {
     return [this.#settings, this.#members, this.#streams, this.#plans, this.#savings, this.#rates];
   }
   get members(): Member[] {
-    return this.#membersShown;
+    return this.#memberRows;
   }
   get activeMembers(): Member[] {
     return this.members.filter((m) => !m.archived);
   }
   get streams(): Stream[] {
-    return this.#streamsShown;
+    return this.#streamRows;
   }
   get activeStreams(): Stream[] {
     return this.streams.filter((s) => !s.archived);
   }
   get plans(): Plan[] {
-    return this.#plansShown;
+    return this.#planRows;
   }
   get savings(): Saving[] {
     return this.#savings.current ?? [];
   }
   get places(): Place[] {
-    return this.#placesShown;
+    return this.#placeRows;
   }
   get rates(): Rate[] {
     return this.#rates.current ?? [];
   }
   get training(): Training[] {
-    return this.#trainingShown;
+    return this.#trainingRows;
   }
   get baseCurrency(): string {
     return this.settings?.baseCurrency || 'IDR';
@@ -102,28 +105,14 @@ class Household {
   get hasSample(): boolean {
     return this.members.some((m) => m.isSample) || this.streams.some((s) => s.isSample);
   }
+  /** The member's name as the person reads it (displayName of the stored one), '' if none. */
   memberName(id: string | null): string {
-    return this.members.find((m) => m.id === id)?.name ?? '';
+    const member = this.members.find((m) => m.id === id);
+    return member ? displayName(member.name) : '';
   }
   stream(id: string): Stream | undefined {
     return this.streams.find((s) => s.id === id);
   }
-}
-
-function shown<T extends object, K extends keyof T & string>(
-  record: T | null | undefined,
-  field: K,
-): T | null | undefined {
-  void locale.current;
-  return record ? localized(record, field) : record;
-}
-
-function shownAll<T extends object, K extends keyof T & string>(
-  records: T[] | undefined,
-  field: K,
-): T[] {
-  void locale.current;
-  return (records ?? []).map((r) => localized(r, field));
 }
 
 export const household = new Household();

@@ -26,7 +26,12 @@ const SAMPLE_LABEL: Record<SampleLabelKey, () => string> = {
   savingsGroup: m.sample_place_group,
 };
 
-/** A stored name as the person reads it: a sample's token in the current language, else as typed. */
+/**
+ * A stored name as the person reads it: a sample's token in the current language, else as typed.
+ * Records are held as stored (state/household.svelte.ts); every place that shows a name of a
+ * member, stream, plan, place, training or the household calls this when it renders. It reads
+ * the current language (a message call reads `locale.current`), so a language switch re-renders.
+ */
 export function displayName(stored: string): string {
   const parsed = parseName(stored);
   switch (parsed.kind) {
@@ -39,29 +44,12 @@ export function displayName(stored: string): string {
   }
 }
 
-/** The token each record shown in the current language was read with. */
-const storedNames = new WeakMap<object, string>();
-
-/** A copy of `record` whose `field` reads in the current language (the record itself if no token). */
-export function localized<T extends object, K extends keyof T & string>(record: T, field: K): T {
-  const stored = record[field];
-  if (typeof stored !== 'string') return record;
-  const shown = displayName(stored);
-  if (shown === stored) return record;
-  const copy = { ...record, [field]: shown };
-  storedNames.set(copy, stored);
-  return copy;
-}
-
 /**
- * What to store for a name the form shows: the sample's token while the person leaves the name
- * as it was shown, their own text as soon as they change it.
+ * What to store for a name field that showed `displayName(stored)`: the stored name itself (a
+ * sample's token stays a token, so it keeps following the language) while the person leaves the
+ * field as it was shown, the typed text as soon as they change it.
  */
-export function nameToStore(
-  record: object | null | undefined,
-  typed: string,
-  shown?: string,
-): string {
-  const stored = record ? storedNames.get(record) : undefined;
-  return stored !== undefined && typed === shown ? stored : typed;
+export function storedName(stored: string | null | undefined, typed: string): string {
+  if (stored == null) return typed;
+  return typed.trim() === displayName(stored).trim() ? stored : typed;
 }

@@ -6,6 +6,7 @@ import type { Member, Stream, StreamKind } from '../../lib/domain/model';
 import type { UnknownReason } from '../../lib/domain/resilience';
 import type { Band } from '../../lib/domain/guidance';
 import { formRequestHref } from '../../lib/ui/form-request';
+import { displayName } from '../../lib/ui/sample-labels';
 
 export function kindLabels(): Record<StreamKind, string> {
   return {
@@ -49,15 +50,21 @@ export function pointLabels(): {
   };
 }
 
-/** Stream names for charts; a name two members share gets the member's name after it. */
+/**
+ * Stream names for charts, as the person reads them (displayName, in the current language); a
+ * name two members share gets the member's name after it.
+ */
 export function streamLabels(streams: Stream[], members: Member[]): StreamLabel[] {
   const live = streams.filter((s) => s.deletedAt === null);
+  const shown = new Map(live.map((s) => [s.id, displayName(s.name)]));
   const count = new Map<string, number>();
-  for (const s of live) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  for (const name of shown.values()) count.set(name, (count.get(name) ?? 0) + 1);
   return live.map((s) => {
-    const member = members.find((mem) => mem.id === s.memberId)?.name;
-    const shared = (count.get(s.name) ?? 0) > 1 && member;
-    return { id: s.id, name: shared ? `${s.name} · ${member}` : s.name };
+    const name = shown.get(s.id)!;
+    const stored = members.find((mem) => mem.id === s.memberId)?.name;
+    const member = stored === undefined ? undefined : displayName(stored);
+    const shared = (count.get(name) ?? 0) > 1 && member;
+    return { id: s.id, name: shared ? `${name} · ${member}` : name };
   });
 }
 

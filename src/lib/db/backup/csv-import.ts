@@ -35,6 +35,7 @@ import {
 import { readTransaction, writeTransaction } from '../repo/transaction';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 import { decimalToMinor } from './csv-format';
+import { membersByName } from './csv-resolve';
 import {
   nameKey,
   validateCsvText,
@@ -96,6 +97,11 @@ export interface CsvImportRun {
   onProgress?: JobProgressListener;
   signal?: AbortSignal;
   chunkSize?: number;
+  /**
+   * A stored name as the person reads it (see CsvHousehold.nameOf): a member chosen for a new
+   * stream is found by its stored name or by this one ("Dewi (sample)" in the sample household).
+   */
+  nameOf?: (stored: string) => string;
 }
 
 export interface CsvImportResult {
@@ -184,10 +190,10 @@ async function planImport(
 ): Promise<Plan> {
   const context = await loadCsvContext();
   const now = nowIso();
-  const members = new Map<string, Member>();
-  for (const m of context.members) {
-    if (m.deletedAt === null && !members.has(nameKey(m.name))) members.set(nameKey(m.name), m);
-  }
+  const members = membersByName(context.members, run.nameOf);
+  const liveMembers = new Map(
+    context.members.filter((m) => m.deletedAt === null).map((m) => [m.id, m]),
+  );
   const newMembers: Member[] = [];
   for (const name of decision.create?.members ?? []) {
     if (members.has(nameKey(name))) continue;
@@ -209,7 +215,12 @@ async function planImport(
     const found = unknown.get(choice.key);
     if (!found) throw new AnyamError('csv/unknown-stream', { key: choice.key });
     const memberName = choice.memberName ?? found.memberName ?? '';
-    const member = members.get(nameKey(memberName));
+    // The check already found the member the file names, whatever name it used for them.
+    const checked =
+      choice.memberName === undefined && found.memberId !== null
+        ? liveMembers.get(found.memberId)
+        : undefined;
+    const member = checked ?? members.get(nameKey(memberName));
     if (!member) throw new AnyamError('csv/unknown-member', { name: memberName });
     const stream = validateRecord('streams', {
       ...baseFields({ createdAt: now }),

@@ -10,6 +10,8 @@ export interface UnknownStream {
   name: string;
   /** As written in the file; null when the file has no member for it. */
   memberName: string | null;
+  /** The household's member the file names, when it has one by that name (else null). */
+  memberId: string | null;
   /** What the file says about it, to prefill the creation form. */
   kind: StreamKind | null;
   platform: string | null;
@@ -46,27 +48,41 @@ export interface CsvHousehold {
 }
 
 /**
+ * The keys a stored name is found by: the stored text and the text the person reads, so that a
+ * file may name a sample member or stream either way ("{{sample-person:Dewi}}", "Dewi (sample)").
+ */
+export function namesOf(stored: string, nameOf?: (stored: string) => string): Set<string> {
+  return new Set([nameKey(stored), nameKey(nameOf?.(stored) ?? stored)]);
+}
+
+/** Live members by every key of their names (the first member of a name wins). */
+export function membersByName(
+  members: readonly Member[],
+  nameOf?: (stored: string) => string,
+): Map<string, Member> {
+  const byName = new Map<string, Member>();
+  for (const m of members) {
+    if (m.deletedAt !== null) continue;
+    for (const key of namesOf(m.name, nameOf)) if (!byName.has(key)) byName.set(key, m);
+  }
+  return byName;
+}
+
+/**
  * Streams are found by name (case and spacing ignored): under the row's member when the file
  * names one, else anywhere, where two streams of one name are ambiguous.
  */
 export class Resolver {
-  readonly #membersByName = new Map<string, Member>();
+  readonly #membersByName: Map<string, Member>;
   readonly #streamsByName = new Map<string, Stream[]>();
   readonly unknownStreams = new Map<string, UnknownStream>();
   readonly unknownMembers = new Map<string, UnknownMember>();
 
   constructor(context: CsvHousehold) {
-    const namesOf = (stored: string): Set<string> =>
-      new Set([nameKey(stored), nameKey(context.nameOf?.(stored) ?? stored)]);
-    for (const m of context.members) {
-      if (m.deletedAt !== null) continue;
-      for (const key of namesOf(m.name)) {
-        if (!this.#membersByName.has(key)) this.#membersByName.set(key, m);
-      }
-    }
+    this.#membersByName = membersByName(context.members, context.nameOf);
     for (const s of context.streams) {
       if (s.deletedAt !== null) continue;
-      for (const key of namesOf(s.name)) {
+      for (const key of namesOf(s.name, context.nameOf)) {
         this.#streamsByName.set(key, [...(this.#streamsByName.get(key) ?? []), s]);
       }
     }
@@ -90,14 +106,19 @@ export class Resolver {
       const own = member ? candidates.filter((s) => s.memberId === member.id) : [];
       if (own.length === 1) return { stream: own[0]! };
       if (own.length > 1) return { error: 'csv/ambiguous-stream' };
-      return { newStream: this.#newStream(streamName, memberName, hints) };
+      return { newStream: this.#newStream(streamName, memberName, member?.id ?? null, hints) };
     }
     if (candidates.length === 1) return { stream: candidates[0]! };
     if (candidates.length > 1) return { error: 'csv/ambiguous-stream' };
-    return { newStream: this.#newStream(streamName, null, hints) };
+    return { newStream: this.#newStream(streamName, null, null, hints) };
   }
 
-  #newStream(name: string, memberName: string | null, hints: StreamHints): string {
+  #newStream(
+    name: string,
+    memberName: string | null,
+    memberId: string | null,
+    hints: StreamHints,
+  ): string {
     const key = `${memberName === null ? '' : nameKey(memberName)}|${nameKey(name)}`;
     const known = this.unknownStreams.get(key);
     if (known) {
@@ -110,6 +131,7 @@ export class Resolver {
         key,
         name: name.trim(),
         memberName: memberName === null ? null : memberName.trim(),
+        memberId,
         rows: 1,
         ...hints,
       });
