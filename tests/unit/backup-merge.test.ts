@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignEntry, mergeTables, winner } from '../../src/lib/db/backup/merge';
+import { alignEntry, winner } from '../../src/lib/db/backup/merge';
+import { mergeTables } from '../../src/lib/db/backup/merge-plan';
 import type { Entry, HouseholdTables } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
 
