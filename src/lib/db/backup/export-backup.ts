@@ -98,12 +98,14 @@ export async function backupText(options: BackupTextOptions = {}): Promise<{
     const householdName = settings[0]?.householdName ?? '';
     const changes =
       since === undefined ? null : { since, household: settings[0]?.id ?? 'no-household' };
-    const parts = [backupHead({
+    const parts = [
+      backupHead({
         exportedAt: now.toISOString(),
         app: appInfo(),
         changes,
         sender: options.sender ?? null,
-      }),];
+      }),
+    ];
     const counts: Record<string, number> = {};
     const total =
       since === undefined

@@ -244,7 +244,8 @@ function entryContext(
   for (const [id, stream] of streams) {
     if (stream.deletedAt === null) {
       const times = new Set<string>();
-      for (const side of [mine.get(id), theirs.get(id)]) if (side?.deletedAt) times.add(side.deletedAt);
+      for (const side of [mine.get(id), theirs.get(id)])
+        if (side?.deletedAt) times.add(side.deletedAt);
       if (times.size > 0) revived.set(id, times);
     }
     // Entries of a stream brought back are looked at even when this phone's version won: an
@@ -320,7 +321,11 @@ export function planFollowers(
 }
 
 /** The whole plan for two households in memory (tests; the app plans in chunks, same steps). */
-export function planMerge(local: HouseholdTables, incoming: HouseholdTables, since: Timestamp | null = null): MergePlan {
+export function planMerge(
+  local: HouseholdTables,
+  incoming: HouseholdTables,
+  since: Timestamp | null = null,
+): MergePlan {
   const plan = emptyPlan();
   const context = planSmallTables(plan, local, incoming, since);
   const mine = new Map(local.entries.map((e) => [e.id, e]));

@@ -76,9 +76,7 @@ export async function previewMerge(
 }
 
 /** The counts, records and conflicts of a plan (the names are the caller's). */
-export function previewOfPlan(
-  plan: MergePlan,
-): Omit<MergePreview, 'names' | 'senderMemberId'> {
+export function previewOfPlan(plan: MergePlan): Omit<MergePreview, 'names' | 'senderMemberId'> {
   const tables = Object.fromEntries(
     TABLE_NAMES.map((t) => [t, emptyCounts()]),
   ) as MergePreview['tables'];
