@@ -5,7 +5,7 @@
  * bulkGet per chunk), then this phone's other entries of the streams the merge moves, deletes or
  * brings back. Never reads the 100,000 entries the file does not touch.
  */
-import { TABLE_NAMES, type BaseRecord, type TableName } from '../../domain/model';
+import { TABLE_NAMES, type BaseRecord, type Entry, type TableName } from '../../domain/model';
 import type { AnyamDatabase } from '../database';
 import { entriesOfStream } from '../repo/rollup-store';
 import type { BackupFile } from './backup-format';
@@ -25,10 +25,21 @@ export interface PlanReadOptions {
   onProgress?: JobProgressListener;
   signal?: AbortSignal;
   chunkSize?: number;
+  /** Tests: look this phone's versions up one id at a time even where a range read is cheaper. */
+  lookup?: 'auto' | 'get';
 }
 
 const CHUNK = 5_000;
 
+/*
+ * This phone's versions of a chunk of the file's entries. A whole file's chunk covers a run of
+ * ids that this phone mostly holds too: reading that id range in one request (getAll) is several
+ * times faster than 5,000 single gets, so it is read so when the range holds at most twice the
+ * chunk's rows (a count over a key range is cheap). A sparse chunk (a changes-only file) is
+ * looked up id by id. Written inline in the loop below: inside a Dexie transaction every await
+ * must be of a Dexie call, and one more level of native async function makes the transaction
+ * commit early (PrematureCommitError).
+ */
 export async function readMergePlan(
   db: AnyamDatabase,
   backup: BackupFile,
@@ -57,7 +68,16 @@ export async function readMergePlan(
   const incoming = backup.tables.entries;
   for (let start = 0; start < incoming.length; start += chunkSize) {
     const chunk = incoming.slice(start, start + chunkSize);
-    const mine = await db.entries.bulkGet(chunk.map((e) => e.id));
+    const ids = chunk.map((e) => e.id);
+    let mine: (Entry | undefined)[] | null = null;
+    if (options.lookup !== 'get' && chunk.length > 1) {
+      const range = db.entries.where(':id').between(minOf(ids), maxOf(ids), true, true);
+      if ((await range.count()) <= chunk.length * 2) {
+        const rows = new Map((await range.toArray()).map((e) => [e.id, e]));
+        mine = ids.map((id) => rows.get(id));
+      }
+    }
+    mine ??= await db.entries.bulkGet(ids);
     planEntries(plan, context, chunk, mine);
     done += chunk.length;
     options.onProgress?.({ phase: 'reading', done, total });
@@ -73,4 +93,11 @@ export async function readMergePlan(
     }
   }
   return plan;
+}
+
+function minOf(ids: readonly string[]): string {
+  return ids.reduce((lo, id) => (id < lo ? id : lo));
+}
+function maxOf(ids: readonly string[]): string {
+  return ids.reduce((hi, id) => (id > hi ? id : hi));
 }

@@ -35,6 +35,8 @@ export interface PreviewOptions {
   onProgress?: JobProgressListener;
   signal?: AbortSignal;
   chunkSize?: number;
+  /** Tests only (merge-plan-read.ts). */
+  lookup?: 'auto' | 'get';
 }
 
 const KIND_ORDER: Record<ChangeKind, number> = { added: 0, changed: 1, restored: 2, deleted: 3 };
