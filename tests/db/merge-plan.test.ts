@@ -97,6 +97,29 @@ describe('the merge preview and the merge, on a database', () => {
   }, 600_000);
 });
 
+describe('the preview of a large file', () => {
+  it('reports its progress chunk by chunk, ending at the total, and stops on Cancel', async () => {
+    const { base } = await import('../unit/merge-phones');
+    const db = await phoneWith(base);
+    try {
+      const prepared = await readBackupFile(serializeBackup(base, META));
+      const seen: { phase: string; done: number; total: number }[] = [];
+      await previewMerge(prepared, { chunkSize: 10, onProgress: (p) => seen.push({ ...p }) });
+      const total = TABLE_NAMES.reduce((n, t) => n + base[t].length, 0);
+      expect(seen.every((p) => p.phase === 'reading' && p.total === total)).toBe(true);
+      expect(seen.length).toBeGreaterThan(Math.ceil(base.entries.length / 10));
+      expect(seen.at(-1)!.done).toBe(total);
+      const cancel = new AbortController();
+      cancel.abort();
+      await expect(
+        previewMerge(prepared, { chunkSize: 10, signal: cancel.signal }),
+      ).rejects.toMatchObject({ code: 'import/cancelled' });
+    } finally {
+      await dropDatabase(db);
+    }
+  });
+});
+
 describe('whose phone made the household file', () => {
   it('is written as the sender and named by the preview when the member is known', async () => {
     const a = (await import('../unit/merge-phones')).base;
