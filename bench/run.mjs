@@ -8,7 +8,7 @@
 //   npm run bench -- --no-lighthouse   all but Lighthouse
 //   npm run bench -- --only cold,csv   some parts: size, update, firstvisit, cold, bare,
 //                                      quickadd, entries, search, writes, analytics, loop,
-//                                      csv, lighthouse (cold also gives FCP and heap)
+//                                      csv, merge, lighthouse (cold also gives FCP and heap)
 //   npm run bench -- --runs 3          fewer repetitions (quick look; not for docs)
 //   npm run bench -- --datasets empty  cold loads of some datasets only: empty, sample, 100k
 //   npm run bench -- --skip-build      reuse dist-bench-app/ and the helper builds
@@ -39,6 +39,7 @@ import { armQuickAdd, installProbe, pageEntries, probeResult, runSearch } from '
 import { buildContains, dashboardAssetSizes, initialAssetSizes, libraryFloor } from './size.mjs';
 import { firstVisits } from './first-visit.mjs';
 import { updateCost } from './update-cost.mjs';
+import { mergeBench } from './merge.mjs';
 
 const APP_DIR = 'dist-bench-app';
 const HARNESS_DIR = 'dist-bench-harness';
@@ -83,6 +84,7 @@ const ALL_PARTS = [
   'analytics',
   'loop',
   'csv',
+  'merge',
   'lighthouse',
 ];
 const only = value('only', null);
@@ -1023,6 +1025,24 @@ async function main() {
         note: `in ${imports.map((r) => r.longestTaskPhase).join('/')}; ${median(imports.map((r) => r.longTasks))} tasks over 50 ms`,
       });
     });
+  }
+
+  // Merge preview (issue 23) ------------------------------------------------------------------------
+  if (PARTS.has('merge')) {
+    heading('8. merge preview against the 100k household (harness page, 1× CPU)');
+    await part('merge preview', () =>
+      mergeBench({
+        withBrowser,
+        profile,
+        harnessPage,
+        evaluateWithin,
+        figure,
+        median,
+        base,
+        runs: RUNS,
+        rmSync,
+      }),
+    );
   }
 
   // Lighthouse --------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { analyticsHousehold, benchHousehold } from '../dataset';
 import { checkCsv, csvAvailable, guessMapping, importCsv, readCsvFile } from './csv';
+import { mergePreviewRuns } from './merge';
 
 const BASE = 'IDR';
 export type SeedKind = 'empty' | 'sample' | '100k';
@@ -464,8 +465,20 @@ async function reset() {
   await Dexie.delete(DATABASE_NAME);
 }
 
+/** The merge preview against the 100k household (bench/merge.mjs), on a scratch database. */
+async function mergePreviewBench(runs = 5, fullRuns = 3) {
+  return withScratchDatabase('anyam-bench-merge', async () => {
+    const tables = largeHousehold();
+    await seedHousehold(tables);
+    await writeEntries(tables.entries, 'add-entries', 10_000);
+    await saveSettings({ householdName: 'Bench' });
+    return mergePreviewRuns(runs, fullRuns);
+  });
+}
+
 const api = {
   seed,
+  mergePreviewBench,
   seedExperiment,
   addOneByOne,
   bulkPutBaseline,

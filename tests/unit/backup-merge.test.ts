@@ -1,137 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignEntry, mergeTables, winner } from '../../src/lib/db/backup/merge';
-import type { Entry, HouseholdTables } from '../../src/lib/domain/model';
-import { householdFactory } from '../factories';
-
-const base = householdFactory.build({ seed: 21, months: 2, entriesPerMonth: 12, members: 2 });
-
-/** What a phone can do, as the repositories do it (same fields, same timestamps). */
-type Op =
-  | { kind: 'edit'; i: number; t: number; amount: number }
-  | { kind: 'delete'; i: number; t: number }
-  | { kind: 'add'; i: number; t: number; n: number }
-  | { kind: 'rename'; t: number; name: string }
-  | { kind: 'move'; i: number; t: number; member: number }
-  | { kind: 'stop'; i: number; t: number }
-  | { kind: 'pay'; i: number; t: number; n: number; amount: number }
-  | { kind: 'unpay'; i: number; t: number }
-  | { kind: 'skip'; i: number; t: number; n: number };
-
-// Few distinct times, so that two phones often write in the same millisecond.
-const time = fc.integer({ min: 0, max: 20 });
-const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('edit'), i: fc.nat(), t: time, amount: fc.nat(1e9) }),
-  fc.record({ kind: fc.constant('delete'), i: fc.nat(), t: time }),
-  fc.record({ kind: fc.constant('add'), i: fc.nat(), t: time, n: fc.nat(1e6) }),
-  fc.record({
-    kind: fc.constant('rename'),
-    t: time,
-    name: fc.string({ minLength: 1, maxLength: 8 }),
-  }),
-  fc.record({ kind: fc.constant('move'), i: fc.nat(), t: time, member: fc.nat() }),
-  fc.record({ kind: fc.constant('stop'), i: fc.nat(), t: time }),
-  fc.record({
-    kind: fc.constant('pay'),
-    i: fc.nat(),
-    t: time,
-    n: fc.nat(1e6),
-    amount: fc.nat(1e9),
-  }),
-  fc.record({ kind: fc.constant('unpay'), i: fc.nat(), t: time }),
-  fc.record({ kind: fc.constant('skip'), i: fc.nat(), t: time, n: fc.nat(1e6) }),
-);
-
-const stamp = (t: number) => new Date(Date.UTC(2026, 10, 1, 0, 0, t)).toISOString();
-const uuid = (n: number, side: string) =>
-  `${side.repeat(8)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-function apply(
-  tables: HouseholdTables,
-  ops: readonly Op[],
-  side: string,
-  clock: (t: number) => string = stamp,
-): HouseholdTables {
-  const h = structuredClone(tables);
-  for (const o of ops) {
-    const at = clock(o.t);
-    const entry = h.entries[('i' in o ? o.i : 0) % h.entries.length]!;
-    const stream = h.streams[('i' in o ? o.i : 0) % h.streams.length]!;
-    if (o.kind === 'edit' && entry.deletedAt === null) {
-      Object.assign(entry, { amountMinor: o.amount, updatedAt: at });
-    } else if (o.kind === 'delete' && entry.deletedAt === null) {
-      Object.assign(entry, { deletedAt: at, updatedAt: at });
-    } else if (o.kind === 'add' && stream.deletedAt === null) {
-      const added: Entry = {
-        ...entry,
-        id: uuid(o.n, side),
-        streamId: stream.id,
-        memberId: stream.memberId,
-        createdAt: at,
-        updatedAt: at,
-        deletedAt: null,
-      };
-      if (!h.entries.some((e) => e.id === added.id)) h.entries.push(added);
-    } else if (o.kind === 'rename') {
-      Object.assign(h.settings[0]!, { householdName: o.name, updatedAt: at });
-    } else if (o.kind === 'move' && stream.deletedAt === null) {
-      const member = h.members[o.member % h.members.length]!;
-      Object.assign(stream, { memberId: member.id, updatedAt: at });
-      for (const e of h.entries) {
-        if (e.streamId === stream.id) Object.assign(e, { memberId: member.id, updatedAt: at });
-      }
-    } else if (o.kind === 'pay') {
-      // A payment made on this phone (a different amount than the plan's, some of the time).
-      const plan = h.plans[o.i % h.plans.length]!;
-      const id = uuid(o.n, side === 'a' ? 'c' : side === 'b' ? 'd' : 'e');
-      if (!h.payments.some((p) => p.id === id)) {
-        h.payments.push({
-          id,
-          createdAt: at,
-          updatedAt: at,
-          deletedAt: null,
-          isSample: false,
-          planId: plan.id,
-          dueOn: plan.dueOn,
-          date: plan.dueOn,
-          amountMinor: o.amount,
-          currency: plan.currency,
-          note: '',
-        });
-      }
-    } else if (o.kind === 'unpay' && h.payments.length > 0) {
-      const payment = h.payments[o.i % h.payments.length]!;
-      if (payment.deletedAt === null) Object.assign(payment, { deletedAt: at, updatedAt: at });
-    } else if (o.kind === 'skip') {
-      const id = uuid(o.n, side === 'a' ? 'f' : '9');
-      if (!h.skips.some((x) => x.id === id)) {
-        h.skips.push({
-          id,
-          createdAt: at,
-          updatedAt: at,
-          deletedAt: null,
-          isSample: false,
-          kind: 'stream',
-          sourceId: stream.id,
-          dueOn: '2026-10-25',
-        });
-      }
-    } else if (o.kind === 'stop' && stream.deletedAt === null) {
-      Object.assign(stream, { deletedAt: at, updatedAt: at });
-      for (const e of h.entries) {
-        if (e.streamId === stream.id && e.deletedAt === null) {
-          Object.assign(e, { deletedAt: at, updatedAt: at });
-        }
-      }
-    }
-  }
-  return h;
-}
-
-const phone = (side: string, clock?: (t: number) => string, ops = op) =>
-  fc.array(ops, { maxLength: 12 }).map((list) => apply(base, list, side, clock));
-/** Everything but deleting a whole stream (see the three-phone test). */
-const opKeepingStreams = op.filter((o) => o.kind !== 'stop');
+import { alignEntry, winner } from '../../src/lib/db/backup/merge';
+import {
+  applyPlan,
+  mergeTables,
+  planMerge,
+  type MergePlan,
+} from '../../src/lib/db/backup/merge-plan';
+import { previewOfPlan } from '../../src/lib/db/backup/merge-preview';
+import type { ChangeKind } from '../../src/lib/db/backup/merge-preview-model';
+import { TABLE_NAMES, type BaseRecord, type TableName } from '../../src/lib/domain/model';
+import type { HouseholdTables } from '../../src/lib/domain/model';
+import { apply, base, op, opKeepingStreams, phone, stamp, uuid } from './merge-phones';
 
 function sorted(h: HouseholdTables): HouseholdTables {
   return mergeTables(h, { ...h, settings: [] });
@@ -143,7 +23,7 @@ describe('merge rules', () => {
       fc.property(phone('a'), phone('b'), (a, b) => {
         expect(mergeTables(a, b)).toEqual(mergeTables(b, a));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -155,7 +35,7 @@ describe('merge rules', () => {
         expect(mergeTables(ab, b)).toEqual(ab);
         expect(mergeTables(ab, a)).toEqual(ab);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -173,7 +53,7 @@ describe('merge rules', () => {
           expect(mergeTables(mergeTables(a, b), c)).toEqual(mergeTables(a, mergeTables(b, c)));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -189,7 +69,7 @@ describe('merge rules', () => {
         }
         expect(m.settings).toHaveLength(1);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -230,7 +110,7 @@ describe('merge rules', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -243,5 +123,175 @@ describe('merge rules', () => {
     const x = { ...e, note: 'x', updatedAt: stamp(3) };
     const y = { ...e, note: 'y', updatedAt: stamp(3) };
     expect(winner(x, y)).toBe(winner(y, x));
+  });
+});
+
+/**
+ * A changes-only file of `h` as exportHouseholdFile writes it: the records written at or after
+ * `since`, the settings row, and every member, stream, plan and place a carried record names.
+ */
+function changesSince(h: HouseholdTables, since: string): HouseholdTables {
+  const out = {} as Record<TableName, BaseRecord[]>;
+  for (const t of TABLE_NAMES) {
+    const rows = h[t] as BaseRecord[];
+    out[t] = t === 'settings' ? [...rows] : rows.filter((r) => r.updatedAt >= since);
+  }
+  const named = {
+    members: new Set<string>(),
+    streams: new Set<string>(),
+    plans: new Set<string>(),
+    places: new Set<string>(),
+  };
+  const note = (rows: readonly BaseRecord[]) => {
+    for (const row of rows) {
+      const r = row as unknown as Record<string, unknown>;
+      if (typeof r.memberId === 'string') named.members.add(r.memberId);
+      if (typeof r.streamId === 'string') named.streams.add(r.streamId);
+      if (typeof r.planId === 'string') named.plans.add(r.planId);
+      if (typeof r.placeId === 'string') named.places.add(r.placeId);
+      if (typeof r.sourceId === 'string')
+        (r.kind === 'plan' ? named.plans : named.streams).add(r.sourceId);
+    }
+  };
+  for (const t of TABLE_NAMES) note(out[t]);
+  const carry = (t: 'members' | 'streams' | 'plans' | 'places') => {
+    const have = new Set(out[t].map((r) => r.id));
+    for (const row of h[t] as BaseRecord[]) {
+      if (named[t].has(row.id) && !have.has(row.id)) out[t].push(row);
+    }
+    note(out[t]);
+  };
+  carry('plans');
+  carry('places');
+  carry('streams');
+  carry('members');
+  return out as unknown as HouseholdTables;
+}
+
+/** What the plan's preview counts, and what actually differs between before and after. */
+function kindOf(before: BaseRecord | undefined, after: BaseRecord): ChangeKind {
+  if (!before) return after.deletedAt === null ? 'added' : 'deleted';
+  if (before.deletedAt === null && after.deletedAt !== null) return 'deleted';
+  if (before.deletedAt !== null && after.deletedAt === null) return 'restored';
+  return 'changed';
+}
+
+describe('the merge plan (what the preview shows and the merge writes)', () => {
+  it('any order of changes-only files gives the tables one full file gives, and twice changes nothing', () => {
+    // Phone A edits in rounds (its clock moves on) and sends the changes of each round; B lives
+    // its own life. Merging A's files into B in any order = merging A's whole household.
+    const round = fc.array(op, { maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(round, { minLength: 1, maxLength: 4 }),
+        phone('b'),
+        fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+        (rounds, b, order) => {
+          let a = base;
+          const files: HouseholdTables[] = [];
+          rounds.forEach((ops, k) => {
+            const clock = (t: number) => stamp(100 * (k + 1) + t);
+            a = apply(a, ops, 'a', clock);
+            files.push(changesSince(a, stamp(100 * (k + 1))));
+          });
+          const shuffled = files
+            .map((file, i) => ({ file, key: order[i]! * 10 + i }))
+            .sort((x, y) => x.key - y.key)
+            .map((x) => x.file);
+          const viaFiles = shuffled.reduce((h, file) => mergeTables(h, file), b);
+          expect(viaFiles).toEqual(mergeTables(b, a));
+          expect(files.reduce((h, file) => mergeTables(h, file), viaFiles)).toEqual(viaFiles);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes exactly the rows that change, each counted under its kind, derived ones included (preview = result)', () => {
+    fc.assert(
+      fc.property(phone('a'), phone('b'), (a, b) => {
+        const plan: MergePlan = planMerge(a, b);
+        const result = applyPlan(a, plan);
+        expect(result).toEqual(mergeTables(a, b));
+        const preview = previewOfPlan(plan);
+        for (const t of TABLE_NAMES) {
+          const before = new Map((a[t] as BaseRecord[]).map((r) => [r.id, r]));
+          const counts = { added: 0, changed: 0, restored: 0, deleted: 0 };
+          const changed = (result[t] as BaseRecord[]).filter(
+            (r) => JSON.stringify(before.get(r.id)) !== JSON.stringify(r),
+          );
+          for (const r of changed) {
+            counts[t === 'settings' ? kindOf(a.settings[0], r) : kindOf(before.get(r.id), r)] += 1;
+          }
+          expect(preview.tables[t]).toEqual(counts);
+          expect(plan.puts[t].map((p) => p.after.id).sort()).toEqual(changed.map((r) => r.id));
+        }
+        expect(preview.nothingNew).toBe(
+          TABLE_NAMES.every((t) => JSON.stringify(result[t]) === JSON.stringify(sorted(a)[t])),
+        );
+        // Conflicts are listed only where the two versions differ in content.
+        for (const c of preview.conflicts) expect(c.fields.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts the entries that follow a stream moved on the other phone', () => {
+    const stream = base.streams[0]!;
+    const other = base.members.find((m) => m.id !== stream.memberId)!;
+    const at = stamp(50);
+    const moved = structuredClone(base);
+    Object.assign(
+      moved.streams.find((s) => s.id === stream.id)!,
+      { memberId: other.id, updatedAt: at },
+    );
+    // The file carries the stream only (as a changes-only file of a stream edit would).
+    const file = { ...changesSince(moved, at), entries: [] };
+    const plan = planMerge(base, file);
+    const followers = base.entries.filter((e) => e.streamId === stream.id);
+    expect(followers.length).toBeGreaterThan(0);
+    const preview = previewOfPlan(plan);
+    expect(preview.tables.entries.changed).toBe(followers.length);
+    expect(preview.members[other.id]?.changed).toBe(followers.length);
+    expect(preview.records.filter((r) => r.table === 'entries').every((r) => r.derived)).toBe(true);
+  });
+});
+
+describe('the merge plan, one case the random phones rarely hit', () => {
+  it('stays symmetric when an entry was deleted on its own at the instant the other phone deleted its stream', () => {
+    // X deletes stream S at T (its entries with it). Y adds an entry to S, deletes it at the same
+    // T, then moves S (so Y's live S wins and the merge undoes X's deletion). Y's entry is not on
+    // X: merged into Y it is this phone's own entry of a stream whose version here won; merged
+    // into X it comes from the file. Both must give the same entry.
+    const stream = base.streams[0]!;
+    const other = base.members.find((m) => m.id !== stream.memberId)!;
+    const T = stamp(10);
+    const x = structuredClone(base);
+    Object.assign(
+      x.streams.find((s) => s.id === stream.id)!,
+      { deletedAt: T, updatedAt: T },
+    );
+    for (const e of x.entries) {
+      if (e.streamId === stream.id && e.deletedAt === null)
+        Object.assign(e, { deletedAt: T, updatedAt: T });
+    }
+    const y = structuredClone(base);
+    const template = y.entries.find((e) => e.streamId === stream.id)!;
+    y.entries.push({
+      ...template,
+      id: uuid(1, 'b'),
+      createdAt: stamp(5),
+      updatedAt: T,
+      deletedAt: T,
+    });
+    Object.assign(
+      y.streams.find((s) => s.id === stream.id)!,
+      {
+        memberId: other.id,
+        updatedAt: stamp(11),
+      },
+    );
+    for (const e of y.entries) if (e.streamId === stream.id) e.memberId = other.id;
+    expect(mergeTables(y, x)).toEqual(mergeTables(x, y));
   });
 });

@@ -18,7 +18,12 @@ export async function sendHousehold(options: {
   const since = options.full
     ? undefined
     : nextSendSince(device.current.lastSentAt, device.current.oldestMerged);
-  const made = await exportHouseholdFile({ since, passphrase: options.passphrase, now });
+  const made = await exportHouseholdFile({
+    since,
+    passphrase: options.passphrase,
+    now,
+    senderMemberId: device.current.memberId,
+  });
   const file = new File([made.bytes], made.filename, { type: made.mimeType });
   const result = { filename: made.filename, partial: made.partial };
   if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {

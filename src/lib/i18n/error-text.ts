@@ -44,6 +44,8 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'unknown-plan': () => m.err_unknown_plan(),
   'unknown-source': () => m.err_unknown_source(),
   'invalid-pay-day': () => m.err_invalid_pay_day(),
+  'changes-incomplete': (d) =>
+    d.missing === 'settings' ? m.mg_err_changes_no_settings() : m.mg_err_changes_missing_record(),
 };
 
 /** details.limit in details.currency, formatted: 'Rp 10.000.000.000.000'. */

@@ -44,12 +44,22 @@ export interface BackupChanges {
   household: string;
 }
 
+/**
+ * Who made a household file: the member this phone belongs to (Settings → "This phone is"), or
+ * null when the phone has not said. Optional: plain backups and older files have none.
+ */
+export interface BackupSender {
+  memberId: string | null;
+}
+
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: Timestamp;
   app: BackupApp;
   changes: BackupChanges | null;
+  /** Household files only: whose phone made it. */
+  sender?: BackupSender | null;
   /** Every stored table but the derived rollups, rows in primary-key (id) order. */
   tables: HouseholdTables;
 }
@@ -58,6 +68,7 @@ export interface BackupMeta {
   exportedAt: Timestamp;
   app: BackupApp;
   changes?: BackupChanges | null;
+  sender?: BackupSender | null;
 }
 
 /** The file's opening, up to the tables: `{"format":…,"tables":{`. */
@@ -70,6 +81,7 @@ export function backupHead(meta: BackupMeta): string {
     ...(meta.changes
       ? { changes: { since: meta.changes.since, household: meta.changes.household } }
       : {}),
+    ...(meta.sender ? { sender: { memberId: meta.sender.memberId } } : {}),
   };
   return JSON.stringify(head).slice(0, -1) + ',"tables":{';
 }

@@ -23,6 +23,7 @@ import {
   TABLES_OF_VERSION,
   type BackupChanges,
   type BackupFile,
+  type BackupSender,
 } from './backup-format';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 
@@ -57,7 +58,33 @@ function wrongFormat(reason: string, details: Record<string, unknown> = {}): Any
   return new AnyamError('backup/wrong-format', { reason, ...details });
 }
 
-const TOP_LEVEL_KEYS = new Set(['format', 'version', 'exportedAt', 'app', 'changes', 'tables']);
+const TOP_LEVEL_KEYS = new Set([
+  'format',
+  'version',
+  'exportedAt',
+  'app',
+  'changes',
+  'sender',
+  'tables',
+]);
+
+/** The `sender` of a household file (whose phone made it), or null when the file has none. */
+function readSender(value: unknown): BackupSender | null {
+  if (value === undefined) return null;
+  if (
+    !isPlainObject(value) ||
+    Object.keys(value).some((key) => key !== 'memberId') ||
+    !(
+      value.memberId === null ||
+      (typeof value.memberId === 'string' &&
+        value.memberId.length > 0 &&
+        value.memberId.length <= 100)
+    )
+  ) {
+    throw wrongFormat('sender');
+  }
+  return { memberId: value.memberId };
+}
 
 /** The `changes` header of a partial file, or null for a whole household. */
 function readChanges(value: unknown): BackupChanges | null {
@@ -96,6 +123,7 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
     throw wrongFormat('app');
   }
   readChanges(value.changes);
+  readSender(value.sender);
   if (!isPlainObject(value.tables)) throw wrongFormat('tables');
   const tables = value.tables;
   const expected: readonly string[] = TABLES_OF_VERSION[version] ?? TABLE_NAMES;
@@ -171,7 +199,8 @@ const SLICE = 2_000;
  * The validated backup, or an AnyamError naming the first problem: backup/wrong-format,
  * backup/future-version, backup/missing-table, backup/invalid-record (details: table, index,
  * id, field, recordCode — the record's own code such as 'entry/invalid-date'),
- * backup/duplicate-id, backup/dangling-reference (table, index, id, field, target, targetId).
+ * backup/duplicate-id, backup/dangling-reference (table, index, id, field, target, targetId),
+ * backup/changes-incomplete (a changes-only file without a record it must carry).
  */
 export async function validateBackup(
   value: unknown,
@@ -214,6 +243,8 @@ export async function validateBackup(
       reason: 'more-than-one-settings',
     });
   }
+  const changes = readChanges(envelope.changes);
+  if (changes) checkCarried(typed, changes);
   checkReferences(typed);
   checkBalances(typed);
   checkRecordRules(typed);
@@ -225,7 +256,8 @@ export async function validateBackup(
     version: envelope.version as number,
     exportedAt: envelope.exportedAt as string,
     app: { name: app.name, version: app.version },
-    changes: readChanges(envelope.changes),
+    changes,
+    sender: readSender(envelope.sender),
     tables: typed,
   };
 }
@@ -310,6 +342,32 @@ function checkReferences(tables: HouseholdTables): void {
           targetId,
         });
       }
+    });
+  }
+}
+
+/**
+ * A changes-only file must carry what its records need on the other phone: the household's
+ * settings row (the one `changes.household` names), and every member, stream, plan and place a
+ * carried record names, whether or not the receiver has it (exportHouseholdFile always writes
+ * them). Else `backup/changes-incomplete` (details: `missing`: 'settings' or the table missing a
+ * record, and for a record the `table`, `index`, `id`, `field` and `targetId` naming it), and
+ * nothing is merged.
+ */
+function checkCarried(tables: HouseholdTables, changes: BackupChanges): void {
+  if (tables.settings[0]?.id !== changes.household) {
+    throw new AnyamError('backup/changes-incomplete', {
+      missing: 'settings',
+      household: changes.household,
+    });
+  }
+  try {
+    checkReferences(tables);
+  } catch (error) {
+    if (!isAnyamError(error) || error.code !== 'backup/dangling-reference') throw error;
+    throw new AnyamError('backup/changes-incomplete', {
+      ...error.details,
+      missing: error.details.target,
     });
   }
 }

@@ -15,6 +15,7 @@ import {
   TABLE_CLOSE,
   tableOpen,
   type BackupApp,
+  type BackupSender,
 } from './backup-format';
 import { type JobProgressListener } from './cancel';
 import { encryptBackupText, type EncryptOptions } from './crypto';
@@ -55,6 +56,8 @@ export interface BackupTextOptions {
    * streams, plans and places they name (so the file's references hold whatever the receiver already has).
    */
   since?: Timestamp;
+  /** Household files: whose phone makes the file (written as the envelope's `sender`). */
+  sender?: BackupSender;
 }
 
 /** Members, streams, plans and places a set of records names: a partial file must carry them. */
@@ -95,7 +98,14 @@ export async function backupText(options: BackupTextOptions = {}): Promise<{
     const householdName = settings[0]?.householdName ?? '';
     const changes =
       since === undefined ? null : { since, household: settings[0]?.id ?? 'no-household' };
-    const parts = [backupHead({ exportedAt: now.toISOString(), app: appInfo(), changes })];
+    const parts = [
+      backupHead({
+        exportedAt: now.toISOString(),
+        app: appInfo(),
+        changes,
+        sender: options.sender ?? null,
+      }),
+    ];
     const counts: Record<string, number> = {};
     const total =
       since === undefined

@@ -21,6 +21,12 @@ export const SEND_OVERLAP_MS = 60_000;
 export interface HouseholdFileOptions {
   /** Changes since this instant (see `nextSendSince`); the whole household when absent. */
   since?: Timestamp;
+  /**
+   * The member this phone belongs to (the device's `memberId`), written as the file's `sender`
+   * so that the receiving preview can say whose phone it came from; null when the phone has
+   * not said. Absent: no sender in the file.
+   */
+  senderMemberId?: string | null;
   passphrase?: string;
   encryption?: EncryptOptions;
   now?: Date;
@@ -42,7 +48,14 @@ export async function exportHouseholdFile(
   options: HouseholdFileOptions = {},
 ): Promise<HouseholdFile> {
   const now = options.now ?? new Date();
-  const plain = await backupText({ now, since: options.since, onProgress: options.onProgress });
+  const plain = await backupText({
+    now,
+    since: options.since,
+    onProgress: options.onProgress,
+    ...(options.senderMemberId !== undefined
+      ? { sender: { memberId: options.senderMemberId } }
+      : {}),
+  });
   const encrypted = options.passphrase !== undefined;
   const text = encrypted
     ? await encryptBackupText(plain.text, options.passphrase!, options.encryption)

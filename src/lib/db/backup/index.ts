@@ -6,6 +6,7 @@ export {
   summarizeBackup,
   type BackupChanges,
   type BackupFile,
+  type BackupSender,
   type BackupSummary,
 } from './backup-format';
 export type { JobProgress, JobProgressListener } from './cancel';
@@ -79,5 +80,6 @@ export {
   type ChangeKind,
   type MergePreview,
   type PreviewConflict,
+  type PreviewOptions,
   type PreviewRecord,
 } from './merge-preview';

@@ -20,6 +20,11 @@ export interface PreviewRecord {
   before: BaseRecord | null;
   /** The version the merge writes. */
   after: BaseRecord;
+  /**
+   * Set when the record is written only to keep an entry with its stream (it follows a stream
+   * the merge moves, deletes or brings back), not because the file's version of it won.
+   */
+  derived?: boolean;
 }
 
 export interface PreviewConflict {

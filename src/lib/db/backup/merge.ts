@@ -3,15 +3,9 @@
  * by id and the newer `updatedAt` wins; a deletion is just a newer version with `deletedAt`, so
  * it travels like an edit. The rules are symmetric (A into B gives the same records as B into A)
  * and idempotent (merging a copy into itself changes nothing), which the tests check.
+ * merge-plan.ts applies these rules to whole households: the merge and its preview both use it.
  */
-import {
-  TABLE_NAMES,
-  type BaseRecord,
-  type Entry,
-  type HouseholdTables,
-  type Settings,
-  type Stream,
-} from '../../domain/model';
+import type { BaseRecord, Entry, Settings, Stream } from '../../domain/model';
 
 /** JSON with object keys sorted: the same record always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -20,10 +14,6 @@ export function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
-}
-
-export function sameRecord(a: object, b: object): boolean {
-  return canonicalJson(a) === canonicalJson(b);
 }
 
 /**
@@ -36,17 +26,6 @@ export function winner<T extends BaseRecord>(a: T, b: T): T {
   const ta = canonicalJson(a);
   const tb = canonicalJson(b);
   return ta >= tb ? a : b;
-}
-
-/** Rows of both sides matched by id; for each id the winner. Sorted by id. */
-export function mergeRows<T extends BaseRecord>(local: readonly T[], incoming: readonly T[]): T[] {
-  const byId = new Map<string, T>();
-  for (const row of local) byId.set(row.id, row);
-  for (const row of incoming) {
-    const mine = byId.get(row.id);
-    byId.set(row.id, mine ? winner(mine, row) : row);
-  }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
@@ -94,31 +73,4 @@ export function alignEntry(
     memberId: stream.memberId,
     deletedAt: orphaned ? stream.deletedAt : revived ? null : entry.deletedAt,
   };
-}
-
-/** The household after merging `incoming` into `local` (tables sorted by id). */
-export function mergeTables(local: HouseholdTables, incoming: HouseholdTables): HouseholdTables {
-  const out = {} as Record<keyof HouseholdTables, BaseRecord[]>;
-  for (const table of TABLE_NAMES) {
-    out[table] =
-      table === 'settings'
-        ? mergeSettings(local.settings, incoming.settings)
-        : mergeRows<BaseRecord>(local[table], incoming[table]);
-  }
-  const merged = out as unknown as HouseholdTables;
-  const streams = new Map(merged.streams.map((s) => [s.id, s]));
-  // Deletions of a stream that one side made and the merge undid (the other side's stream won).
-  const revived = new Map<string, Set<string>>();
-  for (const side of [local.streams, incoming.streams]) {
-    for (const s of side) {
-      if (s.deletedAt === null || streams.get(s.id)?.deletedAt !== null) continue;
-      const times = revived.get(s.id) ?? new Set<string>();
-      times.add(s.deletedAt);
-      revived.set(s.id, times);
-    }
-  }
-  merged.entries = merged.entries.map((e) =>
-    alignEntry(e, streams.get(e.streamId), revived.get(e.streamId)),
-  );
-  return merged;
 }

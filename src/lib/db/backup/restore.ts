@@ -9,19 +9,18 @@ import {
   AnyamError,
   TABLE_NAMES,
   type BaseRecord,
-  type Settings,
   type TableName,
   type Timestamp,
 } from '../../domain/model';
 import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { STORE_NAMES, type AnyamDatabase } from '../database';
-import { entriesOfStream, rebuildAllRollupsIn } from '../repo/rollup-store';
+import { rebuildAllRollupsIn } from '../repo/rollup-store';
 import { readTransaction, writeTransaction } from '../repo/transaction';
 import { summarizeBackup, type BackupFile, type BackupSummary } from './backup-format';
 import { parseJsonSafely, validateBackup } from './backup-validate';
 import { throwIfCancelled, type JobProgressListener } from './cancel';
 import { decryptBackupEnvelope, envelopeIterations, isEncryptedEnvelope } from './crypto';
-import { alignEntry, mergeRows, mergeSettings, sameRecord, winner } from './merge';
+import { readMergePlan } from './merge-plan-read';
 import { claimsGzip, gunzip, isGzip } from './gzip';
 import { assertSize, decodeUtf8, readBytes, type FileInput } from './read-input';
 
@@ -203,6 +202,10 @@ async function replaceIn(
   return written;
 }
 
+/**
+ * Merge: the plan (merge-plan.ts, the preview's own) read inside this transaction, then written
+ * in chunks, the progress reported and Cancel checked after each.
+ */
 async function mergeIn(
   db: AnyamDatabase,
   backup: BackupFile,
@@ -210,83 +213,40 @@ async function mergeIn(
   oldest: Oldest,
 ): Promise<Record<TableName, number>> {
   const chunkSize = options.chunkSize ?? CHUNK;
+  const plan = await readMergePlan(db, backup, {
+    signal: options.signal,
+    chunkSize,
+    // Reading and comparing is the first half of the work, writing the second.
+    onProgress: (p) => options.onProgress?.({ phase: 'writing', done: p.done, total: p.total * 2 }),
+  });
   const written = emptyCounts();
   const total = TABLE_NAMES.reduce((n, t) => n + backup.tables[t].length, 0);
+  const puts = TABLE_NAMES.reduce((n, t) => n + plan.puts[t].length, 0);
   let done = 0;
-
-  // The small tables (tens of rows) are merged whole in memory.
-  const localStreams = new Map((await db.streams.toArray()).map((s) => [s.id, s]));
-  for (const name of TABLE_NAMES) {
-    if (name === 'entries') continue;
-    const local = await table(db, name).toArray();
-    const incoming = backup.tables[name] as BaseRecord[];
-    const merged: BaseRecord[] =
-      name === 'settings'
-        ? mergeSettings(local as Settings[], incoming as Settings[])
-        : mergeRows(local, incoming);
-    const before = new Map(local.map((row) => [row.id, row]));
-    const changed = merged.filter((row) => {
-      const mine = before.get(row.id);
-      return !mine || !sameRecord(mine, row);
+  const report = () =>
+    options.onProgress?.({
+      phase: 'writing',
+      done: total + Math.round((done / Math.max(puts, 1)) * total),
+      total: total * 2,
     });
-    const keep = new Set(merged.map((row) => row.id));
-    // Only settings can lose a row: the losing settings row of another id.
-    await table(db, name).bulkDelete(local.filter((row) => !keep.has(row.id)).map((r) => r.id));
-    await table(db, name).bulkPut(changed);
-    noteOldest(oldest, changed);
-    written[name] = changed.length;
-    done += incoming.length;
-    options.onProgress?.({ phase: 'writing', done, total });
-  }
-  const streams = new Map((await db.streams.toArray()).map((s) => [s.id, s]));
-  const incomingStreams = new Map(backup.tables.streams.map((s) => [s.id, s]));
-  /** Deletion times of a stream this merge undid (one side deleted it, the other's is newer). */
-  const revived = new Map<string, Set<string>>();
-  for (const [id, stream] of streams) {
-    if (stream.deletedAt !== null) continue;
-    const times = new Set<string>();
-    for (const side of [localStreams.get(id), incomingStreams.get(id)]) {
-      if (side?.deletedAt) times.add(side.deletedAt);
-    }
-    if (times.size > 0) revived.set(id, times);
-  }
-
-  // Entries can be 100,000 rows: only the incoming ones and their local twins are read.
-  const incoming = backup.tables.entries;
-  for (let start = 0; start < incoming.length; start += chunkSize) {
-    const chunk = incoming.slice(start, start + chunkSize);
-    const local = await db.entries.bulkGet(chunk.map((e) => e.id));
-    const puts = [];
-    for (let i = 0; i < chunk.length; i++) {
-      const mine = local[i];
-      const theirs = chunk[i]!;
-      const merged = mine ? winner(mine, theirs) : theirs;
-      const aligned = alignEntry(
-        merged,
-        streams.get(merged.streamId),
-        revived.get(merged.streamId),
+  // Only settings can lose a row: this phone's settings row of another id, when the file's won.
+  await db.settings.bulkDelete(plan.deleteSettings);
+  for (const name of TABLE_NAMES) {
+    const rows = plan.puts[name];
+    for (let start = 0; start < rows.length; start += chunkSize) {
+      const chunk = rows.slice(start, start + chunkSize);
+      await table(db, name).bulkPut(chunk.map((r) => r.after));
+      // Rows carried by the file: this phone's next changes-only file starts no later.
+      noteOldest(
+        oldest,
+        chunk.filter((r) => r.fromFile).map((r) => r.after),
       );
-      if (!mine || !sameRecord(mine, aligned)) puts.push(aligned);
+      done += chunk.length;
+      report();
+      throwIfCancelled(options.signal);
     }
-    await db.entries.bulkPut(puts);
-    noteOldest(oldest, puts);
-    written.entries += puts.length;
-    done += chunk.length;
-    options.onProgress?.({ phase: 'writing', done, total });
-    throwIfCancelled(options.signal);
+    written[name] = rows.length;
   }
-
-  // Local entries the file did not carry still follow their stream if it moved or was deleted.
-  for (const stream of streams.values()) {
-    const before = localStreams.get(stream.id);
-    if (!before || (before.memberId === stream.memberId && before.deletedAt === stream.deletedAt)) {
-      continue;
-    }
-    const rows = await entriesOfStream(db, stream.id).toArray();
-    const times = revived.get(stream.id);
-    const puts = rows.map((e) => alignEntry(e, stream, times)).filter((e, i) => e !== rows[i]);
-    await db.entries.bulkPut(puts);
-    written.entries += puts.length;
-  }
+  report();
   return written;
 }
