@@ -22,7 +22,8 @@ for (const lang of ['en', 'vi'] as const) {
     page,
   }) => {
     test.setTimeout(120_000);
-    await startHousehold(page, { name: NAMES[lang], members: ['Minh'] });
+    // The sample household: figures on the dashboard to show as dots.
+    await startHousehold(page, { name: NAMES[lang], sample: true });
     await page.goto('/#/settings');
     await page.getByTestId('hide-amounts').check();
     if (lang !== 'en') {
@@ -30,7 +31,8 @@ for (const lang of ['en', 'vi'] as const) {
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
     }
     await page.goto('/#/dashboard');
-    await expect(page.locator('main[data-view="dashboard"]')).toBeVisible();
+    await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('main')).toContainText('•••••');
 
     const header = page.locator('header.app-header');
     const name = page.getByTestId('household-name');
@@ -71,3 +73,85 @@ for (const lang of ['en', 'vi'] as const) {
     await expect(reveal).toHaveAttribute('aria-pressed', 'false');
   });
 }
+
+const FORGOT = { en: 'Forgot the PIN?', vi: 'Quên mã PIN?' } as const;
+
+test.describe('on localhost', () => {
+  // WebAuthn needs a domain as relying party: localhost, not an IP address.
+  test.use({ baseURL: `http://localhost:${process.env.E2E_PORT ?? 4174}` });
+
+  for (const lang of ['en', 'vi'] as const) {
+    test(`the lock at 360×740 in ${lang}: Settings, the lock screen, its wait and "Forgot PIN?"`, async ({
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('WebAuthn.enable');
+      await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+        },
+      });
+      await startHousehold(page, { name: NAMES[lang], members: ['Minh'] });
+      await page.goto('/#/settings');
+      if (lang !== 'en') {
+        await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      }
+      const section = page.getByTestId('lock-section');
+      // The fingerprint first: refused, with why, until a PIN is set.
+      await section.getByTestId('lock-use-device').click();
+      await expect(section.getByTestId('lock-pin')).toBeFocused();
+      await section
+        .getByTestId('lock-use-device')
+        .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${DIR}/lock-settings-${lang}.png` });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const axe = await new AxeBuilder({ page })
+          .include('[data-testid="lock-section"]')
+          .analyze();
+        expect(axe.violations.map((v) => `lock settings (${scheme}): ${v.id}`)).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await section.getByTestId('lock-pin').fill('246810');
+      await section.getByTestId('lock-pin-again').fill('246810');
+      await section.getByTestId('lock-save-pin').click();
+      await expect(section.getByTestId('lock-idle')).toBeVisible({ timeout: 30_000 });
+
+      await page.reload();
+      const screen = page.getByTestId('lock-screen');
+      await expect(screen).toBeVisible();
+      await page.screenshot({ path: `${DIR}/lock-screen-${lang}.png` });
+      const pin = screen.getByTestId('unlock-pin');
+      for (let i = 0; i < 5; i++) {
+        await expect(pin).toBeEnabled({ timeout: 30_000 });
+        await pin.fill('000000');
+        await screen.getByTestId('unlock-submit').click();
+        await expect(screen.getByTestId('unlock-message')).not.toHaveText('', { timeout: 30_000 });
+      }
+      await expect(pin).toBeDisabled({ timeout: 30_000 });
+      // One message: the wait, and no "Wrong PIN" beside it.
+      const live = await screen
+        .locator('[aria-live]')
+        .evaluateAll((els) => els.map((el) => el.textContent?.trim()).filter(Boolean));
+      expect(live).toHaveLength(1);
+      await screen.getByText(FORGOT[lang]).click();
+      await expect(screen.getByTestId('lock-forgot').locator('ol')).toBeVisible();
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({
+          path: `${DIR}/lock-wait-forgot-${lang}${scheme === 'dark' ? '-dark' : ''}.png`,
+          fullPage: true,
+        });
+        const axe = await new AxeBuilder({ page }).analyze();
+        expect(axe.violations.map((v) => `lock screen (${scheme}): ${v.id}`)).toEqual([]);
+      }
+    });
+  }
+});
