@@ -93,6 +93,35 @@ test.describe('on localhost', () => {
     await expect(page.locator('nav.app-nav')).toBeHidden();
     await page.getByTestId('unlock-device').click();
     await expect(page.getByTestId('lock-section')).toBeVisible();
+
+    // A phone set up before the PIN was required (fingerprint, no PIN): never locked out, never
+    // offered a PIN that is not there, and asked for one after the next fingerprint unlock.
+    await page.evaluate(() => {
+      const state = JSON.parse(localStorage.getItem('anyam.device') ?? '{}') as {
+        lock: { pin: unknown };
+      };
+      state.lock.pin = null;
+      localStorage.setItem('anyam.device', JSON.stringify(state));
+    });
+    await page.reload();
+    await expectNothingOfTheHousehold(page);
+    await expect(page.getByTestId('unlock-pin')).toHaveCount(0);
+    await expect(page.getByTestId('lock-screen')).not.toContainText('PIN?');
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+    await page.getByTestId('unlock-device').click();
+    await expect(page.getByTestId('unlock-message')).toHaveText(
+      'The phone did not confirm it is you. Try again.',
+    );
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
+    await page.getByTestId('unlock-device').click();
+    await expect(page.getByTestId('lock-pin-needed')).toBeVisible();
+    await expectNothingOfTheHousehold(page);
+    await page.getByTestId('lock-new-pin').fill('135790');
+    await page.getByTestId('lock-new-pin-again').fill('135790');
+    await page.getByTestId('lock-new-pin-save').click();
+    await expect(page.getByTestId('household-name')).toHaveText(NAME, { timeout: 30_000 });
+    const pinSet = await page.evaluate(() => localStorage.getItem('anyam.device') ?? '');
+    expect(pinSet).toContain('"iterations":600000');
   });
 });
 
