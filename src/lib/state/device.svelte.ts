@@ -23,9 +23,15 @@ export interface LockSettings {
   pin: PinLock | null;
   /** Minutes without input before the lock covers the app again. */
   idleMinutes: number;
-  /** Wrong PIN tries in a row, and until when the next try must wait. */
+  /** Wrong PIN tries in a row. */
   failures: number;
-  waitUntil: Timestamp | null;
+  /**
+   * Milliseconds still to wait before the next PIN try: counted down by a monotonic clock while
+   * the app is open, never by the date (src/lib/domain/lock.ts says what remains possible).
+   */
+  waitLeftMs: number;
+  /** Until when the next try had to wait, by the device clock (before issue 23): read once. */
+  waitUntil?: Timestamp | null;
 }
 
 export interface DeviceState {
