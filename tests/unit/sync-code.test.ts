@@ -58,9 +58,7 @@ const hexString = (n: number) =>
     .map((b) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(''));
 const iceChars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const iceString = (min: number, max: number) =>
-  fc
-    .array(fc.constantFrom(...iceChars), { minLength: min, maxLength: max })
-    .map((c) => c.join(''));
+  fc.array(fc.constantFrom(...iceChars), { minLength: min, maxLength: max }).map((c) => c.join(''));
 const uuid = hexString(16).map(
   (h) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`,
 );
@@ -79,10 +77,9 @@ const syncCode: fc.Arbitrary<SyncCode> = fc.record({
   ufrag: iceString(4, 32),
   pwd: iceString(22, 64),
   fingerprint: hexString(32).map((h) => h.toUpperCase().match(/../g)!.join(':')),
-  candidates: fc.array(
-    fc.record({ address, port: fc.integer({ min: 1, max: 65535 }) }),
-    { maxLength: MAX_CANDIDATES },
-  ),
+  candidates: fc.array(fc.record({ address, port: fc.integer({ min: 1, max: 65535 }) }), {
+    maxLength: MAX_CANDIDATES,
+  }),
 });
 
 function refusal(text: string): string {
@@ -117,7 +114,10 @@ describe('the sync code', () => {
     // Four host candidates: QR version 10 at medium error correction holds 311 alphanumeric
     // characters (57 × 57 modules); a phone with one mDNS candidate makes about 190.
     expect(text.length).toBeLessThanOrEqual(311);
-    const one = encodeSyncCode({ ...chromiumCode(), candidates: chromiumCode().candidates.slice(0, 1) });
+    const one = encodeSyncCode({
+      ...chromiumCode(),
+      candidates: chromiumCode().candidates.slice(0, 1),
+    });
     expect(one.length).toBeLessThan(200);
   });
 
@@ -146,7 +146,10 @@ describe('the sync code', () => {
 
   it('reads a code a chat app broke into lines or lower-cased', () => {
     const text = encodeSyncCode(chromiumCode());
-    const broken = text.match(/.{1,40}/g)!.join('\n ').toLowerCase();
+    const broken = text
+      .match(/.{1,40}/g)!
+      .join('\n ')
+      .toLowerCase();
     expect(decodeSyncCode(broken)).toEqual(decodeSyncCode(text));
   });
 

@@ -31,12 +31,16 @@ class FakeChannel extends EventTarget implements SyncChannel {
     setTimeout(() => {
       const before = this.bufferedAmount;
       this.bufferedAmount -= size;
-      if (before > this.bufferedAmountLowThreshold && this.bufferedAmount <= this.bufferedAmountLowThreshold) {
+      if (
+        before > this.bufferedAmountLowThreshold &&
+        this.bufferedAmount <= this.bufferedAmountLowThreshold
+      ) {
         this.dispatchEvent(new Event('bufferedamountlow'));
       }
       if (this.other.readyState !== 'open') return;
       const delivered = this.tamper(data);
-      if (delivered !== null) this.other.dispatchEvent(new MessageEvent('message', { data: delivered }));
+      if (delivered !== null)
+        this.other.dispatchEvent(new MessageEvent('message', { data: delivered }));
     }, 0);
   }
 
@@ -75,11 +79,11 @@ describe('the sync exchange', () => {
     const fb = fileOf(10, 2);
     const a = new SyncExchange(ca, {
       device: 'phone-a',
-      outgoing: async (peer) => (asked.push(`a→${peer}`), fa),
+      outgoing: (peer) => (asked.push(`a→${peer}`), Promise.resolve(fa)),
     });
     const b = new SyncExchange(cb, {
       device: 'phone-b',
-      outgoing: async (peer) => (asked.push(`b→${peer}`), fb),
+      outgoing: (peer) => (asked.push(`b→${peer}`), Promise.resolve(fb)),
     });
     const [gotA, gotB] = await Promise.all([a.exchange(), b.exchange()]);
     expect(asked.sort()).toEqual(['a→phone-b', 'b→phone-a']);
@@ -88,14 +92,16 @@ describe('the sync exchange', () => {
     expect(await bytesOf(gotA.file)).toEqual(fb.bytes);
     expect(await bytesOf(gotB.file)).toEqual(fa.bytes);
     // Chunks of at most CHUNK_BYTES, and the sender waited whenever the buffer was full.
-    expect(ca.sent.filter((d) => typeof d !== 'string').every((d) => (d as ArrayBuffer).byteLength <= CHUNK_BYTES)).toBe(true);
+    expect(
+      ca.sent.filter((d) => typeof d !== 'string').every((d) => d.byteLength <= CHUNK_BYTES),
+    ).toBe(true);
     expect(ca.peakBuffered).toBeLessThanOrEqual(HIGH_WATER + CHUNK_BYTES + 1024);
   });
 
   it('an empty file travels too', async () => {
     const [ca, cb] = pair();
-    const a = new SyncExchange(ca, { device: 'a', outgoing: async () => fileOf(0, 1) });
-    const b = new SyncExchange(cb, { device: 'b', outgoing: async () => fileOf(0, 2) });
+    const a = new SyncExchange(ca, { device: 'a', outgoing: () => Promise.resolve(fileOf(0, 1)) });
+    const b = new SyncExchange(cb, { device: 'b', outgoing: () => Promise.resolve(fileOf(0, 2)) });
     const [gotA] = await Promise.all([a.exchange(), b.exchange()]);
     expect(gotA.file.size).toBe(0);
   });
@@ -107,8 +113,14 @@ describe('the sync exchange', () => {
       if (typeof d !== 'string' && ++chunks === 3) ca.close();
       return d;
     };
-    const a = new SyncExchange(ca, { device: 'a', outgoing: async () => fileOf(200_000, 1) });
-    const b = new SyncExchange(cb, { device: 'b', outgoing: async () => fileOf(100, 2) });
+    const a = new SyncExchange(ca, {
+      device: 'a',
+      outgoing: () => Promise.resolve(fileOf(200_000, 1)),
+    });
+    const b = new SyncExchange(cb, {
+      device: 'b',
+      outgoing: () => Promise.resolve(fileOf(100, 2)),
+    });
     const results = await Promise.allSettled([a.exchange(), b.exchange()]);
     for (const r of results) {
       expect(r.status).toBe('rejected');
@@ -121,11 +133,17 @@ describe('the sync exchange', () => {
     ca.tamper = (d) => {
       if (typeof d === 'string') return d;
       const copy = new Uint8Array(d.slice(0));
-      copy[0] ^= 1;
+      copy[0] = copy[0]! ^ 1;
       return copy.buffer;
     };
-    const a = new SyncExchange(ca, { device: 'a', outgoing: async () => fileOf(50_000, 1) });
-    const b = new SyncExchange(cb, { device: 'b', outgoing: async () => fileOf(100, 2) });
+    const a = new SyncExchange(ca, {
+      device: 'a',
+      outgoing: () => Promise.resolve(fileOf(50_000, 1)),
+    });
+    const b = new SyncExchange(cb, {
+      device: 'b',
+      outgoing: () => Promise.resolve(fileOf(100, 2)),
+    });
     const results = await Promise.allSettled([a.exchange(), b.exchange()]);
     for (const r of results) {
       expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'sync/transfer-damaged' });
@@ -136,16 +154,22 @@ describe('the sync exchange', () => {
     const [ca, cb] = pair();
     let chunks = 0;
     ca.tamper = (d) => (typeof d !== 'string' && ++chunks === 2 ? null : d);
-    const a = new SyncExchange(ca, { device: 'a', outgoing: async () => fileOf(50_000, 1) });
-    const b = new SyncExchange(cb, { device: 'b', outgoing: async () => fileOf(100, 2) });
+    const a = new SyncExchange(ca, {
+      device: 'a',
+      outgoing: () => Promise.resolve(fileOf(50_000, 1)),
+    });
+    const b = new SyncExchange(cb, {
+      device: 'b',
+      outgoing: () => Promise.resolve(fileOf(100, 2)),
+    });
     const [, rb] = await Promise.allSettled([a.exchange(), b.exchange()]);
     expect((rb as PromiseRejectedResult).reason).toMatchObject({ code: 'sync/transfer-damaged' });
   });
 
   it('after the exchange, each phone hears whether the other merged', async () => {
     const [ca, cb] = pair();
-    const a = new SyncExchange(ca, { device: 'a', outgoing: async () => fileOf(10, 1) });
-    const b = new SyncExchange(cb, { device: 'b', outgoing: async () => fileOf(10, 2) });
+    const a = new SyncExchange(ca, { device: 'a', outgoing: () => Promise.resolve(fileOf(10, 1)) });
+    const b = new SyncExchange(cb, { device: 'b', outgoing: () => Promise.resolve(fileOf(10, 2)) });
     await Promise.all([a.exchange(), b.exchange()]);
     const heard = new Promise((resolve) => a.onPeerStatus(resolve));
     b.tell('merged');

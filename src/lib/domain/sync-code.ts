@@ -201,7 +201,8 @@ function ipv6Text(b: Uint8Array): string {
 /** The canonical spelling a decoded candidate has (IPv6 in full groups, lowercase). */
 export function canonicalAddress(address: string): string | null {
   const v4 = IPV4.exec(address);
-  if (v4) return v4.slice(1).every((n) => Number(n) <= 255) ? v4.slice(1).map(Number).join('.') : null;
+  if (v4)
+    return v4.slice(1).every((n) => Number(n) <= 255) ? v4.slice(1).map(Number).join('.') : null;
   if (MDNS.test(address.toLowerCase())) return address.toLowerCase();
   const v6 = ipv6Bytes(address);
   return v6 ? ipv6Text(v6) : null;
@@ -344,7 +345,10 @@ export function codeFieldsFromSdp(
 ): Pick<SyncCode, 'setup' | 'ufrag' | 'pwd' | 'fingerprint' | 'candidates'> {
   const lines = sdp.split(/\r?\n/);
   const value = (prefix: string) =>
-    lines.find((l) => l.startsWith(prefix))?.slice(prefix.length).trim() ?? null;
+    lines
+      .find((l) => l.startsWith(prefix))
+      ?.slice(prefix.length)
+      .trim() ?? null;
   const ufrag = value('a=ice-ufrag:');
   const pwd = value('a=ice-pwd:');
   const setup = value('a=setup:') as DtlsSetup | null;

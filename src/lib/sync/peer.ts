@@ -5,12 +5,7 @@
  * other needs (src/lib/domain/sync-code.ts) and the other rebuilds the description from it.
  */
 import { AnyamError } from '../domain/model';
-import {
-  codeFieldsFromSdp,
-  encodeSyncCode,
-  sdpFromCode,
-  type SyncCode,
-} from '../domain/sync-code';
+import { codeFieldsFromSdp, encodeSyncCode, sdpFromCode, type SyncCode } from '../domain/sync-code';
 
 /** Gathering host candidates takes milliseconds; past this the code carries what it has. */
 const GATHER_MS = 3000;
@@ -101,7 +96,8 @@ function isAnyamError(e: unknown): e is AnyamError {
 
 /**
  * Resolves when the data channel opens; rejects with sync/timeout after `ms`, with
- * sync/closed when the connection fails or closes first, or when `signal` aborts.
+ * sync/unreachable when the connection fails first (the phones cannot reach each other), and
+ * with sync/closed when it closes or `signal` aborts.
  */
 export function channelOpen(
   side: Pick<PeerSide, 'pc' | 'channel'>,
@@ -115,7 +111,8 @@ export function channelOpen(
     const onOpen = () => finish(null);
     const onClose = () => finish(new AnyamError('sync/closed'));
     const onState = () => {
-      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') onClose();
+      if (pc.connectionState === 'failed') finish(new AnyamError('sync/unreachable'));
+      if (pc.connectionState === 'closed') onClose();
     };
     const onAbort = () => finish(new AnyamError('sync/closed'));
     function finish(error: AnyamError | null) {

@@ -14,9 +14,8 @@ export interface SyncChannel {
   binaryType: BinaryType;
   send(data: string | ArrayBuffer): void;
   close(): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-  addEventListener(type: 'close' | 'open' | 'bufferedamountlow', listener: () => void): void;
-  removeEventListener(type: string, listener: (...args: never[]) => void): void;
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  removeEventListener(type: string, listener: (event: Event) => void): void;
 }
 
 export const CHUNK_BYTES = 16 * 1024;
@@ -62,9 +61,7 @@ function parseControl(data: string): Control | null {
     const msg = value as Control;
     if (msg.t === 'hello') {
       const ok =
-        msg.v === 1 &&
-        typeof msg.device === 'string' &&
-        /^[0-9a-zA-Z-]{1,64}$/.test(msg.device);
+        msg.v === 1 && typeof msg.device === 'string' && /^[0-9a-zA-Z-]{1,64}$/.test(msg.device);
       return ok ? msg : null;
     }
     if (msg.t !== 'file') {
@@ -124,7 +121,10 @@ export class SyncExchange {
     this.#onProgress = options.onProgress ?? (() => {});
     channel.binaryType = 'arraybuffer';
     channel.bufferedAmountLowThreshold = LOW_WATER;
-    channel.addEventListener('message', (event) => void this.#message(event.data as unknown));
+    channel.addEventListener(
+      'message',
+      (event) => void this.#message((event as MessageEvent).data),
+    );
     channel.addEventListener('close', () => this.#close());
   }
 
@@ -235,7 +235,8 @@ export class SyncExchange {
         void this.#send(msg.device).catch((e: unknown) => this.#fail(e, true));
         return;
       case 'file':
-        if (this.#peer === null || this.#header) return this.#fail(new AnyamError('sync/transfer-damaged'), true);
+        if (this.#peer === null || this.#header)
+          return this.#fail(new AnyamError('sync/transfer-damaged'), true);
         if (msg.size > MAX_FILE_BYTES) return this.#fail(new AnyamError('sync/too-large'), true);
         this.#header = msg;
         this.#progress();

@@ -1,0 +1,203 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Page } from '@playwright/test';
+import { expect, newPinnedContext, test } from './fixtures';
+import { decodeSyncCode, encodeSyncCode } from '../../src/lib/domain/sync-code';
+import { quickAddUi } from './household';
+import { sendFromSettings, stubShareSheet, tableHashes } from './household-phones';
+import { startHousehold, waitForServiceWorker } from './support';
+
+/** Opens Settings → the household's phones → "Sync with a phone here". */
+async function openSync(page: Page): Promise<void> {
+  await page.goto('/#/settings');
+  await page.getByTestId('sync-open').click();
+  await expect(page.getByTestId('sync-flow')).toBeVisible();
+}
+
+async function shownCode(page: Page): Promise<string> {
+  const code = page.getByTestId('sync-code');
+  await expect(code).toHaveValue(/^ANYAM-SYNC1:[A-Z2-7]+$/, { timeout: 20_000 });
+  return code.inputValue();
+}
+
+async function pasteCode(page: Page, code: string): Promise<void> {
+  await page.getByTestId('sync-paste').fill(code);
+  await page.getByTestId('sync-use').click();
+}
+
+const fieldError = (page: Page) => page.getByTestId('sync-flow').locator('.field-error');
+
+test('two phones in one room sync through pasted codes over a real data channel and end up the same', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'anyam-sync-'));
+  const phoneA = await newPinnedContext(browser);
+  const phoneB = await newPinnedContext(browser);
+  await stubShareSheet(phoneA);
+  const a = await phoneA.newPage();
+  const b = await phoneB.newPage();
+  try {
+    // Phone A holds the sample household; phone B starts from A's household file.
+    await startHousehold(a, { sample: true });
+    const first = await sendFromSettings(a, dir);
+    await b.goto('/');
+    const restore = b.getByTestId('onboarding-restore');
+    await restore.getByRole('button', { name: 'Restore from a backup' }).click();
+    await restore.getByLabel('Backup file').setInputFiles(first);
+    await restore.getByRole('button', { name: 'Replace', exact: true }).click();
+    await b
+      .getByTestId('restore-confirm')
+      .getByRole('button', { name: 'Replace everything' })
+      .click();
+    await expect(b.locator('nav.app-nav')).toBeVisible({ timeout: 30_000 });
+    await waitForServiceWorker(b);
+
+    // Each phone logs something the other lacks.
+    await quickAddUi(a, { amount: '111,000' });
+    await quickAddUi(b, { amount: '222,000' });
+    const beforeA = await tableHashes(a);
+    const beforeB = await tableHashes(b);
+    expect(beforeA.entries).not.toEqual(beforeB.entries);
+
+    // A shows its code; B is first handed a truncated copy and another app's text.
+    await openSync(a);
+    await a.getByTestId('sync-start').click();
+    await expect(a.getByTestId('sync-qr')).toBeVisible();
+    const offer = await shownCode(a);
+    expect(offer.length).toBeLessThan(260);
+
+    await openSync(b);
+    await b.getByTestId('sync-join').click();
+    await pasteCode(b, offer.slice(0, offer.length - 9));
+    await expect(fieldError(b)).toHaveText(
+      'This code is incomplete or damaged. Copy or scan the whole code again.',
+    );
+    await pasteCode(b, 'WIFI:S:Home;T:WPA;P:secret;;');
+    await expect(fieldError(b)).toHaveText(
+      'This is not an Anyam sync code; it may belong to another app.',
+    );
+    await expect(b.getByTestId('sync-code')).toHaveCount(0);
+
+    // The whole code: B answers, A reads the answer, the channel opens.
+    await pasteCode(b, offer);
+    const answer = await shownCode(b);
+    await pasteCode(a, answer);
+
+    // Each phone previews what arrived and merges it.
+    for (const page of [a, b]) {
+      await expect(page.getByTestId('sync-review')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('merge-confirm')).toBeVisible({ timeout: 30_000 });
+    }
+    await a.getByTestId('merge-confirm').click();
+    await b.getByTestId('merge-confirm').click();
+    for (const page of [a, b]) {
+      await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 30_000 });
+    }
+
+    const afterA = await tableHashes(a);
+    const afterB = await tableHashes(b);
+    expect(afterA).toEqual(afterB);
+    expect(afterA.entries).not.toEqual(beforeA.entries);
+    expect(afterB.entries).not.toEqual(beforeB.entries);
+
+    // The same first code again, from an earlier sync: refused, nothing written.
+    await b.getByTestId('sync-close').click();
+    await openSync(b);
+    await b.getByTestId('sync-join').click();
+    await pasteCode(b, offer);
+    await expect(fieldError(b)).toHaveText(
+      'This code was already used in an earlier sync. Ask the other phone for a new code.',
+    );
+    await expect(b.getByTestId('sync-code')).toHaveCount(0);
+    expect(await tableHashes(b)).toEqual(afterB);
+  } finally {
+    await phoneA.close();
+    await phoneB.close();
+  }
+});
+
+test('a code from another household is refused, and an answer that never connects offers the file route after 20 s', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const phoneA = await newPinnedContext(browser);
+  const phoneC = await newPinnedContext(browser);
+  const a = await phoneA.newPage();
+  const c = await phoneC.newPage();
+  try {
+    await startHousehold(a, { name: 'Keluarga Sari' });
+    await startHousehold(c, { name: 'Keluarga Lain' });
+    await openSync(a);
+    await a.getByTestId('sync-start').click();
+    const offer = await shownCode(a);
+    await openSync(c);
+    await c.getByTestId('sync-join').click();
+    await pasteCode(c, offer);
+    await expect(fieldError(c)).toContainText('This code comes from another household.');
+    await expect(c.getByTestId('sync-code')).toHaveCount(0);
+
+    // A reads a well-formed answer of its own household whose phone never connects (no
+    // candidates): 20 s, then it says so and offers the file route.
+    const made = decodeSyncCode(offer);
+    const answer = encodeSyncCode({
+      ...made,
+      role: 'answer',
+      setup: 'active',
+      ufrag: 'gone',
+      pwd: 'NobodyAnswersThisPhone24',
+      candidates: [],
+    });
+    await pasteCode(a, answer);
+    await expect(a.getByTestId('sync-failed')).toContainText(
+      'The phones did not connect within 20 seconds',
+      { timeout: 40_000 },
+    );
+    await a.getByTestId('sync-file-route').click();
+    await expect(a.getByTestId('send-household')).toBeFocused();
+  } finally {
+    await phoneA.close();
+    await phoneC.close();
+  }
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the QR screen at 360×740 in en and vi (${colorScheme}): screenshots, and axe finds nothing`, async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const context = await newPinnedContext(browser, {
+      viewport: { width: 360, height: 740 },
+      colorScheme,
+    });
+    const page = await context.newPage();
+    try {
+      await startHousehold(page, { sample: true });
+      for (const lang of ['en', 'vi'] as const) {
+        await page.goto('/#/settings');
+        if (lang === 'vi') {
+          await page.getByRole('combobox', { name: 'Language' }).selectOption('vi');
+          await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+        }
+        await page.getByTestId('sync-open').click();
+        await page.getByTestId('sync-start').click();
+        await shownCode(page);
+        await page
+          .getByTestId('sync-section')
+          .locator('h4')
+          .evaluate((h) => h.scrollIntoView());
+        const axe = await new AxeBuilder({ page }).analyze();
+        expect(
+          axe.violations.map((v) => `${lang} ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
+        ).toEqual([]);
+        const suffix = colorScheme === 'dark' ? '-dark' : '';
+        await page.screenshot({ path: `docs/screenshots/sync-qr-${lang}${suffix}.png` });
+        await page.getByTestId('sync-close').click();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+}
