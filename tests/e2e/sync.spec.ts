@@ -27,7 +27,7 @@ async function pasteCode(page: Page, code: string): Promise<void> {
   await page.getByTestId('sync-use').click();
 }
 
-const fieldError = (page: Page) => page.getByTestId('sync-flow').locator('.field-error');
+const fieldError = (page: Page) => page.getByTestId('sync-flow').locator('form .field-error');
 
 test('two phones in one room sync through pasted codes over a real data channel and end up the same', async ({
   browser,
@@ -37,6 +37,19 @@ test('two phones in one room sync through pasted codes over a real data channel 
   const phoneA = await newPinnedContext(browser);
   const phoneB = await newPinnedContext(browser);
   await stubShareSheet(phoneA);
+  // Phone B can be told to close its connection right after sending its first chunk of bytes:
+  // a phone that leaves mid-transfer.
+  await phoneB.addInitScript(() => {
+    const send = RTCDataChannel.prototype.send;
+    const flags = window as unknown as { __cutSync?: boolean };
+    RTCDataChannel.prototype.send = function (this: RTCDataChannel, data: never) {
+      send.call(this, data);
+      if (flags.__cutSync && typeof data !== 'string') {
+        flags.__cutSync = false;
+        setTimeout(() => this.close(), 0);
+      }
+    };
+  });
   const a = await phoneA.newPage();
   const b = await phoneB.newPage();
   try {
@@ -81,8 +94,31 @@ test('two phones in one room sync through pasted codes over a real data channel 
     );
     await expect(b.getByTestId('sync-code')).toHaveCount(0);
 
-    // The whole code: B answers, A reads the answer, the channel opens.
+    // The whole code: B answers, A reads the answer, the channel opens; B leaves mid-transfer.
+    await b.evaluate(() => ((window as unknown as { __cutSync: boolean }).__cutSync = true));
     await pasteCode(b, offer);
+    await pasteCode(a, await shownCode(b));
+    for (const page of [a, b]) {
+      await expect(page.getByTestId('sync-failed')).toHaveText(
+        'The connection closed before both household files arrived. Nothing was merged.',
+        { timeout: 30_000 },
+      );
+    }
+    expect(await tableHashes(a)).toEqual(beforeA);
+    expect(await tableHashes(b)).toEqual(beforeB);
+
+    // "Try again": B cannot reuse the first code (its sync was tried), A shows a new one.
+    await b.getByTestId('sync-again').click();
+    await b.getByTestId('sync-join').click();
+    await pasteCode(b, offer);
+    await expect(fieldError(b)).toHaveText(
+      'This code was already used in an earlier sync. Ask the other phone for a new code.',
+    );
+    await a.getByTestId('sync-again').click();
+    await a.getByTestId('sync-start').click();
+    const offer2 = await shownCode(a);
+    expect(offer2).not.toEqual(offer);
+    await pasteCode(b, offer2);
     const answer = await shownCode(b);
     await pasteCode(a, answer);
 
@@ -103,16 +139,26 @@ test('two phones in one room sync through pasted codes over a real data channel 
     expect(afterA.entries).not.toEqual(beforeA.entries);
     expect(afterB.entries).not.toEqual(beforeB.entries);
 
-    // The same first code again, from an earlier sync: refused, nothing written.
+    // The code of that sync again: refused, nothing written. And on A, the answer of the
+    // earlier try where a new one is due.
     await b.getByTestId('sync-close').click();
     await openSync(b);
     await b.getByTestId('sync-join').click();
-    await pasteCode(b, offer);
+    await pasteCode(b, offer2);
     await expect(fieldError(b)).toHaveText(
       'This code was already used in an earlier sync. Ask the other phone for a new code.',
     );
     await expect(b.getByTestId('sync-code')).toHaveCount(0);
     expect(await tableHashes(b)).toEqual(afterB);
+    await a.getByTestId('sync-close').click();
+    await openSync(a);
+    await a.getByTestId('sync-start').click();
+    await shownCode(a);
+    await pasteCode(a, answer);
+    await expect(fieldError(a)).toHaveText(
+      'This code was already used in an earlier sync. Ask the other phone for a new code.',
+    );
+    expect(await tableHashes(a)).toEqual(afterA);
   } finally {
     await phoneA.close();
     await phoneB.close();

@@ -8,6 +8,8 @@ import {
   decodeSyncCode,
   encodeSyncCode,
   MAX_CANDIDATES,
+  readCodeFor,
+  rememberSession,
   sdpFromCode,
   SYNC_TAG,
   type SyncCode,
@@ -216,5 +218,55 @@ describe('the sync code', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a code read on this phone', () => {
+  const offer = encodeSyncCode(chromiumCode());
+  const answer = encodeSyncCode({ ...chromiumCode(), role: 'answer', setup: 'active' });
+  const here = { household: HOUSEHOLD, knownHouseholds: [], usedSessions: [] };
+  const code = (text: string, context: Parameters<typeof readCodeFor>[1]) => {
+    try {
+      readCodeFor(text, context);
+      return 'accepted';
+    } catch (e) {
+      return isAnyamError(e) ? e.code : String(e);
+    }
+  };
+
+  it('is accepted at its step, for this household or one merged before', () => {
+    expect(code(offer, { ...here, expect: 'offer' })).toBe('accepted');
+    expect(
+      code(offer, { ...here, household: 'other', knownHouseholds: [HOUSEHOLD], expect: 'offer' }),
+    ).toBe('accepted');
+    expect(code(answer, { ...here, expect: 'answer', session: '0123456789abcdef' })).toBe(
+      'accepted',
+    );
+  });
+
+  it('is refused from another household, at the wrong step, or replayed', () => {
+    expect(code(offer, { ...here, household: 'mine', expect: 'offer' })).toBe(
+      'sync/other-household',
+    );
+    expect(code(offer, { ...here, household: null, expect: 'offer' })).toBe('sync/other-household');
+    expect(code(answer, { ...here, expect: 'offer' })).toBe('sync/wrong-step');
+    expect(code(offer, { ...here, expect: 'answer', session: '0123456789abcdef' })).toBe(
+      'sync/wrong-step',
+    );
+    expect(code(offer, { ...here, usedSessions: ['0123456789abcdef'], expect: 'offer' })).toBe(
+      'sync/replayed',
+    );
+    // An answer to an earlier offer than the one on screen.
+    expect(code(answer, { ...here, expect: 'answer', session: 'fedcba9876543210' })).toBe(
+      'sync/replayed',
+    );
+  });
+
+  it('keeps the newest used sessions, each once', () => {
+    let used: string[] = [];
+    for (let i = 0; i < 60; i++) used = rememberSession(used, String(i % 55));
+    expect(used).toHaveLength(50);
+    expect(used.at(-1)).toBe('4');
+    expect(new Set(used).size).toBe(50);
   });
 });
