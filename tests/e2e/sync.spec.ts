@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { expect, newPinnedContext, test } from './fixtures';
 import { decodeSyncCode, encodeSyncCode } from '../../src/lib/domain/sync-code';
-import { quickAddUi } from './household';
+import { quickAddUi, readDatabase } from './household';
 import { sendFromSettings, stubShareSheet, tableHashes } from './household-phones';
 import { startHousehold, waitForServiceWorker } from './support';
 
@@ -40,7 +40,11 @@ test('two phones in one room sync through pasted codes over a real data channel 
   // Phone B can be told to close its connection right after sending its first chunk of bytes:
   // a phone that leaves mid-transfer.
   await phoneB.addInitScript(() => {
-    const send = RTCDataChannel.prototype.send;
+    const proto = RTCDataChannel.prototype;
+    const send = Object.getOwnPropertyDescriptor(proto, 'send')!.value as (
+      this: RTCDataChannel,
+      data: never,
+    ) => void;
     const flags = window as unknown as { __cutSync?: boolean };
     RTCDataChannel.prototype.send = function (this: RTCDataChannel, data: never) {
       send.call(this, data);
@@ -165,7 +169,7 @@ test('two phones in one room sync through pasted codes over a real data channel 
   }
 });
 
-test('a code from another household is refused, and an answer that never connects offers the file route after 20 s', async ({
+test('a code from another household is refused, and phones that never connect offer the file route after 20 s', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -197,12 +201,31 @@ test('a code from another household is refused, and an answer that never connect
       candidates: [],
     });
     await pasteCode(a, answer);
+
+    // Meanwhile C reads a first code of its own household from a phone that never connects:
+    // it shows its answer, and after 20 s says it is not connected yet and offers the file route.
+    const householdC = (await readDatabase(c)).settings[0]!.id;
+    await pasteCode(
+      c,
+      encodeSyncCode({
+        ...made,
+        session: 'a1b2c3d4e5f60718',
+        household: householdC,
+        candidates: [],
+      }),
+    );
+    await shownCode(c);
+    await expect(c.getByTestId('sync-slow')).toBeVisible({ timeout: 40_000 });
+    await expect(c.getByTestId('sync-waiting')).toBeVisible();
+
     await expect(a.getByTestId('sync-failed')).toContainText(
       'The phones did not connect within 20 seconds',
       { timeout: 40_000 },
     );
     await a.getByTestId('sync-file-route').click();
     await expect(a.getByTestId('send-household')).toBeFocused();
+    await c.getByTestId('sync-slow-file-route').click();
+    await expect(c.getByTestId('send-household')).toBeFocused();
   } finally {
     await phoneA.close();
     await phoneC.close();
