@@ -126,9 +126,13 @@ test('two phones in one room sync through pasted codes over a real data channel 
     const answer = await shownCode(b);
     await pasteCode(a, answer);
 
-    // Each phone previews what arrived and merges it.
+    // Each phone previews what arrived (the whole household: their first sync) and merges it.
     for (const page of [a, b]) {
       await expect(page.getByTestId('sync-review')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('sync-review')).toHaveAttribute(
+        'data-received',
+        /\d{4}-\d{2}-\d{2}\.json\.gz$/,
+      );
       await expect(page.getByTestId('merge-confirm')).toBeVisible({ timeout: 30_000 });
     }
     await a.getByTestId('merge-confirm').click();
@@ -163,6 +167,25 @@ test('two phones in one room sync through pasted codes over a real data channel 
       'This code was already used in an earlier sync. Ask the other phone for a new code.',
     );
     expect(await tableHashes(a)).toEqual(afterA);
+
+    // A week later: the next sync carries only what changed since this one, both ways.
+    await quickAddUi(a, { amount: '333,000' });
+    await pasteCode(b, await shownCode(a));
+    await pasteCode(a, await shownCode(b));
+    for (const page of [a, b]) {
+      await expect(page.getByTestId('sync-review')).toHaveAttribute(
+        'data-received',
+        /-changes\.json\.gz$/,
+        { timeout: 30_000 },
+      );
+      await page.getByTestId('merge-confirm').click();
+    }
+    for (const page of [a, b]) {
+      await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 30_000 });
+    }
+    const laterA = await tableHashes(a);
+    expect(laterA).toEqual(await tableHashes(b));
+    expect(laterA.entries).not.toEqual(afterA.entries);
   } finally {
     await phoneA.close();
     await phoneB.close();
