@@ -46,6 +46,20 @@ export interface DeviceState {
   sendReminderSnoozedUntil: Timestamp | null;
   lock: LockSettings | null;
   hideAmounts: boolean;
+  /** This phone's id towards phones it syncs with in the same room (made on the first sync). */
+  syncDeviceId: string | null;
+  /** Per phone synced with: when it last merged what this phone sent (newest first, bounded). */
+  syncPeers: SyncPeer[];
+  /** Session ids of sync codes already used here (newest last, bounded): a replay is refused. */
+  syncSessions: string[];
+}
+
+export interface SyncPeer {
+  id: string;
+  /** When the file that phone merged was made: the next one starts there. */
+  sentAt: Timestamp;
+  /** Oldest record a merge wrote here since: it must travel to that phone too. */
+  oldestMerged: Timestamp | null;
 }
 
 const DEFAULTS: DeviceState = {
@@ -58,6 +72,9 @@ const DEFAULTS: DeviceState = {
   sendReminderSnoozedUntil: null,
   lock: null,
   hideAmounts: false,
+  syncDeviceId: null,
+  syncPeers: [],
+  syncSessions: [],
 };
 
 function load(): DeviceState {
@@ -107,6 +124,11 @@ class Device {
       knownHouseholds: household && !known.includes(household) ? [...known, household] : known,
       oldestMerged: oldest !== null && (prev === null || oldest < prev) ? oldest : prev,
       firstMergedAt: this.#state.firstMergedAt ?? new Date().toISOString(),
+      syncPeers: this.#state.syncPeers.map((p) =>
+        oldest !== null && (p.oldestMerged === null || oldest < p.oldestMerged)
+          ? { ...p, oldestMerged: oldest }
+          : p,
+      ),
     });
   }
 }

@@ -1,0 +1,272 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isAnyamError } from '../../src/lib/domain/model';
+import {
+  base32Decode,
+  base32Encode,
+  codeFieldsFromSdp,
+  decodeSyncCode,
+  encodeSyncCode,
+  MAX_CANDIDATES,
+  readCodeFor,
+  rememberSession,
+  sdpFromCode,
+  SYNC_TAG,
+  type SyncCode,
+} from '../../src/lib/domain/sync-code';
+
+/** A data-channel offer as Chromium gathers it (host candidates hidden behind mDNS names). */
+const CHROMIUM_OFFER = [
+  'v=0',
+  'o=- 8862160497368417460 2 IN IP4 127.0.0.1',
+  's=-',
+  't=0 0',
+  'a=group:BUNDLE 0',
+  'a=extmap-allow-mixed',
+  'a=msid-semantic: WMS',
+  'm=application 9 UDP/DTLS/SCTP webrtc-datachannel',
+  'c=IN IP4 0.0.0.0',
+  'a=candidate:2643889989 1 udp 2113937151 6a95cdb6-557e-4d55-9609-bb5bcb1126ea.local 37607 typ host generation 0 network-cost 999',
+  'a=candidate:2598691829 1 udp 2113942271 c0b9decc-b903-4c48-9f4b-9f0cfa721128.local 54495 typ host generation 0 network-cost 999',
+  'a=candidate:1 1 udp 2113942271 192.168.1.20 50000 typ host generation 0',
+  'a=candidate:2 1 tcp 1518280447 192.168.1.20 9 typ host tcptype active generation 0',
+  'a=candidate:3 1 udp 1686052607 203.0.113.9 50001 typ srflx raddr 0.0.0.0 rport 0 generation 0',
+  'a=candidate:4 1 udp 2113942271 fe80::1:ff:fe00:1 50002 typ host generation 0',
+  'a=ice-ufrag:CadZ',
+  'a=ice-pwd:duGk2iuqoxuZoAdEwDDpyiRF',
+  'a=ice-options:trickle',
+  'a=fingerprint:sha-256 B0:75:35:A0:A5:19:52:44:BB:9E:3D:6B:7C:60:E3:3A:9D:A1:A1:5B:EF:54:3F:C8:0C:0F:99:32:06:6A:54:B1',
+  'a=setup:actpass',
+  'a=mid:0',
+  'a=sctp-port:5000',
+  'a=max-message-size:262144',
+  '',
+].join('\r\n');
+
+const HOUSEHOLD = '0b6c3f3e-4c1a-4a57-9d0e-2f1b7c9a8e11';
+
+function chromiumCode(): SyncCode {
+  return {
+    role: 'offer',
+    session: '0123456789abcdef',
+    household: HOUSEHOLD,
+    ...codeFieldsFromSdp(CHROMIUM_OFFER),
+  };
+}
+
+const hexString = (n: number) =>
+  fc
+    .uint8Array({ minLength: n, maxLength: n })
+    .map((b) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(''));
+const iceChars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const iceString = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...iceChars), { minLength: min, maxLength: max }).map((c) => c.join(''));
+const uuid = hexString(16).map(
+  (h) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`,
+);
+const address = fc.oneof(
+  fc.ipV4(),
+  uuid.map((u) => `${u}.local`),
+  fc
+    .array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 })
+    .map((g) => g.map((x) => x.toString(16)).join(':')),
+);
+const syncCode: fc.Arbitrary<SyncCode> = fc.record({
+  role: fc.constantFrom('offer' as const, 'answer' as const),
+  setup: fc.constantFrom('actpass' as const, 'active' as const, 'passive' as const),
+  session: hexString(8),
+  household: fc.oneof(uuid, fc.string({ minLength: 1, maxLength: 60 })),
+  ufrag: iceString(4, 32),
+  pwd: iceString(22, 64),
+  fingerprint: hexString(32).map((h) => h.toUpperCase().match(/../g)!.join(':')),
+  candidates: fc.array(fc.record({ address, port: fc.integer({ min: 1, max: 65535 }) }), {
+    maxLength: MAX_CANDIDATES,
+  }),
+});
+
+function refusal(text: string): string {
+  try {
+    decodeSyncCode(text);
+  } catch (e) {
+    if (isAnyamError(e)) return e.code;
+    throw e;
+  }
+  return 'accepted';
+}
+
+describe('the sync code', () => {
+  it('takes from a Chromium offer only the host UDP candidates, its credentials and fingerprint', () => {
+    const code = chromiumCode();
+    expect(code.ufrag).toBe('CadZ');
+    expect(code.pwd).toBe('duGk2iuqoxuZoAdEwDDpyiRF');
+    expect(code.setup).toBe('actpass');
+    expect(code.fingerprint).toMatch(/^B0:75:35/);
+    expect(code.candidates).toEqual([
+      { address: '6a95cdb6-557e-4d55-9609-bb5bcb1126ea.local', port: 37607 },
+      { address: 'c0b9decc-b903-4c48-9f4b-9f0cfa721128.local', port: 54495 },
+      { address: '192.168.1.20', port: 50000 },
+      { address: 'fe80:0:0:0:1:ff:fe00:1', port: 50002 },
+    ]);
+  });
+
+  it('is short enough for a QR code a phone camera reads, in its alphanumeric set', () => {
+    const text = encodeSyncCode(chromiumCode());
+    expect(text.startsWith(SYNC_TAG)).toBe(true);
+    expect(text).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
+    // Four host candidates: QR version 10 at medium error correction holds 311 alphanumeric
+    // characters (57 × 57 modules); a phone with one mDNS candidate makes about 190.
+    expect(text.length).toBeLessThanOrEqual(311);
+    const one = encodeSyncCode({
+      ...chromiumCode(),
+      candidates: chromiumCode().candidates.slice(0, 1),
+    });
+    expect(one.length).toBeLessThan(200);
+  });
+
+  it('rebuilds a session description with what the other phone needs', () => {
+    const sdp = sdpFromCode(decodeSyncCode(encodeSyncCode(chromiumCode())));
+    expect(sdp).toContain('m=application 9 UDP/DTLS/SCTP webrtc-datachannel');
+    expect(sdp).toContain('a=ice-ufrag:CadZ\r\n');
+    expect(sdp).toContain('a=ice-pwd:duGk2iuqoxuZoAdEwDDpyiRF\r\n');
+    expect(sdp).toContain('a=fingerprint:sha-256 B0:75:35:A0');
+    expect(sdp).toContain('a=setup:actpass');
+    expect(sdp).toContain(' 6a95cdb6-557e-4d55-9609-bb5bcb1126ea.local 37607 typ host');
+    // Read back, it gives the same fields: the code loses nothing the connection needs.
+    const { candidates, ufrag, pwd, fingerprint, setup } = chromiumCode();
+    expect(codeFieldsFromSdp(sdp)).toEqual({ candidates, ufrag, pwd, fingerprint, setup });
+  });
+
+  it('refuses another app, a newer version, nothing, and a description it cannot carry', () => {
+    expect(refusal('https://example.com/pay?id=42')).toBe('sync/not-a-code');
+    expect(refusal('WIFI:S:Home;T:WPA;P:secret;;')).toBe('sync/not-a-code');
+    expect(refusal('ANYAM-SYNC2:AAAA')).toBe('sync/newer-version');
+    expect(refusal('  \n ')).toBe('sync/empty');
+    expect(() => codeFieldsFromSdp(CHROMIUM_OFFER.replace('sha-256', 'sha-1'))).toThrow(
+      'sync/unsupported',
+    );
+  });
+
+  it('reads a code a chat app broke into lines or lower-cased', () => {
+    const text = encodeSyncCode(chromiumCode());
+    const broken = text
+      .match(/.{1,40}/g)!
+      .join('\n ')
+      .toLowerCase();
+    expect(decodeSyncCode(broken)).toEqual(decodeSyncCode(text));
+  });
+
+  it('property: encode then decode gives the same code back (300 runs)', () => {
+    fc.assert(
+      fc.property(syncCode, (code) => {
+        const back = decodeSyncCode(encodeSyncCode(code));
+        expect(back).toEqual({
+          ...code,
+          candidates: code.candidates.map((c) => ({
+            ...c,
+            address: decodeSyncCode(encodeSyncCode({ ...code, candidates: [c] })).candidates[0]!
+              .address,
+          })),
+        });
+        // Addresses come back in one spelling, which encodes to the same code.
+        expect(encodeSyncCode(back)).toBe(encodeSyncCode(code));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: any truncation of a code is refused as damaged (300 runs)', () => {
+    fc.assert(
+      fc.property(
+        syncCode.chain((code) => {
+          const text = encodeSyncCode(code);
+          return fc.tuple(fc.constant(text), fc.integer({ min: 1, max: text.length - 1 }));
+        }),
+        ([text, keep]) => {
+          expect(refusal(text.slice(0, keep))).toBe('sync/damaged');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: a code with one character changed is refused, never read as another (300 runs)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    fc.assert(
+      fc.property(
+        syncCode.chain((code) => {
+          const text = encodeSyncCode(code);
+          return fc.tuple(
+            fc.constant(text),
+            fc.integer({ min: SYNC_TAG.length, max: text.length - 1 }),
+            fc.integer({ min: 1, max: 31 }),
+          );
+        }),
+        ([text, at, shift]) => {
+          const ch = alphabet[(alphabet.indexOf(text[at]!) + shift) % 32]!;
+          const garbled = text.slice(0, at) + ch + text.slice(at + 1);
+          expect(refusal(garbled)).toBe('sync/damaged');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('base32 round-trips any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(base32Decode(base32Encode(bytes))).toEqual(bytes);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a code read on this phone', () => {
+  const offer = encodeSyncCode(chromiumCode());
+  const answer = encodeSyncCode({ ...chromiumCode(), role: 'answer', setup: 'active' });
+  const here = { household: HOUSEHOLD, knownHouseholds: [], usedSessions: [] };
+  const code = (text: string, context: Parameters<typeof readCodeFor>[1]) => {
+    try {
+      readCodeFor(text, context);
+      return 'accepted';
+    } catch (e) {
+      return isAnyamError(e) ? e.code : String(e);
+    }
+  };
+
+  it('is accepted at its step, for this household or one merged before', () => {
+    expect(code(offer, { ...here, expect: 'offer' })).toBe('accepted');
+    expect(
+      code(offer, { ...here, household: 'other', knownHouseholds: [HOUSEHOLD], expect: 'offer' }),
+    ).toBe('accepted');
+    expect(code(answer, { ...here, expect: 'answer', session: '0123456789abcdef' })).toBe(
+      'accepted',
+    );
+  });
+
+  it('is refused from another household, at the wrong step, or replayed', () => {
+    expect(code(offer, { ...here, household: 'mine', expect: 'offer' })).toBe(
+      'sync/other-household',
+    );
+    expect(code(offer, { ...here, household: null, expect: 'offer' })).toBe('sync/other-household');
+    expect(code(answer, { ...here, expect: 'offer' })).toBe('sync/wrong-step');
+    expect(code(offer, { ...here, expect: 'answer', session: '0123456789abcdef' })).toBe(
+      'sync/wrong-step',
+    );
+    expect(code(offer, { ...here, usedSessions: ['0123456789abcdef'], expect: 'offer' })).toBe(
+      'sync/replayed',
+    );
+    // An answer to an earlier offer than the one on screen.
+    expect(code(answer, { ...here, expect: 'answer', session: 'fedcba9876543210' })).toBe(
+      'sync/replayed',
+    );
+  });
+
+  it('keeps the newest used sessions, each once', () => {
+    let used: string[] = [];
+    for (let i = 0; i < 60; i++) used = rememberSession(used, String(i % 55));
+    expect(used).toHaveLength(50);
+    expect(used.at(-1)).toBe('4');
+    expect(new Set(used).size).toBe(50);
+  });
+});
