@@ -139,4 +139,3 @@ export function apply(
 export const phone = (side: string, clock?: (t: number) => string, ops = op) =>
   fc.array(ops, { maxLength: 12 }).map((list) => apply(base, list, side, clock));
 /** Everything but deleting a whole stream (see the three-phone test). */
-export const opKeepingStreams = op.filter((o) => o.kind !== 'stop');

@@ -71,8 +71,11 @@ export interface EntryContext {
   since: Timestamp | null;
   /** The streams after the merge. */
   streams: Map<string, Stream>;
-  /** Deletion times of a stream that the merge undid (one side deleted it, the other's is newer). */
-  revived: Map<string, Set<string>>;
+  /**
+   * Per stream, the deletion times of both sides' versions that differ from the stream's after
+   * the merge: entries deleted with such a deletion follow the stream (alignEntry).
+   */
+  deletions: Map<string, Set<string>>;
   /**
    * Streams whose member or deletion the merge changes, or that it brings back: this phone's
    * entries of them follow.
@@ -239,27 +242,25 @@ function entryContext(
     const here = mine.get(id);
     streams.set(id, here ? winner(here, s) : s);
   }
-  const revived = new Map<string, Set<string>>();
+  const deletions = new Map<string, Set<string>>();
   const follow = new Set<string>();
   for (const [id, stream] of streams) {
-    if (stream.deletedAt === null) {
-      const times = new Set<string>();
-      for (const side of [mine.get(id), theirs.get(id)])
-        if (side?.deletedAt) times.add(side.deletedAt);
-      if (times.size > 0) revived.set(id, times);
-    }
-    // Entries of a stream brought back are looked at even when this phone's version won: an
-    // entry here deleted at the very instant the other phone deleted the stream comes back on
-    // both phones alike (the merge stays symmetric).
+    const times = new Set<string>();
+    for (const side of [mine.get(id), theirs.get(id)])
+      if (side?.deletedAt && side.deletedAt !== stream.deletedAt) times.add(side.deletedAt);
+    if (times.size > 0) deletions.set(id, times);
+    // Entries of a stream whose deletion the merge undoes or moves are looked at even when this
+    // phone's version won: an entry here deleted at the very instant the other phone deleted the
+    // stream follows it on both phones alike (the merge stays symmetric).
     const before = mine.get(id);
     if (
-      revived.has(id) ||
+      deletions.has(id) ||
       (before && (before.memberId !== stream.memberId || before.deletedAt !== stream.deletedAt))
     ) {
       follow.add(id);
     }
   }
-  return { since, streams, revived, follow };
+  return { since, streams, deletions, follow };
 }
 
 /** The streams whose entries on this phone the merge may change (read them for `planFollowers`). */
@@ -291,7 +292,7 @@ export function planEntries(
     const aligned = alignEntry(
       kept,
       context.streams.get(kept.streamId),
-      context.revived.get(kept.streamId),
+      context.deletions.get(kept.streamId),
     );
     if (here && (aligned === here || sameContent(here, aligned))) continue;
     put(plan, 'entries', here ?? null, aligned, kept === here || aligned !== kept);
@@ -314,7 +315,7 @@ export function planFollowers(
     const aligned = alignEntry(
       entry,
       context.streams.get(entry.streamId),
-      context.revived.get(entry.streamId),
+      context.deletions.get(entry.streamId),
     );
     if (aligned !== entry) put(plan, 'entries', entry, aligned, true, false);
   }

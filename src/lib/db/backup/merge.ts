@@ -47,30 +47,37 @@ export function mergeSettings(
  * - a deleted stream has no live entries (an entry added on the other phone to a stream deleted
  *   here is deleted with the stream's own `deletedAt`, so that restoring the stream brings it
  *   back together with the others);
- * - a stream one side had deleted and the merge brings back (the other side's version is newer)
- *   brings back the entries deleted with it, those whose `deletedAt` is that deletion's, as
- *   restoring a stream on one phone does. Without this, a changes-only file that carried an
- *   entry before its stream left the entry deleted where the full file brought it back
- *   (tests/db/household-file.test.ts).
- * `revivedAt`: the deletion times of the stream that the merge undid. Depends only on the merged
- * entry and both versions of the stream, so it keeps the merge symmetric. It leaves `updatedAt`
- * alone: the next merge aligns again anyway, and a new timestamp would let this derived fix
- * outrank a real edit made on another phone.
+ * - an entry deleted with its stream follows the stream's deletion after the merge: the merge
+ *   brings the stream back (the other side's version is newer) → the entry comes back, as
+ *   restoring a stream on one phone does; the stream stays deleted but at the other side's
+ *   deletion time → the entry carries that time, so that restoring the stream later brings it
+ *   back with the others. "Deleted with its stream" means its `deletedAt` is one of the deletion
+ *   times either side's version of the stream has. Without the first, a changes-only file that
+ *   carried an entry before its stream left the entry deleted where the full file brought it
+ *   back (tests/db/household-file.test.ts); without the second, two changes-only files (a stream
+ *   brought back, then deleted again) left such an entry with another deletion time than one
+ *   file of both did (tests/unit/backup-merge.test.ts, "any order of changes-only files").
+ * `deletions`: the deletion times of both sides' versions of the stream. Depends only on the
+ * merged entry and both versions of the stream, so it keeps the merge symmetric. It leaves
+ * `updatedAt` alone: the next merge aligns again anyway, and a new timestamp would let this
+ * derived fix outrank a real edit made on another phone.
  */
 export function alignEntry(
   entry: Entry,
   stream: Stream | undefined,
-  revivedAt: ReadonlySet<string> = new Set(),
+  deletions: ReadonlySet<string> = new Set(),
 ): Entry {
   if (!stream) return entry;
   const moved = entry.memberId !== stream.memberId;
   const orphaned = stream.deletedAt !== null && entry.deletedAt === null;
-  const revived =
-    stream.deletedAt === null && entry.deletedAt !== null && revivedAt.has(entry.deletedAt);
-  if (!moved && !orphaned && !revived) return entry;
+  const followsDeletion =
+    entry.deletedAt !== null &&
+    entry.deletedAt !== stream.deletedAt &&
+    deletions.has(entry.deletedAt);
+  if (!moved && !orphaned && !followsDeletion) return entry;
   return {
     ...entry,
     memberId: stream.memberId,
-    deletedAt: orphaned ? stream.deletedAt : revived ? null : entry.deletedAt,
+    deletedAt: orphaned || followsDeletion ? stream.deletedAt : entry.deletedAt,
   };
 }
