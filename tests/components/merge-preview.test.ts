@@ -208,4 +208,35 @@ describe('the merge preview', () => {
     expect(kept).toContain('same moment');
     expect(kept).not.toMatch(/\d{1,2}:\d{2}/);
   });
+
+  it("does not call a phone's own bookkeeping (when it last made a backup) an edit on both phones", () => {
+    const settings = {
+      ...base,
+      id: 'settings',
+      householdName: '{{sample:household}}',
+      baseCurrency: 'VND',
+      locale: 'vi' as const,
+      theme: 'system' as const,
+      lastBackupAt: null,
+      backupReminderSnoozedUntil: null,
+    };
+    const phone = { ...settings, lastBackupAt: NOW, updatedAt: '2026-11-24T02:10:00.000Z' };
+    const { queryByTestId } = render(MergePreviewView, {
+      preview: preview([added(entry(1))], {
+        conflicts: [
+          {
+            table: 'settings',
+            id: 'settings',
+            kept: 'phone',
+            phone,
+            file: settings,
+            fields: ['lastBackupAt'],
+          },
+        ],
+        conflictCount: 1,
+      }),
+    });
+    expect(queryByTestId('merge-conflict-summary')).toBeNull();
+    expect(queryByTestId('merge-conflicts')).toBeNull();
+  });
 });

@@ -361,12 +361,30 @@ export function keptSentence(conflict: PreviewConflict): string {
   return conflict.kept === 'file' ? m.pv_kept_file({ when: at }) : m.pv_kept_phone({ when: at });
 }
 
+/**
+ * What a phone notes for itself in the settings row (when it last made a backup, until when the
+ * reminder sleeps): not an edit a person made, so never "edited on both phones" on its own. A
+ * phone that just restored a file always differs there from the phone that made it.
+ */
+const BOOKKEEPING = new Set(['lastBackupAt', 'backupReminderSnoozedUntil']);
+
+/** The conflicts a person can judge, each with the fields they would recognise as edits. */
+export function shownConflicts(preview: MergePreview): PreviewConflict[] {
+  return preview.conflicts
+    .map((c) => ({ ...c, fields: c.fields.filter((f) => !BOOKKEEPING.has(f)) }))
+    .filter((c) => c.fields.length > 0);
+}
+
+/** All conflicts a person can judge, listed or not (the bookkeeping-only ones are all listed). */
+export function shownConflictCount(preview: MergePreview): number {
+  return preview.conflictCount - (preview.conflicts.length - shownConflicts(preview).length);
+}
+
 /** The sentence about conflicts under the summary, or null without any. */
 export function conflictSentence(preview: MergePreview): string | null {
-  if (preview.conflictCount === 0) return null;
-  return preview.conflictCount === 1
-    ? m.pv_conflicts_one()
-    : m.pv_conflicts_many({ count: count(preview.conflictCount) });
+  const n = shownConflictCount(preview);
+  if (n === 0) return null;
+  return n === 1 ? m.pv_conflicts_one() : m.pv_conflicts_many({ count: count(n) });
 }
 
 export interface DetailGroup {
