@@ -32,7 +32,7 @@ async function quickAdd(page: Page, stream: string, amount: string): Promise<voi
 async function editPlan(page: Page, name: string, amount: string): Promise<void> {
   await page.goto('/#/plans');
   // The edit button is named "Sửa <plan>" (Vietnamese phones).
-  await page.getByRole('button', { name: `Sửa ${name}`, exact: true }).click();
+  await page.getByRole('button', { name: `Sửa ${name}`, exact: true }).click({ timeout: 30_000 });
   const form = page.getByTestId('plan-form');
   await form.locator('input[name="amount"]').fill(amount);
   await form.locator('button[type="submit"]').click();
@@ -129,6 +129,8 @@ test('one new entry from another sample phone reads in ten seconds, at 360×740 
 
     // Both phones change the rent; B's edit is the later one. A sends its changes.
     await b.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'vi'));
+    await b.reload();
+    await expect(b.locator('html')).toHaveAttribute('lang', 'vi');
     await editPlan(a, 'Tiền nhà', '4.200.000');
     await editPlan(b, 'Tiền nhà', '4.500.000');
     const rent = await sendFromSettings(a, dir);
