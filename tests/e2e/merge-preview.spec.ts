@@ -41,7 +41,9 @@ async function editPlan(page: Page, name: string, amount: string): Promise<void>
 
 async function axeClean(page: Page, what: string): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${what}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+  expect(
+    result.violations.map((v) => `${what}: ${v.id} ${JSON.stringify(v.nodes[0]?.target)}`),
+  ).toEqual([]);
 }
 
 /** Light and dark pictures of the screen as it is. */
