@@ -184,6 +184,7 @@ test('a household file shared before the phone has a household is refused and le
     });
     expect(waiting).toBe(0);
     await axeClean(page, 'onboarding with a refused share');
+    await page.screenshot({ path: 'docs/screenshots/merge-share-refused-en.png' });
     // A reload does not say it again.
     await page.reload();
     await expect(page.getByTestId('onboarding-household')).toBeVisible();
