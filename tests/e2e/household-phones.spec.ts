@@ -82,11 +82,25 @@ test('two phones of one household send each other their changes and end up the s
     await shareToApp(b, new URL(baseURL!).origin, changes);
     const preview = b.getByTestId('merge-preview');
     await expect(preview).toBeVisible({ timeout: 30_000 });
-    await expect(preview.locator('tr[data-table="entries"] [data-col="new"]')).toHaveText('2');
-    await expect(preview.getByTestId('merge-members')).toContainText('Sari: 2 new');
-    // Both changed the rent; Dewi's later edit is kept, and the screen says so.
+    // What phones send each other is a household file, not a backup.
+    await expect(b.getByTestId('merge-file')).toContainText('Household file of Keluarga Sari');
+    await expect(b.getByTestId('merge-summary')).not.toContainText(/backup/i);
+    const summary = preview.getByTestId('merge-summary');
+    await expect(summary).toContainText('2 new entries');
+    await expect(preview.getByTestId('merge-details').locator('h4')).toContainText([
+      'Income entries of Sari',
+    ]);
+    // Both changed the rent; Dewi's later edit is kept, and the screen says so with both amounts.
+    // One conflict: B's restore noted its backup time in the settings row, but that is not an
+    // edit a person made.
+    await expect(preview.getByTestId('merge-conflict-summary')).toContainText(
+      '1 record was edited on both phones',
+    );
     const rent = preview.getByTestId('merge-conflicts').locator('li', { hasText: 'Rent' });
     await expect(rent).toHaveAttribute('data-kept', 'phone');
+    await expect(rent.locator('tbody tr')).toHaveCount(1);
+    await expect(rent.locator('tbody tr')).toContainText('1,700,000');
+    await expect(rent.locator('tbody tr')).toContainText('1,600,000');
     const axe = await new AxeBuilder({ page: b }).analyze();
     expect(axe.violations.map((v) => `merge preview: ${v.id}`)).toEqual([]);
     const before = await tableHashes(b);
@@ -111,7 +125,8 @@ test('two phones of one household send each other their changes and end up the s
     // Receiving the same file again changes nothing.
     const same = await tableHashes(b);
     await shareToApp(b, new URL(baseURL!).origin, changes);
-    await expect(b.getByTestId('merge-nothing-new')).toBeVisible({ timeout: 30_000 });
+    await expect(b.getByTestId('merge-summary')).toContainText('nothing new', { timeout: 30_000 });
+    await expect(b.getByTestId('merge-nothing-new')).toHaveCount(1);
     await b.getByTestId('merge-confirm').click();
     await expect(b.getByTestId('merge-flow')).toBeHidden({ timeout: 30_000 });
     expect(await tableHashes(b)).toEqual(same);

@@ -115,7 +115,7 @@ const FIELD_LABEL: Record<string, () => string> = {
   costMinor: m.bk_rf_costMinor,
 };
 
-function fieldLabel(field: string): string {
+export function fieldLabel(field: string): string {
   // 'fundedBy.0' is an item of fundedBy.
   const path = field
     .split('.')

@@ -33,3 +33,38 @@ export async function takeSharedFile(): Promise<File | null> {
   const blob = await response.blob();
   return new File([blob], name, { type: blob.type });
 }
+
+/**
+ * Takes a waiting shared file out of the cache without opening it, for a phone with no household
+ * yet: nothing to merge it into, and a file left in Cache Storage would stay there unseen.
+ * True when there was one.
+ */
+export async function discardSharedFile(): Promise<boolean> {
+  if (typeof caches === 'undefined') return false;
+  // `caches.open` would create the cache on every first visit: ask first.
+  if (!(await caches.has(SHARE_CACHE))) return false;
+  const cache = await caches.open(SHARE_CACHE);
+  return cache.delete(SHARED_FILE_KEY);
+}
+
+/** Whether onboarding says a share was refused: the address says one came, or a file waited. */
+export function shareRefusedBeforeHousehold(
+  signal: ReturnType<typeof shareSignal>,
+  hadFile: boolean,
+): boolean {
+  return hadFile || signal.shared;
+}
+
+/**
+ * Onboarding's side of a share that arrived before the phone has a household: the file leaves
+ * the share cache, the address forgets the share (a reload does not say it again), and the answer
+ * says whether to tell the person (set up first, or restore that file as the household).
+ */
+export async function refuseShareBeforeHousehold(): Promise<boolean> {
+  const signal = shareSignal(location.hash);
+  const hadFile = await discardSharedFile().catch(() => false);
+  if (signal.shared || signal.problem) {
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return shareRefusedBeforeHousehold(signal, hadFile);
+}
