@@ -132,7 +132,10 @@ describe('reading dates and amounts', () => {
     ['-5', '.', { problem: 'negative' }],
     ['(5,000)', '.', { problem: 'negative' }],
     ['Rp -5.000', ',', { problem: 'negative' }],
-    ['-0', '.', { decimal: '0' }],
+    // A minus before zero is refused like any minus: −0 is never stored (issue 24).
+    ['-0', '.', { problem: 'negative' }],
+    ['-0,00', ',', { problem: 'negative' }],
+    ['(0)', '.', { problem: 'negative' }],
     ['1,5', '.', { problem: 'format' }],
     ['1,23,456', '.', { problem: 'format' }],
     ['12abc', '.', { problem: 'format' }],
