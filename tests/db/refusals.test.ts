@@ -370,22 +370,28 @@ describe('−0', () => {
 describe('a CSV name longer than the limit', () => {
   const lines = VALID_CSV.split('\r\n');
 
-  it.each(['stream', 'member'] as const)('a %s name is refused with the limit, never cut', async (field) => {
-    const long = 'Warung Makan Sederhana '.repeat(4).trim().slice(0, MAX_NAME_LENGTH + 1);
-    expect(long).toHaveLength(81);
-    const cells = lines[1]!.split(',');
-    cells[field === 'member' ? 0 : 1] = long;
-    const text = [lines[0], cells.join(','), ...lines.slice(2)].join('\r\n');
-    const { shown, error } = await csvRefusal(text);
-    expect(error.code).toBe('csv/has-invalid-rows');
-    expect(error.details.first).toMatchObject({ code: 'csv/name-too-long', field, line: 2 });
-    const problem = { line: 2, code: 'csv/name-too-long', field, value: long };
-    const texts = inEveryLanguage(() => rowProblemText(problem));
-    expectTranslated(texts);
-    expect(shown).toBe(texts.en);
-    expect(texts.en).toContain('is 81 characters long; a name can be at most 80');
-    expect(texts.vi).toContain('dài 81 ký tự; tên tối đa 80 ký tự');
-  });
+  it.each(['stream', 'member'] as const)(
+    'a %s name is refused with the limit, never cut',
+    async (field) => {
+      const long = 'Warung Makan Sederhana '
+        .repeat(4)
+        .trim()
+        .slice(0, MAX_NAME_LENGTH + 1);
+      expect(long).toHaveLength(81);
+      const cells = lines[1]!.split(',');
+      cells[field === 'member' ? 0 : 1] = long;
+      const text = [lines[0], cells.join(','), ...lines.slice(2)].join('\r\n');
+      const { shown, error } = await csvRefusal(text);
+      expect(error.code).toBe('csv/has-invalid-rows');
+      expect(error.details.first).toMatchObject({ code: 'csv/name-too-long', field, line: 2 });
+      const problem = { line: 2, code: 'csv/name-too-long', field, value: long };
+      const texts = inEveryLanguage(() => rowProblemText(problem));
+      expectTranslated(texts);
+      expect(shown).toBe(texts.en);
+      expect(texts.en).toContain('is 81 characters long; a name can be at most 80');
+      expect(texts.vi).toContain('dài 81 ký tự; tên tối đa 80 ký tự');
+    },
+  );
 
   it('a name of exactly the limit is accepted', async () => {
     const name = 'W'.repeat(MAX_NAME_LENGTH);

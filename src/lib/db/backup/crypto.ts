@@ -261,8 +261,7 @@ export async function decryptBackupEnvelope(
   // Checked before the slow key derivation: a damaged salt or IV is said at once, and never
   // called a wrong passphrase.
   const headerIntact =
-    p.digest === null ||
-    sameBytes(await headerDigest(p.salt, p.iv, p.checkIv, p.check), p.digest);
+    p.digest === null || sameBytes(await headerDigest(p.salt, p.iv, p.checkIv, p.check), p.digest);
   if (!headerIntact) throw new AnyamError('backup/corrupted', { reason: 'header' });
   if (p.parameters !== null) {
     const actual = await headerDigest(p.salt, p.iv, p.checkIv, p.check, uint32(p.iterations));
