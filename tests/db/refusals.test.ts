@@ -36,6 +36,8 @@ import { dropDatabase, freshDatabase, seedBasics } from './helpers';
 const LANGS: readonly Locale[] = ['en', 'id', 'fil', 'vi'];
 const dir = join(import.meta.dirname, '../fixtures/bad-imports/files');
 const fixture = (name: string): Buffer => readFileSync(join(dir, name));
+/** A picked file of `bytes` (a copy on a plain ArrayBuffer, as the File constructor wants). */
+const file = (bytes: Uint8Array, name: string): File => new File([new Uint8Array(bytes)], name);
 const VALID = fixture('valid-backup.json').toString('utf8');
 const VALID_CSV = fixture('valid.csv').toString('utf8');
 
@@ -133,7 +135,7 @@ describe('a gzip bomb', () => {
   });
 
   it('is refused as unpacking past the limit, not as "This file is 50 MB"', async () => {
-    const error = await refusal(restore(new File([bomb], 'Household.anyam.json.gz')));
+    const error = await refusal(restore(file(bomb, 'Household.anyam.json.gz')));
     expect(error.code).toBe('backup/unpacks-too-large');
     expect(error.details.limit).toBe(MAX_INPUT_BYTES);
     const texts = inEveryLanguage(() => errorText(error));
@@ -189,7 +191,7 @@ describe('a ZIP archive', () => {
   const zip = storedZip('xl/workbook.xml', Buffer.alloc(0));
 
   it('chosen as a backup is called a ZIP archive, not UTF-16', async () => {
-    const error = await refusal(restore(new File([zip], 'Household.zip')));
+    const error = await refusal(restore(file(zip, 'Household.zip')));
     expect(error.code).toBe('backup/binary-file');
     expect(error.details.kind).toBe('zip');
     const texts = inEveryLanguage(() => errorText(error));
@@ -202,12 +204,12 @@ describe('a ZIP archive', () => {
   });
 
   it('holding a real backup is still called a ZIP archive', async () => {
-    const error = await refusal(restore(new File([storedZip('b.json', Buffer.from(VALID))], 'b')));
+    const error = await refusal(restore(file(storedZip('b.json', Buffer.from(VALID)), 'b')));
     expect(error.code).toBe('backup/binary-file');
   });
 
   it('chosen as a CSV is called a ZIP archive (an .xlsx is one)', async () => {
-    const error = await refusal(readCsvFile(new File([zip], 'Entries.xlsx')));
+    const error = await refusal(readCsvFile(file(zip, 'Entries.xlsx')));
     expect(error.code).toBe('csv/binary-file');
     const texts = inEveryLanguage(() => errorText(error));
     expect(texts).toEqual(expected((o) => m.rf_err_binary_csv({ kind: m.rf_kind_zip({}, o) }, o)));
@@ -218,19 +220,19 @@ describe('a ZIP archive', () => {
   it('a PDF and a photo are named as such', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64)]);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect((await refusal(restore(new File([pdf], 'a.pdf')))).details.kind).toBe('pdf');
-    expect((await refusal(readCsvFile(new File([png], 'a.png')))).details.kind).toBe('image');
-    const text = errorText(await refusal(restore(new File([png], 'a.png'))));
+    expect((await refusal(restore(file(pdf, 'a.pdf')))).details.kind).toBe('pdf');
+    expect((await refusal(readCsvFile(file(png, 'a.png')))).details.kind).toBe('image');
+    const text = errorText(await refusal(restore(file(png, 'a.png'))));
     expect(text).toBe(m.rf_err_binary_backup({ kind: m.rf_kind_image() }));
   });
 
   it('real UTF-16 text is still told apart from binary', async () => {
     const utf16 = Buffer.from(VALID, 'utf16le'); // no byte-order mark
-    expect((await refusal(restore(new File([utf16], 'a.json')))).details.reason).toBe('utf-16');
+    expect((await refusal(restore(file(utf16, 'a.json')))).details.reason).toBe('utf-16');
     // NUL bytes scattered over both halves of every pair are not UTF-16 text.
     const scattered = Buffer.alloc(2048, 0xff);
     for (let i = 0; i < 2048; i += 3) scattered[i] = 0;
-    const error = await refusal(restore(new File([scattered], 'a.json')));
+    const error = await refusal(restore(file(scattered, 'a.json')));
     expect(error.details.reason).toBe('invalid-utf-8');
   });
 });
@@ -245,8 +247,8 @@ describe('a backup record that breaks a rule says which rule', () => {
     ['stream-pay-day-32.json', () => m.rf_why_pay_day],
   ] as const;
 
-  it.each(cases)('%s', async (file, why) => {
-    const error = await refusal(restore(new File([fixture(file)], file)));
+  it.each(cases)('%s', async (name, why) => {
+    const error = await refusal(restore(file(fixture(name), name)));
     expect(error.code).toBe('backup/invalid-record');
     const texts = inEveryLanguage(() => errorText(error));
     for (const lang of LANGS) {
