@@ -42,6 +42,11 @@ const NASTY_NOTES = [
   'comma, "quotes" and\na line break',
   'Nguyễn đã trả 50.000₫',
   '  spaces around  ',
+  // Issue 24: a space before the sign, the DDE pipe, fullwidth signs.
+  ' =1+1',
+  '|calc!A0',
+  '\uFF1D1+1',
+  '\u3000\uFF20SUM(A1)',
 ];
 
 describe('CSV export', () => {
@@ -77,9 +82,17 @@ describe('CSV export', () => {
       'comma, "quotes" and\na line break',
       'Nguyễn đã trả 50.000₫',
       '  spaces around  ',
+      "' =1+1",
+      "'|calc!A0",
+      "'\uFF1D1+1",
+      "'\u3000\uFF20SUM(A1)",
     ]);
-    // Every cell of every row, not only notes: none starts a formula.
-    for (const row of parsed) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // Every cell of every row, not only notes: none starts a formula, even past spaces.
+    for (const row of parsed) {
+      for (const cell of row) {
+        expect(cell.replace(/^\s+/, '')).not.toMatch(/^[=+\-@|\t\r\uFF1D\uFF0B\uFF0D\uFF20]/);
+      }
+    }
     const usd = parsed.slice(1).map((row) => row.slice(5, 9));
     // 10 USD at the rate in force from 2025-07-01 (16250.5).
     expect(usd[0]).toEqual(['10.00', 'USD', '162505.00', 'IDR']);

@@ -23,7 +23,32 @@ const cellText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc
     .tuple(
-      fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", "''=", '"', ',', '\n'),
+      fc.constantFrom(
+        '=',
+        '+',
+        '-',
+        '@',
+        '\t',
+        '\r',
+        "'",
+        "''=",
+        '"',
+        ',',
+        '\n',
+        // Issue 24: what spreadsheets also run as a formula.
+        ' =',
+        '  +',
+        "' =",
+        '|',
+        ' |',
+        '\uFF1D',
+        '\uFF0B',
+        '\uFF0D',
+        '\uFF20',
+        '\u3000\uFF1D',
+        '\u00A0=',
+        ' ',
+      ),
       fc.string({ maxLength: 8 }),
     )
     .map(([a, b]) => a + b),
@@ -35,6 +60,8 @@ describe('formula-injection guard', () => {
       fc.property(cellText, (s) => {
         const guarded = guardFormula(s);
         expect(guarded).not.toMatch(/^[=+\-@\t\r]/);
+        // A spreadsheet skips leading spaces and reads fullwidth signs as the ASCII ones.
+        expect(guarded.replace(/^\s+/, '')).not.toMatch(/^[=+\-@|\uFF1D\uFF0B\uFF0D\uFF20]/);
         expect(unguardFormula(guarded)).toBe(s);
       }),
       { numRuns: 500 },
@@ -48,6 +75,19 @@ describe('formula-injection guard', () => {
     ["'=x", "''=x"],
     ["'hello", "'hello"],
     ['plain', 'plain'],
+    // Issue 24: leading spaces, the DDE pipe and fullwidth signs.
+    [' =1+1', "' =1+1"],
+    ['\u3000=cmd', "'\u3000=cmd"],
+    ['\u00A0@SUM(A1)', "'\u00A0@SUM(A1)"],
+    ['|calc!A0', "'|calc!A0"],
+    [' |calc', "' |calc"],
+    ['\uFF1DHYPERLINK("http://x")', '\'\uFF1DHYPERLINK("http://x")'],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20cmd', "'\uFF20cmd"],
+    ["' =x", "'' =x"],
+    [' plain', ' plain'],
+    ['a|b', 'a|b'],
   ])('%j is written %j', (input, output) => {
     expect(guardFormula(input)).toBe(output);
   });
@@ -132,7 +172,10 @@ describe('reading dates and amounts', () => {
     ['-5', '.', { problem: 'negative' }],
     ['(5,000)', '.', { problem: 'negative' }],
     ['Rp -5.000', ',', { problem: 'negative' }],
-    ['-0', '.', { decimal: '0' }],
+    // A minus before zero is refused like any minus: −0 is never stored (issue 24).
+    ['-0', '.', { problem: 'negative' }],
+    ['-0,00', ',', { problem: 'negative' }],
+    ['(0)', '.', { problem: 'negative' }],
     ['1,5', '.', { problem: 'format' }],
     ['1,23,456', '.', { problem: 'format' }],
     ['12abc', '.', { problem: 'format' }],

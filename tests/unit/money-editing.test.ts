@@ -121,3 +121,27 @@ describe('parseEditedAmount', () => {
     expect(parseEditedAmount(input, currency, locale)).toBe(minor);
   });
 });
+
+describe('"-0" in an amount field (quick add, the entry form)', () => {
+  // Issue 24: once read as 0 and saved; now refused like any minus, so −0 is never stored.
+  it.each([
+    ['-0', 'IDR', 'id-ID'],
+    ['-0,00', 'PHP', 'id-ID'],
+    ['−0', 'VND', 'vi-VN'],
+    ['Rp -0', 'IDR', 'id-ID'],
+    ['-0.00', 'USD', 'en-PH'],
+  ])('%j (%s, %s) is refused as negative', (input, currency, locale) => {
+    let error: unknown;
+    try {
+      parseEditedAmount(input, currency, locale);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AnyamError);
+    expect((error as AnyamError).code).toBe('money/negative');
+  });
+
+  it('a plain 0 is still 0', () => {
+    expect(Object.is(parseEditedAmount('0', 'IDR', 'id-ID'), 0)).toBe(true);
+  });
+});

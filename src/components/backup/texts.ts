@@ -176,6 +176,10 @@ function recordProblem(d: Record<string, unknown>): string {
       return m.bk_why_invisible();
     case 'invalid-minutes':
       return m.bk_why_minutes();
+    case 'negative-balance':
+      return m.rf_why_negative_balance();
+    case 'invalid-pay-day':
+      return rule === 'partial_check' ? m.rf_why_pay_day_cadence() : m.rf_why_pay_day();
   }
   if (field === 'color') return m.bk_why_color();
   if (TIMESTAMPS.has(field)) return m.bk_why_timestamp();

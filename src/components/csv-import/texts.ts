@@ -6,6 +6,7 @@ import { m } from '../../paraglide/messages.js';
 import type { CsvDateFormat, CsvField, JobProgress } from '../../lib/db/backup';
 import { registerErrorTexts } from '../../lib/i18n/error-text';
 import { formatNumber } from '../../lib/state/format.svelte';
+import { MAX_NAME_LENGTH } from '../../lib/domain/schema';
 
 export const FIELD_LABEL: Record<CsvField, () => string> = {
   date: m.bk_field_date,
@@ -81,6 +82,15 @@ const ROW_PROBLEM: Record<string, (d: Record<string, unknown>) => string> = {
   'csv/bad-status': (d) => m.bk_csv_status({ value: text(d.value) }),
   'csv/bad-minutes': (d) => m.bk_csv_minutes({ field: fieldLabel(d.field), value: text(d.value) }),
   'csv/note-too-long': () => m.bk_csv_note_long(),
+  'csv/name-too-long': (d) => {
+    const value = text(d.value).trim();
+    return m.rf_csv_name_too_long({
+      field: fieldLabel(d.field),
+      value: value.length > 40 ? `${value.slice(0, 40)}…` : value,
+      length: formatNumber(value.length, 0),
+      max: formatNumber(MAX_NAME_LENGTH, 0),
+    });
+  },
   'csv/missing-stream': () => m.bk_csv_stream_empty(),
   'csv/ambiguous-stream': (d) => m.bk_csv_stream_ambiguous({ value: text(d.value) }),
   'csv/bad-quotes': () => m.bk_csv_quotes(),

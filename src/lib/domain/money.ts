@@ -257,7 +257,8 @@ export function parseMoney(
     }
   }
   const minor = BigInt((intDigits || '0') + fracDigits.slice(0, exponent).padEnd(exponent, '0'));
-  if (sign === '-' && minor !== 0n) throw new AnyamError('money/negative', { input });
+  // "-0" too: a minus sign asks for a negative amount, which Anyam never stores (issue 24).
+  if (sign === '-') throw new AnyamError('money/negative', { input });
   if (minor > MAX_MINOR_BIG) throw new AnyamError('money/too-large', { input });
   return Number(minor);
 }

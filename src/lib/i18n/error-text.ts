@@ -46,7 +46,33 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'invalid-pay-day': () => m.err_invalid_pay_day(),
   'changes-incomplete': (d) =>
     d.missing === 'settings' ? m.mg_err_changes_no_settings() : m.mg_err_changes_missing_record(),
+  // Refusals that name their real cause (issue 24): a gzip bomb, a ZIP/PDF/photo, a changed
+  // iteration count.
+  'unpacks-too-large': (d) => m.rf_err_unpacks_too_large({ limit: megabytes(d.limit) }),
+  'binary-file': (d) => {
+    const kind = BINARY_KIND[text(d.kind)]?.() ?? text(d.kind);
+    return d.file === 'csv' ? m.rf_err_binary_csv({ kind }) : m.rf_err_binary_backup({ kind });
+  },
+  'kdf-changed': (d) =>
+    m.rf_err_kdf_changed({
+      iterations: typeof d.iterations === 'number' ? number(d.iterations) : text(d.iterations),
+    }),
 };
+
+const BINARY_KIND: Record<string, () => string> = {
+  zip: m.rf_kind_zip,
+  pdf: m.rf_kind_pdf,
+  image: m.rf_kind_image,
+};
+
+function number(n: number): string {
+  return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 0 }).format(n);
+}
+
+/** Bytes as whole megabytes (MiB, as the limit is counted). */
+function megabytes(bytes: unknown): string {
+  return typeof bytes === 'number' ? number(bytes / 1024 / 1024) : '';
+}
 
 /** details.limit in details.currency, formatted: 'Rp 10.000.000.000.000'. */
 function moneyLimit(d: Record<string, unknown>): string {

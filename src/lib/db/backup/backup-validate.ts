@@ -34,11 +34,17 @@ import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './
  */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** JSON.parse with the unsafe-key guard; `prefix/not-json` with the position for bad JSON. */
+/**
+ * JSON.parse with the unsafe-key guard; `prefix/not-json` with the position for bad JSON.
+ * A `-0` (which JSON.stringify never writes, so a file holding one was edited by hand) is read
+ * as 0: it is the same amount, and −0 is never stored (Object.is(-0, 0) is false, so it would
+ * make a merge see a change where there is none).
+ */
 export function parseJsonSafely(text: string, prefix: 'backup' = 'backup'): unknown {
   try {
     return JSON.parse(text, (key, value: unknown) => {
       if (UNSAFE_KEYS.has(key)) throw new AnyamError(`${prefix}/unsafe-key`, { key });
+      if (value === 0) return 0;
       return value;
     });
   } catch (error) {

@@ -33,6 +33,14 @@ export interface EncryptedEnvelope {
    * before it existed have none.
    */
   digest?: string;
+  /**
+   * Base64 of SHA-256 over salt ‖ cipher.iv ‖ check.iv ‖ check.data ‖ the iteration count (4
+   * bytes, big-endian): the same as `digest` plus the iteration count, so a changed count is
+   * called a changed file, not a wrong passphrase (a wrong count gives a wrong key, which fails
+   * exactly like a wrong passphrase). A separate field so that versions which only know
+   * `digest` still open the file. Files written before it existed have none.
+   */
+  parameters?: string;
   /** Base64 of the ciphertext with its 16-byte GCM tag. */
   data: string;
 }
@@ -117,9 +125,17 @@ export async function encryptBackupText(
     cipher: { name: 'AES-GCM', length: 256, iv: bytesToBase64(iv) },
     check: { iv: bytesToBase64(checkIv), data: bytesToBase64(check) },
     digest: bytesToBase64(await headerDigest(salt, iv, checkIv, check)),
+    parameters: bytesToBase64(await headerDigest(salt, iv, checkIv, check, uint32(iterations))),
     data: bytesToBase64(data),
   };
   return JSON.stringify(envelope);
+}
+
+/** `n` as 4 bytes, big-endian (iteration counts are at most MAX_ITERATIONS). */
+function uint32(n: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, n);
+  return out;
 }
 
 async function headerDigest(...parts: Uint8Array[]): Promise<Uint8Array<ArrayBuffer>> {
@@ -154,6 +170,8 @@ interface Parameters {
   data: Uint8Array<ArrayBuffer>;
   /** null for files written before the digest existed. */
   digest: Uint8Array<ArrayBuffer> | null;
+  /** The digest with the iteration count (EncryptedEnvelope.parameters), or null. */
+  parameters: Uint8Array<ArrayBuffer> | null;
 }
 
 function obj(value: unknown): Record<string, unknown> {
@@ -198,10 +216,12 @@ function readParameters(value: unknown): Parameters {
   if (!checkData) throw header('check');
   const digest = e.digest === undefined ? null : base64ToBytes(e.digest);
   if (digest === null && e.digest !== undefined) throw header('digest');
+  const parameters = e.parameters === undefined ? null : base64ToBytes(e.parameters);
+  if (parameters === null && e.parameters !== undefined) throw header('parameters');
   const data = base64ToBytes(e.data);
   // Damage inside the ciphertext (a truncated download, a changed character) is corruption.
   if (!data) throw new AnyamError('backup/corrupted', { reason: 'base64' });
-  return { iterations, salt, iv, checkIv, check: checkData, data, digest };
+  return { iterations, salt, iv, checkIv, check: checkData, data, digest, parameters };
 }
 
 /** The plaintext, or null when GCM's tag does not verify (wrong key or changed bytes). */
@@ -229,7 +249,8 @@ export function envelopeIterations(value: unknown): number | null {
 
 /**
  * The plain backup text inside `envelope` (already parsed JSON). Errors:
- * backup/wrong-passphrase, backup/corrupted (ciphertext or tag damaged), backup/wrong-format
+ * backup/wrong-passphrase, backup/corrupted (ciphertext or tag damaged), backup/kdf-changed (the
+ * iteration count is not the one the file was written with), backup/wrong-format
  * (header unusable), backup/future-version, backup/empty-passphrase.
  */
 export async function decryptBackupEnvelope(
@@ -239,10 +260,18 @@ export async function decryptBackupEnvelope(
   const p = readParameters(envelope);
   // Checked before the slow key derivation: a damaged salt or IV is said at once, and never
   // called a wrong passphrase.
-  if (p.digest !== null) {
-    const actual = await headerDigest(p.salt, p.iv, p.checkIv, p.check);
-    if (!sameBytes(actual, p.digest))
-      throw new AnyamError('backup/corrupted', { reason: 'header' });
+  const headerIntact =
+    p.digest === null || sameBytes(await headerDigest(p.salt, p.iv, p.checkIv, p.check), p.digest);
+  if (!headerIntact) throw new AnyamError('backup/corrupted', { reason: 'header' });
+  if (p.parameters !== null) {
+    const actual = await headerDigest(p.salt, p.iv, p.checkIv, p.check, uint32(p.iterations));
+    if (!sameBytes(actual, p.parameters)) {
+      // Salt, IVs and check block are as written (the digest without the count agrees), so
+      // the count is what changed: no passphrase can open the file.
+      throw p.digest !== null
+        ? new AnyamError('backup/kdf-changed', { iterations: p.iterations })
+        : new AnyamError('backup/corrupted', { reason: 'header' });
+    }
   }
   const key = await deriveKey(passphrase, p.salt, p.iterations);
   const plain = await open(key, p.iv, p.data);

@@ -33,21 +33,26 @@ export const CSV_NEWLINE = '\r\n';
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula:
- * `=HYPERLINK("http://evil","Click")` in a note would become a live link. Such cells get a
+ * `=HYPERLINK("http://evil","Click")` in a note would become a live link. Spreadsheets also skip
+ * leading spaces before the sign, read `|` as a DDE call (LibreOffice, old Excel) and the
+ * fullwidth signs ＝ ＋ － ＠ that Asian keyboards type as the ASCII ones. Such cells get a
  * leading apostrophe, which spreadsheets treat as "this is text". Cells that already start with
- * apostrophes before such a character get one more, so that the import can always strip exactly
- * one and give back the original text.
+ * apostrophes (and spaces) before such a character get one more, so that the import can always
+ * strip exactly one and give back the original text.
  */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const GUARDED = /^'+[=+\-@\t\r]/;
+const FORMULA_START = /^[\s']*[=+\-@|\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** Inverse of guardFormula for cells read back from a file. */
+/**
+ * Inverse of guardFormula for cells read back from a file: an apostrophe before what the guard
+ * would have guarded is the guard's own. (A cell the guard left alone never looks like that:
+ * `'` + a guarded start is itself a guarded start.)
+ */
 export function unguardFormula(text: string): string {
-  return GUARDED.test(text) ? text.slice(1) : text;
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 /** A guarded cell, quoted when it holds a quote, the delimiter, a line break or edge spaces. */
@@ -135,7 +140,8 @@ export function parseCsvAmount(
   const match = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${dp}(\\d+))?$`).exec(s);
   if (!match) return { problem: 'format' };
   // Amounts are never negative in Anyam (schema.ts): say so rather than "not a number".
-  if (negative && /[1-9]/.test(s)) return { problem: 'negative' };
+  // "-0" and "(0)" too: a minus sign asks for a negative amount (issue 24).
+  if (negative) return { problem: 'negative' };
   const intDigits = match[1]!
     .split(group)
     .join('')

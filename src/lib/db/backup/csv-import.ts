@@ -44,7 +44,7 @@ import {
   type CsvReport,
   type ValidateCsvOptions,
 } from './csv-validate';
-import { assertSize, decodeUtf8, readBytes, type FileInput } from './read-input';
+import { assertSize, decodeUtf8, notTextError, readBytes, type FileInput } from './read-input';
 
 /** The file's text; csv/too-large, csv/bad-encoding (details: reason, line, offset). */
 export async function readCsvFile(input: FileInput): Promise<string> {
@@ -52,7 +52,7 @@ export async function readCsvFile(input: FileInput): Promise<string> {
   const bytes = await readBytes(input);
   if (bytes === null) return (input as string).replace(/^\uFEFF/, '');
   const text = decodeUtf8(bytes);
-  if (typeof text !== 'string') throw new AnyamError('csv/bad-encoding', { ...text });
+  if (typeof text !== 'string') throw notTextError('csv', text, 'bad-encoding');
   return text;
 }
 

@@ -12,7 +12,7 @@ import {
   type StreamKind,
 } from '../../domain/model';
 import { isCurrencyCode } from '../../domain/money';
-import { MAX_MINUTES, MAX_NOTE_LENGTH } from '../../domain/schema';
+import { MAX_MINUTES, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../domain/schema';
 import { latestEntryDate } from '../repo/entry-rules';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 import {
@@ -63,7 +63,8 @@ export interface CsvRowError {
   /** The row number a spreadsheet shows; the header is line 1. */
   line: number;
   /** csv/bad-date, csv/bad-amount, csv/bad-currency, csv/bad-status, csv/bad-minutes,
-   * csv/note-too-long, csv/missing-stream, csv/ambiguous-stream, csv/bad-quotes. */
+   * csv/note-too-long, csv/name-too-long, csv/missing-stream, csv/ambiguous-stream,
+   * csv/bad-quotes. */
   code: string;
   field: CsvField | null;
   /** The cell as found (for "line 12: date 2026-02-30 is not a date"). */
@@ -256,6 +257,15 @@ function checkRow(
   if (unpaidMinutes === null) fail('csv/bad-minutes', 'unpaidMinutes');
   const note = cell('note');
   if (note.length > MAX_NOTE_LENGTH) fail('csv/note-too-long', 'note');
+  // A name past the limit is refused on its row, before anything is created: a form field cuts
+  // a name at its maxlength, and a stream made from the file would fail only at import.
+  let longName = false;
+  for (const field of ['member', 'stream', 'platform'] as const) {
+    if (cell(field).trim().length > MAX_NAME_LENGTH) {
+      fail('csv/name-too-long', field);
+      longName = true;
+    }
+  }
 
   const streamName = cell('stream');
   let resolved: ReturnType<Resolver['resolve']> | null = null;
@@ -279,7 +289,14 @@ function checkRow(
     if (typeof minor !== 'number') fail('csv/bad-amount', 'amount', minor);
   }
 
-  if (!resolved || 'error' in resolved || date === null || status === null || 'problem' in parsed) {
+  if (
+    !resolved ||
+    'error' in resolved ||
+    longName ||
+    date === null ||
+    status === null ||
+    'problem' in parsed
+  ) {
     return null;
   }
   return {

@@ -43,10 +43,12 @@ async function drain(
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    // A small file that unpacks to gigabytes (a "zip bomb") stops at the backup size limit.
+    // A small file that unpacks to gigabytes (a "zip bomb") stops at the first chunk past the
+    // backup size limit. Its real size is unknown (only "more than the limit"), so the error
+    // is its own code: backup/too-large would name the size reached as the file's size.
     if (size > limit) {
-      await reader.cancel();
-      throw new AnyamError('backup/too-large', { bytes: size, limit, compressed: true });
+      await reader.cancel().catch(() => undefined);
+      throw new AnyamError('backup/unpacks-too-large', { unpackedAtLeast: size, limit });
     }
     parts.push(value);
   }
@@ -70,7 +72,7 @@ export async function gzipText(text: string): Promise<Uint8Array<ArrayBuffer>> {
 /**
  * The bytes inside a gzip file. A file cut short (a download that stopped, a chat app that
  * trimmed it) or damaged fails the decompressor's length and CRC-32 check: backup/gzip-damaged.
- * Unpacked data over the size limit: backup/too-large.
+ * Unpacked data over the size limit: backup/unpacks-too-large (decompression stops there).
  */
 export async function gunzip(
   bytes: Uint8Array<ArrayBuffer>,

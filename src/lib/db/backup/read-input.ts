@@ -76,27 +76,68 @@ export function lineOfByte(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** UTF-16 files announce themselves with a byte-order mark, or betray themselves by NUL bytes. */
+/** Kinds of binary file people pick by mistake, told apart by their first bytes. */
+export type BinaryKind = 'zip' | 'pdf' | 'image';
+
+const SIGNATURES: readonly { kind: BinaryKind; bytes: readonly number[] }[] = [
+  // A ZIP archive's local file header, its empty-archive end record, and a spanned archive.
+  // An Excel .xlsx or a Word .docx is a ZIP archive too.
+  { kind: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { kind: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06] },
+  { kind: 'zip', bytes: [0x50, 0x4b, 0x07, 0x08] },
+  { kind: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { kind: 'image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { kind: 'image', bytes: [0xff, 0xd8, 0xff] },
+  { kind: 'image', bytes: [0x47, 0x49, 0x46, 0x38] },
+];
+
+/** The kind of binary file `bytes` start like, or null. */
+export function binaryKind(bytes: Uint8Array): BinaryKind | null {
+  for (const { kind, bytes: sig } of SIGNATURES) {
+    if (bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b)) return kind;
+  }
+  // WebP: "RIFF" size "WEBP"; HEIC/AVIF (phone photos): "ftyp" at byte 4.
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image';
+  if (bytes.length >= 12 && ascii(4, 8) === 'ftyp' && /^(hei|hev|avi|mif)/.test(ascii(8, 12)))
+    return 'image';
+  return null;
+}
+
+/**
+ * UTF-16 files announce themselves with a byte-order mark, or betray themselves by NUL bytes on
+ * one side of every pair: ASCII text in UTF-16 has a NUL in every other byte, always the odd ones
+ * (little-endian) or always the even ones (big-endian). NULs scattered over both are a binary
+ * file, not text; UTF-8 text never contains NUL.
+ */
 export function looksLikeUtf16(bytes: Uint8Array): boolean {
   if (bytes.length >= 2) {
     const [a, b] = [bytes[0], bytes[1]];
     if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return true;
   }
-  // ASCII text in UTF-16 has a NUL in every other byte; UTF-8 text never contains NUL.
-  const sample = bytes.subarray(0, 4096);
-  let nul = 0;
-  for (const byte of sample) if (byte === 0) nul++;
-  return sample.length > 0 && nul / sample.length > 0.2;
+  const length = Math.min(bytes.length, 4096);
+  const sample = bytes.subarray(0, length - (length % 2));
+  if (sample.length < 2) return false;
+  const nul = [0, 0];
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nul[i % 2]!++;
+  const pairs = sample.length / 2;
+  const [many, few] = nul[0]! >= nul[1]! ? [nul[0]!, nul[1]!] : [nul[1]!, nul[0]!];
+  return many / pairs > 0.4 && few / pairs < 0.05;
 }
 
 export type DecodeFailure =
-  { reason: 'utf-16' } | { reason: 'invalid-utf-8'; offset: number; line: number };
+  | { reason: 'binary'; kind: BinaryKind }
+  | { reason: 'utf-16' }
+  | { reason: 'invalid-utf-8'; offset: number; line: number };
 
 /**
  * Strict UTF-8 decoding (a leading BOM is dropped). Returns the text, or why it is not UTF-8: a
- * lenient decoder would turn every broken byte into U+FFFD and import "Nguy�n" silently.
+ * lenient decoder would turn every broken byte into U+FFFD and import "Nguy�n" silently. A
+ * ZIP archive, a PDF or a photo is named as such (its NUL bytes once had it called UTF-16).
  */
 export function decodeUtf8(bytes: Uint8Array): string | DecodeFailure {
+  const kind = binaryKind(bytes);
+  if (kind !== null) return { reason: 'binary', kind };
   if (looksLikeUtf16(bytes)) return { reason: 'utf-16' };
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -104,4 +145,19 @@ export function decodeUtf8(bytes: Uint8Array): string | DecodeFailure {
     const offset = firstInvalidUtf8(bytes);
     return { reason: 'invalid-utf-8', offset, line: lineOfByte(bytes, offset) };
   }
+}
+
+/**
+ * The error for bytes that are not UTF-8 text: `${prefix}/binary-file` (details: kind) for a
+ * ZIP archive, PDF or picture, else `${prefix}/${otherCode}` with the decode failure.
+ */
+export function notTextError(
+  prefix: 'backup' | 'csv',
+  failure: DecodeFailure,
+  otherCode: string,
+): AnyamError {
+  if (failure.reason === 'binary') {
+    return new AnyamError(`${prefix}/binary-file`, { kind: failure.kind, file: prefix });
+  }
+  return new AnyamError(`${prefix}/${otherCode}`, { ...failure });
 }

@@ -22,7 +22,7 @@ import { throwIfCancelled, type JobProgressListener } from './cancel';
 import { decryptBackupEnvelope, envelopeIterations, isEncryptedEnvelope } from './crypto';
 import { readMergePlan } from './merge-plan-read';
 import { claimsGzip, gunzip, isGzip } from './gzip';
-import { assertSize, decodeUtf8, readBytes, type FileInput } from './read-input';
+import { assertSize, decodeUtf8, notTextError, readBytes, type FileInput } from './read-input';
 
 export interface PreparedRestore {
   summary: BackupSummary;
@@ -52,7 +52,7 @@ async function fileText(input: FileInput): Promise<{ text: string; compressed: b
   }
   const text = decodeUtf8(bytes);
   // Binary junk (a photo, a zip) or a file saved in another encoding: not our JSON.
-  if (typeof text !== 'string') throw new AnyamError('backup/not-json', { ...text });
+  if (typeof text !== 'string') throw notTextError('backup', text, 'not-json');
   return { text, compressed };
 }
 
