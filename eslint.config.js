@@ -2,9 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
-
-/** ARCHITECTURE.md's boundaries: who may import whom. */
-const boundary = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+import { layersPlugin } from './scripts/layers.mjs';
 
 export default tseslint.config(
   {
@@ -55,46 +53,9 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['src/lib/domain/**'],
-    rules: boundary([
-      {
-        group: ['svelte', 'svelte/*', 'dexie', 'chart.js', 'chart.js/*'],
-        message: 'domain is pure TypeScript.',
-      },
-      {
-        group: [
-          '**/db/**',
-          '**/state/**',
-          '**/charts/**',
-          '**/views/**',
-          '**/components/**',
-          '**/pwa/**',
-        ],
-        message: 'domain imports only domain.',
-      },
-    ]),
-  },
-  {
-    files: ['src/lib/db/**'],
-    rules: boundary([
-      { group: ['svelte', 'svelte/*', 'chart.js', 'chart.js/*'], message: 'db holds no UI code.' },
-      {
-        group: ['**/state/**', '**/charts/**', '**/views/**', '**/components/**'],
-        message: 'db imports only domain.',
-      },
-    ]),
-  },
-  {
-    files: ['src/lib/charts/**'],
-    rules: boundary([
-      {
-        group: ['dexie', '**/db/**', '**/views/**', '**/components/**'],
-        message: 'charts turn domain data into Chart.js configs.',
-      },
-    ]),
-  },
-  {
-    files: ['src/lib/**', 'src/components/**', 'src/views/**'],
-    rules: boundary([{ group: ['**/views/**'], message: 'only App.svelte imports views.' }]),
+    // The layers (scripts/layers.mjs, docs/design-notes.md): every import points down.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    plugins: { anyam: layersPlugin },
+    rules: { 'anyam/imports': 'error' },
   },
 );

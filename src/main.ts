@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
-import { applyDocumentLanguage, locale } from './lib/state/locale.svelte';
+import { applyDocumentLanguage, locale } from './lib/i18n/locale.svelte';
 import { installPrompt } from './lib/pwa/install.svelte';
 import { toasts } from './lib/state/toasts.svelte';
 import { watchPasteLimits } from './lib/ui/paste-limit';

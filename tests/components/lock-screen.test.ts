@@ -6,7 +6,8 @@ import LockScreen from '../../src/components/lock/LockScreen.svelte';
 import LockSection from '../../src/components/lock/LockSection.svelte';
 import * as webauthn from '../../src/lib/lock/webauthn';
 import { hashPin } from '../../src/lib/lock/pin';
-import { device, type LockSettings } from '../../src/lib/state/device.svelte';
+import type { LockSettings } from '../../src/lib/domain/lock';
+import { device } from '../../src/lib/state/device.svelte';
 import { appLock } from '../../src/lib/state/lock.svelte';
 
 /*

@@ -2,7 +2,8 @@
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashPin } from '../../src/lib/lock/pin';
-import { device, DEVICE_KEY, type LockSettings } from '../../src/lib/state/device.svelte';
+import type { LockSettings } from '../../src/lib/domain/lock';
+import { device, DEVICE_KEY } from '../../src/lib/state/device.svelte';
 import { AppLock, PinRequiredError } from '../../src/lib/state/lock.svelte';
 
 /*

@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/db/backup/merge-preview-model';
 import { TABLE_NAMES, type Entry, type Plan } from '../../src/lib/domain/model';
 import { formatDate } from '../../src/lib/state/format.svelte';
-import { locale } from '../../src/lib/state/locale.svelte';
+import { locale } from '../../src/lib/i18n/locale.svelte';
 
 afterEach(() => {
   cleanup();

@@ -16,7 +16,7 @@ import type { AnyamDatabase } from '../../src/lib/db/database';
 import { addEntry } from '../../src/lib/db/repo';
 import type { HouseholdTables } from '../../src/lib/domain/model';
 import { errorText } from '../../src/lib/i18n/error-text';
-import { locale } from '../../src/lib/state/locale.svelte';
+import { locale } from '../../src/lib/i18n/locale.svelte';
 import { m } from '../../src/paraglide/messages.js';
 import { locales } from '../../src/paraglide/runtime.js';
 import { dropDatabase, freshDatabase, seedBasics } from '../db/helpers';

@@ -7,7 +7,7 @@ import { loadSampleHousehold, saveSettings } from '../../src/lib/db/repo';
 import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { sampleLabelToken, SAMPLE_HOUSEHOLD_NAME } from '../../src/lib/domain/sample-names';
 import { household } from '../../src/lib/state/household.svelte';
-import { locale } from '../../src/lib/state/locale.svelte';
+import { locale } from '../../src/lib/i18n/locale.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
 import { PINNED_NOW, PINNED_TODAY } from '../pinned-day';
 import { stubDialogs } from './dialog-stub';

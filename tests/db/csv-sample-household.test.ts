@@ -9,7 +9,7 @@ import {
   sampleLabelToken,
   SAMPLE_HOUSEHOLD_NAME,
 } from '../../src/lib/domain/sample-names';
-import { displayName } from '../../src/lib/ui/sample-labels';
+import { displayName } from '../../src/lib/i18n/sample-labels';
 import { PINNED_NOW, PINNED_TODAY } from '../pinned-day';
 import { checksumTables } from './checksum';
 import { codeOf, dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';

@@ -27,7 +27,7 @@ import { MAX_INPUT_BYTES } from '../../src/lib/db/backup/read-input';
 import { MAX_NAME_LENGTH } from '../../src/lib/domain/schema';
 import { isAnyamError, type AnyamError } from '../../src/lib/domain/model';
 import { errorText } from '../../src/lib/i18n/error-text';
-import { locale } from '../../src/lib/state/locale.svelte';
+import { locale } from '../../src/lib/i18n/locale.svelte';
 import { m } from '../../src/paraglide/messages.js';
 import type { Locale } from '../../src/paraglide/runtime.js';
 import { checksumTables } from './checksum';

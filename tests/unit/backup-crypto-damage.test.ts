@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../src/lib/db/backup/base64';
+import { base64ToBytes, bytesToBase64 } from '../../src/lib/crypto/base64';
 import {
   decryptBackupEnvelope,
   encryptBackupText,

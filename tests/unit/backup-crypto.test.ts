@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../src/lib/db/backup/base64';
+import { base64ToBytes, bytesToBase64 } from '../../src/lib/crypto/base64';
 import {
   decryptBackupEnvelope,
   encryptBackupText,

@@ -4,7 +4,7 @@ import { AnyamError } from '../../src/lib/domain/model';
 import { MAX_MINOR } from '../../src/lib/domain/money';
 import { formatForEditing, parseEditedAmount } from '../../src/lib/domain/money-editing';
 
-/** The Intl tags the app formats with for each of its languages (state/locale.svelte.ts). */
+/** The Intl tags the app formats with for each of its languages (i18n/locale.svelte.ts). */
 const LOCALES = { en: 'en-PH', id: 'id-ID', fil: 'fil-PH', vi: 'vi-VN' } as const;
 const CURRENCIES = ['IDR', 'PHP', 'VND', 'USD'] as const;
 /** Minor units per smallest typed step: IDR is typed in whole rupiah. */

@@ -5,7 +5,7 @@ import {
   sampleLabelToken,
   samplePersonToken,
 } from '../../src/lib/domain/sample-names';
-import { displayName, storedName } from '../../src/lib/ui/sample-labels';
+import { displayName, storedName } from '../../src/lib/i18n/sample-labels';
 
 /*
  * A name field shows displayName(stored); what it saves is storedName(stored, typed): the stored

@@ -8,7 +8,7 @@ import { registerErrorTexts } from '../../lib/i18n/error-text';
 import { formatMoney } from '../../lib/domain/money';
 import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../lib/domain/schema';
 import { formatNumber, intlLocale } from '../../lib/state/format.svelte';
-import { displayName } from '../../lib/ui/sample-labels';
+import { displayName } from '../../lib/i18n/sample-labels';
 
 export const TABLE_LABEL: Record<TableName, () => string> = {
   settings: m.bk_table_settings,

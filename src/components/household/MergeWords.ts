@@ -25,7 +25,7 @@ import {
 } from '../../lib/domain/model';
 import { formatDate, formatNumber, intlLocale, money } from '../../lib/state/format.svelte';
 import { CADENCE_LABEL, KIND_LABEL, ROLE_LABEL } from '../../lib/ui/labels';
-import { displayName } from '../../lib/ui/sample-labels';
+import { displayName } from '../../lib/i18n/sample-labels';
 import { fieldLabel, TABLE_LABEL } from '../backup/texts';
 
 type Names = MergePreview['names'];

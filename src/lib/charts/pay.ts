@@ -9,7 +9,7 @@ import { bandsPlugin, type Band } from './bands';
 import { baseOptions, categoryAxis, cell, valueAxis } from './common';
 import { kindColor, seriesColor, seriesDash, seriesPoint } from './palette';
 import type { AnyChartConfig, ChartFormat, ChartSpec, ChartTheme } from './types';
-import { displayName } from '../ui/sample-labels';
+import { displayName } from '../i18n/sample-labels';
 
 export interface PayChartInput<L> {
   theme: ChartTheme;

@@ -5,6 +5,33 @@
  * (docs/design-notes.md).
  */
 
+import type { Timestamp } from './model';
+
+/** What this phone stores of its lock (in the device store, src/lib/state/device.svelte.ts). */
+export interface PinLock {
+  /** PBKDF2-SHA256 of the PIN (base64), never the PIN. */
+  hash: string;
+  salt: string;
+  iterations: number;
+}
+
+export interface LockSettings {
+  /** WebAuthn credential id (base64url) of this phone's platform authenticator. */
+  credentialId: string | null;
+  pin: PinLock | null;
+  /** Minutes without input before the lock covers the app again. */
+  idleMinutes: number;
+  /** Wrong PIN tries in a row. */
+  failures: number;
+  /**
+   * Milliseconds still to wait before the next PIN try: counted down by a monotonic clock while
+   * the app is open, never by the date (the wait below says what remains possible).
+   */
+  waitLeftMs: number;
+  /** Until when the next try had to wait, by the device clock (before issue 23): read once. */
+  waitUntil?: Timestamp | null;
+}
+
 /** Six digits: a million guesses, which the growing wait makes a matter of years by hand. */
 export const PIN_MIN_DIGITS = 6;
 export const PIN_MAX_DIGITS = 12;

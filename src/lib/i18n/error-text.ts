@@ -1,7 +1,7 @@
 import { m } from '../../paraglide/messages.js';
 import { isAnyamError } from '../domain/model';
 import { formatMoney } from '../domain/money';
-import { intlLocale } from '../state/format.svelte';
+import { intlLocale } from './locale.svelte';
 
 /**
  * Turns an error's stable code into words in the current language. Codes are '<record>/<what>';

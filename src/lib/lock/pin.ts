@@ -3,24 +3,12 @@
  * the backups use. A six-digit PIN has only a million values, so this stops a casual look at the
  * storage, not someone who copies it and tries them all (docs/design-notes.md says so).
  */
-import { PBKDF2_ITERATIONS } from '../db/backup/crypto';
-import { base64ToBytes, bytesToBase64 } from '../db/backup/base64';
-import type { PinLock } from '../state/device.svelte';
+import { base64ToBytes, bytesToBase64 } from '../crypto/base64';
+import { PBKDF2_ITERATIONS, pbkdf2Bits } from '../crypto/pbkdf2';
+import type { PinLock } from '../domain/lock';
 
-async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
-  const material = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(pin),
-    'PBKDF2',
-    false,
-    ['deriveBits'],
-  );
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    256,
-  );
-  return new Uint8Array(bits);
+function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
+  return pbkdf2Bits(crypto.subtle, new TextEncoder().encode(pin), salt, iterations);
 }
 
 export async function hashPin(pin: string, iterations = PBKDF2_ITERATIONS): Promise<PinLock> {

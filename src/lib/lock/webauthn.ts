@@ -5,7 +5,7 @@
  * its credential, to this challenge and origin, with the user verified; it does not check the
  * signature, since a person able to run code in the page could skip the lock anyway.
  */
-import { base64ToBytes, bytesToBase64 } from '../db/backup/base64';
+import { base64ToBytes, bytesToBase64 } from '../crypto/base64';
 
 function toBase64Url(bytes: ArrayBuffer): string {
   return bytesToBase64(new Uint8Array(bytes))

@@ -4,35 +4,12 @@
  * files of, where the dashboard opens, and the lock. Kept in localStorage: it is read
  * synchronously at start, before any view (the lock must cover the first paint).
  */
+import type { LockSettings } from '../domain/lock';
 import type { Timestamp } from '../domain/model';
 
 export const DEVICE_KEY = 'anyam.device';
 
 export type DashboardScope = 'household' | 'mine';
-
-export interface PinLock {
-  /** PBKDF2-SHA256 of the PIN (base64), never the PIN. */
-  hash: string;
-  salt: string;
-  iterations: number;
-}
-
-export interface LockSettings {
-  /** WebAuthn credential id (base64url) of this phone's platform authenticator. */
-  credentialId: string | null;
-  pin: PinLock | null;
-  /** Minutes without input before the lock covers the app again. */
-  idleMinutes: number;
-  /** Wrong PIN tries in a row. */
-  failures: number;
-  /**
-   * Milliseconds still to wait before the next PIN try: counted down by a monotonic clock while
-   * the app is open, never by the date (src/lib/domain/lock.ts says what remains possible).
-   */
-  waitLeftMs: number;
-  /** Until when the next try had to wait, by the device clock (before issue 23): read once. */
-  waitUntil?: Timestamp | null;
-}
 
 export interface DeviceState {
   memberId: string | null;

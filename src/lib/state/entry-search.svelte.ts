@@ -3,7 +3,7 @@ import { liveRates } from '../domain/base-amount';
 import type { Entry, MonthKey } from '../domain/model';
 import { addToTotal, EMPTY_TOTAL, type EntrySearch, type SearchTotal } from '../domain/search';
 import { household } from './household.svelte';
-import { displayName } from '../ui/sample-labels';
+import { displayName } from '../i18n/sample-labels';
 
 export interface MonthOfResults {
   month: MonthKey;

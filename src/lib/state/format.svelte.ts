@@ -1,6 +1,6 @@
 import { formatMoney } from '../domain/money';
 import { amountsHidden } from './lock.svelte';
-import { INTL_LOCALE, locale } from './locale.svelte';
+import { intlLocale } from '../i18n/locale.svelte';
 
 /** What an amount reads while "hide amounts" is on: the currency, never a digit. */
 export const HIDDEN_AMOUNT = '•••••';
@@ -15,12 +15,15 @@ export function money(
   // A figure that is not a number at all shows as a dash rather than breaking the view.
   if (!Number.isFinite(amountMinor)) return '—';
   if (amountsHidden()) return `${HIDDEN_AMOUNT} ${currency}`;
-  return formatMoney(Math.round(amountMinor), currency, INTL_LOCALE[locale.current], options);
+  return formatMoney(Math.round(amountMinor), currency, intlLocale(), options);
 }
 
-export function intlLocale(): string {
-  return INTL_LOCALE[locale.current];
-}
+/**
+ * The current language's Intl tag, for the inputs that format and parse amounts. It lives in
+ * i18n (error texts below state need it too); it is exported here so views keep one import for
+ * formatting.
+ */
+export { intlLocale };
 
 // Building an Intl formatter costs far more than using one, and the dashboard formats thousands
 // of labels: one formatter per locale and style is kept, as money.ts does. Keys are plain strings

@@ -18,7 +18,7 @@ import type {
   Stream,
   Training,
 } from '../domain/model';
-import { displayName } from '../ui/sample-labels';
+import { displayName } from '../i18n/sample-labels';
 import { LiveQuery } from './live-query.svelte';
 
 /**
@@ -27,7 +27,7 @@ import { LiveQuery } from './live-query.svelte';
  * those by month through their own LiveQuery so that nothing reads the whole history.
  *
  * Records are exactly as stored: a sample household's names are tokens ("{{sample:salary}}"),
- * and whoever shows one calls displayName (ui/sample-labels.ts) when it renders; a form writes
+ * and whoever shows one calls displayName (i18n/sample-labels.ts) when it renders; a form writes
  * back what storedName gives. One form of each name lives here, never a translated copy.
  */
 class Household {

@@ -19,11 +19,12 @@ import {
   storedWaitLeft,
   waitAfterWrongTry,
   waitSeconds,
+  type LockSettings,
 } from '../domain/lock';
 // PIN hashing and WebAuthn load when first used, not with the app shell every page needs.
 const pin = () => import('../lock/pin');
 const webauthn = () => import('../lock/webauthn');
-import { device, type LockSettings } from './device.svelte';
+import { device } from './device.svelte';
 
 export type PinResult = 'ok' | 'wrong' | 'wait';
 

@@ -6,7 +6,7 @@ import type { Member, Stream, StreamKind } from '../../lib/domain/model';
 import type { UnknownReason } from '../../lib/domain/resilience';
 import type { Band } from '../../lib/domain/guidance';
 import { formRequestHref } from '../../lib/ui/form-request';
-import { displayName } from '../../lib/ui/sample-labels';
+import { displayName } from '../../lib/i18n/sample-labels';
 
 export function kindLabels(): Record<StreamKind, string> {
   return {

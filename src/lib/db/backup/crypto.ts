@@ -8,12 +8,11 @@
  * test against the main ciphertext's tag.
  */
 import { AnyamError } from '../../domain/model';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { base64ToBytes, bytesToBase64 } from '../../crypto/base64';
+import { PBKDF2_ITERATIONS, pbkdf2AesGcmKey } from '../../crypto/pbkdf2';
 
 export const ENCRYPTED_FORMAT = 'anyam-backup-encrypted';
 export const ENCRYPTED_VERSION = 1;
-/** OWASP 2023 for PBKDF2-HMAC-SHA256. */
-export const PBKDF2_ITERATIONS = 600_000;
 /** A header asking for more would make the phone hash for minutes: surely not our file. */
 export const MAX_ITERATIONS = 10_000_000;
 const SALT_BYTES = 16;
@@ -81,16 +80,7 @@ async function deriveKey(
   salt: Uint8Array<ArrayBuffer>,
   iterations: number,
 ): Promise<CryptoKey> {
-  const material = await subtle().importKey('raw', passphraseBytes(passphrase), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
-  return subtle().deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
+  return pbkdf2AesGcmKey(subtle(), passphraseBytes(passphrase), salt, iterations);
 }
 
 async function seal(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, plain: Uint8Array<ArrayBuffer>) {

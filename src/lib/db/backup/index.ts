@@ -13,10 +13,10 @@ export type { JobProgress, JobProgressListener } from './cancel';
 export {
   decryptBackupEnvelope,
   encryptBackupText,
-  PBKDF2_ITERATIONS,
   type EncryptedEnvelope,
   type EncryptOptions,
 } from './crypto';
+export { PBKDF2_ITERATIONS } from '../../crypto/pbkdf2';
 export { passphraseStrength, type PassphraseStrength } from './passphrase';
 export { exportBackup, type BackupExport, type ExportBackupOptions } from './export-backup';
 export {

@@ -32,6 +32,11 @@ export const INTL_LOCALE: Record<Locale, string> = {
   vi: 'vi-VN',
 };
 
+/** The Intl tag of the current UI language (money, dates and numbers are formatted in it). */
+export function intlLocale(): string {
+  return INTL_LOCALE[locale.current];
+}
+
 export function applyDocumentLanguage(locale: Locale): void {
   document.documentElement.lang = locale;
 }
