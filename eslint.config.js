@@ -14,6 +14,8 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'bench/results.json',
+      'reports',
+      '.stryker-tmp',
       '**/*.d.mts',
     ],
   },

@@ -7,6 +7,7 @@ import {
   completeMonths,
   inPeriod,
   monthSoFar,
+  periodHasMonth,
   periodLabel,
   sinceMonth,
 } from '../../src/lib/domain/periods';
@@ -77,5 +78,79 @@ describe('periods', () => {
       }),
       { numRuns: 300, examples: EDGE_DAYS.map((d) => [d, 3] as [string, number]) },
     );
+  });
+
+  it('each period says which kind it is', () => {
+    expect(monthSoFar('2026-12-04').kind).toBe('month-so-far');
+    expect(completeMonth('2026-12-04').kind).toBe('complete-month');
+    expect(completeMonths('2026-12-04').kind).toBe('complete-months');
+    expect(sinceMonth('2026-10', '2026-12-04')?.kind).toBe('since');
+  });
+
+  it("a plan's period runs to today, so it is never complete", () => {
+    const since = sinceMonth('2026-10', '2026-12-04');
+    expect(since).toEqual({
+      kind: 'since',
+      months: ['2026-10', '2026-11', '2026-12'],
+      from: '2026-10-01',
+      to: '2026-12-04',
+      complete: false,
+    });
+    expect(periodLabel(since!)).toEqual({
+      kind: 'range',
+      from: '2026-10',
+      to: '2026-12',
+      toSoFar: true,
+    });
+  });
+
+  it('a month not yet ended is refused as the end of complete months, and the refusal names it', () => {
+    expect(() => completeMonths('2026-12-04', 3, '2026-12')).toThrow(
+      new RangeError('2026-12 has not ended on 2026-12-04'),
+    );
+    expect(() => completeMonths('2026-12-04', 3, '2027-01')).toThrow(RangeError);
+    expect(completeMonths('2026-12-04', 3, '2026-11').months).toEqual([
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
+    expect(() => completeMonth('2026-12-04', '2026-12')).toThrow(
+      new RangeError('2026-12 has not ended on 2026-12-04'),
+    );
+    expect(() => completeMonths('2026-12-04', 1.5)).toThrow(new RangeError('count 1.5'));
+  });
+
+  it('one complete month is labelled as that month, not as so far', () => {
+    expect(periodLabel(completeMonth('2026-12-04'))).toEqual({ kind: 'month', month: '2026-11' });
+    expect(periodLabel(completeMonths('2026-12-04', 1))).toEqual({
+      kind: 'month',
+      month: '2026-11',
+    });
+  });
+
+  it("a month is one of the period's exactly when the period lists it", () => {
+    fc.assert(
+      fc.property(
+        todayArb,
+        fc.integer({ min: 1, max: 24 }),
+        fc.integer({ min: -30, max: 3 }),
+        (today, count, shift) => {
+          const p = completeMonths(today, count);
+          const month = addMonths(monthOf(today), shift);
+          expect(periodHasMonth(p, month)).toBe(shift <= -1 && shift >= -count);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('clipping at or before the first month leaves the period as it was', () => {
+    const recent = completeMonths('2026-12-04');
+    expect(clipFrom(recent, '2026-09')).toEqual(recent);
+    expect(clipFrom(recent, '2026-11')).toEqual({
+      ...recent,
+      months: ['2026-11'],
+      from: '2026-11-01',
+    });
   });
 });

@@ -65,6 +65,7 @@ export function isCurrencyCode(code: string): boolean {
 
 export function currencyExponent(currency: string): number {
   const cached = exponentCache.get(currency);
+  // Stryker disable next-line ConditionalExpression: skipping the cache computes the same exponent again
   if (cached !== undefined) return cached;
   if (typeof currency !== 'string' || !CODE.test(currency)) throw unknownCurrency(currency);
   let exponent = EXPONENT_OVERRIDES[currency];
@@ -109,7 +110,9 @@ function localeSeparators(locale: string): Separators {
   let seps = separatorCache.get(locale);
   if (!seps) {
     const parts = new Intl.NumberFormat(safeLocale(locale)).formatToParts(1234567.8);
+    // Stryker disable next-line StringLiteral: every locale Intl knows groups 1234567.8 and marks its decimal, so the fallbacks are never read
     const rawGroup = parts.find((p) => p.type === 'group')?.value ?? ',';
+    // Stryker disable next-line StringLiteral: every locale Intl knows groups 1234567.8 and marks its decimal, so the fallbacks are never read
     const rawDecimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
     const decimal = rawDecimal === ',' || (rawDecimal !== '.' && rawGroup === '.') ? ',' : '.';
     const group = decimal === ',' ? '.' : ',';
@@ -163,6 +166,7 @@ function stripSuffix(s: string, tokens: readonly string[]): string {
 /** True when `parts` (digit runs split at a grouping character) are well-formed thousands. */
 function isValidGrouping(parts: readonly string[]): boolean {
   const [head, ...rest] = parts;
+  // Stryker disable next-line ConditionalExpression: split() always returns at least one part, so head is never undefined
   return head !== undefined && /^\d{1,3}$/.test(head) && rest.every((p) => /^\d{3}$/.test(p));
 }
 
@@ -186,7 +190,9 @@ function splitNumber(body: string, seps: Separators, input: string): [string, st
 
   if (kinds.length === 2) {
     const decimal = sepChars[sepChars.length - 1]!;
+    // Stryker disable next-line ConditionalExpression: kinds[0] is the decimal only when it also occurs earlier, which the next line refuses
     const group = kinds.find((k) => k !== decimal)!;
+    // Stryker disable next-line ConditionalExpression: an earlier decimal point would sit inside a thousands group, which isValidGrouping refuses two lines below
     if (sepChars.indexOf(decimal) !== sepChars.length - 1) throw invalid(input);
     const at = body.lastIndexOf(decimal);
     const intParts = body.slice(0, at).split(group);
@@ -200,8 +206,10 @@ function splitNumber(body: string, seps: Separators, input: string): [string, st
     if (!isValidGrouping(parts)) throw invalid(input);
     return [parts.join(''), ''];
   }
+  // Stryker disable next-line StringLiteral: one separator occurring once splits the body into exactly two parts
   const [before = '', after = ''] = parts;
   const groupLike = sep === seps.group || seps.decimal === ',';
+  // Stryker disable next-line ConditionalExpression: isValidGrouping of two parts already requires the second to have 3 digits
   if (groupLike && after.length === 3 && isValidGrouping(parts)) return [before + after, ''];
   if (sep === seps.decimal || sep === '.') return [before, after];
   throw invalid(input);
@@ -247,6 +255,7 @@ export function parseMoney(
 
   const [intDigits, fracDigits] = splitNumber(body, seps, input);
   if (fracDigits.length > allowed) {
+    // Stryker disable next-line MethodExpression: extra is only read when allowed is 0, where slice(0) is fracDigits itself
     const extra = fracDigits.slice(allowed);
     if (allowed > 0 || fracDigits.length > 2 || /[^0]/.test(extra)) {
       // Asked for a number of decimals (forms): say so, so the person knows what to fix.
