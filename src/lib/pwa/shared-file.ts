@@ -4,7 +4,9 @@
  * sending the app to `#/settings/household?shared=1` (or `?share-error=none|several`); the app
  * takes the file out, once.
  */
-export const SHARE_CACHE = 'anyam-share';
+import { SHARE_CACHE } from './share-waiting';
+
+export { SHARE_CACHE };
 export const SHARED_FILE_KEY = 'shared-household-file';
 /** The file's name travels in a header, since a cached Response has no name of its own. */
 export const SHARED_NAME_HEADER = 'x-anyam-file-name';
