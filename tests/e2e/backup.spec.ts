@@ -185,14 +185,14 @@ test.describe('a backup restored in a new browser profile', () => {
     await openView(page, 'settings');
     const restore = page.getByTestId('restore-section');
 
-    // A file that is not a backup: its own message, nothing changed.
+    // A file that is not a backup: named for what it is (a picture), nothing changed.
     await restore.getByLabel('Backup file').setInputFiles({
       name: 'photo.json',
       mimeType: 'application/json',
       buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]),
     });
     await expect(restore.getByLabel('Backup file')).toHaveAccessibleDescription(
-      /not an Anyam backup: it is not text/,
+      /This file is a picture, not an Anyam file/,
     );
     await expect(page.getByTestId('household-name')).toHaveText('Sementara');
 
