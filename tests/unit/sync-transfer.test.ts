@@ -128,6 +128,31 @@ describe('the sync exchange', () => {
     }
   });
 
+  it('a peer leaving while this phone still sends reads as the connection closing, not as "something went wrong"', async () => {
+    const [ca, cb] = pair();
+    let chunks = 0;
+    ca.tamper = (d) => {
+      if (typeof d !== 'string' && ++chunks === 1) {
+        // B leaves: A's end is closing (a send now throws) before A hears the close event.
+        ca.readyState = 'closing';
+        cb.readyState = 'closed';
+        setTimeout(() => cb.dispatchEvent(new Event('close')), 0);
+      }
+      return d;
+    };
+    const a = new SyncExchange(ca, {
+      device: 'a',
+      outgoing: () => Promise.resolve(fileOf(HIGH_WATER + 4 * CHUNK_BYTES, 1)),
+    });
+    const b = new SyncExchange(cb, {
+      device: 'b',
+      outgoing: () => Promise.resolve(fileOf(100, 2)),
+    });
+    const [ra] = await Promise.allSettled([a.exchange(), b.exchange()]);
+    expect(ra.status).toBe('rejected');
+    expect((ra as PromiseRejectedResult).reason).toMatchObject({ code: 'sync/closed' });
+  });
+
   it('a file that arrives changed is refused on both phones (SHA-256)', async () => {
     const [ca, cb] = pair();
     ca.tamper = (d) => {

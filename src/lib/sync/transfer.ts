@@ -232,7 +232,11 @@ export class SyncExchange {
       case 'hello':
         if (this.#peer !== null) return this.#fail(new AnyamError('sync/transfer-damaged'), true);
         this.#peer = msg.device;
-        void this.#send(msg.device).catch((e: unknown) => this.#fail(e, true));
+        // A send on a channel the peer is closing throws (InvalidStateError) before the close
+        // event arrives: that is the peer leaving, and says so, not "something went wrong".
+        void this.#send(msg.device).catch((e: unknown) =>
+          this.#fail(this.#channel.readyState === 'open' ? e : new AnyamError('sync/closed'), true),
+        );
         return;
       case 'file':
         if (this.#peer === null || this.#header)
