@@ -3,7 +3,11 @@
  *   --mode harness → dist-bench-harness, served at /__bench/ next to the app (same origin, so it
  *                    can seed the app's IndexedDB and time the app's own modules);
  *   --mode bare    → dist-bench-bare, served at /__bare/: only Svelte mounting a "ready" text,
- *                    the floor the app's first contentful paint is compared with.
+ *                    the floor the app's first contentful paint is compared with;
+ *   --mode floor   → dist-bench-floor, served at /__floor/: the floor a returning dashboard is
+ *                    compared with (issue 29): its own service worker (floor/public/sw.js),
+ *                    one read of the app's rollups, one score-like figure in a card. File names
+ *                    are fixed (no hash) so that its worker can list them.
  * BENCH_NO_CSV=1 swaps the CSV import for a stand-in (run.mjs retries with it when the app's CSV
  * import does not build yet), so that every other figure is still measured.
  */
@@ -27,11 +31,11 @@ function csvStandIn(): Plugin {
 }
 
 export default defineConfig(({ mode }) => {
-  const page = mode === 'bare' ? 'bare' : 'harness';
+  const page = mode === 'bare' || mode === 'floor' ? mode : 'harness';
   return {
     root: here(`./${page}`),
-    base: page === 'bare' ? '/__bare/' : '/__bench/',
-    publicDir: false,
+    base: `/__${page === 'harness' ? 'bench' : page}/`,
+    publicDir: page === 'floor' ? here('./floor/public') : false,
     logLevel: 'warn',
     define: {
       __ANYAM_VERSION__: JSON.stringify('bench'),
@@ -45,6 +49,9 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       reportCompressedSize: false,
       modulePreload: { polyfill: false },
+      ...(page === 'floor' && {
+        rolldownOptions: { output: { entryFileNames: 'assets/[name].js' } },
+      }),
     },
   };
 });

@@ -1,0 +1,143 @@
+// Parts 2, 3, 6: the returning dashboard (cold load from the worker cache), FCP against the bare Svelte page, heap.
+import { CPU_RATE, MB, PARTS, RUNS, figure, heading, median, part, results } from '../context.mjs';
+import { coldLoad, withBrowser } from '../browser.mjs';
+import { profile } from '../profiles.mjs';
+
+export async function coldPart({ base, seeded, kinds, probe, cold }) {
+  // 2, 3, 6. Cold loads --------------------------------------------------------------------------
+  // cold: filled here, read by the heap figure below.
+  if (PARTS.has('cold')) {
+    heading(
+      `2. cold load to the dashboard painted (${CPU_RATE}× CPU, fresh browser process, median of ${RUNS})`,
+    );
+    for (const kind of kinds) {
+      if (!seeded[kind]) continue;
+      await part(`cold load ${kind}`, async () => {
+        const loads = [];
+        for (let i = 0; i < RUNS; i++) {
+          loads.push(
+            await coldLoad(profile(kind), `${base}/#/dashboard`, {
+              rate: CPU_RATE,
+              probe,
+              heap: kind === '100k',
+            }),
+          );
+        }
+        const how = [...new Set(loads.map((l) => l.readyHow))].join(', ');
+        const uncontrolled = loads.filter((l) => !l.controlled).length;
+        if (uncontrolled)
+          console.log(
+            `! ${kind}: ${uncontrolled} of ${loads.length} loads not controlled by the service worker`,
+          );
+        cold[kind] = loads;
+        results.figures[`cold:${kind}:raw`] = loads.map(({ heap, ...l }) => ({ ...l, heap }));
+        const label = {
+          empty: 'empty household',
+          sample: '18-month sample',
+          '100k': '100k entries',
+        }[kind];
+        const usable = loads.map((l) => l.usablePainted);
+        let goal = null;
+        if (kind === '100k' && cold.empty) {
+          const ratio = median(usable) / median(cold.empty.map((l) => l.usablePainted));
+          goal = { text: `≤ 1.15× empty: ${ratio.toFixed(2)}×`, holds: ratio <= 1.15 };
+          results.figures['cold:usableRatio100kToEmpty'] = {
+            label: 'dashboard usable 100k ÷ empty',
+            unit: '×',
+            median: ratio,
+            goal: '≤ 1.15',
+            held: ratio <= 1.15,
+          };
+        }
+        figure(
+          `cold:usable:${kind}`,
+          `dashboard usable, ${label} (${CPU_RATE}x CPU)`,
+          'ms',
+          usable,
+          {
+            goal,
+            note: 'score painted, main thread free',
+          },
+        );
+        const before = loads.map((l) => l.longestTaskBeforeUsable);
+        figure(`cold:longestBeforeUsable:${kind}`, `  longest task before usable`, 'ms', before, {
+          goal: kind === '100k' ? { text: '≤ 150 ms', holds: median(before) <= 150 } : null,
+          note: 'long-task API: under 50 ms reads 0',
+        });
+        figure(
+          `cold:${kind}`,
+          `  charts near the screen drawn`,
+          'ms',
+          loads.map((l) => l.readyPainted),
+          { note: how },
+        );
+        figure(
+          `cold:longestTask:${kind}`,
+          `  longest task until then`,
+          'ms',
+          loads.map((l) => l.longestTask),
+        );
+      });
+    }
+  }
+
+  // 3. FCP vs a bare Svelte page -------------------------------------------------------------------
+  let bareFcp = null;
+  if (PARTS.has('bare') || PARTS.has('cold')) {
+    heading(`3. first contentful paint (${CPU_RATE}× CPU) vs a bare Svelte page, same server`);
+    await part('bare page', async () => {
+      const url = `${base}/__bare/`;
+      const bareProbe = { ready: 'selector', selector: '[data-testid="bare-ready"]' };
+      await withBrowser(profile('bare'), async (page) => {
+        // First visit: fills the HTTP cache, as the app's first visit fills its precache.
+        await page.goto(url);
+        await page.waitForSelector('[data-testid="bare-ready"]');
+      });
+      const loads = [];
+      for (let i = 0; i < RUNS; i++)
+        loads.push(await coldLoad(profile('bare'), url, { rate: CPU_RATE, probe: bareProbe }));
+      bareFcp = median(loads.map((l) => l.fcp));
+      figure(
+        'fcp:bare',
+        `FCP, bare Svelte page (${CPU_RATE}x CPU)`,
+        'ms',
+        loads.map((l) => l.fcp),
+      );
+    });
+    for (const kind of Object.keys(cold)) {
+      await part(`fcp ${kind}`, async () => {
+        const fcps = cold[kind].map((l) => l.fcp);
+        let goal = null;
+        if (bareFcp) {
+          const ratio = median(fcps) / bareFcp;
+          goal = { text: `≤ 1.1× bare: ${ratio.toFixed(2)}×`, holds: ratio <= 1.1 };
+        }
+        figure(
+          `fcp:${kind}`,
+          `FCP, dashboard, ${kind === '100k' ? '100k entries' : kind} (${CPU_RATE}x CPU)`,
+          'ms',
+          fcps,
+          { goal },
+        );
+      });
+    }
+  }
+
+  // 6. Heap ---------------------------------------------------------------------------------------
+  if (cold['100k']) {
+    heading('6. JS heap after the dashboard loads, 100k entries (after a full GC)');
+    await part('heap', async () => {
+      const used = cold['100k'].map((l) => l.heap?.used);
+      figure('heap:100k', 'JS heap used, dashboard, 100k entries', 'MB', used, {
+        goal: { text: '≤ 60 MB', holds: median(used) <= 60 * MB },
+        extra: { beforeGc: cold['100k'].map((l) => l.heap?.usedBeforeGc) },
+      });
+      figure(
+        'heap:100k:beforeGc',
+        '  (before GC)',
+        'MB',
+        cold['100k'].map((l) => l.heap?.usedBeforeGc),
+      );
+    });
+  }
+}
