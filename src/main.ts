@@ -1,12 +1,16 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
+import { startEarly } from './early-start';
 import { applyDocumentLanguage, locale } from './lib/i18n/locale.svelte';
 import { installPrompt } from './lib/pwa/install.svelte';
+import { router } from './lib/state/router.svelte';
 import { toasts } from './lib/state/toasts.svelte';
 import { watchPasteLimits } from './lib/ui/paste-limit';
 import { m } from './paraglide/messages.js';
 
+// First: a returning visit's data and view start loading while the rest of this task runs.
+startEarly(router.current);
 applyDocumentLanguage(locale.current);
 installPrompt.listen();
 // "Cut to 80 characters": a paste that a field's maxlength shortened is never cut silently.

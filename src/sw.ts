@@ -70,8 +70,53 @@ self.addEventListener('message', (event) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
-precacheAndRoute(self.__WB_MANIFEST);
+// One mention of the manifest: the build replaces exactly one.
+const MANIFEST = self.__WB_MANIFEST;
+precacheAndRoute(MANIFEST);
 cleanupOutdatedCaches();
+
+/**
+ * The build's files that are not precached (Chart.js, the same-room sync, the CSV import: see
+ * globIgnores in vite.config.ts) are kept once fetched: cache first, then the network. Their
+ * names carry a content hash, so a kept file is never stale. A file that a later release
+ * precaches is dropped from here when that release's worker activates; a kept file of an
+ * earlier release that no page asks for any more stays (a few KB; Chart.js changes only with
+ * its version).
+ */
+const RUNTIME_CACHE = 'anyam-runtime';
+const ASSETS = new URL('assets/', self.registration.scope).pathname;
+const PRECACHED = new Set(
+  MANIFEST.map(
+    (entry) => new URL(typeof entry === 'string' ? entry : entry.url, self.registration.scope).href,
+  ),
+);
+
+registerRoute(
+  ({ url, request }) =>
+    request.method === 'GET' &&
+    url.origin === self.location.origin &&
+    url.pathname.startsWith(ASSETS),
+  async ({ request }) => {
+    const cache = await caches.open(RUNTIME_CACHE);
+    const kept = await cache.match(request);
+    if (kept) return kept;
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  },
+);
+
+self.addEventListener('activate', (event) => {
+  // A file kept by an earlier release that this one precaches is served from the precache;
+  // the runtime copy is dropped.
+  event.waitUntil(
+    caches.open(RUNTIME_CACHE).then(async (cache) => {
+      for (const request of await cache.keys()) {
+        if (PRECACHED.has(request.url)) await cache.delete(request);
+      }
+    }),
+  );
+});
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 // The first visit is controlled at once; later versions still wait for "Reload".
 clientsClaim();

@@ -78,7 +78,9 @@ async function fourMonthsOfSalary() {
 
 /** Waits for the chart cards, drawn in a later task than the score (issue #18). */
 async function chartCards() {
-  await waitFor(() => expect(document.querySelector('[data-chart]')).not.toBeNull());
+  await waitFor(() => expect(document.querySelector('[data-chart]')).not.toBeNull(), {
+    timeout: 5000,
+  });
 }
 
 /** Waits until nothing is left to settle (live queries answered, derived values computed). */
