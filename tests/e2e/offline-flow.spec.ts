@@ -1,7 +1,7 @@
 import { expect, test, newPinnedContext } from './fixtures';
 import { startServer } from '../../scripts/serve.mjs';
 import { addStreamUi, quickAddUi, readDatabase } from './household';
-import { VIEWS, expectChartsDrawn, startHousehold, tapNav, waitForServiceWorker } from './support';
+import { VIEWS, startHousehold, tapNav, waitForServiceWorker } from './support';
 
 test('after the first visit the whole flow works with the network and the server gone', async ({
   browser,
@@ -25,7 +25,14 @@ test('after the first visit the whole flow works with the network and the server
     await expect(page.getByTestId('entry-row').filter({ hasText: 'Sewing' })).toHaveCount(1);
     await tapNav(page, 'dashboard');
     await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
-    await expectChartsDrawn(page);
+    // Chart.js is not precached (issue 29: fetched and kept on first use). This visit never drew
+    // a chart online, so offline every chart stands as its table, each number in it.
+    const charts = page.locator('[data-chart]');
+    await expect(charts.first()).toBeAttached();
+    for (const chart of await charts.all()) {
+      await expect(chart).toHaveAttribute('data-unavailable', 'true');
+    }
+    await expect(page.locator('.chart table').first()).toBeVisible();
     for (const view of VIEWS) await tapNav(page, view);
     expect((await readDatabase(page)).entries.some((e) => e.amountMinor === 8_000_000)).toBe(true);
   } finally {
