@@ -62,3 +62,36 @@ test('charts far below the screen are not built until they come near it', async 
   await forecast.scrollIntoViewIfNeeded();
   await expect(forecast).toHaveAttribute('data-drawn', 'true');
 });
+
+test('nothing only the charts need loads before the score: the chart cards and Chart.js come after it', async ({
+  page,
+}) => {
+  // Issue 29: the chart cards are a chunk of their own, imported once the score is on screen;
+  // Chart.js is fetched by the chart component inside it. Held on the network, the score is
+  // there and Chart.js has not even been asked for.
+  const held: Route[] = [];
+  let release = false;
+  await page.route('**/assets/DashboardCharts-*.js', async (route) => {
+    if (release) await route.continue();
+    else held.push(route);
+  });
+  const chartJsAsked: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/chartjs-[^/]*\.js$/.test(request.url())) chartJsAsked.push(request.url());
+  });
+
+  await startHousehold(page, { sample: true });
+  await openView(page, 'dashboard');
+  await expect(page.getByTestId('dash-score-value')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('dash-in-progress')).toBeVisible();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  expect(chartJsAsked).toEqual([]);
+  await expect(page.locator('[data-chart]')).toHaveCount(0);
+  await expect(page.locator('[data-dashboard-ready="false"]')).toHaveCount(1);
+
+  release = true;
+  for (const route of held.splice(0)) await route.continue();
+  await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  expect(chartJsAsked.length).toBeGreaterThan(0);
+  expect(await page.locator('[data-chart]').count()).toBe(6);
+});
