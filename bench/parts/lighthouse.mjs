@@ -28,7 +28,7 @@ export async function lighthousePart({ base }) {
   if (PARTS.has('lighthouse')) {
     heading('Lighthouse 12 (mobile preset, median of 3), first visit of the built app');
     await part('lighthouse', async () => {
-      const { runLighthouse } = await import('./lighthouse.mjs');
+      const { runLighthouse } = await import('../lighthouse.mjs');
       const lh = await runLighthouse(`${base}/`, 3);
       for (const [id, goalValue, op] of [
         ['accessibility', 100, '='],
