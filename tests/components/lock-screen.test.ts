@@ -8,7 +8,7 @@ import * as webauthn from '../../src/lib/lock/webauthn';
 import { hashPin } from '../../src/lib/lock/pin';
 import type { LockSettings } from '../../src/lib/domain/lock';
 import { device } from '../../src/lib/state/device.svelte';
-import { appLock } from '../../src/lib/state/lock.svelte';
+import { AppLock } from '../../src/lib/state/lock.svelte';
 
 /*
  * Issue 23: the lock screen says one thing at a time (never "wait 30 s" and "Wrong PIN" together),
@@ -45,7 +45,6 @@ async function typeWrongPin(): Promise<void> {
 
 beforeEach(() => {
   device.update({ lock: null });
-  appLock.pinNeeded = false;
   vi.mocked(webauthn.verifyPlatformCredential).mockResolvedValue(false);
   vi.mocked(webauthn.registerPlatformCredential).mockClear();
 });
@@ -54,7 +53,7 @@ afterEach(cleanup);
 describe('the lock screen', () => {
   it('shows one message at a time: the tries left, then only the wait', async () => {
     lockWith({ pin: await hashPin('246810', 1_000), failures: 3 });
-    render(LockScreen);
+    render(LockScreen, { lock: new AppLock() });
     await typeWrongPin();
     await waitFor(() =>
       expect(liveMessages()).toEqual(['Wrong PIN. Tries left before a wait: 1.']),
@@ -72,7 +71,7 @@ describe('the lock screen', () => {
 
   it('says what to do about a forgotten PIN', async () => {
     lockWith({ pin: await hashPin('246810', 1_000) });
-    render(LockScreen);
+    render(LockScreen, { lock: new AppLock() });
     const forgot = screen.getByTestId('lock-forgot');
     expect(forgot.querySelector('summary')?.textContent).toBe('Forgot the PIN?');
     const text = forgot.textContent ?? '';
@@ -85,7 +84,7 @@ describe('the lock screen', () => {
 
   it('with a fingerprint and no PIN (set up before issue 23) never offers the PIN', async () => {
     lockWith({ credentialId: 'old-credential' });
-    render(LockScreen);
+    render(LockScreen, { lock: new AppLock() });
     expect(screen.queryByTestId('unlock-pin')).toBeNull();
     await fireEvent.click(screen.getByTestId('unlock-device'));
     await waitFor(() =>
@@ -100,12 +99,12 @@ describe('the lock screen', () => {
   it('with a fingerprint and no PIN asks for a PIN once the fingerprint opened it', async () => {
     lockWith({ credentialId: 'old-credential' });
     vi.mocked(webauthn.verifyPlatformCredential).mockResolvedValue(true);
-    appLock.opened = false;
-    appLock.locked = true;
-    render(LockScreen);
+    // A page opened on this lock: locked, and nothing of the app drawn yet.
+    const lock = new AppLock();
+    render(LockScreen, { lock });
     await fireEvent.click(screen.getByTestId('unlock-device'));
     await screen.findByTestId('lock-pin-needed');
-    expect(appLock.opened).toBe(false);
+    expect(lock.opened).toBe(false);
     await fireEvent.input(screen.getByTestId('lock-new-pin'), { target: { value: '13579' } });
     await fireEvent.input(screen.getByTestId('lock-new-pin-again'), {
       target: { value: '13579' },
@@ -118,7 +117,7 @@ describe('the lock screen', () => {
       target: { value: '135790' },
     });
     await fireEvent.click(screen.getByTestId('lock-new-pin-save'));
-    await waitFor(() => expect(appLock.opened).toBe(true));
+    await waitFor(() => expect(lock.opened).toBe(true));
     expect(device.current.lock?.pin).not.toBeNull();
     expect(device.current.lock?.credentialId).toBe('old-credential');
   });
