@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import LockScreen from '../../src/components/lock/LockScreen.svelte';
 import LockSection from '../../src/components/lock/LockSection.svelte';
 import * as webauthn from '../../src/lib/lock/webauthn';
+import * as pins from '../../src/lib/lock/pin';
 import { hashPin } from '../../src/lib/lock/pin';
 import type { LockSettings } from '../../src/lib/domain/lock';
 import { device } from '../../src/lib/state/device.svelte';
@@ -22,7 +23,7 @@ vi.mock('../../src/lib/lock/webauthn', () => ({
 }));
 vi.mock('../../src/lib/lock/pin', async (original) => {
   const real = await original<typeof import('../../src/lib/lock/pin')>();
-  return { ...real, hashPin: (pin: string) => real.hashPin(pin, 1_000) };
+  return { ...real, hashPin: vi.fn((pin: string) => real.hashPin(pin, 1_000)) };
 });
 
 function lockWith(patch: Partial<LockSettings>): void {
@@ -145,11 +146,48 @@ describe('Settings → Lock and privacy', () => {
     await fireEvent.input(screen.getByTestId('lock-pin'), { target: { value: '246810' } });
     await fireEvent.input(screen.getByTestId('lock-pin-again'), { target: { value: '246810' } });
     await fireEvent.click(screen.getByTestId('lock-save-pin'));
-    await screen.findByRole('heading', { name: 'Change the PIN' });
+    // The PIN's hashing loads when first used: on a loaded machine that takes its time.
+    await screen.findByRole('heading', { name: 'Change the PIN' }, { timeout: 20_000 });
     await waitFor(() => expect(useDevice).toHaveProperty('disabled', false));
     await fireEvent.click(useDevice);
     await waitFor(() => expect(device.current.lock?.credentialId).toBe('new-credential'));
     expect(screen.queryByText(/^Set a PIN first/)).toBeNull();
+  });
+
+  it('says what is wrong with a new PIN, and holds the form while it is saved', async () => {
+    render(LockSection);
+    const pin = screen.getByTestId('lock-pin');
+    const again = screen.getByTestId('lock-pin-again');
+    const save = screen.getByTestId('lock-save-pin');
+    const error = () => screen.getByTestId('lock-section').querySelector('.field-error');
+    await fireEvent.input(pin, { target: { value: '2468' } });
+    await fireEvent.click(save);
+    await waitFor(() => expect(error()?.textContent).toBe('At least 6 digits, numbers only.'));
+    expect(pin.getAttribute('aria-invalid')).toBe('true');
+    await fireEvent.input(pin, { target: { value: '246810' } });
+    await fireEvent.input(again, { target: { value: '246811' } });
+    await fireEvent.click(save);
+    await waitFor(() => expect(error()?.textContent).toBe('The two PINs are not the same.'));
+    expect(device.current.lock).toBeNull();
+
+    // Saving: the form is held (no second save, no fingerprint set-up meanwhile).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const real = vi.mocked(pins.hashPin).getMockImplementation()!;
+    vi.mocked(pins.hashPin).mockImplementationOnce(async (typed) => {
+      await held;
+      return real(typed);
+    });
+    await fireEvent.input(again, { target: { value: '246810' } });
+    await fireEvent.click(save);
+    await waitFor(() => expect(save).toHaveProperty('disabled', true));
+    expect(await screen.findByTestId('lock-use-device')).toHaveProperty('disabled', true);
+    expect(error()?.textContent).toBe('');
+    release();
+    await waitFor(() => expect(save).toHaveProperty('disabled', false), { timeout: 20_000 });
+    expect(device.current.lock?.pin).not.toBeNull();
+    expect(pin).toHaveProperty('value', '');
+    expect(again).toHaveProperty('value', '');
   });
 
   it('warns about a fingerprint lock without a PIN', () => {

@@ -1,8 +1,8 @@
 import { m } from '../../paraglide/messages.js';
-import { isValidPin, PIN_MIN_DIGITS } from '../../lib/domain/lock';
-import { errorText, registerErrorTexts } from '../../lib/i18n/error-text';
+import { PIN_MIN_DIGITS } from '../../lib/domain/lock';
+import { registerErrorTexts } from '../../lib/i18n/error-text';
 import { formatNumber } from '../../lib/state/format.svelte';
-import { LOCK_ERRORS, type AppLock } from '../../lib/state/lock.svelte';
+import { LOCK_ERRORS } from '../../lib/state/lock.svelte';
 
 /** What a PIN must be: "At least 6 digits, numbers only." */
 export function pinRule(): string {
@@ -15,21 +15,3 @@ registerErrorTexts({
   [LOCK_ERRORS.pinRequired]: () => m.lk_device_needs_pin(),
   [LOCK_ERRORS.deviceFailed]: () => m.hh_lock_device_failed(),
 });
-
-/**
- * Sets the PIN typed twice: the error to show under the fields (the rule the lock refused it
- * by, or the two not matching), or null once it is set.
- */
-export async function saveNewPin(
-  lock: AppLock,
-  pin: string,
-  again: string,
-): Promise<string | null> {
-  if (isValidPin(pin) && pin !== again) return m.hh_lock_pin_mismatch();
-  try {
-    await lock.setPin(pin);
-    return null;
-  } catch (error) {
-    return errorText(error);
-  }
-}
