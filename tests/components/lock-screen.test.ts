@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import LockScreen from '../../src/components/lock/LockScreen.svelte';
 import LockSection from '../../src/components/lock/LockSection.svelte';
 import * as webauthn from '../../src/lib/lock/webauthn';
+import * as pins from '../../src/lib/lock/pin';
 import { hashPin } from '../../src/lib/lock/pin';
 import type { LockSettings } from '../../src/lib/domain/lock';
 import { device } from '../../src/lib/state/device.svelte';
-import { appLock } from '../../src/lib/state/lock.svelte';
+import { AppLock } from '../../src/lib/state/lock.svelte';
 
 /*
  * Issue 23: the lock screen says one thing at a time (never "wait 30 s" and "Wrong PIN" together),
@@ -22,7 +23,7 @@ vi.mock('../../src/lib/lock/webauthn', () => ({
 }));
 vi.mock('../../src/lib/lock/pin', async (original) => {
   const real = await original<typeof import('../../src/lib/lock/pin')>();
-  return { ...real, hashPin: (pin: string) => real.hashPin(pin, 1_000) };
+  return { ...real, hashPin: vi.fn((pin: string) => real.hashPin(pin, 1_000)) };
 });
 
 function lockWith(patch: Partial<LockSettings>): void {
@@ -45,7 +46,6 @@ async function typeWrongPin(): Promise<void> {
 
 beforeEach(() => {
   device.update({ lock: null });
-  appLock.pinNeeded = false;
   vi.mocked(webauthn.verifyPlatformCredential).mockResolvedValue(false);
   vi.mocked(webauthn.registerPlatformCredential).mockClear();
 });
@@ -54,7 +54,7 @@ afterEach(cleanup);
 describe('the lock screen', () => {
   it('shows one message at a time: the tries left, then only the wait', async () => {
     lockWith({ pin: await hashPin('246810', 1_000), failures: 3 });
-    render(LockScreen);
+    render(LockScreen, { lock: new AppLock() });
     await typeWrongPin();
     await waitFor(() =>
       expect(liveMessages()).toEqual(['Wrong PIN. Tries left before a wait: 1.']),
@@ -72,7 +72,7 @@ describe('the lock screen', () => {
 
   it('says what to do about a forgotten PIN', async () => {
     lockWith({ pin: await hashPin('246810', 1_000) });
-    render(LockScreen);
+    render(LockScreen, { lock: new AppLock() });
     const forgot = screen.getByTestId('lock-forgot');
     expect(forgot.querySelector('summary')?.textContent).toBe('Forgot the PIN?');
     const text = forgot.textContent ?? '';
@@ -85,7 +85,7 @@ describe('the lock screen', () => {
 
   it('with a fingerprint and no PIN (set up before issue 23) never offers the PIN', async () => {
     lockWith({ credentialId: 'old-credential' });
-    render(LockScreen);
+    render(LockScreen, { lock: new AppLock() });
     expect(screen.queryByTestId('unlock-pin')).toBeNull();
     await fireEvent.click(screen.getByTestId('unlock-device'));
     await waitFor(() =>
@@ -100,12 +100,12 @@ describe('the lock screen', () => {
   it('with a fingerprint and no PIN asks for a PIN once the fingerprint opened it', async () => {
     lockWith({ credentialId: 'old-credential' });
     vi.mocked(webauthn.verifyPlatformCredential).mockResolvedValue(true);
-    appLock.opened = false;
-    appLock.locked = true;
-    render(LockScreen);
+    // A page opened on this lock: locked, and nothing of the app drawn yet.
+    const lock = new AppLock();
+    render(LockScreen, { lock });
     await fireEvent.click(screen.getByTestId('unlock-device'));
     await screen.findByTestId('lock-pin-needed');
-    expect(appLock.opened).toBe(false);
+    expect(lock.opened).toBe(false);
     await fireEvent.input(screen.getByTestId('lock-new-pin'), { target: { value: '13579' } });
     await fireEvent.input(screen.getByTestId('lock-new-pin-again'), {
       target: { value: '13579' },
@@ -118,7 +118,7 @@ describe('the lock screen', () => {
       target: { value: '135790' },
     });
     await fireEvent.click(screen.getByTestId('lock-new-pin-save'));
-    await waitFor(() => expect(appLock.opened).toBe(true));
+    await waitFor(() => expect(lock.opened).toBe(true));
     expect(device.current.lock?.pin).not.toBeNull();
     expect(device.current.lock?.credentialId).toBe('old-credential');
   });
@@ -146,11 +146,48 @@ describe('Settings → Lock and privacy', () => {
     await fireEvent.input(screen.getByTestId('lock-pin'), { target: { value: '246810' } });
     await fireEvent.input(screen.getByTestId('lock-pin-again'), { target: { value: '246810' } });
     await fireEvent.click(screen.getByTestId('lock-save-pin'));
-    await screen.findByRole('heading', { name: 'Change the PIN' });
+    // The PIN's hashing loads when first used: on a loaded machine that takes its time.
+    await screen.findByRole('heading', { name: 'Change the PIN' }, { timeout: 20_000 });
     await waitFor(() => expect(useDevice).toHaveProperty('disabled', false));
     await fireEvent.click(useDevice);
     await waitFor(() => expect(device.current.lock?.credentialId).toBe('new-credential'));
     expect(screen.queryByText(/^Set a PIN first/)).toBeNull();
+  });
+
+  it('says what is wrong with a new PIN, and holds the form while it is saved', async () => {
+    render(LockSection);
+    const pin = screen.getByTestId('lock-pin');
+    const again = screen.getByTestId('lock-pin-again');
+    const save = screen.getByTestId('lock-save-pin');
+    const error = () => screen.getByTestId('lock-section').querySelector('.field-error');
+    await fireEvent.input(pin, { target: { value: '2468' } });
+    await fireEvent.click(save);
+    await waitFor(() => expect(error()?.textContent).toBe('At least 6 digits, numbers only.'));
+    expect(pin.getAttribute('aria-invalid')).toBe('true');
+    await fireEvent.input(pin, { target: { value: '246810' } });
+    await fireEvent.input(again, { target: { value: '246811' } });
+    await fireEvent.click(save);
+    await waitFor(() => expect(error()?.textContent).toBe('The two PINs are not the same.'));
+    expect(device.current.lock).toBeNull();
+
+    // Saving: the form is held (no second save, no fingerprint set-up meanwhile).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const real = vi.mocked(pins.hashPin).getMockImplementation()!;
+    vi.mocked(pins.hashPin).mockImplementationOnce(async (typed) => {
+      await held;
+      return real(typed);
+    });
+    await fireEvent.input(again, { target: { value: '246810' } });
+    await fireEvent.click(save);
+    await waitFor(() => expect(save).toHaveProperty('disabled', true));
+    expect(await screen.findByTestId('lock-use-device')).toHaveProperty('disabled', true);
+    expect(error()?.textContent).toBe('');
+    release();
+    await waitFor(() => expect(save).toHaveProperty('disabled', false), { timeout: 20_000 });
+    expect(device.current.lock?.pin).not.toBeNull();
+    expect(pin).toHaveProperty('value', '');
+    expect(again).toHaveProperty('value', '');
   });
 
   it('warns about a fingerprint lock without a PIN', () => {

@@ -2,14 +2,21 @@
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashPin } from '../../src/lib/lock/pin';
+import * as webauthn from '../../src/lib/lock/webauthn';
 import type { LockSettings } from '../../src/lib/domain/lock';
 import { device, DEVICE_KEY } from '../../src/lib/state/device.svelte';
-import { AppLock, PinRequiredError } from '../../src/lib/state/lock.svelte';
+import { AnyamError } from '../../src/lib/domain/model';
+import { errorText } from '../../src/lib/i18n/error-text';
+import { AppLock, LOCK_ERRORS } from '../../src/lib/state/lock.svelte';
+// Registers the lock's error texts, as the lock's forms do.
+import '../../src/components/lock/lock-texts';
 
 /*
  * The lock's state over time (issue 23): the wait after wrong PINs is counted by the monotonic
  * clock, so moving the date changes nothing and a reload keeps what is left; a fingerprint lock
- * needs a PIN. Fake timers move setInterval, Date and performance.now() separately.
+ * needs a PIN. Fake timers move the timers, Date and performance.now() separately. Issue 24: the
+ * lock ticks only while a wait runs, its state changes only through its methods, and its
+ * refusals are codes with words.
  */
 vi.mock('../../src/lib/lock/webauthn', () => ({
   platformUnlockAvailable: vi.fn(() => Promise.resolve(true)),
@@ -31,6 +38,16 @@ function lockWith(patch: Partial<LockSettings>): void {
   });
 }
 
+/**
+ * The timers running now, besides jsdom's own: it dispatches a storage event after each write
+ * to localStorage through a 0 ms timeout, which this lets run first (one that a timer's callback
+ * set needs the clock to move: a millisecond).
+ */
+function timers(): number {
+  vi.advanceTimersByTime(1);
+  return vi.getTimerCount();
+}
+
 /** A page's lock, as a reload would read device state, counting. */
 function page(): AppLock {
   const lock = new AppLock();
@@ -40,8 +57,11 @@ function page(): AppLock {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date', 'performance'] });
+  vi.useFakeTimers({
+    toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date', 'performance'],
+  });
   device.update({ lock: null });
+  vi.mocked(webauthn.registerPlatformCredential).mockClear();
 });
 
 afterEach(() => {
@@ -121,24 +141,161 @@ describe('the wait after wrong PINs', () => {
     expect(device.current.lock).not.toHaveProperty('waitUntil');
     expect(device.current.lock?.waitLeftMs).toBe(30_000);
   });
+});
 
-  it('runs no timer while no lock is set', () => {
+describe('timers', () => {
+  it('runs none while no lock is set', () => {
     page();
-    expect(vi.getTimerCount()).toBe(0);
+    expect(timers()).toBe(0);
+  });
+
+  it('ticks only while a wait runs: none under a lock with no wait, none once it ends', async () => {
+    const tick = vi.spyOn(globalThis, 'setInterval');
+    lockWith({ pin: await hashPin('246810', 1_000), failures: 4 });
+    const lock = page();
+    expect(lock.locked).toBe(true);
+    expect(timers()).toBe(0);
+    vi.advanceTimersByTime(60_000);
+    expect(tick).not.toHaveBeenCalled();
+
+    // The fifth wrong PIN starts a wait of 30 s: one timer counts it down.
+    expect(await lock.unlockWithPin('000000')).toBe('wrong');
+    flushSync();
+    expect(timers()).toBe(1);
+    expect(tick).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(29_000);
+    expect(lock.waitSeconds).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    flushSync();
+    expect(lock.waitSeconds).toBe(0);
+    expect(timers()).toBe(0);
+    tick.mockRestore();
+  });
+
+  it('while the app is open under a lock, only one timeout, due at the idle time', async () => {
+    const tick = vi.spyOn(globalThis, 'setInterval');
+    lockWith({ pin: await hashPin('246810', 1_000), idleMinutes: 1 });
+    const lock = page();
+    expect(await lock.unlockWithPin('246810')).toBe('ok');
+    flushSync();
+    expect(timers()).toBe(1);
+    // Input halfway resets the idle time; the timer looks again when it is due.
+    vi.advanceTimersByTime(30_000);
+    window.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(30_000);
+    expect(lock.locked).toBe(false);
+    expect(timers()).toBe(1);
+    vi.advanceTimersByTime(30_000);
+    flushSync();
+    expect(lock.locked).toBe(true);
+    expect(timers()).toBe(0);
+    expect(tick).not.toHaveBeenCalled();
+    tick.mockRestore();
+  });
+
+  it('a lock turned on in Settings starts the idle timeout; turned off, none is left', () => {
+    const lock = page();
     lockWith({});
     flushSync();
-    expect(vi.getTimerCount()).toBe(1);
-    device.update({ lock: null });
+    expect(lock.locked).toBe(false);
+    expect(timers()).toBe(1);
+    lock.setIdleMinutes(15);
     flushSync();
-    expect(vi.getTimerCount()).toBe(0);
+    expect(timers()).toBe(1);
+    lock.disable();
+    flushSync();
+    expect(timers()).toBe(0);
+  });
+
+  it('stop() ends every timer and listener', async () => {
+    lockWith({ pin: await hashPin('246810', 1_000), failures: 5, waitLeftMs: 30_000 });
+    const lock = new AppLock();
+    const stop = lock.start();
+    flushSync();
+    expect(timers()).toBe(1);
+    stop();
+    expect(timers()).toBe(0);
+    vi.advanceTimersByTime(10_000);
+    expect(lock.waitSeconds).toBe(30);
+  });
+});
+
+describe('refusals are codes with words', () => {
+  async function refusal(promise: Promise<unknown>): Promise<AnyamError> {
+    const error: unknown = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AnyamError);
+    return error as AnyamError;
+  }
+
+  it('a PIN that breaks the rule is refused with its code, and nothing is stored', async () => {
+    const lock = page();
+    for (const typed of ['12345', '12345a', '', '1234567890123']) {
+      const error = await refusal(lock.setPin(typed));
+      expect(error.code).toBe(LOCK_ERRORS.pinInvalid);
+      expect(errorText(error)).toBe('At least 6 digits, numbers only.');
+    }
+    expect(device.current.lock).toBeNull();
+  });
+
+  it('a fingerprint lock without a PIN is refused with its code', async () => {
+    const error = await refusal(page().setDeviceUnlock('Keluarga'));
+    expect(error.code).toBe(LOCK_ERRORS.pinRequired);
+    expect(errorText(error)).toMatch(/^Set a PIN first/);
+  });
+
+  it('a phone that gives no credential is refused with its code, and nothing changes', async () => {
+    vi.mocked(webauthn.registerPlatformCredential).mockRejectedValueOnce(
+      new DOMException('cancelled', 'NotAllowedError'),
+    );
+    const lock = page();
+    await lock.setPin('246810');
+    const before = device.current.lock;
+    const error = await refusal(lock.setDeviceUnlock('Keluarga'));
+    expect(error.code).toBe(LOCK_ERRORS.deviceFailed);
+    expect(errorText(error)).toContain('did not confirm');
+    expect(device.current.lock).toEqual(before);
+  });
+});
+
+describe('state changes only through the lock', () => {
+  it('exposes read-only state', () => {
+    const lock = page();
+    for (const name of ['locked', 'opened', 'revealed', 'pinNeeded', 'settings', 'enabled']) {
+      const property = Object.getOwnPropertyDescriptor(AppLock.prototype, name);
+      expect(typeof property?.get, name).toBe('function');
+      expect(property && 'set' in property && property.set !== undefined, name).toBe(false);
+      expect(Object.keys(lock)).not.toContain(name);
+    }
+  });
+
+  it('reveals amounts until the next lock, and hides them when "hide amounts" changes', async () => {
+    lockWith({ pin: await hashPin('246810', 1_000) });
+    const lock = page();
+    await lock.unlockWithPin('246810');
+    lock.setHideAmounts(true);
+    expect(device.current.hideAmounts).toBe(true);
+    lock.toggleAmounts();
+    expect(lock.revealed).toBe(true);
+    lock.lock();
+    expect(lock.locked).toBe(true);
+    expect(lock.revealed).toBe(false);
+    await lock.unlockWithPin('246810');
+    lock.toggleAmounts();
+    lock.setHideAmounts(false);
+    expect(lock.revealed).toBe(false);
+    expect(device.current.hideAmounts).toBe(false);
   });
 });
 
 describe('the fingerprint lock needs a PIN', () => {
   it('is refused where no PIN is set, and nothing is registered', async () => {
-    const webauthn = await import('../../src/lib/lock/webauthn');
     const lock = page();
-    await expect(lock.setDeviceUnlock('Keluarga')).rejects.toBeInstanceOf(PinRequiredError);
+    await expect(lock.setDeviceUnlock('Keluarga')).rejects.toMatchObject({
+      code: LOCK_ERRORS.pinRequired,
+    });
     expect(webauthn.registerPlatformCredential).not.toHaveBeenCalled();
     expect(device.current.lock).toBeNull();
 

@@ -7,7 +7,8 @@ import type { TableName } from '../../lib/domain/model';
 import { registerErrorTexts } from '../../lib/i18n/error-text';
 import { formatMoney } from '../../lib/domain/money';
 import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../lib/domain/schema';
-import { formatNumber, intlLocale } from '../../lib/state/format.svelte';
+import { formatNumber } from '../../lib/state/format.svelte';
+import { intlLocale } from '../../lib/i18n/locale.svelte';
 import { displayName } from '../../lib/i18n/sample-labels';
 
 export const TABLE_LABEL: Record<TableName, () => string> = {

@@ -23,7 +23,8 @@ import {
   type StreamKind,
   type TableName,
 } from '../../lib/domain/model';
-import { formatDate, formatNumber, intlLocale, money } from '../../lib/state/format.svelte';
+import { formatDate, formatNumber, money } from '../../lib/state/format.svelte';
+import { intlLocale } from '../../lib/i18n/locale.svelte';
 import { CADENCE_LABEL, KIND_LABEL, ROLE_LABEL } from '../../lib/ui/labels';
 import { displayName } from '../../lib/i18n/sample-labels';
 import { fieldLabel, TABLE_LABEL } from '../backup/texts';

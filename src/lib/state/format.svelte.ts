@@ -18,13 +18,6 @@ export function money(
   return formatMoney(Math.round(amountMinor), currency, intlLocale(), options);
 }
 
-/**
- * The current language's Intl tag, for the inputs that format and parse amounts. It lives in
- * i18n (error texts below state need it too); it is exported here so views keep one import for
- * formatting.
- */
-export { intlLocale };
-
 // Building an Intl formatter costs far more than using one, and the dashboard formats thousands
 // of labels: one formatter per locale and style is kept, as money.ts does. Keys are plain strings
 // (no JSON.stringify per call: in a 4× CPU profile of a 100k-entry load, building keys that way

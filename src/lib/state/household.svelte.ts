@@ -30,7 +30,7 @@ import { LiveQuery } from './live-query.svelte';
  * and whoever shows one calls displayName (i18n/sample-labels.ts) when it renders; a form writes
  * back what storedName gives. One form of each name lives here, never a translated copy.
  */
-class Household {
+export class Household {
   readonly #settings = new LiveQuery<Settings | null>(async () => (await getSettings()) ?? null);
   readonly #members = new LiveQuery<Member[]>(() => listMembers());
   readonly #streams = new LiveQuery<Stream[]>(() => listStreams());

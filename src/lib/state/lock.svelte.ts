@@ -5,9 +5,10 @@
  * not skip the wait.
  *
  * The wait after wrong PINs is stored as the time LEFT and counted down here by a monotonic
- * clock (performance.now()) once a second while the app is open, never by the date: moving the
- * device clock forward does not shorten it, and a reload starts from what was stored (at most
- * the last second is counted again). What remains possible, said as it is: the wait counts only
+ * clock (performance.now()) once a second while it runs and the app is open, never by the date:
+ * moving the device clock forward does not shorten it, and a reload starts from what was stored
+ * (at most the last second is counted again). No timer runs without a wait, except the one that
+ * locks an open app after the idle time (one timeout, due then, not a tick). What remains possible, said as it is: the wait counts only
  * while Anyam is open and the phone awake; and someone with the browser's files or developer
  * tools can clear it, or the whole lock (docs/design-notes.md, "The app lock").
  */
@@ -24,20 +25,25 @@ import {
 // PIN hashing and WebAuthn load when first used, not with the app shell every page needs.
 const pin = () => import('../lock/pin');
 const webauthn = () => import('../lock/webauthn');
+import { AnyamError } from '../domain/model';
 import { device } from './device.svelte';
 
 export type PinResult = 'ok' | 'wrong' | 'wait';
 
-/** Turning on the fingerprint lock where no PIN is set: refused, nothing changes. */
-export class PinRequiredError extends Error {
-  readonly code = 'lock/pin-required';
-  constructor() {
-    super('A fingerprint lock needs a PIN first');
-  }
-}
+/**
+ * The lock's refusals, as codes (translated by i18n/lock-errors.ts): a PIN that breaks the rule,
+ * a fingerprint lock where no PIN is set, the phone not giving a credential.
+ */
+export const LOCK_ERRORS = {
+  pinInvalid: 'lock/pin-invalid',
+  pinRequired: 'lock/pin-required',
+  deviceFailed: 'lock/device-failed',
+} as const;
 
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 const DEFAULT_IDLE_MINUTES = 5;
+/** The wait is counted down once a second while it runs. */
+const TICK_MS = 1000;
 
 /** The monotonic clock: it never jumps with the device's date. */
 const monotonic = (): number => performance.now();
@@ -67,24 +73,20 @@ function migrateStoredWait(): void {
   device.update({ lock: { ...rest, waitLeftMs: left } });
 }
 
-/** One per page (`appLock`); tests make others to see what a reload would read. */
+/**
+ * One per page (`appLock`); tests make others to see what a reload would read. Its state is
+ * read through getters and changed only by its methods.
+ */
 export class AppLock {
-  locked = $state(device.current.lock !== null);
-  /**
-   * False until the first unlock of this page: before it, the app is not drawn at all; after
-   * it, a lock only covers the app (a half-typed form survives an idle lock).
-   */
-  opened = $state(device.current.lock === null);
-  /** Amounts shown although "hide amounts" is on: until the next lock or a tap on Hide. */
-  revealed = $state(false);
-  /**
-   * The phone confirmed its owner on a fingerprint lock that has no PIN (set up before the PIN
-   * was required): the lock screen asks for a PIN, or to turn the lock off, before the app opens.
-   */
-  pinNeeded = $state(false);
+  #locked = $state(device.current.lock !== null);
+  #opened = $state(device.current.lock === null);
+  #revealed = $state(false);
+  #pinNeeded = $state(false);
   #enabled = $derived(device.current.lock !== null);
+  /** A wait after wrong PINs is running: the only time the lock ticks. */
+  #waiting = $derived((device.current.lock?.waitLeftMs ?? 0) > 0);
+  #idleMinutes = $derived(device.current.lock?.idleMinutes ?? DEFAULT_IDLE_MINUTES);
   #lastActivity = moment();
-  #hiddenAt: Moment | null = null;
   /** When the wait was last counted down, by the monotonic clock. */
   #lastCount = monotonic();
   /** The wait left this page last stored: another value was stored by another tab. */
@@ -96,12 +98,38 @@ export class AppLock {
     this.#written = device.current.lock?.waitLeftMs;
   }
 
-  get settings(): LockSettings | null {
+  get settings(): Readonly<LockSettings> | null {
     return device.current.lock;
   }
 
   get enabled(): boolean {
     return this.#enabled;
+  }
+
+  /** The lock covers the app. */
+  get locked(): boolean {
+    return this.#locked;
+  }
+
+  /**
+   * False until the first unlock of this page: before it, the app is not drawn at all; after
+   * it, a lock only covers the app (a half-typed form survives an idle lock).
+   */
+  get opened(): boolean {
+    return this.#opened;
+  }
+
+  /** Amounts shown although "hide amounts" is on: until the next lock or a tap on Hide. */
+  get revealed(): boolean {
+    return this.#revealed;
+  }
+
+  /**
+   * The phone confirmed its owner on a fingerprint lock that has no PIN (set up before the PIN
+   * was required): the lock screen asks for a PIN, or to turn the lock off, before the app opens.
+   */
+  get pinNeeded(): boolean {
+    return this.#pinNeeded;
   }
 
   /** Seconds still to wait before the next PIN try (0: try now). */
@@ -110,51 +138,77 @@ export class AppLock {
   }
 
   /**
-   * Starts watching for idleness and for the app being hidden and shown again, and counting
-   * down a wait: once a second, and only while a lock is set (no timer runs without one).
-   * Returns what stops the timer (for tests; the page's lock runs as long as the page).
+   * Starts watching for idleness and for the app being hidden and shown again. Two timers at
+   * most, each only while it has work: the wait's countdown, once a second while a wait runs;
+   * and, while the app is open under a lock, one timeout due when it would have been idle long
+   * enough. Returns what stops them (for tests; the page's lock runs as long as the page).
    */
   start(): () => void {
     if (typeof window === 'undefined' || this.#started) return () => undefined;
     this.#started = true;
     const active = () => (this.#lastActivity = moment());
+    const shown = () => {
+      if (document.visibilityState === 'visible' && this.#idleSince(this.#lastActivity)) {
+        this.lock();
+      }
+    };
     for (const type of ACTIVITY) window.addEventListener(type, active, { passive: true });
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') this.#hiddenAt = moment();
-      else if (this.#hiddenAt !== null && this.#idleSince(this.#hiddenAt)) this.lock();
-    });
-    return $effect.root(() => {
+    document.addEventListener('visibilitychange', shown);
+    const stopEffects = $effect.root(() => {
       $effect(() => {
-        if (!this.#enabled) return;
+        if (!this.#waiting) return;
         this.#lastCount = monotonic();
-        const timer = setInterval(() => this.#tick(), 1000);
+        const timer = setInterval(() => this.#countWait(), TICK_MS);
         return () => clearInterval(timer);
       });
+      $effect(() => {
+        if (!this.#enabled || this.#locked) return;
+        const idleMs = this.#idleMinutes * 60_000;
+        let timer: ReturnType<typeof setTimeout>;
+        const check = () => {
+          const left = this.#idleLeft(idleMs);
+          if (left > 0) timer = setTimeout(check, left);
+          else this.lock();
+        };
+        timer = setTimeout(check, this.#idleLeft(idleMs));
+        return () => clearTimeout(timer);
+      });
     });
+    return () => {
+      stopEffects();
+      for (const type of ACTIVITY) window.removeEventListener(type, active);
+      document.removeEventListener('visibilitychange', shown);
+      this.#started = false;
+    };
   }
 
   #idleSince(since: Moment): boolean {
     const now = moment();
-    return idleLongEnough(this.#idleMs(), now.wall - since.wall, now.mono - since.mono);
+    const idleMs = this.#idleMinutes * 60_000;
+    return idleLongEnough(idleMs, now.wall - since.wall, now.mono - since.mono);
   }
 
-  #tick(): void {
+  /** Milliseconds until the app has been idle `idleMs` by either clock (0 or less: it has). */
+  #idleLeft(idleMs: number): number {
+    const now = moment();
+    const since = this.#lastActivity;
+    if (idleLongEnough(idleMs, now.wall - since.wall, now.mono - since.mono)) return 0;
+    return idleMs - Math.max(now.wall - since.wall, now.mono - since.mono);
+  }
+
+  #countWait(): void {
     const now = monotonic();
     const elapsed = now - this.#lastCount;
     this.#lastCount = now;
-    const settings = this.settings;
-    if (!settings) return;
-    const stored = settings.waitLeftMs;
-    if (stored > 0) {
-      if (stored !== this.#written) {
-        // Another tab (or a reload's first look) stored it: count from here, so that two open
-        // tabs never count the same second twice.
-        this.#written = stored;
-      } else {
-        this.#storeWait(countDown(stored, elapsed));
-      }
+    const stored = this.settings?.waitLeftMs ?? 0;
+    if (stored <= 0) return;
+    if (stored !== this.#written) {
+      // Another tab (or a reload's first look) stored it: count from here, so that two open
+      // tabs never count the same second twice.
+      this.#written = stored;
+    } else {
+      this.#storeWait(countDown(stored, elapsed));
     }
-    if (!this.locked && this.#idleSince(this.#lastActivity)) this.lock();
   }
 
   #storeWait(left: number): void {
@@ -162,20 +216,27 @@ export class AppLock {
     this.#save({ waitLeftMs: left });
   }
 
-  #idleMs(): number {
-    return (this.settings?.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
-  }
-
   lock(): void {
     if (!this.enabled) return;
-    this.locked = true;
-    this.revealed = false;
+    this.#locked = true;
+    this.#revealed = false;
+  }
+
+  /** Shows the amounts although "hide amounts" is on, or hides them again. */
+  toggleAmounts(): void {
+    this.#revealed = !this.#revealed;
+  }
+
+  /** "Hide amounts" turned on or off: nothing stays revealed from before. */
+  setHideAmounts(on: boolean): void {
+    device.update({ hideAmounts: on });
+    this.#revealed = false;
   }
 
   #open(): void {
-    this.locked = false;
-    this.opened = true;
-    this.pinNeeded = false;
+    this.#locked = false;
+    this.#opened = true;
+    this.#pinNeeded = false;
     this.#lastActivity = moment();
   }
 
@@ -207,22 +268,29 @@ export class AppLock {
     return 'wrong';
   }
 
+  /** True once the phone confirmed its owner; false when it did not (or could not ask). */
   async unlockWithDevice(): Promise<boolean> {
     const id = this.settings?.credentialId;
     if (!id) return false;
-    if (!(await (await webauthn()).verifyPlatformCredential(id))) return false;
+    try {
+      if (!(await (await webauthn()).verifyPlatformCredential(id))) return false;
+    } catch {
+      // Cancelled, timed out, no authenticator: the phone did not confirm.
+      return false;
+    }
     this.#save({ failures: 0 });
     this.#storeWait(0);
     // A fingerprint lock from before the PIN was required: a PIN first (LockScreen asks).
-    if (!this.settings?.pin) this.pinNeeded = true;
+    if (!this.settings?.pin) this.#pinNeeded = true;
     else this.#open();
     return true;
   }
 
+  /** Sets (or changes) the PIN; one that breaks the rule is refused and nothing changes. */
   async setPin(typed: string): Promise<void> {
-    if (!isValidPin(typed)) throw new Error('invalid pin');
+    if (!isValidPin(typed)) throw new AnyamError(LOCK_ERRORS.pinInvalid);
     this.#save({ pin: await (await pin()).hashPin(typed) });
-    if (this.pinNeeded) this.#open();
+    if (this.#pinNeeded) this.#open();
   }
 
   /** Turns on the fingerprint (or screen lock) unlock; refused where no PIN is set. */
@@ -231,8 +299,15 @@ export class AppLock {
     if (
       !deviceUnlockAllowed({ pin: Boolean(settings?.pin), device: Boolean(settings?.credentialId) })
     )
-      throw new PinRequiredError();
-    this.#save({ credentialId: await (await webauthn()).registerPlatformCredential(label) });
+      throw new AnyamError(LOCK_ERRORS.pinRequired);
+    let credentialId: string;
+    try {
+      credentialId = await (await webauthn()).registerPlatformCredential(label);
+    } catch (error) {
+      // Cancelled, refused or not available: said as one thing, with what the phone said kept.
+      throw new AnyamError(LOCK_ERRORS.deviceFailed, { cause: String(error) });
+    }
+    this.#save({ credentialId });
   }
 
   setIdleMinutes(minutes: number): void {
@@ -244,11 +319,11 @@ export class AppLock {
    * PIN). Asked from the unlocked app, or right after the phone confirmed its owner.
    */
   disable(): void {
-    if (this.locked && !this.pinNeeded) return;
+    if (this.#locked && !this.#pinNeeded) return;
     device.update({ lock: null });
-    this.locked = false;
-    this.opened = true;
-    this.pinNeeded = false;
+    this.#locked = false;
+    this.#opened = true;
+    this.#pinNeeded = false;
   }
 }
 

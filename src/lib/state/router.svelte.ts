@@ -2,18 +2,23 @@
 export const ROUTES = ['dashboard', 'entries', 'streams', 'pay', 'plans', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
-function routeFromHash(hash: string): Route {
+export function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'dashboard';
 }
 
-class Router {
-  current = $state<Route>(routeFromHash(location.hash));
+/** The view on screen, from the address's hash; it follows the hash as it changes. */
+export class Router {
+  #current = $state<Route>(routeFromHash(location.hash));
 
   constructor() {
     window.addEventListener('hashchange', () => {
-      this.current = routeFromHash(location.hash);
+      this.#current = routeFromHash(location.hash);
     });
+  }
+
+  get current(): Route {
+    return this.#current;
   }
 
   href(route: Route): string {

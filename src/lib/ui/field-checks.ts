@@ -3,7 +3,7 @@ import { AnyamError } from '../domain/model';
 import { isCurrencyCode } from '../domain/money';
 import { parseEditedAmount } from '../domain/money-editing';
 import { hasVisibleCharacter } from '../domain/names';
-import { intlLocale } from '../state/format.svelte';
+import { intlLocale } from '../i18n/locale.svelte';
 import type { FieldCheck } from './record-form.svelte';
 
 /**

@@ -6,7 +6,8 @@
 import { m } from '../../paraglide/messages.js';
 import { periodLabel, type Period } from '../domain/periods';
 import type { MonthKey } from '../domain/model';
-import { formatMonth, intlLocale } from '../state/format.svelte';
+import { formatMonth } from '../state/format.svelte';
+import { intlLocale } from '../i18n/locale.svelte';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,5 +1,5 @@
 import { daysBetweenIso } from '../../lib/domain/dates';
-import { intlLocale } from '../../lib/state/format.svelte';
+import { intlLocale } from '../../lib/i18n/locale.svelte';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
