@@ -4,7 +4,7 @@ import { toasts } from '../../src/lib/state/toasts.svelte';
 import { withUndo } from '../../src/lib/ui/with-undo';
 
 beforeEach(() => {
-  toasts.items = [];
+  toasts.clear();
 });
 
 describe('withUndo', () => {
