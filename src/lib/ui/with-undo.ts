@@ -10,21 +10,25 @@ import { toasts } from '../state/toasts.svelte';
  * repository call (one transaction).
  *
  * The write may return null for "nothing was written" (a second tap on Received): then
- * `options.nothing` is said, with no Undo. `focus` gives the keyboard to Undo, for a write that
- * removed what had it (a deleted row, a due item answered); a form's save leaves it where the
- * closing dialog puts it.
+ * `nothing` is said, with no Undo. `focus` gives the keyboard to Undo, for a write that removed
+ * what had it (a deleted row, a due item answered); a form's save leaves it where the closing
+ * dialog puts it. `failed` says a refused write elsewhere (a member's card) instead of a toast.
  */
 export async function withUndo<T>(
   write: () => Promise<T | null>,
   message: string | ((done: T) => string),
   undo: (done: T) => Promise<unknown>,
-  { focus = true, nothing }: { focus?: boolean; nothing?: () => string } = {},
+  {
+    focus = true,
+    nothing,
+    failed = (error) => toasts.show(errorText(error)),
+  }: { focus?: boolean; nothing?: () => string; failed?: (error: unknown) => void } = {},
 ): Promise<T | null | undefined> {
   let done: T | null;
   try {
     done = await write();
   } catch (error) {
-    toasts.show(errorText(error));
+    failed(error);
     return undefined;
   }
   if (done === null) {
