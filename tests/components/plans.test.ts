@@ -24,7 +24,7 @@ let db: AnyamDatabase;
 beforeAll(stubDialogs);
 
 beforeEach(async () => {
-  toasts.items = [];
+  toasts.clear();
   db = freshDatabase('plans-view');
   await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
 });

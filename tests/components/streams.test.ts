@@ -17,7 +17,7 @@ let db: AnyamDatabase;
 beforeAll(stubDialogs);
 
 beforeEach(async () => {
-  toasts.items = [];
+  toasts.clear();
   db = freshDatabase('streams-view');
   await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
 });

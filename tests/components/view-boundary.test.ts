@@ -8,6 +8,7 @@ import type { Stream } from '../../src/lib/domain/model';
 import { addEntry, addMember, addStream, saveSettings } from '../../src/lib/db/repo';
 import { todayIso } from '../../src/lib/domain/dates';
 import { dropDatabase, freshDatabase } from '../db/helpers';
+import { device } from '../../src/lib/state/device.svelte';
 
 /*
  * Every view renders inside ViewBoundary. Here each view's own data source fails (its read
@@ -80,7 +81,7 @@ beforeEach(async () => {
     kind: 'informal',
     currency: 'IDR',
   });
-  localStorage.setItem('anyam.householdName', 'Keluarga Uji');
+  device.rememberHouseholdName('Keluarga Uji');
 });
 
 afterEach(async () => {

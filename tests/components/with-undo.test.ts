@@ -4,7 +4,7 @@ import { toasts } from '../../src/lib/state/toasts.svelte';
 import { withUndo } from '../../src/lib/ui/with-undo';
 
 beforeEach(() => {
-  toasts.items = [];
+  toasts.clear();
 });
 
 describe('withUndo', () => {
@@ -34,5 +34,37 @@ describe('withUndo', () => {
     );
     await expect(toasts.items[0]!.action!.run()).resolves.toBeUndefined();
     expect(toasts.items.at(-1)!.text).toMatch(/Something went wrong/);
+  });
+
+  it('hands Undo what the write returned', async () => {
+    const undo = vi.fn((_done: { id: string }) => Promise.resolve());
+    const done = await withUndo(
+      () => Promise.resolve({ id: 'e1' }),
+      (entry) => `Logged ${entry.id}`,
+      undo,
+    );
+    expect(done).toEqual({ id: 'e1' });
+    expect(toasts.items.map((t) => t.text)).toEqual(['Logged e1']);
+    await toasts.items[0]!.action!.run();
+    expect(undo).toHaveBeenCalledWith({ id: 'e1' });
+  });
+
+  it('says "nothing" with no Undo when the write wrote nothing (null)', async () => {
+    const undo = vi.fn(() => Promise.resolve());
+    await withUndo(() => Promise.resolve(null), 'Received', undo, { nothing: () => 'Already' });
+    expect(toasts.items.map((t) => [t.text, t.action])).toEqual([['Already', undefined]]);
+  });
+
+  it('gives a refused write to `failed` instead of a toast', async () => {
+    const failed = vi.fn();
+    const error = new AnyamError('entry/not-found');
+    await withUndo(
+      () => Promise.reject(error),
+      'Deleted',
+      () => Promise.resolve(),
+      { failed },
+    );
+    expect(failed).toHaveBeenCalledWith(error);
+    expect(toasts.items).toHaveLength(0);
   });
 });

@@ -4,7 +4,6 @@ import type { AnyamDatabase } from '../../src/lib/db/database';
 import {
   addEntries,
   addEntry,
-  addEntryWithRate,
   addMember,
   addRate,
   addStream,
@@ -88,12 +87,12 @@ describe('what the rates cover', () => {
 
 describe('an entry saved with the rate it was missing', () => {
   it('writes both and converts every entry the rate covers', async () => {
-    const { entry, rate } = await addEntryWithRate(
+    const entry = await addEntry(
       { streamId: usd.id, date: '2026-11-26', amountMinor: 2_000 },
       { currency: 'USD', date: '2026-09-03', value: '56' },
     );
     expect(entry.currency).toBe('USD');
-    expect(rate.date).toBe('2026-09-03');
+    expect((await db.rates.toArray()).map((r) => r.date)).toEqual(['2026-09-03']);
     expect(await missingRates('PHP')).toEqual([]);
     const rows = await db.rollups.toArray();
     expect(rows.every((r) => r.missingRateCount === 0)).toBe(true);
@@ -103,7 +102,7 @@ describe('an entry saved with the rate it was missing', () => {
 
   it('writes neither when the entry is refused', async () => {
     const code = await codeOf(
-      addEntryWithRate(
+      addEntry(
         { streamId: usd.id, date: 'not a date', amountMinor: 2_000 },
         { currency: 'USD', date: '2026-09-03', value: '56' },
       ),
@@ -117,7 +116,7 @@ describe('an entry saved with the rate it was missing', () => {
   it('writes neither when the rate is refused', async () => {
     expect(
       await codeOf(
-        addEntryWithRate(
+        addEntry(
           { streamId: usd.id, date: '2026-11-26', amountMinor: 2_000 },
           { currency: 'USD', date: '2026-09-03', value: '0' },
         ),

@@ -1,6 +1,7 @@
 /**
  * The import form's first state: the column mapping, date format and decimal separator the user
- * confirmed last time (localStorage), checked against the new file, else good guesses from it.
+ * confirmed last time (kept in the device store), checked against the new file, else good guesses
+ * from it.
  */
 import {
   CSV_DATE_FORMATS,
@@ -11,8 +12,7 @@ import {
   type DecimalSeparator,
 } from '../../lib/db/backup';
 import { parseCsvAmount, parseCsvDate } from '../../lib/db/backup/csv-format';
-
-const KEY = 'anyam.csvImport';
+import { device } from '../../lib/state/device.svelte';
 
 export interface CsvChoices {
   mapping: CsvMapping;
@@ -20,27 +20,9 @@ export interface CsvChoices {
   decimalSeparator: DecimalSeparator;
 }
 
-interface Remembered {
-  mapping?: Partial<Record<string, string | null>>;
-  dateFormat?: string;
-  decimalSeparator?: string;
-}
-
-function load(): Remembered {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
-    return value !== null && typeof value === 'object' ? value : {};
-  } catch {
-    return {};
-  }
-}
-
+/** Remembers the choices confirmed (a full or blocked storage only costs the convenience). */
 export function rememberChoices(choices: CsvChoices): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(choices));
-  } catch {
-    // A full or blocked localStorage only costs the convenience.
-  }
+  device.rememberCsvChoices(choices);
 }
 
 /** Cells of the column mapped to `field` in the preview's rows. */
@@ -71,7 +53,7 @@ export function initialChoices(
   preview: CsvPreview,
   localeDefaults: { dateFormat: CsvDateFormat; decimalSeparator: DecimalSeparator },
 ): CsvChoices {
-  const remembered = load();
+  const remembered = device.current.csvImport ?? {};
   const mapping = { ...preview.guessedMapping };
   for (const field of CSV_FIELDS) {
     const header = remembered.mapping?.[field];

@@ -1,8 +1,14 @@
 /**
  * What belongs to this phone and not to the household, so it never travels in a backup or a
  * merge: whose phone it is, when it last sent a household file, which households it has merged
- * files of, where the dashboard opens, and the lock. Kept in localStorage: it is read
+ * files of, where the dashboard opens, the lock, the last stream an entry went to, the household's
+ * name as last shown and the CSV import's last choices. Kept in localStorage: it is read
  * synchronously at start, before any view (the lock must cover the first paint).
+ *
+ * This is the app's one localStorage key, and the only module that touches localStorage: every
+ * read and write is guarded, so a full or blocked storage costs only the memory, never an
+ * error (a saved entry stays saved). Paraglide's own language key (PARAGLIDE_LOCALE) stays
+ * Paraglide's: its localStorage strategy reads and writes it (lib/i18n/locale.svelte.ts).
  */
 import type { LockSettings } from '../domain/lock';
 import type { Timestamp } from '../domain/model';
@@ -29,6 +35,19 @@ export interface DeviceState {
   syncPeers: SyncPeer[];
   /** Session ids of sync codes already used here (newest last, bounded): a replay is refused. */
   syncSessions: string[];
+  /** The stream the last entry went to: quick add starts on it. */
+  lastStreamId: string | null;
+  /** The household's name as last shown, so the next start paints the shell before the database opens. */
+  householdName: string | null;
+  /** The CSV import's last confirmed choices (checked against each new file before use). */
+  csvImport: CsvMemory | null;
+}
+
+/** What the CSV import remembers, as stored (csv-import/memory.ts checks it against a file). */
+export interface CsvMemory {
+  mapping?: Partial<Record<string, string | null>>;
+  dateFormat?: string;
+  decimalSeparator?: string;
 }
 
 export interface SyncPeer {
@@ -52,20 +71,61 @@ const DEFAULTS: DeviceState = {
   syncDeviceId: null,
   syncPeers: [],
   syncSessions: [],
+  lastStreamId: null,
+  householdName: null,
+  csvImport: null,
 };
+
+/** Keys of older versions, read once into the device state and then removed. */
+const LEGACY_KEYS = {
+  lastStreamId: 'anyam.lastStreamId',
+  householdName: 'anyam.householdName',
+  csvImport: 'anyam.csvImport',
+} as const;
+
+function legacy(): Partial<DeviceState> {
+  const found: Partial<DeviceState> = {};
+  const last = localStorage.getItem(LEGACY_KEYS.lastStreamId);
+  if (last) found.lastStreamId = last;
+  const name = localStorage.getItem(LEGACY_KEYS.householdName);
+  if (name) found.householdName = name;
+  const csv = localStorage.getItem(LEGACY_KEYS.csvImport);
+  if (csv) {
+    try {
+      const value: unknown = JSON.parse(csv);
+      if (value !== null && typeof value === 'object') found.csvImport = value;
+    } catch {
+      // Unreadable: the import guesses again.
+    }
+  }
+  return found;
+}
 
 function load(): DeviceState {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(DEVICE_KEY) ?? '{}');
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ...DEFAULTS };
-    return { ...DEFAULTS, ...(raw as Partial<DeviceState>) };
+    const stored =
+      raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+        ? (raw as Partial<DeviceState>)
+        : {};
+    return Object.freeze({ ...DEFAULTS, ...legacy(), ...stored });
   } catch {
-    return { ...DEFAULTS };
+    // Blocked (a privacy mode) or unreadable: this tab starts from the defaults.
+    return Object.freeze({ ...DEFAULTS });
   }
 }
 
-class Device {
-  #state = $state<DeviceState>(load());
+function save(state: DeviceState): void {
+  try {
+    localStorage.setItem(DEVICE_KEY, JSON.stringify(state));
+    for (const key of Object.values(LEGACY_KEYS)) localStorage.removeItem(key);
+  } catch {
+    // A full or blocked localStorage: the change lasts until the tab closes.
+  }
+}
+
+export class Device {
+  #state = $state.raw<Readonly<DeviceState>>(load());
 
   constructor() {
     // Another tab changed it (sent a file, locked): follow.
@@ -75,17 +135,30 @@ class Device {
     });
   }
 
-  get current(): DeviceState {
+  /** The state as it is (read-only: changes go through `update` and the methods below). */
+  get current(): Readonly<DeviceState> {
     return this.#state;
   }
 
+  /** Changes `patch`'s fields, here at once and in storage when it can be written. */
   update(patch: Partial<DeviceState>): void {
-    this.#state = { ...this.#state, ...patch };
-    try {
-      localStorage.setItem(DEVICE_KEY, JSON.stringify(this.#state));
-    } catch {
-      // A full or blocked localStorage: the choice lasts until the tab closes.
-    }
+    this.#state = Object.freeze({ ...this.#state, ...patch });
+    save(this.#state);
+  }
+
+  /** An entry went to `streamId`: quick add starts there next time. */
+  rememberStream(streamId: string): void {
+    if (this.#state.lastStreamId !== streamId) this.update({ lastStreamId: streamId });
+  }
+
+  /** The household's name as shown now ('' when there is none yet). */
+  rememberHouseholdName(name: string): void {
+    const value = name || null;
+    if (this.#state.householdName !== value) this.update({ householdName: value });
+  }
+
+  rememberCsvChoices(choices: CsvMemory): void {
+    this.update({ csvImport: choices });
   }
 
   /** A household file was sent now. */

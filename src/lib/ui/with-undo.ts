@@ -2,47 +2,61 @@ import { m } from '../../paraglide/messages.js';
 import { errorText } from '../i18n/error-text';
 import { toasts } from '../state/toasts.svelte';
 
-/** Runs a write; a failure is said in a toast (in words, from its code) instead of escaping. */
-async function attempt(write: () => Promise<unknown>): Promise<boolean> {
+/**
+ * The one way a save or a delete offers Undo (quick add, an edit, the due list's Received, Not
+ * this time and Paid, every list row's Delete): the write runs, then its toast says what was done
+ * with Undo, which runs `undo` on what the write returned. A failure of either is said in a toast
+ * (in words, from its code) instead of escaping; nothing is left half done, since each is one
+ * repository call (one transaction).
+ *
+ * The write may return null for "nothing was written" (a second tap on Received): then
+ * `nothing` is said, with no Undo. `focus` gives the keyboard to Undo, for a write that removed
+ * what had it (a deleted row, a due item answered); a form's save leaves it where the closing
+ * dialog puts it. `failed` says a refused write elsewhere (a member's card) instead of a toast.
+ */
+export async function withUndo<T>(
+  write: () => Promise<T | null>,
+  message: string | ((done: T) => string),
+  undo: (done: T) => Promise<unknown>,
+  {
+    focus = true,
+    nothing,
+    failed = (error) => toasts.show(errorText(error)),
+  }: { focus?: boolean; nothing?: () => string; failed?: (error: unknown) => void } = {},
+): Promise<T | null | undefined> {
+  let done: T | null;
   try {
-    await write();
-    return true;
+    done = await write();
   } catch (error) {
-    toasts.show(errorText(error));
-    return false;
+    failed(error);
+    return undefined;
   }
-}
-
-/**
- * A write that can be taken back, such as a delete: once it is done, `message` is shown with
- * Undo, which runs `undo`. A failure of either is shown as a toast; nothing is left half done,
- * since each is one repository call (one transaction).
- */
-export async function withUndo(
-  write: () => Promise<unknown>,
-  message: string,
-  undo: () => Promise<unknown>,
-): Promise<void> {
-  if (!(await attempt(write))) return;
-  // The keyboard goes to Undo: the row that had it is gone.
-  offerUndo(message, undo, { focus: true });
-}
-
-/**
- * Says `message` (a write already done, such as a save) with Undo, which runs `undo`. `focus`
- * moves the keyboard to Undo (for a write that removed what had it).
- */
-export function offerUndo(
-  message: string,
-  undo: () => Promise<unknown>,
-  options: { focus?: boolean } = {},
-): void {
+  if (done === null) {
+    if (nothing) toasts.show(nothing());
+    return null;
+  }
+  const written = done;
   toasts.show(
-    message,
-    { label: m.undo(), run: async () => void (await attempt(undo)) },
+    typeof message === 'string' ? message : message(written),
+    {
+      label: m.undo(),
+      run: async () => {
+        try {
+          await undo(written);
+        } catch (error) {
+          toasts.show(errorText(error));
+        }
+      },
+    },
     undefined,
-    options.focus ? { focus: true } : undefined,
+    focus ? { focus: true } : undefined,
   );
+  return written;
+}
+
+/** A save a form has already written (its errors are the form's): says `message` with Undo. */
+export function offerUndo<T>(done: T, message: string, undo: (done: T) => Promise<unknown>): void {
+  void withUndo(() => Promise.resolve(done), message, undo, { focus: false });
 }
 
 /**
@@ -54,10 +68,11 @@ export function deleteWithUndo<T extends { id: string }>(
   restore: (id: string) => Promise<unknown>,
   message: (record: T) => string,
 ): (record: T) => Promise<void> {
-  return (record) =>
-    withUndo(
+  return async (record) => {
+    await withUndo(
       () => remove(record.id),
       message(record),
       () => restore(record.id),
     );
+  };
 }

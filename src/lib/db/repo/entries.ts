@@ -13,11 +13,13 @@ import { firstDayOf, lastDayOf } from '../../domain/months';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
 import { assertEntryRules } from './entry-rules';
+import { rateFrom, type RateInput } from './rates';
 import { baseFields, definedOnly, nowIso, requireDeleted, requireLive } from './record';
 import {
   applyRollupDeltas,
   deltaOf,
   loadConversion,
+  rebuildCurrencyRollupsIn,
   REBUILD_CHUNK,
   ROLLUP_STORES,
   type ProgressListener,
@@ -91,12 +93,31 @@ function checked(entry: Entry, stream: Stream): Entry {
   return valid;
 }
 
-export async function addEntry(input: EntryInput): Promise<Entry> {
+/**
+ * Adds one entry. With `rate` (quick add's rate prompt: the rate the entry's currency was
+ * missing), the rate is written too: both or neither, in the one read-write transaction, and the
+ * currency's rollups are rebuilt once from the earlier of the two dates, which counts the new
+ * entry with its rate. That rebuild is the last await on purpose: after an awaited helper that is
+ * itself async, Dexie may no longer see its transaction (PrematureCommitError).
+ */
+export async function addEntry(input: EntryInput, rate: RateInput | null = null): Promise<Entry> {
+  const newRate = rate ? rateFrom(rate) : null;
   return writeTransaction(ENTRY_STORES, async (db) => {
     const entry = entryFrom(input, await liveStream(db, input.streamId));
-    const conversion = await loadConversion(db);
+    if (!newRate) {
+      const conversion = await loadConversion(db);
+      await db.entries.add(entry);
+      await applyRollupDeltas(db, [deltaOf(entry, 1, conversion)]);
+      return entry;
+    }
+    // The single rebuild below covers the rate's currency only.
+    if (entry.currency !== newRate.currency) {
+      throw new AnyamError('rate/invalid-currency', { currency: newRate.currency });
+    }
+    await db.rates.add(newRate);
     await db.entries.add(entry);
-    await applyRollupDeltas(db, [deltaOf(entry, 1, conversion)]);
+    const from = newRate.date < entry.date ? newRate.date : entry.date;
+    await rebuildCurrencyRollupsIn(db, newRate.currency, from);
     return entry;
   });
 }

@@ -16,5 +16,4 @@ export * from './sample';
 export * from './sample-load';
 export * from './entry-search';
 export * from './places';
-export * from './entry-with-rate';
 export * from './rate-coverage';
