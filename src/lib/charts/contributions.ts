@@ -1,6 +1,6 @@
 /** What each stream adds to the score: now (horizontal bars) and month by month (lines). */
 import type { DashboardData } from '../domain/dashboard';
-import type { StreamContribution } from '../domain/resilience';
+import type { StreamContribution } from '../domain/resilience-contributions';
 import { bandsPlugin } from './bands';
 import { baseOptions, categoryAxis, cell, valueAxis, wrapLabel } from './common';
 import { monthBands } from './income';
