@@ -5,15 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeDashboard, type DashboardInput } from '../../src/lib/domain/dashboard';
-import {
-  bandOf,
-  guidanceOf,
-  nextStepOf,
-  roundAmount,
-  withLoggedMonths,
-  withSavings,
-  withSource,
-} from '../../src/lib/domain/guidance';
+import { bandOf, guidanceOf, nextStepOf, roundAmount } from '../../src/lib/domain/guidance';
+import { withLoggedMonths, withSavings, withSource } from '../../src/lib/domain/guidance-what-if';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { householdA, householdB, householdC, householdInput } from './reference-households';
 import { makeEntry, makePlan, makeStream } from './analytics-fixtures';

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthRange } from '../../src/lib/domain/months';
 import { STREAM_KINDS, type StreamKind } from '../../src/lib/domain/model';
+import { contributionsAtColumn } from '../../src/lib/domain/resilience-contributions';
 import {
-  contributionsAtColumn,
   resilienceAtColumn,
   resilienceContext,
   scoreAtColumn,

@@ -2,18 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAnyamError } from '../../src/lib/domain/model';
 import {
-  base32Decode,
-  base32Encode,
-  codeFieldsFromSdp,
   decodeSyncCode,
   encodeSyncCode,
   MAX_CANDIDATES,
   readCodeFor,
   rememberSession,
-  sdpFromCode,
   SYNC_TAG,
   type SyncCode,
 } from '../../src/lib/domain/sync-code';
+import { base32Decode, base32Encode } from '../../src/lib/domain/sync-code-bytes';
+import { codeFieldsFromSdp, sdpFromCode } from '../../src/lib/domain/sync-sdp';
 
 /** A data-channel offer as Chromium gathers it (host candidates hidden behind mDNS names). */
 const CHROMIUM_OFFER = [

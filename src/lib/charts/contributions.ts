@@ -1,13 +1,12 @@
 /** What each stream adds to the score: now (horizontal bars) and month by month (lines). */
 import type { DashboardData } from '../domain/dashboard';
-import type { StreamContribution } from '../domain/resilience';
-import { bandsPlugin } from './bands';
-import { baseOptions, categoryAxis, cell, valueAxis, wrapLabel } from './common';
+import type { StreamContribution } from '../domain/resilience-contributions';
+import { categoryAxis, cell, valueAxis, wrapLabel } from './common';
 import { monthBands } from './income';
 import { measuredStart } from './score';
-import { seriesDash, seriesPoint } from './palette';
+import { barDataset, chartConfig, lineDataset, seriesLabel } from './options';
 import { nameOf, streamColorOf, type StreamChartInput } from './shares';
-import type { AnyChartConfig, ChartSpec } from './types';
+import type { ChartSpec } from './types';
 
 export interface ContributionLabels {
   stream: string;
@@ -35,42 +34,29 @@ export function contributionNowChart(
 ): ChartSpec {
   const { theme, format, labels, streams } = input;
   const rows = contributionsToDraw(dash);
-  const base = baseOptions(theme);
-  const config: AnyChartConfig = {
-    type: 'bar',
-    data: {
-      // On lines of their own: a long stream name on a phone's narrow axis was cut off.
-      labels: rows.map((c) => wrapLabel(nameOf(streams, c.streamId))),
-      datasets: [
-        {
-          label: labels.points,
-          data: rows.map((c) => c.points),
-          backgroundColor: rows.map((c) => streamColorOf(streams, c.streamId, theme.mode)),
-          borderWidth: 0,
-          barPercentage: 0.8,
-        },
-      ],
-    },
-    options: {
-      ...base,
-      indexAxis: 'y',
-      interaction: { mode: 'nearest', intersect: true, axis: 'y' },
+  const config = chartConfig(
+    'bar',
+    // On lines of their own: a long stream name on a phone's narrow axis was cut off.
+    rows.map((c) => wrapLabel(nameOf(streams, c.streamId))),
+    [
+      barDataset(
+        labels.points,
+        rows.map((c) => c.points),
+        rows.map((c) => streamColorOf(streams, c.streamId, theme.mode)),
+        { barPercentage: 0.8 },
+      ),
+    ],
+    theme,
+    {
+      extra: { indexAxis: 'y', interaction: { mode: 'nearest', intersect: true, axis: 'y' } },
       scales: {
         x: valueAxis(theme, (v) => format.number(v), { beginAtZero: true }, 5),
         y: categoryAxis(theme, { ticks: { color: theme.text, font: { family: theme.font } } }),
       },
-      plugins: {
-        ...base.plugins,
-        legend: { display: false },
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item: { raw: unknown }) => signedPoints(Number(item.raw), format.number),
-          },
-        },
-      },
+      noLegend: true,
+      tooltip: (item) => signedPoints(Number(item.raw), format.number),
     },
-  };
+  );
   return {
     config,
     table: {
@@ -107,47 +93,29 @@ export function contributionOverTimeChart(
   const line = (id: string) => dash.contributions.overTime[id]!.slice(start);
   const ids = streamsOverTime(dash, streams, start);
   const few = months.length <= 24;
-  const base = baseOptions(theme);
-  const config: AnyChartConfig = {
-    type: 'line',
-    data: {
-      labels: months.map((m) => format.month(m)),
-      datasets: ids.map((id, i) => {
-        const color = streamColorOf(streams, id, theme.mode);
-        return {
-          label: nameOf(streams, id),
-          data: line(id),
-          borderColor: color,
-          backgroundColor: color,
-          borderWidth: 2,
-          borderDash: seriesDash(i),
-          pointStyle: seriesPoint(i),
-          pointRadius: few ? 2.5 : 0,
-          spanGaps: false,
-        };
-      }),
-    },
-    options: {
-      ...base,
+  const config = chartConfig(
+    'line',
+    months.map((m) => format.month(m)),
+    ids.map((id, i) =>
+      lineDataset(
+        nameOf(streams, id),
+        line(id),
+        streamColorOf(streams, id, theme.mode),
+        i,
+        few ? 2.5 : 0,
+      ),
+    ),
+    theme,
+    {
       scales: {
         x: categoryAxis(theme),
         // Zero in view: a single month of +12 points reads as 12 above nothing, not as 11–13.
         y: valueAxis(theme, (v) => format.number(v), { beginAtZero: true }),
       },
-      plugins: {
-        ...base.plugins,
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item: { dataset: { label?: string }; raw: unknown }) =>
-              `${item.dataset.label ?? ''}: ${signedPoints(Number(item.raw), format.number)}`,
-          },
-        },
-        anyamBands: { bands: monthBands(dash, theme, start) },
-      },
+      tooltip: seriesLabel((raw) => signedPoints(Number(raw), format.number)),
+      bands: monthBands(dash, theme, start),
     },
-    plugins: [bandsPlugin],
-  };
+  );
   return {
     config,
     table: {

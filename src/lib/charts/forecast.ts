@@ -1,9 +1,9 @@
 /** The next three months: expected income beside planned expenses, short months shaded. */
 import type { DashboardData } from '../domain/dashboard';
-import { bandsPlugin } from './bands';
-import { baseOptions, categoryAxis, valueAxis } from './common';
+import { categoryAxis, valueAxis } from './common';
+import { barDataset, chartConfig, seriesLabel } from './options';
 import { kindColor, withAlpha } from './palette';
-import type { AnyChartConfig, ChartFormat, ChartSpec, ChartTheme } from './types';
+import type { ChartFormat, ChartSpec, ChartTheme } from './types';
 
 export interface ForecastLabels {
   month: string;
@@ -28,33 +28,28 @@ export function forecastChart(dash: DashboardData, input: ForecastChartInput): C
     month === dash.inProgressMonth
       ? `${format.month(month)} (${labels.inProgress})`
       : format.month(month);
-  const base = baseOptions(theme);
-  const config: AnyChartConfig = {
-    type: 'bar',
-    data: {
-      // The in-progress month on two lines, so that the three months fit a phone.
-      labels: months.map((f) =>
-        f.month === dash.inProgressMonth
-          ? [format.month(f.month), `(${labels.inProgress})`]
-          : format.month(f.month),
+  const config = chartConfig(
+    'bar',
+    // The in-progress month on two lines, so that the three months fit a phone.
+    months.map((f) =>
+      f.month === dash.inProgressMonth
+        ? [format.month(f.month), `(${labels.inProgress})`]
+        : format.month(f.month),
+    ),
+    [
+      barDataset(
+        labels.income,
+        months.map((f) => f.incomeMinor),
+        kindColor('microtask', theme.mode),
       ),
-      datasets: [
-        {
-          label: labels.income,
-          data: months.map((f) => f.incomeMinor),
-          backgroundColor: kindColor('microtask', theme.mode),
-          borderWidth: 0,
-        },
-        {
-          label: labels.expenses,
-          data: months.map((f) => f.expensesMinor),
-          backgroundColor: kindColor('informal', theme.mode),
-          borderWidth: 0,
-        },
-      ],
-    },
-    options: {
-      ...base,
+      barDataset(
+        labels.expenses,
+        months.map((f) => f.expensesMinor),
+        kindColor('informal', theme.mode),
+      ),
+    ],
+    theme,
+    {
       scales: {
         x: categoryAxis(theme, {
           ticks: {
@@ -66,26 +61,14 @@ export function forecastChart(dash: DashboardData, input: ForecastChartInput): C
         }),
         y: valueAxis(theme, format.moneyCompact, { beginAtZero: true }),
       },
-      plugins: {
-        ...base.plugins,
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item: { dataset: { label?: string }; raw: unknown }) =>
-              `${item.dataset.label ?? ''}: ${format.money(Number(item.raw))}`,
-          },
-        },
-        anyamBands: {
-          bands: months.flatMap((f, index) =>
-            f.shortfall
-              ? [{ index, color: withAlpha(theme.danger, 0.14), style: 'fill' as const }]
-              : [],
-          ),
-        },
-      },
+      tooltip: seriesLabel((raw) => format.money(Number(raw))),
+      bands: months.flatMap((f, index) =>
+        f.shortfall
+          ? [{ index, color: withAlpha(theme.danger, 0.14), style: 'fill' as const }]
+          : [],
+      ),
     },
-    plugins: [bandsPlugin],
-  };
+  );
   return {
     config,
     table: {

@@ -1,10 +1,11 @@
 /** Monthly received income stacked by stream kind, dip months and months missing a rate shaded. */
 import type { DashboardData } from '../domain/dashboard';
 import { STREAM_KINDS, type StreamKind } from '../domain/model';
-import { bandsPlugin, type Band } from './bands';
-import { baseOptions, categoryAxis, valueAxis } from './common';
+import type { Band } from './bands';
+import { categoryAxis, valueAxis } from './common';
+import { chartConfig, seriesLabel } from './options';
 import { kindColor, withAlpha } from './palette';
-import type { AnyChartConfig, ChartFormat, ChartSpec, ChartTheme } from './types';
+import type { ChartFormat, ChartSpec, ChartTheme } from './types';
 
 export interface IncomeLabels {
   month: string;
@@ -54,43 +55,30 @@ export function incomeByKindChart(dash: DashboardData, input: IncomeChartInput):
   const { theme, format, labels } = input;
   const months = dash.series.months;
   const kinds = kindsWithIncome(dash);
-  const base = baseOptions(theme);
-  const config: AnyChartConfig = {
-    type: 'bar',
-    data: {
-      labels: months.map((m) => format.month(m)),
-      datasets: kinds.map((kind) => ({
-        type: 'bar' as const,
-        label: labels.kinds[kind],
-        data: dash.series.incomeByKind[kind],
-        backgroundColor: kindColor(kind, theme.mode),
-        borderColor: theme.surface,
-        borderWidth: { top: 1, right: 0, bottom: 0, left: 0 },
-        stack: 'income',
-        categoryPercentage: 0.9,
-        barPercentage: 0.95,
-      })),
-    },
-    options: {
-      ...base,
+  const config = chartConfig(
+    'bar',
+    months.map((m) => format.month(m)),
+    kinds.map((kind) => ({
+      type: 'bar' as const,
+      label: labels.kinds[kind],
+      data: dash.series.incomeByKind[kind],
+      backgroundColor: kindColor(kind, theme.mode),
+      borderColor: theme.surface,
+      borderWidth: { top: 1, right: 0, bottom: 0, left: 0 },
+      stack: 'income',
+      categoryPercentage: 0.9,
+      barPercentage: 0.95,
+    })),
+    theme,
+    {
       scales: {
         x: categoryAxis(theme, { stacked: true }),
         y: valueAxis(theme, format.moneyCompact, { stacked: true, beginAtZero: true }),
       },
-      plugins: {
-        ...base.plugins,
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item: { dataset: { label?: string }; raw: unknown }) =>
-              `${item.dataset.label ?? ''}: ${format.money(Number(item.raw))}`,
-          },
-        },
-        anyamBands: { bands: monthBands(dash, theme) },
-      },
+      tooltip: seriesLabel((raw) => format.money(Number(raw))),
+      bands: monthBands(dash, theme),
     },
-    plugins: [bandsPlugin],
-  };
+  );
 
   const dips = dipIndexes(dash);
   return {

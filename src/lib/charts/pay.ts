@@ -5,10 +5,11 @@
  */
 import type { MonthKey, Training } from '../domain/model';
 import type { PayGroup } from '../domain/pay';
-import { bandsPlugin, type Band } from './bands';
-import { baseOptions, categoryAxis, cell, valueAxis } from './common';
-import { kindColor, seriesColor, seriesDash, seriesPoint } from './palette';
-import type { AnyChartConfig, ChartFormat, ChartSpec, ChartTheme } from './types';
+import type { Band } from './bands';
+import { categoryAxis, cell, valueAxis } from './common';
+import { barDataset, chartConfig, lineDataset, seriesLabel } from './options';
+import { kindColor, seriesColor } from './palette';
+import type { ChartFormat, ChartSpec, ChartTheme } from './types';
 import { displayName } from '../i18n/sample-labels';
 
 export interface PayChartInput<L> {
@@ -18,6 +19,12 @@ export interface PayChartInput<L> {
   /** The name of a platform ('' is a stream without one). */
   platformName: (platform: string) => string;
 }
+
+/** Platforms down the side, the tooltip for the whole row under the finger. */
+const HORIZONTAL = {
+  indexAxis: 'y',
+  interaction: { mode: 'index', intersect: false, axis: 'y' },
+};
 
 export interface HourlyLabels {
   platform: string;
@@ -33,46 +40,31 @@ export function hourlyByPlatformChart(
 ): ChartSpec {
   const { theme, format, labels, platformName } = input;
   const perHour = (v: number) => labels.perHour(format.money(Math.round(v)));
-  const base = baseOptions(theme);
-  const config: AnyChartConfig = {
-    type: 'bar',
-    data: {
-      labels: groups.map((g) => platformName(g.platform ?? '')),
-      datasets: [
-        {
-          label: labels.effective,
-          data: groups.map((g) => g.base.effectivePerHour),
-          backgroundColor: kindColor('microtask', theme.mode),
-          borderWidth: 0,
-        },
-        {
-          label: labels.paidOnly,
-          data: groups.map((g) => g.base.paidOnlyPerHour),
-          backgroundColor: seriesColor(5, theme.mode),
-          borderWidth: 0,
-        },
-      ],
-    },
-    options: {
-      ...base,
-      indexAxis: 'y',
-      interaction: { mode: 'index', intersect: false, axis: 'y' },
+  const config = chartConfig(
+    'bar',
+    groups.map((g) => platformName(g.platform ?? '')),
+    [
+      barDataset(
+        labels.effective,
+        groups.map((g) => g.base.effectivePerHour),
+        kindColor('microtask', theme.mode),
+      ),
+      barDataset(
+        labels.paidOnly,
+        groups.map((g) => g.base.paidOnlyPerHour),
+        seriesColor(5, theme.mode),
+      ),
+    ],
+    theme,
+    {
+      extra: HORIZONTAL,
       scales: {
         x: valueAxis(theme, format.moneyCompact, { beginAtZero: true }, 4),
         y: categoryAxis(theme, { ticks: { color: theme.text, font: { family: theme.font } } }),
       },
-      plugins: {
-        ...base.plugins,
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item: { dataset: { label?: string }; raw: unknown }) =>
-              `${item.dataset.label ?? ''}: ${cell(item.raw as number | null, perHour)}`,
-          },
-        },
-      },
+      tooltip: seriesLabel((raw) => cell(raw as number | null, perHour)),
     },
-  };
+  );
   return {
     config,
     table: {
@@ -100,32 +92,26 @@ export function pipelineByPlatformChart(
   input: PayChartInput<PipelineLabels>,
 ): ChartSpec {
   const { theme, format, labels, platformName } = input;
-  const base = baseOptions(theme);
-  const config: AnyChartConfig = {
-    type: 'bar',
-    data: {
-      labels: groups.map((g) => platformName(g.platform ?? '')),
-      datasets: [
-        {
-          label: labels.received,
-          data: groups.map((g) => g.base.receivedMinor),
-          backgroundColor: kindColor('microtask', theme.mode),
-          borderWidth: 0,
-          stack: 'pay',
-        },
-        {
-          label: labels.pending,
-          data: groups.map((g) => g.base.pendingMinor),
-          backgroundColor: kindColor('informal', theme.mode),
-          borderWidth: 0,
-          stack: 'pay',
-        },
-      ],
-    },
-    options: {
-      ...base,
-      indexAxis: 'y',
-      interaction: { mode: 'index', intersect: false, axis: 'y' },
+  const config = chartConfig(
+    'bar',
+    groups.map((g) => platformName(g.platform ?? '')),
+    [
+      barDataset(
+        labels.received,
+        groups.map((g) => g.base.receivedMinor),
+        kindColor('microtask', theme.mode),
+        { stack: 'pay' },
+      ),
+      barDataset(
+        labels.pending,
+        groups.map((g) => g.base.pendingMinor),
+        kindColor('informal', theme.mode),
+        { stack: 'pay' },
+      ),
+    ],
+    theme,
+    {
+      extra: HORIZONTAL,
       scales: {
         x: valueAxis(theme, format.moneyCompact, { beginAtZero: true, stacked: true }, 4),
         y: categoryAxis(theme, {
@@ -133,18 +119,9 @@ export function pipelineByPlatformChart(
           ticks: { color: theme.text, font: { family: theme.font } },
         }),
       },
-      plugins: {
-        ...base.plugins,
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item: { dataset: { label?: string }; raw: unknown }) =>
-              `${item.dataset.label ?? ''}: ${format.money(Number(item.raw))}`,
-          },
-        },
-      },
+      tooltip: seriesLabel((raw) => format.money(Number(raw))),
     },
-  };
+  );
   return {
     config,
     table: {
@@ -201,46 +178,28 @@ export function hourlyTrendChart(
     style: 'line',
   }));
   const few = months.length <= 24;
-  const base = baseOptions(theme);
-  const config: AnyChartConfig = {
-    type: 'line',
-    data: {
-      labels: months.map((m) => format.month(m)),
-      datasets: groups.map((g, i) => {
-        const color = seriesColor(i, theme.mode);
-        return {
-          label: platformName(g.platform ?? ''),
-          data: lines[i]!,
-          borderColor: color,
-          backgroundColor: color,
-          borderWidth: 2,
-          borderDash: seriesDash(i),
-          pointStyle: seriesPoint(i),
-          pointRadius: few ? 3 : 1,
-          spanGaps: false,
-        };
-      }),
-    },
-    options: {
-      ...base,
+  const config = chartConfig(
+    'line',
+    months.map((m) => format.month(m)),
+    groups.map((g, i) =>
+      lineDataset(
+        platformName(g.platform ?? ''),
+        lines[i]!,
+        seriesColor(i, theme.mode),
+        i,
+        few ? 3 : 1,
+      ),
+    ),
+    theme,
+    {
       scales: {
         x: categoryAxis(theme),
         y: valueAxis(theme, format.moneyCompact, { beginAtZero: true }),
       },
-      plugins: {
-        ...base.plugins,
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item: { dataset: { label?: string }; raw: unknown }) =>
-              `${item.dataset.label ?? ''}: ${cell(item.raw as number | null, perHour)}`,
-          },
-        },
-        anyamBands: { bands },
-      },
+      tooltip: seriesLabel((raw) => cell(raw as number | null, perHour)),
+      bands,
     },
-    plugins: [bandsPlugin],
-  };
+  );
   const titlesAt = (i: number) =>
     marks
       .filter((mk) => mk.index === i)

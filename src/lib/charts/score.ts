@@ -1,10 +1,10 @@
 /** The score and its four components month by month (all on a 0–100 scale). */
 import type { DashboardData } from '../domain/dashboard';
-import { bandsPlugin } from './bands';
-import { baseOptions, categoryAxis, cell, valueAxis } from './common';
+import { categoryAxis, cell, valueAxis } from './common';
 import { monthBands } from './income';
-import { seriesColor, seriesDash, seriesPoint } from './palette';
-import type { AnyChartConfig, ChartFormat, ChartSpec, ChartTheme } from './types';
+import { chartConfig, lineDataset, seriesLabel } from './options';
+import { seriesColor } from './palette';
+import type { ChartFormat, ChartSpec, ChartTheme } from './types';
 
 export const COMPONENT_KEYS = ['diversification', 'stability', 'coverage', 'buffer'] as const;
 export type ComponentKey = (typeof COMPONENT_KEYS)[number];
@@ -57,58 +57,44 @@ export function scoreChart(dash: DashboardData, input: ScoreChartInput): ChartSp
     coverage: from(dash.series.coverage),
     buffer: from(dash.series.buffer),
   };
-  const base = baseOptions(theme);
   const few = series.months.length <= 24;
-  const config: AnyChartConfig = {
-    type: 'line',
-    data: {
-      labels: series.months.map((m) => format.month(m)),
-      datasets: [
-        {
-          label: labels.score,
-          data: series.score,
-          borderColor: theme.text,
-          backgroundColor: theme.text,
-          borderWidth: 3,
-          pointRadius: few ? 3 : 0,
-          pointStyle: 'circle',
-          spanGaps: false,
-          order: 0,
-        },
-        ...COMPONENT_KEYS.map((key, i) => ({
-          label: labels.components[key],
-          data: series[key].map(asPoints),
-          borderColor: seriesColor(i, theme.mode),
-          backgroundColor: seriesColor(i, theme.mode),
-          borderWidth: 1.5,
-          borderDash: seriesDash(i + 1),
-          pointRadius: few ? 2.5 : 0,
-          pointStyle: seriesPoint(i + 1),
-          spanGaps: false,
-          order: 1,
-        })),
-      ],
-    },
-    options: {
-      ...base,
+  const config = chartConfig(
+    'line',
+    series.months.map((m) => format.month(m)),
+    [
+      {
+        label: labels.score,
+        data: series.score,
+        borderColor: theme.text,
+        backgroundColor: theme.text,
+        borderWidth: 3,
+        pointRadius: few ? 3 : 0,
+        pointStyle: 'circle',
+        spanGaps: false,
+        order: 0,
+      },
+      ...COMPONENT_KEYS.map((key, i) => ({
+        ...lineDataset(
+          labels.components[key],
+          series[key].map(asPoints),
+          seriesColor(i, theme.mode),
+          i + 1,
+          few ? 2.5 : 0,
+          1.5,
+        ),
+        order: 1,
+      })),
+    ],
+    theme,
+    {
       scales: {
         x: categoryAxis(theme),
         y: valueAxis(theme, (v) => format.number(v), { min: 0, max: 100 }),
       },
-      plugins: {
-        ...base.plugins,
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item: { dataset: { label?: string }; raw: unknown }) =>
-              `${item.dataset.label ?? ''}: ${format.number(Math.round(Number(item.raw)))}`,
-          },
-        },
-        anyamBands: { bands: monthBands(dash, theme, start) },
-      },
+      tooltip: seriesLabel((raw) => format.number(Math.round(Number(raw)))),
+      bands: monthBands(dash, theme, start),
     },
-    plugins: [bandsPlugin],
-  };
+  );
   return {
     config,
     table: {

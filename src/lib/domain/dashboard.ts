@@ -38,13 +38,15 @@ import {
 import {
   contributionSeries,
   contributionsAtColumn,
+  type StreamContribution,
+} from './resilience-contributions';
+import {
   firstMeasuredColumn,
   resilienceAtColumn,
   resilienceContext,
   resilienceSeries,
   stressTestAtColumn,
   type Resilience,
-  type StreamContribution,
   type StreamShare,
   type StressTest,
 } from './resilience';

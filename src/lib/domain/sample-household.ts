@@ -31,121 +31,14 @@ import {
 } from './months';
 import { planOccurrences } from './occurrences';
 import { createRng } from './random';
-import { sampleLabelToken, samplePersonToken, type SampleLabelKey } from './sample-names';
+import { sampleLabelToken, samplePersonToken } from './sample-names';
+import { PROFILES, type SampleCountry } from './sample-profiles';
+import { sampleRates } from './sample-rates';
 
 const HISTORY_MONTHS = 18;
 
 /** Sample tables (no settings row: the household's own settings stay as they are). */
 export type SampleTables = Omit<HouseholdTables, 'settings'>;
-
-/** The three households a sample can be: one per country Anyam is made for. */
-export type SampleCountry = 'ID' | 'PH' | 'VN';
-
-/**
- * One country's household: people, employers, platforms (invented names) and amounts in whole
- * units of the local currency, as a family there might see them.
- */
-interface CountryProfile {
-  currency: string;
-  /** Minor units per whole unit of `currency` (IDR and PHP 100, VND 1). */
-  unit: number;
-  people: readonly [adult1: string, adult2: string, youth: string];
-  employer: string;
-  salaryKey: SampleLabelKey;
-  remittanceKey: SampleLabelKey;
-  salary: number;
-  /** Who earns the salary: 0 or 1 (the first or second adult). */
-  salaryEarner: 0 | 1;
-  informal: { key: SampleLabelKey; platform: string; weekly: readonly [number, number] };
-  remittance: readonly [number, number];
-  platforms: readonly [string, string];
-  plans: {
-    rent: number;
-    food: number;
-    utilities: number;
-    schoolFees: number;
-    dataPlan: number;
-    streaming: number;
-  };
-  savingsStart: number;
-  savingsStep: number;
-  course: number;
-}
-
-const PROFILES: Record<SampleCountry, CountryProfile> = {
-  ID: {
-    currency: 'IDR',
-    unit: 100,
-    people: ['Budi', 'Sari', 'Dewi'],
-    employer: 'PT Sinar Tekstil',
-    salaryKey: 'salary',
-    remittanceKey: 'remittance',
-    salary: 5_200_000,
-    salaryEarner: 0,
-    informal: { key: 'warung', platform: '', weekly: [700_000, 1_400_000] },
-    remittance: [1_200_000, 1_700_000],
-    platforms: ['TagPoint', 'LabelHive'],
-    plans: {
-      rent: 1_800_000,
-      food: 3_200_000,
-      utilities: 450_000,
-      schoolFees: 4_200_000,
-      dataPlan: 150_000,
-      streaming: 55_000,
-    },
-    savingsStart: 6_000_000,
-    savingsStep: 900_000,
-    course: 150_000,
-  },
-  PH: {
-    currency: 'PHP',
-    unit: 100,
-    people: ['Jose', 'Maricel', 'Ana'],
-    employer: 'Bayside Contact Center',
-    salaryKey: 'callCentreSalary',
-    remittanceKey: 'remittanceDubai',
-    salary: 18_500,
-    salaryEarner: 0,
-    informal: { key: 'sariSari', platform: '', weekly: [2_500, 5_500] },
-    remittance: [6_000, 9_000],
-    platforms: ['TaskIsla', 'PixelTala'],
-    plans: {
-      rent: 6_500,
-      food: 12_000,
-      utilities: 2_800,
-      schoolFees: 18_000,
-      dataPlan: 299,
-      streaming: 149,
-    },
-    savingsStart: 20_000,
-    savingsStep: 3_000,
-    course: 500,
-  },
-  VN: {
-    currency: 'VND',
-    unit: 1,
-    people: ['Minh', 'Lan', 'Huy'],
-    employer: 'Công ty May Sông Hàn',
-    salaryKey: 'salary',
-    remittanceKey: 'remittanceBusan',
-    salary: 8_500_000,
-    salaryEarner: 1,
-    informal: { key: 'rideHailing', platform: 'XeNhanh', weekly: [1_200_000, 2_600_000] },
-    remittance: [2_500_000, 4_000_000],
-    platforms: ['GánNhãn', 'DataMây'],
-    plans: {
-      rent: 4_000_000,
-      food: 7_500_000,
-      utilities: 1_100_000,
-      schoolFees: 6_000_000,
-      dataPlan: 120_000,
-      streaming: 70_000,
-    },
-    savingsStart: 15_000_000,
-    savingsStep: 2_500_000,
-    course: 400_000,
-  },
-};
 
 const COUNTRY_OF_CURRENCY: Readonly<Record<string, SampleCountry>> = {
   IDR: 'ID',
@@ -455,47 +348,4 @@ export function buildSampleHousehold(
 function roundTo(whole: number, currency: string): number {
   const step = currency === 'PHP' ? 10 : 1_000;
   return Math.round(whole / step) * step;
-}
-
-/** US dollars per unit over the sample's three rate periods (approximate market rates, 2025–26). */
-const USD_PER_UNIT: Readonly<Record<string, readonly [number, number, number]>> = {
-  USD: [1, 1, 1],
-  IDR: [1 / 15_850, 1 / 16_240, 1 / 16_410],
-  PHP: [1 / 56.4, 1 / 57.85, 1 / 58.3],
-  VND: [1 / 24_850, 1 / 25_410, 1 / 26_120],
-};
-
-/**
- * A rate written as a person would write it: whole units when one unit is worth a hundred or
- * more ("25410"), two decimals from 1 ("58.30" → "58.3"), four significant digits below 1
- * ("0.6395"), never exponent notation.
- */
-export function sensibleRate(value: number): string {
-  const decimals =
-    value >= 100 ? 0 : value >= 1 ? 2 : Math.max(2, 3 - Math.floor(Math.log10(value)));
-  const text = value.toFixed(decimals);
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
-}
-
-/**
- * The rates the sample needs in the household's own base currency: one for each of `needed`
- * that is not the base. For a base currency outside this table the months stay flagged until the
- * person adds rates, which is what Anyam does for any currency without a rate.
- */
-function sampleRates(
-  baseCurrency: string,
-  needed: readonly string[],
-  dates: readonly IsoDate[],
-): { currency: string; date: IsoDate; value: string }[] {
-  const baseRates = USD_PER_UNIT[baseCurrency];
-  if (!baseRates) return [];
-  const out: { currency: string; date: IsoDate; value: string }[] = [];
-  for (const currency of needed) {
-    if (currency === baseCurrency) continue;
-    dates.forEach((date, i) => {
-      const value = USD_PER_UNIT[currency]![i]! / baseRates[i]!;
-      out.push({ currency, date, value: sensibleRate(value) });
-    });
-  }
-  return out;
 }

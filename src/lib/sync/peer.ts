@@ -5,7 +5,8 @@
  * other needs (src/lib/domain/sync-code.ts) and the other rebuilds the description from it.
  */
 import { AnyamError } from '../domain/model';
-import { codeFieldsFromSdp, encodeSyncCode, sdpFromCode, type SyncCode } from '../domain/sync-code';
+import { encodeSyncCode, type SyncCode } from '../domain/sync-code';
+import { codeFieldsFromSdp, sdpFromCode } from '../domain/sync-sdp';
 
 /** Gathering host candidates takes milliseconds; past this the code carries what it has. */
 const GATHER_MS = 3000;

@@ -2,7 +2,15 @@ import type { BaseRecord, CurrencyCode, Place, PlaceKind } from '../../domain/mo
 import { checkBalance } from '../../domain/places';
 import { validateRecord } from '../../domain/schema';
 import { getDb } from '../database';
-import { baseFields, definedOnly, listSmall, nowIso, requireDeleted, requireLive } from './record';
+import {
+  baseFields,
+  definedOnly,
+  listSmall,
+  nowIso,
+  requireLive,
+  restoreIn,
+  softDeleteIn,
+} from './record';
 import { writeTransaction } from './transaction';
 
 export interface PlaceInput extends Partial<BaseRecord> {
@@ -60,27 +68,23 @@ export async function updatePlace(id: string, patch: PlacePatch): Promise<Place>
  */
 export async function deletePlace(id: string): Promise<Place> {
   return writeTransaction(PLACE_STORES, async (db) => {
-    const before = await requireLive(db.places, id, 'place/not-found');
-    const now = nowIso();
-    const deleted = { ...before, deletedAt: now, updatedAt: now };
-    await db.places.put(deleted);
-    await db.savings
-      .filter((s) => s.placeId === id && s.deletedAt === null)
-      .modify({ deletedAt: now, updatedAt: now });
-    return deleted;
+    return softDeleteIn(db.places, id, 'place/not-found', {
+      then: (_, __, now) =>
+        db.savings
+          .filter((s) => s.placeId === id && s.deletedAt === null)
+          .modify({ deletedAt: now, updatedAt: now }),
+    });
   });
 }
 
 export async function restorePlace(id: string): Promise<Place> {
   return writeTransaction(PLACE_STORES, async (db) => {
-    const before = await requireDeleted(db.places, id, 'place/not-found');
-    const now = nowIso();
-    const restored = { ...before, deletedAt: null, updatedAt: now };
-    await db.places.put(restored);
-    await db.savings
-      .filter((s) => s.placeId === id && s.deletedAt === before.deletedAt)
-      .modify({ deletedAt: null, updatedAt: now });
-    return restored;
+    return restoreIn(db.places, id, 'place/not-found', {
+      then: (_, before, now) =>
+        db.savings
+          .filter((s) => s.placeId === id && s.deletedAt === before.deletedAt)
+          .modify({ deletedAt: null, updatedAt: now }),
+    });
   });
 }
 

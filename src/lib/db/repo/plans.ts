@@ -1,5 +1,4 @@
 import {
-  AnyamError,
   type BaseRecord,
   type CurrencyCode,
   type IsoDate,
@@ -19,6 +18,7 @@ import {
   nowIso,
   requireDeleted,
   requireLive,
+  requireLiveMember,
   softDeleteIn,
 } from './record';
 import { writeTransaction } from './transaction';
@@ -57,10 +57,8 @@ async function withPlanTotals<T>(db: AnyamDatabase, write: () => Promise<T>): Pr
   return result;
 }
 
-async function assertMember(db: AnyamDatabase, memberId: string): Promise<void> {
-  const member = await db.members.get(memberId);
-  if (!member || member.deletedAt !== null)
-    throw new AnyamError('plan/unknown-member', { memberId });
+function assertMember(db: AnyamDatabase, memberId: string): Promise<void> {
+  return requireLiveMember(db.members, memberId, 'plan/unknown-member');
 }
 
 export async function addPlan(input: PlanInput): Promise<Plan> {

@@ -3,7 +3,7 @@ import { checkRateValue } from '../../domain/money';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
 import { prefixRange } from './key-range';
-import { baseFields, definedOnly, nowIso, requireDeleted, requireLive } from './record';
+import { baseFields, definedOnly, nowIso, requireLive, restoreIn, softDeleteIn } from './record';
 import { rebuildCurrencyRollupsIn, ROLLUP_STORES } from './rollup-store';
 import { writeTransaction } from './transaction';
 
@@ -74,24 +74,19 @@ export async function updateRate(id: string, patch: RatePatch): Promise<Rate> {
 }
 
 export async function deleteRate(id: string): Promise<Rate> {
-  return writeTransaction(ROLLUP_STORES, async (db) => {
-    const before = await requireLive(db.rates, id, 'rate/not-found');
-    const now = nowIso();
-    const deleted = { ...before, deletedAt: now, updatedAt: now };
-    await db.rates.put(deleted);
-    await rebuildAfter(db, null, deleted);
-    return deleted;
-  });
+  return writeTransaction(ROLLUP_STORES, (db) =>
+    softDeleteIn(db.rates, id, 'rate/not-found', {
+      then: (deleted) => rebuildAfter(db, null, deleted),
+    }),
+  );
 }
 
 export async function restoreRate(id: string): Promise<Rate> {
-  return writeTransaction(ROLLUP_STORES, async (db) => {
-    const before = await requireDeleted(db.rates, id, 'rate/not-found');
-    const restored = { ...before, deletedAt: null, updatedAt: nowIso() };
-    await db.rates.put(restored);
-    await rebuildAfter(db, null, restored);
-    return restored;
-  });
+  return writeTransaction(ROLLUP_STORES, (db) =>
+    restoreIn(db.rates, id, 'rate/not-found', {
+      then: (restored) => rebuildAfter(db, null, restored),
+    }),
+  );
 }
 
 /** Live rates by currency, then date. */

@@ -1,4 +1,4 @@
-import { AnyamError, type BaseRecord, type Timestamp } from '../../domain/model';
+import { AnyamError, type BaseRecord, type Member, type Timestamp } from '../../domain/model';
 import type { Table } from 'dexie';
 
 /** A random UUID v4; `crypto.randomUUID` only exists in secure contexts, hence the fallback. */
@@ -64,16 +64,41 @@ export function definedOnly<T extends object>(patch: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** Marks a live row deleted (soft: it stays, with `deletedAt`, until undone). */
+/** The member `memberId` a record names is live; else `code` ('stream/unknown-member' …). */
+export async function requireLiveMember(
+  members: Table<Member, string>,
+  memberId: string,
+  code: string,
+): Promise<void> {
+  const member = await members.get(memberId);
+  if (!member || member.deletedAt !== null) throw new AnyamError(code, { memberId });
+}
+
+/** What else a delete or a restore does, in its transaction. */
+export interface Cascade<T> {
+  /** Runs before the write, with the row as it is; throws to refuse the write. */
+  check?: (row: T) => Promise<void>;
+  /** Runs after the write: `before` and `after` the row, `at` the write's timestamp. */
+  then?: (after: T, before: T, at: Timestamp) => Promise<unknown>;
+}
+
+/**
+ * Marks a live row deleted (soft: it stays, with `deletedAt`, until undone); what depends on it
+ * is deleted by `cascade.then` with the same timestamp, so that a restore finds exactly those.
+ */
 export async function softDeleteIn<T extends BaseRecord>(
   table: Table<T, string>,
   id: string,
   notFoundCode: string,
+  cascade: Cascade<T> = {},
 ): Promise<T> {
   const row = await requireLive(table, id, notFoundCode);
+  // Only what is there is awaited: an `await undefined` here let Dexie commit the transaction early.
+  if (cascade.check) await cascade.check(row);
   const now = nowIso();
   const deleted = { ...row, deletedAt: now, updatedAt: now };
   await table.put(deleted);
+  if (cascade.then) await cascade.then(deleted, row, now);
   return deleted;
 }
 
@@ -82,9 +107,13 @@ export async function restoreIn<T extends BaseRecord>(
   table: Table<T, string>,
   id: string,
   notFoundCode: string,
+  cascade: Cascade<T> = {},
 ): Promise<T> {
   const row = await requireDeleted(table, id, notFoundCode);
-  const restored = { ...row, deletedAt: null, updatedAt: nowIso() };
+  if (cascade.check) await cascade.check(row);
+  const now = nowIso();
+  const restored = { ...row, deletedAt: null, updatedAt: now };
   await table.put(restored);
+  if (cascade.then) await cascade.then(restored, row, now);
   return restored;
 }

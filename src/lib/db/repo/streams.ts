@@ -1,5 +1,4 @@
 import {
-  AnyamError,
   type BaseRecord,
   type CurrencyCode,
   type ExpectedIncome,
@@ -11,7 +10,16 @@ import {
 import { DEFAULT_DAYS_PER_WEEK } from '../../domain/months';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
-import { baseFields, definedOnly, listSmall, nowIso, requireDeleted, requireLive } from './record';
+import {
+  baseFields,
+  definedOnly,
+  listSmall,
+  nowIso,
+  requireLive,
+  requireLiveMember,
+  restoreIn,
+  softDeleteIn,
+} from './record';
 import {
   entriesOfStream,
   rebuildStreamRollupsIn,
@@ -56,11 +64,8 @@ function checked(stream: Stream): Stream {
   return validateRecord('streams', stream);
 }
 
-async function assertLiveMember(db: AnyamDatabase, memberId: string): Promise<void> {
-  const member = await db.members.get(memberId);
-  if (!member || member.deletedAt !== null) {
-    throw new AnyamError('stream/unknown-member', { memberId });
-  }
+function assertLiveMember(db: AnyamDatabase, memberId: string): Promise<void> {
+  return requireLiveMember(db.members, memberId, 'stream/unknown-member');
 }
 
 export async function addStream(input: StreamInput): Promise<Stream> {
@@ -122,31 +127,29 @@ export async function updateStream(id: string, patch: StreamPatch): Promise<Stre
  */
 export async function deleteStream(id: string): Promise<Stream> {
   return writeTransaction(STREAM_STORES, async (db) => {
-    const before = await requireLive(db.streams, id, 'stream/not-found');
-    const now = nowIso();
-    const deleted = { ...before, deletedAt: now, updatedAt: now };
-    await db.streams.put(deleted);
-    await entriesOfStream(db, id)
-      .filter((entry) => entry.deletedAt === null)
-      .modify({ deletedAt: now, updatedAt: now });
-    await rollupsOfStream(db, id).delete();
-    return deleted;
+    return softDeleteIn(db.streams, id, 'stream/not-found', {
+      then: async (_, __, now) => {
+        await entriesOfStream(db, id)
+          .filter((entry) => entry.deletedAt === null)
+          .modify({ deletedAt: now, updatedAt: now });
+        await rollupsOfStream(db, id).delete();
+      },
+    });
   });
 }
 
 /** Undoes `deleteStream`; its member must still be live. */
 export async function restoreStream(id: string): Promise<Stream> {
   return writeTransaction(STREAM_STORES, async (db) => {
-    const before = await requireDeleted(db.streams, id, 'stream/not-found');
-    await assertLiveMember(db, before.memberId);
-    const now = nowIso();
-    const restored = { ...before, deletedAt: null, updatedAt: now };
-    await db.streams.put(restored);
-    await entriesOfStream(db, id)
-      .filter((entry) => entry.deletedAt === before.deletedAt)
-      .modify({ deletedAt: null, updatedAt: now });
-    await rebuildStreamRollupsIn(db, id);
-    return restored;
+    return restoreIn(db.streams, id, 'stream/not-found', {
+      check: (before) => assertLiveMember(db, before.memberId),
+      then: async (_, before, now) => {
+        await entriesOfStream(db, id)
+          .filter((entry) => entry.deletedAt === before.deletedAt)
+          .modify({ deletedAt: null, updatedAt: now });
+        await rebuildStreamRollupsIn(db, id);
+      },
+    });
   });
 }
 

@@ -1,5 +1,4 @@
 import {
-  AnyamError,
   type BaseRecord,
   type CurrencyCode,
   type IsoDate,
@@ -12,8 +11,9 @@ import {
   baseFields,
   definedOnly,
   nowIso,
-  requireDeleted,
   requireLive,
+  requireLiveMember,
+  restoreIn,
   softDeleteIn,
 } from './record';
 import { writeTransaction } from './transaction';
@@ -37,11 +37,8 @@ function checked(training: Training): Training {
   return validateRecord('training', training);
 }
 
-async function assertLiveMember(db: AnyamDatabase, memberId: string): Promise<void> {
-  const member = await db.members.get(memberId);
-  if (!member || member.deletedAt !== null) {
-    throw new AnyamError('training/unknown-member', { memberId });
-  }
+function assertLiveMember(db: AnyamDatabase, memberId: string): Promise<void> {
+  return requireLiveMember(db.members, memberId, 'training/unknown-member');
 }
 
 export async function addTraining(input: TrainingInput): Promise<Training> {
@@ -81,13 +78,11 @@ export async function deleteTraining(id: string): Promise<Training> {
 
 /** Undoes `deleteTraining`; the member must still be live. */
 export async function restoreTraining(id: string): Promise<Training> {
-  return writeTransaction(['training', 'members'], async (db) => {
-    const before = await requireDeleted(db.training, id, 'training/not-found');
-    await assertLiveMember(db, before.memberId);
-    const restored = { ...before, deletedAt: null, updatedAt: nowIso() };
-    await db.training.put(restored);
-    return restored;
-  });
+  return writeTransaction(['training', 'members'], (db) =>
+    restoreIn(db.training, id, 'training/not-found', {
+      check: (before) => assertLiveMember(db, before.memberId),
+    }),
+  );
 }
 
 /** Live training records, newest first, of one member or of everyone. */
