@@ -18,3 +18,4 @@ export * from './entry-search';
 export * from './places';
 export * from './entry-with-rate';
 export * from './rate-coverage';
+export * from './onboarding';
