@@ -32,14 +32,14 @@ import {
 import { planOccurrences } from './occurrences';
 import { createRng } from './random';
 import { sampleLabelToken, samplePersonToken, type SampleLabelKey } from './sample-names';
+import { sampleCountry, type SampleCountry } from './sample-country';
+
+export { sampleCountry, type SampleCountry };
 
 const HISTORY_MONTHS = 18;
 
 /** Sample tables (no settings row: the household's own settings stay as they are). */
 export type SampleTables = Omit<HouseholdTables, 'settings'>;
-
-/** The three households a sample can be: one per country Anyam is made for. */
-export type SampleCountry = 'ID' | 'PH' | 'VN';
 
 /**
  * One country's household: people, employers, platforms (invented names) and amounts in whole
@@ -146,25 +146,6 @@ const PROFILES: Record<SampleCountry, CountryProfile> = {
     course: 400_000,
   },
 };
-
-const COUNTRY_OF_CURRENCY: Readonly<Record<string, SampleCountry>> = {
-  IDR: 'ID',
-  PHP: 'PH',
-  VND: 'VN',
-};
-const COUNTRY_OF_LANGUAGE: Readonly<Record<string, SampleCountry>> = {
-  id: 'ID',
-  fil: 'PH',
-  vi: 'VN',
-};
-
-/**
- * Whose sample a household sees: the country of its base currency, else of its language, else
- * Indonesia (the first household Anyam was made for).
- */
-export function sampleCountry(baseCurrency: string, language: string): SampleCountry {
-  return COUNTRY_OF_CURRENCY[baseCurrency] ?? COUNTRY_OF_LANGUAGE[language] ?? 'ID';
-}
 
 export function buildSampleHousehold(
   today: IsoDate,

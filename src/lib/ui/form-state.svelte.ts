@@ -52,7 +52,7 @@ export class FormState {
       if (fields.length > 0) void focusFirstError(this.element);
       return fields.length === 0;
     }
-    return Promise.all(values).then((texts) => {
+    return Promise.all(values.map((v) => Promise.resolve(v))).then((texts) => {
       this.errors = Object.fromEntries(fields.map((f, i) => [f, texts[i]!]));
       void focusFirstError(this.element);
       return false;
