@@ -15,13 +15,18 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
+/** What a field needs of its form: the errors, by field. */
+export interface ShowsErrors {
+  readonly errors: Record<string, string>;
+}
+
 /**
  * The state every form has: the errors shown beside its fields, whether a save is under way,
  * and the one way a save goes: every check first (so that all mistakes show at once), then the
  * write; a mistake takes the keyboard to its field. `RecordForm` is this with the words of
  * every error; forms use that.
  */
-export class FormState {
+export class FormState implements ShowsErrors {
   errors = $state<Record<string, string>>({});
   busy = $state(false);
   element: HTMLFormElement | undefined = $state();
