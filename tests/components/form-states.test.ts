@@ -153,9 +153,9 @@ const saveButton = (form: HTMLElement) =>
   form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 
 function renderForm(component: Component<never>, props: object, testId: string) {
-  return async () => {
+  return () => {
     render(component as Component<Record<string, unknown>>, { props: props as never });
-    return the<HTMLElement>(`[data-testid="${testId}"]`);
+    return Promise.resolve(the<HTMLElement>(`[data-testid="${testId}"]`));
   };
 }
 
