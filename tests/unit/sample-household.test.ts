@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rateInForce } from '../../src/lib/domain/money';
-import { buildSampleHousehold, sampleCountry } from '../../src/lib/domain/sample-household';
-import type { SampleCountry } from '../../src/lib/domain/sample-profiles';
+import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
+import { sampleCountry } from '../../src/lib/domain/sample-country';
+import type { SampleCountry } from '../../src/lib/domain/sample-country';
 import { sensibleRate } from '../../src/lib/domain/sample-rates';
 import { parseName } from '../../src/lib/domain/sample-names';
 import { validateRecord } from '../../src/lib/domain/schema';

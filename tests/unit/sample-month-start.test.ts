@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { firstDayOf, lastDayOf, monthOf } from '../../src/lib/domain/months';
 import { planOccurrences } from '../../src/lib/domain/occurrences';
 import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
-import type { SampleCountry } from '../../src/lib/domain/sample-profiles';
+import type { SampleCountry } from '../../src/lib/domain/sample-country';
 import { validateRecord } from '../../src/lib/domain/schema';
 import { EDGE_DAYS, todayArb } from '../factories/today';
 

@@ -32,32 +32,14 @@ import {
 import { planOccurrences } from './occurrences';
 import { createRng } from './random';
 import { sampleLabelToken, samplePersonToken } from './sample-names';
-import { PROFILES, type SampleCountry } from './sample-profiles';
+import { sampleCountry, type SampleCountry } from './sample-country';
+import { PROFILES } from './sample-profiles';
 import { sampleRates } from './sample-rates';
 
 const HISTORY_MONTHS = 18;
 
 /** Sample tables (no settings row: the household's own settings stay as they are). */
 export type SampleTables = Omit<HouseholdTables, 'settings'>;
-
-const COUNTRY_OF_CURRENCY: Readonly<Record<string, SampleCountry>> = {
-  IDR: 'ID',
-  PHP: 'PH',
-  VND: 'VN',
-};
-const COUNTRY_OF_LANGUAGE: Readonly<Record<string, SampleCountry>> = {
-  id: 'ID',
-  fil: 'PH',
-  vi: 'VN',
-};
-
-/**
- * Whose sample a household sees: the country of its base currency, else of its language, else
- * Indonesia (the first household Anyam was made for).
- */
-export function sampleCountry(baseCurrency: string, language: string): SampleCountry {
-  return COUNTRY_OF_CURRENCY[baseCurrency] ?? COUNTRY_OF_LANGUAGE[language] ?? 'ID';
-}
 
 export function buildSampleHousehold(
   today: IsoDate,

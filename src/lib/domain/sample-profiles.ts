@@ -5,7 +5,7 @@
 import type { SampleLabelKey } from './sample-names';
 
 /** The three households a sample can be: one per country Anyam is made for. */
-export type SampleCountry = 'ID' | 'PH' | 'VN';
+import type { SampleCountry } from './sample-country';
 
 /**
  * One country's household: people, employers, platforms (invented names) and amounts in whole

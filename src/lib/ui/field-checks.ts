@@ -1,10 +1,10 @@
 import { isValidIsoDate } from '../domain/dates';
 import { AnyamError } from '../domain/model';
-import { isCurrencyCode } from '../domain/money';
+import { checkRateValue, isCurrencyCode, parseDecimal } from '../domain/money';
 import { parseEditedAmount } from '../domain/money-editing';
 import { hasVisibleCharacter } from '../domain/names';
 import { intlLocale } from '../i18n/locale.svelte';
-import type { FieldCheck } from './record-form.svelte';
+import type { FieldCheck } from './form-state.svelte';
 
 /**
  * The checks record forms make before they write, each throwing the code the repository would
@@ -18,6 +18,15 @@ export function nameGiven(record: string, text: string): FieldCheck {
     // Zero-width characters alone: the schema refuses them too (domain/names.ts).
     if (!hasVisibleCharacter(text)) {
       throw new AnyamError(`${record}/invisible-name`, { field: 'name' });
+    }
+  };
+}
+
+/** An ISO 4217 code (the form gives it in capitals); `not` is a code it may not be (the base). */
+export function currencyGiven(record: string, code: string, not?: string): FieldCheck {
+  return () => {
+    if (!isCurrencyCode(code) || code === not) {
+      throw new AnyamError(`${record}/invalid-currency`, { field: 'currency' });
     }
   };
 }
@@ -50,4 +59,26 @@ export function amountValid(
 /** An amount as typed, in minor units; empty is 0 where the amount is optional. */
 export function amountMinor(text: string, currency: string, stored?: number): number {
   return text.trim() === '' ? 0 : parseEditedAmount(text, currency, intlLocale(), stored);
+}
+
+/**
+ * A rate as typed in the locale ("16.250,5" in id-ID) -> its plain decimal ('16250.5'); anything
+ * that is not a positive decimal in range is 'rate/invalid-value' or the rule it breaks.
+ */
+export function rateValue(text: string): string {
+  let plain: string;
+  try {
+    plain = parseDecimal(text, intlLocale());
+  } catch {
+    throw new AnyamError('rate/invalid-value', { field: 'value' });
+  }
+  checkRateValue(plain);
+  return plain;
+}
+
+/** A stored rate ('16250.5') as the edit field prefills it in the locale ('16250,5' in id-ID). */
+export function rateForEditing(value: string): string {
+  return new Intl.NumberFormat(intlLocale(), { useGrouping: false, maximumFractionDigits: 20 })
+    .format(value as `${number}`)
+    .replace(/[\u00A0\u202F]/g, ' ');
 }

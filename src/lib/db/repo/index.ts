@@ -17,3 +17,4 @@ export * from './sample-load';
 export * from './entry-search';
 export * from './places';
 export * from './rate-coverage';
+export * from './onboarding';

@@ -30,17 +30,22 @@ function checked(member: Member): Member {
 }
 
 export async function addMember(input: MemberInput): Promise<Member> {
-  const member = checked({
+  const member = newMember(input);
+  return writeTransaction(['members'], async (db) => {
+    await db.members.add(member);
+    return member;
+  });
+}
+
+/** The member addMember would write, validated. */
+export function newMember(input: MemberInput): Member {
+  return checked({
     ...baseFields(input),
     name: input.name,
     color: input.color ?? DEFAULT_COLOR,
     role: input.role ?? 'adult',
     archived: input.archived ?? false,
     isSample: input.isSample ?? false,
-  });
-  return writeTransaction(['members'], async (db) => {
-    await db.members.add(member);
-    return member;
   });
 }
 

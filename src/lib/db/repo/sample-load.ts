@@ -1,6 +1,6 @@
 import type { SampleTables } from '../../domain/sample-household';
 import { validateRecord } from '../../domain/schema';
-import { STORE_NAMES } from '../database';
+import { STORE_NAMES, type AnyamDatabase } from '../database';
 import { rebuildAllRollupsIn } from './rollup-store';
 import { writeTransaction } from './transaction';
 
@@ -10,7 +10,13 @@ import { writeTransaction } from './transaction';
  * and each carries isSample so that removeSampleHousehold() takes exactly these away again.
  */
 export async function loadSampleHousehold(tables: SampleTables): Promise<void> {
-  const rows = {
+  const rows = checkedSample(tables);
+  await writeTransaction(STORE_NAMES, (db) => writeSampleIn(db, rows));
+}
+
+/** The sample's records, each validated like any other write. */
+export function checkedSample(tables: SampleTables): SampleTables {
+  return {
     members: tables.members.map((r) => validateRecord('members', r)),
     streams: tables.streams.map((r) => validateRecord('streams', r)),
     entries: tables.entries.map((r) => validateRecord('entries', r)),
@@ -22,17 +28,19 @@ export async function loadSampleHousehold(tables: SampleTables): Promise<void> {
     payments: tables.payments.map((r) => validateRecord('payments', r)),
     skips: tables.skips.map((r) => validateRecord('skips', r)),
   };
-  await writeTransaction(STORE_NAMES, async (db) => {
-    await db.members.bulkAdd(rows.members);
-    await db.streams.bulkAdd(rows.streams);
-    await db.entries.bulkAdd(rows.entries);
-    await db.plans.bulkAdd(rows.plans);
-    await db.places.bulkAdd(rows.places);
-    await db.savings.bulkAdd(rows.savings);
-    await db.rates.bulkAdd(rows.rates);
-    await db.training.bulkAdd(rows.training);
-    await db.payments.bulkAdd(rows.payments);
-    await db.skips.bulkAdd(rows.skips);
-    await rebuildAllRollupsIn(db);
-  });
+}
+
+/** Adds checked sample records inside a transaction over every table, then the rollups. */
+export async function writeSampleIn(db: AnyamDatabase, rows: SampleTables): Promise<void> {
+  await db.members.bulkAdd(rows.members);
+  await db.streams.bulkAdd(rows.streams);
+  await db.entries.bulkAdd(rows.entries);
+  await db.plans.bulkAdd(rows.plans);
+  await db.places.bulkAdd(rows.places);
+  await db.savings.bulkAdd(rows.savings);
+  await db.rates.bulkAdd(rows.rates);
+  await db.training.bulkAdd(rows.training);
+  await db.payments.bulkAdd(rows.payments);
+  await db.skips.bulkAdd(rows.skips);
+  await rebuildAllRollupsIn(db);
 }

@@ -1,6 +1,6 @@
 import type { BaseRecord, Settings } from '../../domain/model';
 import { validateRecord } from '../../domain/schema';
-import { getDb } from '../database';
+import { getDb, type AnyamDatabase } from '../database';
 import { baseFields, definedOnly, nowIso } from './record';
 import { rebuildAllRollupsIn, ROLLUP_STORES, type ProgressListener } from './rollup-store';
 import { writeTransaction } from './transaction';
@@ -34,19 +34,29 @@ export async function saveSettings(
   patch: SettingsPatch,
   options: { onProgress?: ProgressListener } = {},
 ): Promise<Settings> {
-  return writeTransaction(ROLLUP_STORES, async (db) => {
-    const before = await db.settings.toCollection().first();
-    const changes = definedOnly(patch);
-    const after = validateRecord(
-      'settings',
-      before
-        ? { ...before, ...changes, updatedAt: nowIso() }
-        : { ...baseFields(), ...DEFAULTS, baseCurrency: '', ...changes },
-    );
-    await db.settings.put(after);
-    if (after.baseCurrency !== before?.baseCurrency) {
-      await rebuildAllRollupsIn(db, options.onProgress);
-    }
-    return after;
-  });
+  return writeTransaction(ROLLUP_STORES, (db) => saveSettingsIn(db, patch, options));
+}
+
+/**
+ * saveSettings inside a transaction already running over (at least) ROLLUP_STORES.
+ * `rebuild: false` is for a caller that rebuilds every rollup itself before it commits.
+ */
+export async function saveSettingsIn(
+  db: AnyamDatabase,
+  patch: SettingsPatch,
+  { onProgress, rebuild = true }: { onProgress?: ProgressListener; rebuild?: boolean } = {},
+): Promise<Settings> {
+  const before = await db.settings.toCollection().first();
+  const changes = definedOnly(patch);
+  const after = validateRecord(
+    'settings',
+    before
+      ? { ...before, ...changes, updatedAt: nowIso() }
+      : { ...baseFields(), ...DEFAULTS, baseCurrency: '', ...changes },
+  );
+  await db.settings.put(after);
+  if (rebuild && after.baseCurrency !== before?.baseCurrency) {
+    await rebuildAllRollupsIn(db, onProgress);
+  }
+  return after;
 }
