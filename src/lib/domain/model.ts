@@ -5,15 +5,15 @@
  */
 
 /** A local calendar date, 'YYYY-MM-DD'. */
-export type IsoDate = string;
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
 /** A month key, 'YYYY-MM'. */
-export type MonthKey = string;
+export type MonthKey = string & { readonly __brand: 'MonthKey' };
 /** An ISO 8601 timestamp in UTC, as made by `new Date().toISOString()`. */
 export type Timestamp = string;
 /** An ISO 4217 alphabetic code such as 'IDR'. */
-export type CurrencyCode = string;
+export type CurrencyCode = string & { readonly __brand: 'CurrencyCode' };
 /** An integer count of a currency's minor unit (sen, centavo, cent; VND has none). */
-export type MinorUnits = number;
+export type MinorUnits = number & { readonly __brand: 'MinorUnits' };
 
 export interface BaseRecord {
   id: string;

@@ -14,7 +14,8 @@ import {
 import { checkBalance, migratedPlace } from '../../domain/places';
 import { todayIso } from '../../domain/dates';
 import { assertRecordRules, RECORD_RULES } from '../../domain/record-rules';
-import { timestampSchema, validateRecord } from '../../domain/schema';
+import { validateRecord } from '../../domain/schema';
+import { timestampSchema } from '../../domain/schema-fields';
 import { assertTotalsWithinLimit, planTotalsOf, totalsOf } from '../../domain/totals';
 import * as v from 'valibot';
 import {
