@@ -10,6 +10,7 @@ import { todayIso } from '../../src/lib/domain/dates';
 import { addMonths, inProgressMonth } from '../../src/lib/domain/months';
 import DashboardView from '../../src/views/dashboard/DashboardView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
+import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 vi.mock('../../src/lib/domain/dashboard', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/lib/domain/dashboard')>();
@@ -25,28 +26,28 @@ afterEach(async () => {
 
 it('computes the dashboard once on first load, with every table of the household read', async () => {
   HTMLCanvasElement.prototype.getContext = () => null;
-  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
+  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('IDR') });
   const sari = await addMember({ name: 'Sari' });
   const salary = await addStream({
     memberId: sari.id,
     name: 'Salary',
     kind: 'formal',
-    currency: 'IDR',
+    currency: currencyCode('IDR'),
   });
   await addPlan({
     name: 'Rent',
     category: 'essential',
-    amountMinor: 100_000_000,
-    currency: 'IDR',
+    amountMinor: minor(100_000_000),
+    currency: currencyCode('IDR'),
     cadence: 'monthly',
-    dueOn: '2025-01-01',
+    dueOn: isoDate('2025-01-01'),
   });
   const current = inProgressMonth(todayIso());
   for (let k = 6; k >= 1; k--) {
     await addEntry({
       streamId: salary.id,
-      date: `${addMonths(current, -k)}-05`,
-      amountMinor: 500_000_000,
+      date: isoDate(`${addMonths(current, -k)}-05`),
+      amountMinor: minor(500_000_000),
     });
   }
   compute.mockClear();

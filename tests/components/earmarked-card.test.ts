@@ -10,6 +10,7 @@ import { earmarkedCoverage } from '../../src/lib/domain/plans';
 import { household } from '../../src/lib/state/household.svelte';
 import EarmarkedCard from '../../src/views/dashboard/EarmarkedCard.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
+import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 
@@ -17,7 +18,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-12-05T09:00:00'));
   db = freshDatabase('earmarked-card');
-  await saveSettings({ householdName: 'Test', baseCurrency: 'PHP' });
+  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('PHP') });
 });
 
 afterEach(async () => {
@@ -40,10 +41,10 @@ describe('the earmarked card on 5 December (issue 22)', () => {
     const plan = await addPlan({
       name: 'Data plan',
       category: 'digital',
-      amountMinor: 299_00,
-      currency: 'PHP',
+      amountMinor: minor(299_00),
+      currency: currencyCode('PHP'),
       cadence: 'monthly',
-      dueOn: '2026-12-10',
+      dueOn: isoDate('2026-12-10'),
       fundedBy: ['microtask'],
     });
     // What the dashboard computes for its month, November (dashboard.ts).
@@ -51,7 +52,7 @@ describe('the earmarked card on 5 December (issue 22)', () => {
       baseCurrency: 'PHP',
       asOf: '2026-11',
       inProgressMonth: '2026-12',
-      earmarked: earmarkedCoverage([plan], '2026-11', { byKind: kinds({}) }, 'PHP', []),
+      earmarked: earmarkedCoverage([plan], monthKey('2026-11'), { byKind: kinds({}) }, currencyCode('PHP'), []),
       inProgress: { byKind: kinds({ microtask: 727_50 }) },
     } as unknown as DashboardData;
     render(EarmarkedCard, { dash });

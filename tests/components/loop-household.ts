@@ -13,8 +13,9 @@ import {
 } from '../../src/lib/domain/monthly-loop';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { makeEntry, makePlan, makeStream } from '../unit/analytics-fixtures';
+import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
-export const TODAY = '2026-12-05';
+export const TODAY = isoDate('2026-12-05');
 
 const common = {
   createdAt: '2026-01-10T00:00:00.000Z',
@@ -28,8 +29,8 @@ export const salary = makeStream({
   id: 'salary',
   name: 'Salary',
   kind: 'formal',
-  currency: 'PHP',
-  expected: { amountMinor: 6_000_00, cadence: 'monthly', daysPerWeek: 5 },
+  currency: currencyCode('PHP'),
+  expected: { amountMinor: minor(6_000_00), cadence: 'monthly', daysPerWeek: 5 },
   payDay: { cadence: 'monthly', day: 5 },
 });
 export const tasks = makeStream({
@@ -37,11 +38,11 @@ export const tasks = makeStream({
   id: 'tasks',
   name: 'Micro-tasks',
   kind: 'microtask',
-  currency: 'PHP',
+  currency: currencyCode('PHP'),
 });
 
 const plan = (id: string, name: string, amountMinor: number, dueOn: string) =>
-  makePlan({ ...common, id, name, amountMinor, currency: 'PHP', dueOn });
+  makePlan({ ...common, id, name, amountMinor, currency: currencyCode('PHP'), dueOn });
 
 export const plans = [
   plan('water', 'Water', 500_00, '2026-01-01'),
@@ -55,10 +56,10 @@ const paidWater: Payment = {
   ...common,
   id: 'pay-water',
   planId: 'water',
-  dueOn: '2026-12-01',
-  date: '2026-12-01',
-  amountMinor: 500_00,
-  currency: 'PHP',
+  dueOn: isoDate('2026-12-01'),
+  date: isoDate('2026-12-01'),
+  amountMinor: minor(500_00),
+  currency: currencyCode('PHP'),
   note: '',
 };
 
@@ -74,7 +75,7 @@ function rows(entries: Entry[]): MonthlyLoopRows {
     rates: [],
     baseCurrency: 'PHP',
     entries,
-    rollups: rollupsFromEntries(entries, [], 'PHP').filter((r) => r.month === '2026-12'),
+    rollups: rollupsFromEntries(entries, [], currencyCode('PHP')).filter((r) => r.month === '2026-12'),
     payments: [paidWater],
     skips: [],
   };

@@ -30,6 +30,7 @@ import { makeEntryFor } from './entry-factory';
 import { makeMember } from './member-factory';
 import { createRng, type Rng } from './rng';
 import { makeStream } from './stream-factory';
+import { currencyCode, isoDate, monthKey } from '../../src/lib/domain/units';
 
 export interface HouseholdOptions {
   seed?: number;
@@ -50,7 +51,7 @@ export interface HouseholdOptions {
 const DEFAULTS = {
   seed: 1,
   months: 12,
-  endMonth: '2026-10',
+  endMonth: monthKey('2026-10'),
   members: 3,
   streamsPerMember: 2,
   entriesPerMonth: 40,
@@ -126,7 +127,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     id: rng.uuid(),
     ...common,
     householdName: 'Household ' + (o.seed % 1000),
-    baseCurrency: base,
+    baseCurrency: currencyCode(base),
     locale: LOCALE_BY_BASE[base] ?? 'en',
     theme: 'system',
     lastBackupAt: null,
@@ -160,7 +161,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       ...makeStream(rng, i, { kind, currency }),
       ...common,
       memberId: member.id,
-      startedOn: startMonth.days[0]!,
+      startedOn: isoDate(startMonth.days[0]!),
     });
   }
 
@@ -249,7 +250,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       placeId: SAVINGS_PLACE_ID,
       date,
       amountMinor: amountFor(rng, base, 100, 800),
-      currency: base,
+      currency: currencyCode(base),
       note: '',
     });
   }
@@ -258,9 +259,9 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       id: rng.uuid(),
       ...common,
       placeId: SAVINGS_PLACE_ID,
-      date: lastDay,
+      date: isoDate(lastDay),
       amountMinor: amountFor(rng, base, 100, 800),
-      currency: base,
+      currency: currencyCode(base),
       note: '',
     });
   }
@@ -279,7 +280,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
         date,
         hours: rng.int(2, 40),
         costMinor: rng.bool(0.5) ? 0 : amountFor(rng, base, 5, 50),
-        currency: base,
+        currency: currencyCode(base),
         note: '',
       });
     }
@@ -293,14 +294,14 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       ...common,
       name: 'Savings',
       kind: 'bank',
-      currency: base,
+      currency: currencyCode(base),
     },
   ];
   // Bills paid on their day, most of the time (after everything else: the rng stays in step).
   const payments: Payment[] = [];
   const skips: Skip[] = [];
   for (const plan of plans) {
-    for (const dueOn of planOccurrences(plan, months[0]!.days[0]!, lastDay)) {
+    for (const dueOn of planOccurrences(plan, isoDate(months[0]!.days[0]!), isoDate(lastDay))) {
       if (!rng.bool(0.9)) {
         if (rng.bool(0.5)) {
           skips.push({ id: rng.uuid(), ...common, kind: 'plan', sourceId: plan.id, dueOn });

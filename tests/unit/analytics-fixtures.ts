@@ -3,6 +3,7 @@
  * states just what its household story needs.
  */
 import type { Entry, Plan, Rate, Saving, Stream, Training } from '../../src/lib/domain/model';
+import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 const common = {
   createdAt: '2024-01-01T00:00:00.000Z',
@@ -20,8 +21,8 @@ export function makeStream(over: Partial<Stream> & Pick<Stream, 'id' | 'kind'>):
     memberId: 'member-1',
     name: over.id,
     platform: '',
-    currency: 'IDR',
-    expected: { amountMinor: 0, cadence: 'irregular', daysPerWeek: 5 },
+    currency: currencyCode('IDR'),
+    expected: { amountMinor: minor(0), cadence: 'irregular', daysPerWeek: 5 },
     startedOn: null,
     endedOn: null,
     payDay: null,
@@ -59,9 +60,9 @@ export function makePlan(over: Partial<Plan> & Pick<Plan, 'amountMinor'>): Plan 
     id: nextId('plan'),
     name: 'plan',
     category: 'essential',
-    currency: 'IDR',
+    currency: currencyCode('IDR'),
     cadence: 'monthly',
-    dueOn: '2024-01-01',
+    dueOn: isoDate('2024-01-01'),
     memberId: null,
     fundedBy: [],
     ...over,
@@ -75,7 +76,7 @@ export function makeSaving(date: string, amountMinor: number, over: Partial<Savi
     placeId: 'place-savings',
     date,
     amountMinor,
-    currency: 'IDR',
+    currency: currencyCode('IDR'),
     note: '',
     ...over,
   };
@@ -102,8 +103,8 @@ export function makeTraining(
     title: 'course',
     date,
     hours: 10,
-    costMinor: 0,
-    currency: 'IDR',
+    costMinor: minor(0),
+    currency: currencyCode('IDR'),
     note: '',
     ...over,
   };

@@ -8,15 +8,16 @@ import {
 import type { Rollup, Stream } from '../../src/lib/domain/model';
 import { monthIndex, monthKeyAt } from '../../src/lib/domain/months';
 import { makeStream } from './analytics-fixtures';
+import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 /** Five years of one salary and one stall, as rollups. */
 function fiveYears(): DashboardInput {
   const streams: Stream[] = [
-    makeStream({ id: 'salary', kind: 'formal', memberId: 'm1', currency: 'IDR' }),
-    makeStream({ id: 'stall', kind: 'informal', memberId: 'm1', currency: 'IDR' }),
+    makeStream({ id: 'salary', kind: 'formal', memberId: 'm1', currency: currencyCode('IDR') }),
+    makeStream({ id: 'stall', kind: 'informal', memberId: 'm1', currency: currencyCode('IDR') }),
   ];
   const rollups: Rollup[] = [];
-  for (let i = monthIndex('2021-01'); i <= monthIndex('2025-12'); i++) {
+  for (let i = monthIndex(monthKey('2021-01')); i <= monthIndex(monthKey('2025-12')); i++) {
     const month = monthKeyAt(i);
     streams.forEach((s, k) => {
       const amountMinor = (k + 1) * 1_000_000 + i;
@@ -25,10 +26,10 @@ function fiveYears(): DashboardInput {
         streamId: s.id,
         memberId: s.memberId,
         month,
-        currency: 'IDR',
+        currency: currencyCode('IDR'),
         status: 'received',
         amountMinor,
-        baseMinor: amountMinor,
+        baseMinor: minor(amountMinor),
         missingRateCount: 0,
         paidMinutes: 0,
         unpaidMinutes: 0,
@@ -44,7 +45,7 @@ function fiveYears(): DashboardInput {
     rates: [],
     training: [],
     baseCurrency: 'IDR',
-    today: '2026-01-15',
+    today: isoDate('2026-01-15'),
     stress: null,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Payment, Rollup, Stream } from '../../src/lib/domain/model';
 import { monthGlance } from '../../src/lib/domain/month-glance';
 import { makeEntry, makePlan, makeRate, makeStream } from './analytics-fixtures';
+import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 const common = {
   createdAt: '2026-01-01T00:00:00.000Z',
@@ -14,22 +15,22 @@ const salary: Stream = makeStream({
   id: 'salary',
   kind: 'formal',
   ...common,
-  expected: { amountMinor: 4_800_000_00, cadence: 'monthly', daysPerWeek: 5 },
+  expected: { amountMinor: minor(4_800_000_00), cadence: 'monthly', daysPerWeek: 5 },
   payDay: { cadence: 'monthly', day: 25 },
 });
 const remittance: Stream = makeStream({
   id: 'remit',
   kind: 'support',
   ...common,
-  currency: 'USD',
-  expected: { amountMinor: 100_00, cadence: 'monthly', daysPerWeek: 5 },
+  currency: currencyCode('USD'),
+  expected: { amountMinor: minor(100_00), cadence: 'monthly', daysPerWeek: 5 },
 });
-const rent = makePlan({ id: 'rent', amountMinor: 1_500_000_00, dueOn: '2026-01-01' });
+const rent = makePlan({ id: 'rent', amountMinor: minor(1_500_000_00), dueOn: isoDate('2026-01-01') });
 const fees = makePlan({
   id: 'fees',
-  amountMinor: 4_000_000_00,
+  amountMinor: minor(4_000_000_00),
   cadence: 'once',
-  dueOn: '2026-11-20',
+  dueOn: isoDate('2026-11-20'),
   fundedBy: ['support'],
 });
 
@@ -38,11 +39,11 @@ function rollup(streamId: string, amount: number): Rollup {
     key: `${streamId}|2026-11|IDR|received`,
     streamId,
     memberId: 'member-1',
-    month: '2026-11',
-    currency: 'IDR',
+    month: monthKey('2026-11'),
+    currency: currencyCode('IDR'),
     status: 'received',
-    amountMinor: amount,
-    baseMinor: amount,
+    amountMinor: minor(amount),
+    baseMinor: minor(amount),
     missingRateCount: 0,
     paidMinutes: 0,
     unpaidMinutes: 0,
@@ -54,10 +55,10 @@ const paidRent: Payment = {
   ...common,
   id: 'p1',
   planId: 'rent',
-  dueOn: '2026-11-01',
-  date: '2026-11-02',
-  amountMinor: 1_400_000_00,
-  currency: 'IDR',
+  dueOn: isoDate('2026-11-01'),
+  date: isoDate('2026-11-02'),
+  amountMinor: minor(1_400_000_00),
+  currency: currencyCode('IDR'),
   note: '',
 };
 

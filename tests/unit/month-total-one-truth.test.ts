@@ -16,10 +16,11 @@ import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import type { Entry, Stream } from '../../src/lib/domain/model';
 import { makeEntry, makeRate, makeStream } from './analytics-fixtures';
 import { todayArb } from '../factories/today';
+import { currencyCode, isoDate } from '../../src/lib/domain/units';
 
 const STREAMS: Stream[] = [
   makeStream({ id: 'salary', kind: 'formal', memberId: 'a' }),
-  makeStream({ id: 'tasks', kind: 'microtask', memberId: 'b', currency: 'USD' }),
+  makeStream({ id: 'tasks', kind: 'microtask', memberId: 'b', currency: currencyCode('USD') }),
   makeStream({ id: 'stall', kind: 'informal', memberId: 'b' }),
 ];
 
@@ -34,7 +35,7 @@ const entryArb = (today: string) =>
       deleted: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
     })
     .map(({ stream, monthsBack, day, amountMinor, pending, deleted }): Entry => {
-      const month = addMonths(monthOf(today), -monthsBack);
+      const month = addMonths(monthOf(isoDate(today)), -monthsBack);
       const d = Math.min(day, daysInMonth(month));
       // Entries of this month fall on or before today, as the repository requires.
       const date =
@@ -66,11 +67,11 @@ describe('this month so far is one truth on every screen', () => {
         const rates = rate === 'none' ? [] : [makeRate('USD', from, '16000.5')];
         const live = entries.filter((e) => e.deletedAt === null);
         const month = monthOf(today);
-        const rollups = rollupsFromEntries(entries, rates, 'IDR');
+        const rollups = rollupsFromEntries(entries, rates, currencyCode('IDR'));
 
         const entriesView = monthTotals(
           live.filter((e) => monthOf(e.date) === month),
-          'IDR',
+          currencyCode('IDR'),
           rates,
         );
         const dash = computeDashboard({
@@ -93,7 +94,7 @@ describe('this month so far is one truth on every screen', () => {
           payments: [],
           skips: [],
           rates,
-          baseCurrency: 'IDR',
+          baseCurrency: currencyCode('IDR'),
         });
 
         expect(dash.inProgress.receivedMinor).toBe(entriesView.receivedMinor);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hourlyPay, payReport } from '../../src/lib/domain/pay';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { makeEntry, makeRate, makeStream, makeTraining } from './analytics-fixtures';
+import { currencyCode, monthKey } from '../../src/lib/domain/units';
 
 describe('effective hourly pay', () => {
   it('is 7,500 an hour for 100,000 earned over 600 paid and 200 unpaid minutes', () => {
@@ -38,10 +39,10 @@ describe('effective hourly pay', () => {
       }),
     ];
     const report = payReport({
-      rollups: rollupsFromEntries(entries, [], 'IDR'),
+      rollups: rollupsFromEntries(entries, [], currencyCode('IDR')),
       streams: [stream],
       training: [],
-      until: '2025-03',
+      until: monthKey('2025-03'),
     });
     const p = report.byPlatform[0]!;
     expect(p.key).toBe('platform:Toloka');
@@ -71,7 +72,7 @@ describe('pay report', () => {
     id: 'usd',
     kind: 'microtask',
     platform: 'Upwork',
-    currency: 'USD',
+    currency: currencyCode('USD'),
     memberId: 'a',
   });
   const idr = makeStream({ id: 'idr', kind: 'microtask', platform: 'Upwork', memberId: 'b' });
@@ -87,10 +88,10 @@ describe('pay report', () => {
     ];
     const rates = [makeRate('USD', '2025-02-01', '16000')];
     const report = payReport({
-      rollups: rollupsFromEntries(entries, rates, 'IDR'),
+      rollups: rollupsFromEntries(entries, rates, currencyCode('IDR')),
       streams: [usd, idr, formal],
       training: [],
-      until: '2025-02',
+      until: monthKey('2025-02'),
     });
     expect(report.byPlatform.map((p) => p.platform)).toEqual(['Upwork']);
     const p = report.byPlatform[0]!;
@@ -115,13 +116,13 @@ describe('pay report', () => {
       makeEntry(idr, `${m}-05`, 100_000 * (i + 1), { paidMinutes: 60, unpaidMinutes: 0 }),
     );
     const report = payReport({
-      rollups: rollupsFromEntries(entries, [], 'IDR'),
+      rollups: rollupsFromEntries(entries, [], currencyCode('IDR')),
       streams: [idr],
       training: [
         makeTraining('b', '2025-04-12'),
         makeTraining('b', '2025-04-13', { deletedAt: '2025-04-14T00:00:00Z' }),
       ],
-      until: '2025-06',
+      until: monthKey('2025-06'),
     });
     expect(report.training).toHaveLength(1);
     const t = report.training[0]!;

@@ -9,6 +9,7 @@ import {
   uncoveredBefore,
   uncoveredEntries,
 } from '../../src/lib/domain/rate-coverage';
+import { isoDate } from '../../src/lib/domain/units';
 
 /** Twelve USD entries over three past months, four a month. */
 const ENTRIES = [
@@ -87,11 +88,11 @@ describe('earliest uncovered entry', () => {
 
   it('stores a rate typed in quick add from the earliest uncovered entry', () => {
     // An entry on 26 Nov with eleven earlier entries lacking a rate: the rate starts 3 Sep.
-    expect(promptRateDate('2026-11-26', ENTRIES, [])).toBe('2026-09-03');
+    expect(promptRateDate(isoDate('2026-11-26'), ENTRIES, [])).toBe('2026-09-03');
     // The first entry of the currency: the rate starts on its own date.
-    expect(promptRateDate('2026-09-03', [], [])).toBe('2026-09-03');
+    expect(promptRateDate(isoDate('2026-09-03'), [], [])).toBe('2026-09-03');
     // An entry dated before every other one.
-    expect(promptRateDate('2026-08-01', ENTRIES, [])).toBe('2026-08-01');
+    expect(promptRateDate(isoDate('2026-08-01'), ENTRIES, [])).toBe('2026-08-01');
   });
 });
 
@@ -113,7 +114,7 @@ describe('converts n entries', () => {
 
   it('says 0 for a rate dated after every entry it was meant to cover', () => {
     expect(entriesConverted(ENTRIES, [], TODAY)).toBe(0);
-    expect(entriesConverted([], [], '2026-09-03')).toBe(0);
+    expect(entriesConverted([], [], isoDate('2026-09-03'))).toBe(0);
   });
 
   it('stops at the next later rate', () => {
