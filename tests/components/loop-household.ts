@@ -42,7 +42,7 @@ export const tasks = makeStream({
 });
 
 const plan = (id: string, name: string, amountMinor: number, dueOn: string) =>
-  makePlan({ ...common, id, name, amountMinor, currency: currencyCode('PHP'), dueOn });
+  makePlan({ ...common, id, name, amountMinor: minor(amountMinor), currency: currencyCode('PHP'), dueOn: isoDate(dueOn) });
 
 export const plans = [
   plan('water', 'Water', 500_00, '2026-01-01'),

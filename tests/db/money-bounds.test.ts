@@ -43,7 +43,7 @@ afterEach(() => dropDatabase(db));
 const entryOf = (amountMinor: number, over: Partial<EntryInput> = {}): EntryInput => ({
   streamId: h.idr.id,
   date: isoDate('2025-06-01'),
-  amountMinor,
+  amountMinor: minor(amountMinor),
   ...over,
 });
 

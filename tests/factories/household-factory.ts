@@ -30,7 +30,7 @@ import { makeEntryFor } from './entry-factory';
 import { makeMember } from './member-factory';
 import { createRng, type Rng } from './rng';
 import { makeStream } from './stream-factory';
-import { currencyCode, isoDate, monthKey } from '../../src/lib/domain/units';
+import { currencyCode, isoDate, monthKey, minor } from '../../src/lib/domain/units';
 
 export interface HouseholdOptions {
   seed?: number;
@@ -86,7 +86,7 @@ function monthsEndingAt(endMonth: MonthKey, count: number): Month[] {
     const key = `${year}-${String(month).padStart(2, '0')}`;
     const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
     out.push({
-      key,
+      key: monthKey(key),
       days: Array.from({ length }, (_, d) => `${key}-${String(d + 1).padStart(2, '0')}`),
     });
   }
@@ -158,7 +158,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     const startMonth =
       i < 4 ? months[0]! : months[rng.int(0, Math.floor((months.length - 1) / 2))]!;
     streams.push({
-      ...makeStream(rng, i, { kind, currency }),
+      ...makeStream(rng, i, { kind, currency: currencyCode(currency) }),
       ...common,
       memberId: member.id,
       startedOn: isoDate(startMonth.days[0]!),
@@ -177,8 +177,8 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
         ...common,
         createdAt: stamp(date, 7 * 3600),
         updatedAt: stamp(date, 7 * 3600),
-        currency,
-        date,
+        currency: currencyCode(currency),
+        date: isoDate(date),
         value: rateString(value),
       });
       value *= 0.96 + rng.next() * 0.08;
@@ -248,7 +248,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       createdAt: stamp(date, 20 * 3600),
       updatedAt: stamp(date, 20 * 3600),
       placeId: SAVINGS_PLACE_ID,
-      date,
+      date: isoDate(date),
       amountMinor: amountFor(rng, base, 100, 800),
       currency: currencyCode(base),
       note: '',
@@ -277,9 +277,9 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
         updatedAt: stamp(date, 19 * 3600),
         memberId: member.id,
         title: rng.pick(TRAININGS),
-        date,
+        date: isoDate(date),
         hours: rng.int(2, 40),
-        costMinor: rng.bool(0.5) ? 0 : amountFor(rng, base, 5, 50),
+        costMinor: rng.bool(0.5) ? minor(0) : amountFor(rng, base, 5, 50),
         currency: currencyCode(base),
         note: '',
       });

@@ -43,8 +43,8 @@ export function makeEntry(
     id: nextId('entry'),
     streamId: stream.id,
     memberId: stream.memberId,
-    date,
-    amountMinor,
+    date: isoDate(date),
+    amountMinor: minor(amountMinor),
     currency: stream.currency,
     status: 'received',
     paidMinutes: 0,
@@ -74,8 +74,8 @@ export function makeSaving(date: string, amountMinor: number, over: Partial<Savi
     ...common,
     id: nextId('saving'),
     placeId: 'place-savings',
-    date,
-    amountMinor,
+    date: isoDate(date),
+    amountMinor: minor(amountMinor),
     currency: currencyCode('IDR'),
     note: '',
     ...over,
@@ -88,7 +88,7 @@ export function makeRate(
   value: string,
   over: Partial<Rate> = {},
 ): Rate {
-  return { ...common, id: nextId('rate'), currency, date, value, ...over };
+  return { ...common, id: nextId('rate'), currency: currencyCode(currency), date: isoDate(date), value, ...over };
 }
 
 export function makeTraining(
@@ -101,7 +101,7 @@ export function makeTraining(
     id: nextId('training'),
     memberId,
     title: 'course',
-    date,
+    date: isoDate(date),
     hours: 10,
     costMinor: minor(0),
     currency: currencyCode('IDR'),

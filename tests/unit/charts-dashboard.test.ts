@@ -64,7 +64,7 @@ function household(): DashboardData {
     ),
     // October's pay came in EUR, for which there is no rate: the month is flagged.
     ...months.map((m) =>
-      makeEntry(tasks, `${m}-20`, 1_000, m === '2025-10' ? { currency: 'EUR' } : {}),
+      makeEntry(tasks, `${m}-20`, 1_000, m === '2025-10' ? { currency: currencyCode('EUR') } : {}),
     ),
     makeEntry(tasks, '2025-12-22', 500, { status: 'pending' }),
   ];

@@ -13,7 +13,7 @@ import { completeMonth, monthSoFar } from '../../src/lib/domain/periods';
 import { pendingByPeriod, pendingInPeriod } from '../../src/lib/domain/pending';
 import { makeStream } from './analytics-fixtures';
 import { PINNED_TODAY, todayArb } from '../factories/today';
-import { minor, isoDate } from '../../src/lib/domain/units';
+import { minor, isoDate, monthKey } from '../../src/lib/domain/units';
 
 const STREAMS: Stream[] = [
   makeStream({ id: 's0', kind: 'formal', memberId: 'm0' }),
@@ -33,11 +33,11 @@ function rollup(
     key: `${streamId}|${month}|${s.currency}|${status}`,
     streamId,
     memberId: s.memberId,
-    month,
+    month: monthKey(month),
     currency: s.currency,
     status,
     amountMinor: minor(baseMinor),
-    baseMinor,
+    baseMinor: minor(baseMinor),
     missingRateCount,
     paidMinutes: 0,
     unpaidMinutes: 0,
@@ -54,7 +54,7 @@ function input(rollups: Rollup[], today: string, memberId: string | null = null)
     rates: [],
     training: [],
     baseCurrency: STREAMS[0]!.currency,
-    today,
+    today: isoDate(today),
     memberId,
   };
 }

@@ -28,7 +28,7 @@ function fiveYears(): DashboardInput {
         month,
         currency: currencyCode('IDR'),
         status: 'received',
-        amountMinor,
+        amountMinor: minor(amountMinor),
         baseMinor: minor(amountMinor),
         missingRateCount: 0,
         paidMinutes: 0,

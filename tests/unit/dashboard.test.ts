@@ -35,7 +35,7 @@ function bigHousehold(): DashboardInput {
           month,
           currency: s.currency,
           status,
-          amountMinor,
+          amountMinor: minor(amountMinor),
           baseMinor: minor(s.currency === 'USD' ? amountMinor * 16_000 : amountMinor),
           missingRateCount: rnd() < 0.002 ? 1 : 0,
           paidMinutes: 600,

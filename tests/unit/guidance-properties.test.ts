@@ -52,7 +52,7 @@ function recordsOf(h: Household) {
       id: `s${i}`,
       kind,
       memberId: `m${i % 2}`,
-      startedOn: h.started[i] === null ? null : `${addMonths(first, h.started[i]!)}-01`,
+      startedOn: isoDate(h.started[i] === null ? null : `${addMonths(first, h.started[i]!)}-01`),
     }),
   );
   const entries: Entry[] = [];

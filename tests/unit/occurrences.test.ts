@@ -29,7 +29,7 @@ function salary(day: number, over: Partial<Stream> = {}): Stream {
 }
 
 function skip(sourceId: string, dueOn: string, kind: Skip['kind'] = 'stream'): Skip {
-  return { ...common, id: `skip-${sourceId}-${dueOn}`, kind, sourceId, dueOn };
+  return { ...common, id: `skip-${sourceId}-${dueOn}`, kind, sourceId, dueOn: isoDate(dueOn) };
 }
 
 function payment(planId: string, dueOn: string, amountMinor: number): Payment {
@@ -37,9 +37,9 @@ function payment(planId: string, dueOn: string, amountMinor: number): Payment {
     ...common,
     id: `pay-${planId}-${dueOn}`,
     planId,
-    dueOn,
+    dueOn: isoDate(dueOn),
     date: isoDate(dueOn),
-    amountMinor,
+    amountMinor: minor(amountMinor),
     currency: currencyCode('IDR'),
     note: '',
   };

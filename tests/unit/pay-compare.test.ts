@@ -32,7 +32,7 @@ const minutes = (paid: number, unpaid: number) => ({ paidMinutes: paid, unpaidMi
 /** The best platform as Pay shows it on `today`: ranked from the cards of the same period. */
 function best(groups: PayGroup[], training: Training[], today: string) {
   const cards = platformCards(groups, isoDate(today), currencyCode('PHP'));
-  return bestPlatform({ cards, groups, training, today, baseCurrency: currencyCode('PHP') });
+  return bestPlatform({ cards, groups, training, today: isoDate(today), baseCurrency: currencyCode('PHP') });
 }
 
 describe('which platform paid best per real hour', () => {

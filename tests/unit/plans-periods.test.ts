@@ -130,8 +130,8 @@ describe('nextDueOn', () => {
   });
 
   it('goes across month ends and 29 February', () => {
-    const yearly = (dueOn: string) => makePlan({ amountMinor: minor(1), cadence: 'yearly', dueOn });
-    const monthly = (dueOn: string) => makePlan({ amountMinor: minor(1), cadence: 'monthly', dueOn });
+    const yearly = (dueOn: string) => makePlan({ amountMinor: minor(1), cadence: 'yearly', dueOn: isoDate(dueOn) });
+    const monthly = (dueOn: string) => makePlan({ amountMinor: minor(1), cadence: 'monthly', dueOn: isoDate(dueOn) });
     // The fee first due 1 June 2025, read on 5 December 2026.
     expect(nextDueOn(yearly('2025-06-01'), isoDate('2026-12-05'))).toBe('2027-06-01');
     expect(nextDueOn(yearly('2025-06-01'), isoDate('2027-06-01'))).toBe('2027-06-01');

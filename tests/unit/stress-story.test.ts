@@ -29,7 +29,7 @@ function sample(base: string, today: string): DashboardInput {
     rates: s.rates,
     training: [],
     baseCurrency: base,
-    today,
+    today: isoDate(today),
   };
 }
 
