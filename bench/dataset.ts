@@ -10,6 +10,7 @@
  */
 import type { HouseholdTables, MonthKey } from '../src/lib/domain/model';
 import { householdFactory } from '../tests/factories/household-factory';
+import { monthKey } from '../src/lib/domain/units';
 
 export interface BenchHouseholdOptions {
   seed?: number;
@@ -33,7 +34,7 @@ export const BENCH_CURRENCIES = ['IDR', 'USD', 'PHP'] as const;
 
 /** The current month as 'YYYY-MM' (UTC, like the factories' dates). */
 export function currentMonth(now: Date = new Date()): MonthKey {
-  return now.toISOString().slice(0, 7);
+  return monthKey(now.toISOString().slice(0, 7));
 }
 
 /**

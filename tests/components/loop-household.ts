@@ -73,7 +73,7 @@ function rows(entries: Entry[]): MonthlyLoopRows {
     streams: [salary, tasks],
     plans,
     rates: [],
-    baseCurrency: 'PHP',
+    baseCurrency: currencyCode('PHP'),
     entries,
     rollups: rollupsFromEntries(entries, [], currencyCode('PHP')).filter((r) => r.month === '2026-12'),
     payments: [paidWater],

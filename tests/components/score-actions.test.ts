@@ -84,7 +84,7 @@ async function inputNow(): Promise<DashboardInput> {
     savings: await db.savings.toArray(),
     rates: [],
     training: [],
-    baseCurrency: 'IDR',
+    baseCurrency: currencyCode('IDR'),
     today: TODAY,
   };
 }

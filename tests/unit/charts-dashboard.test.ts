@@ -84,7 +84,7 @@ function household(): DashboardData {
     savings: [makeSaving('2025-06-01', 6_000_000)],
     rates,
     training: [],
-    baseCurrency: 'IDR',
+    baseCurrency: currencyCode('IDR'),
     today: isoDate('2026-01-10'),
     stress: { streamId: 'salary', fallPercent: 100 },
   });

@@ -44,7 +44,7 @@ function fiveYears(): DashboardInput {
     savings: [],
     rates: [],
     training: [],
-    baseCurrency: 'IDR',
+    baseCurrency: currencyCode('IDR'),
     today: isoDate('2026-01-15'),
     stress: null,
   };

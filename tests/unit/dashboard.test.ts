@@ -55,7 +55,7 @@ function bigHousehold(): DashboardInput {
     savings: [makeSaving('2018-03-01', 500_000_000), makeSaving('2023-03-01', 900_000_000)],
     rates: [makeRate('USD', '2010-01-01', '16000')],
     training: [],
-    baseCurrency: 'IDR',
+    baseCurrency: currencyCode('IDR'),
     today: isoDate('2026-01-15'),
     stress: { streamId: 's1', fallPercent: 100 },
   };

@@ -81,7 +81,7 @@ describe('this month so far is one truth on every screen', () => {
           savings: [],
           rates,
           training: [],
-          baseCurrency: 'IDR',
+          baseCurrency: currencyCode('IDR'),
           today,
           memberId: null,
         });

@@ -32,7 +32,7 @@ export function householdInput(parts: {
     savings: parts.savings ?? [],
     rates,
     training: [],
-    baseCurrency: parts.baseCurrency,
+    baseCurrency: currencyCode(parts.baseCurrency),
     today: isoDate(parts.today),
   };
 }

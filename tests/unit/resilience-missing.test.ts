@@ -44,7 +44,7 @@ function input(parts: {
     savings: parts.savings ?? [makeSaving('2025-01-01', 600_000_000)],
     rates,
     training: [],
-    baseCurrency: 'IDR',
+    baseCurrency: currencyCode('IDR'),
     today: isoDate(parts.today ?? '2025-07-02'),
   };
 }

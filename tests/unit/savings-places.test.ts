@@ -67,7 +67,7 @@ describe('the buffer when all savings sit in one place', () => {
       savings: [makeSaving('2025-05-20', 660_000_000)],
       rates: [],
       training: [],
-      baseCurrency: 'IDR',
+      baseCurrency: currencyCode('IDR'),
       today: isoDate('2025-07-10'),
     });
     expect(d.resilience.inputs.savingsMinor).toBe(660_000_000);

@@ -28,7 +28,7 @@ function sample(base: string, today: string): DashboardInput {
     savings: s.savings,
     rates: s.rates,
     training: [],
-    baseCurrency: base,
+    baseCurrency: currencyCode(base),
     today: isoDate(today),
   };
 }

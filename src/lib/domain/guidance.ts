@@ -15,6 +15,7 @@ import type { PlaceBalance } from './savings';
 import { currencyExponent } from './money';
 import { addMonths, firstDayOf, inProgressMonth, lastCompleteMonth, lastDayOf } from './months';
 import { RESILIENCE, type UnknownReason } from './resilience';
+import { currencyCode, minor as minorUnits } from './units';
 
 export type Band = 'fragile' | 'building' | 'strong';
 
@@ -127,10 +128,10 @@ function receivedRow(
     streamId,
     memberId,
     month,
-    currency,
+    currency: currencyCode(currency),
     status: 'received',
-    amountMinor: minor,
-    baseMinor: minor,
+    amountMinor: minorUnits(minor),
+    baseMinor: minorUnits(minor),
     missingRateCount: 0,
     paidMinutes: 0,
     unpaidMinutes: 0,
@@ -150,7 +151,7 @@ export function withSavings(input: DashboardInput, amountMinor: number): Dashboa
     updatedAt: '9999-12-31T23:59:59.999Z',
     placeId,
     date: input.today,
-    amountMinor: minor,
+    amountMinor: minorUnits(minor),
     currency: input.baseCurrency,
     note: '',
     isSample: false,
@@ -175,7 +176,7 @@ export function withSource(
     kind: 'informal',
     platform: '',
     currency: input.baseCurrency,
-    expected: { amountMinor: monthlyMinor, cadence: 'monthly', daysPerWeek: 5 },
+    expected: { amountMinor: minorUnits(monthlyMinor), cadence: 'monthly', daysPerWeek: 5 },
     payDay: null,
     startedOn: null,
     endedOn: null,

@@ -32,6 +32,7 @@ import {
 import { planOccurrences } from './occurrences';
 import { createRng } from './random';
 import { sampleLabelToken, samplePersonToken, type SampleLabelKey } from './sample-names';
+import { currencyCode, isoDate, minor } from './units';
 
 const HISTORY_MONTHS = 18;
 
@@ -181,7 +182,7 @@ export function buildSampleHousehold(
   const base = { createdAt: now, updatedAt: now, deletedAt: null, isSample: true } as const;
   const current = inProgressMonth(today);
   const months = monthRange(addMonths(current, -HISTORY_MONTHS), current);
-  const firstDay = `${months[0]}-01`;
+  const firstDay = isoDate(`${months[0]}-01`);
 
   const member = (name: string, role: Member['role'], color: string): Member => ({
     ...base,
@@ -214,8 +215,8 @@ export function buildSampleHousehold(
     name,
     kind,
     platform,
-    currency,
-    expected: { amountMinor, cadence, daysPerWeek: 6 },
+    currency: currencyCode(currency),
+    expected: { amountMinor: minor(amountMinor), cadence, daysPerWeek: 6 },
     startedOn: firstDay,
     endedOn: null,
     payDay,
@@ -286,7 +287,7 @@ export function buildSampleHousehold(
       streamId: s.id,
       memberId: s.memberId,
       date,
-      amountMinor,
+      amountMinor: minor(amountMinor),
       currency: s.currency,
       status,
       paidMinutes,
@@ -294,7 +295,7 @@ export function buildSampleHousehold(
       note: '',
     });
   };
-  const day = (month: MonthKey, d: number): IsoDate => `${month}-${String(d).padStart(2, '0')}`;
+  const day = (month: MonthKey, d: number): IsoDate => isoDate(`${month}-${String(d).padStart(2, '0')}`);
 
   months.forEach((month, index) => {
     const lastDay = month === current ? Number(today.slice(8, 10)) : daysInMonth(month);
@@ -341,8 +342,8 @@ export function buildSampleHousehold(
     id: rng.uuid(),
     name,
     category,
-    amountMinor,
-    currency: local,
+    amountMinor: minor(amountMinor),
+    currency: currencyCode(local),
     cadence,
     dueOn: day(months[0]!, dueDay),
     memberId,
@@ -384,7 +385,7 @@ export function buildSampleHousehold(
     id: rng.uuid(),
     name,
     kind,
-    currency: local,
+    currency: currencyCode(local),
   });
   const places = [
     place(label('cashAtHome'), 'cash'),
@@ -407,8 +408,8 @@ export function buildSampleHousehold(
         id: rng.uuid(),
         placeId: (p as Place).id,
         date: day(month, 28),
-        amountMinor: amountMinor as number,
-        currency: local,
+        amountMinor: minor(amountMinor as number),
+        currency: currencyCode(local),
         note: '',
       }));
     });
@@ -416,7 +417,7 @@ export function buildSampleHousehold(
   const rate = (currency: string, date: IsoDate, value: string): Rate => ({
     ...base,
     id: rng.uuid(),
-    currency,
+    currency: currencyCode(currency),
     date,
     value,
   });
@@ -433,8 +434,8 @@ export function buildSampleHousehold(
       title: label('course'),
       date: day(months[9]!, 10),
       hours: 6,
-      costMinor: u(profile.course),
-      currency: local,
+      costMinor: minor(u(profile.course)),
+      currency: currencyCode(local),
       note: '',
     },
   ];

@@ -36,7 +36,8 @@ export const REBUILD_CHUNK = 5_000;
  * when every foreign amount counts as missing a rate until settings exist). */
 export interface Conversion {
   rates: Rate[];
-  baseCurrency: CurrencyCode;
+  /** '' before a household has chosen one: then nothing converts. */
+  baseCurrency: CurrencyCode | '';
 }
 
 export async function loadConversion(db: AnyamDatabase): Promise<Conversion> {
