@@ -38,17 +38,21 @@ const dateNear = (today: string) =>
     .map(({ shift, end, day }) => {
       const month = addMonths(monthOf(isoDate(today)), shift);
       const days = daysInMonth(month);
-      return `${month}-${pad(end ? days : 1 + (day % days))}`;
+      return isoDate(`${month}-${pad(end ? days : 1 + (day % days))}`);
     });
 
 const planArb = (today: string) =>
   fc
     .record({
       cadence: fc.constantFrom<Plan['cadence']>('monthly', 'weekly', 'yearly', 'once'),
-      dueOn: fc.oneof(dateNear(today), fc.constant('2024-02-29'), fc.constant('2025-01-31')),
-      amountMinor: fc.integer({ min: 1, max: 50_000_000_00 }),
+      dueOn: fc.oneof(
+        dateNear(today),
+        fc.constant(isoDate('2024-02-29')),
+        fc.constant(isoDate('2025-01-31')),
+      ),
+      amountMinor: fc.integer({ min: 1, max: 50_000_000_00 }).map(minor),
       category: fc.constantFrom(...PLAN_CATEGORIES),
-      currency: fc.constantFrom('IDR', 'IDR', 'USD'),
+      currency: fc.constantFrom('IDR', 'IDR', 'USD').map(currencyCode),
       fundedBy: fc.subarray([...STREAM_KINDS]),
     })
     .map((over) => makePlan(over));
