@@ -10,7 +10,6 @@ import { todayIso } from '../../src/lib/domain/dates';
 import { addMonths, inProgressMonth } from '../../src/lib/domain/months';
 import DashboardView from '../../src/views/dashboard/DashboardView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 vi.mock('../../src/lib/domain/dashboard', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/lib/domain/dashboard')>();
@@ -26,28 +25,28 @@ afterEach(async () => {
 
 it('computes the dashboard once on first load, with every table of the household read', async () => {
   HTMLCanvasElement.prototype.getContext = () => null;
-  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
   const sari = await addMember({ name: 'Sari' });
   const salary = await addStream({
     memberId: sari.id,
     name: 'Salary',
     kind: 'formal',
-    currency: currencyCode('IDR'),
+    currency: 'IDR',
   });
   await addPlan({
     name: 'Rent',
     category: 'essential',
-    amountMinor: minor(100_000_000),
-    currency: currencyCode('IDR'),
+    amountMinor: 100_000_000,
+    currency: 'IDR',
     cadence: 'monthly',
-    dueOn: isoDate('2025-01-01'),
+    dueOn: '2025-01-01',
   });
   const current = inProgressMonth(todayIso());
   for (let k = 6; k >= 1; k--) {
     await addEntry({
       streamId: salary.id,
-      date: isoDate(`${addMonths(current, -k)}-05`),
-      amountMinor: minor(500_000_000),
+      date: `${addMonths(current, -k)}-05`,
+      amountMinor: 500_000_000,
     });
   }
   compute.mockClear();

@@ -10,7 +10,6 @@ import { earmarkedCoverage } from '../../src/lib/domain/plans';
 import { household } from '../../src/lib/state/household.svelte';
 import EarmarkedCard from '../../src/views/dashboard/EarmarkedCard.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
-import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 
@@ -18,7 +17,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-12-05T09:00:00'));
   db = freshDatabase('earmarked-card');
-  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('PHP') });
+  await saveSettings({ householdName: 'Test', baseCurrency: 'PHP' });
 });
 
 afterEach(async () => {
@@ -41,10 +40,10 @@ describe('the earmarked card on 5 December (issue 22)', () => {
     const plan = await addPlan({
       name: 'Data plan',
       category: 'digital',
-      amountMinor: minor(299_00),
-      currency: currencyCode('PHP'),
+      amountMinor: 299_00,
+      currency: 'PHP',
       cadence: 'monthly',
-      dueOn: isoDate('2026-12-10'),
+      dueOn: '2026-12-10',
       fundedBy: ['microtask'],
     });
     // What the dashboard computes for its month, November (dashboard.ts).
@@ -52,7 +51,7 @@ describe('the earmarked card on 5 December (issue 22)', () => {
       baseCurrency: 'PHP',
       asOf: '2026-11',
       inProgressMonth: '2026-12',
-      earmarked: earmarkedCoverage([plan], monthKey('2026-11'), { byKind: kinds({}) }, currencyCode('PHP'), []),
+      earmarked: earmarkedCoverage([plan], '2026-11', { byKind: kinds({}) }, 'PHP', []),
       inProgress: { byKind: kinds({ microtask: 727_50 }) },
     } as unknown as DashboardData;
     render(EarmarkedCard, { dash });

@@ -16,11 +16,10 @@ import { household } from '../../src/lib/state/household.svelte';
 import EntriesView from '../../src/views/entries/EntriesView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
 import { stubDialogs } from './dialog-stub';
-import { currencyCode, monthKey } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 // The view opens on the month of today: today is pinned, never the machine's clock.
-const month = monthKey('2026-11');
+const month = '2026-11';
 const previous = addMonths(month, -1);
 
 /** Animation frames run only when a test says so. */
@@ -54,13 +53,13 @@ beforeEach(async () => {
   });
   vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
   db = freshDatabase('entries-view');
-  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
   const sari = await addMember({ name: 'Sari' });
   const stall = await addStream({
     memberId: sari.id,
     name: 'Stall',
     kind: 'informal',
-    currency: currencyCode('IDR'),
+    currency: 'IDR',
   });
   const day = (m: string, d: number) => `${m}-${String(d).padStart(2, '0')}`;
   // 20 days with two entries each this month, 10 days with one entry last month.

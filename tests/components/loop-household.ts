@@ -13,9 +13,8 @@ import {
 } from '../../src/lib/domain/monthly-loop';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { makeEntry, makePlan, makeStream } from '../unit/analytics-fixtures';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
-export const TODAY = isoDate('2026-12-05');
+export const TODAY = '2026-12-05';
 
 const common = {
   createdAt: '2026-01-10T00:00:00.000Z',
@@ -29,8 +28,8 @@ export const salary = makeStream({
   id: 'salary',
   name: 'Salary',
   kind: 'formal',
-  currency: currencyCode('PHP'),
-  expected: { amountMinor: minor(6_000_00), cadence: 'monthly', daysPerWeek: 5 },
+  currency: 'PHP',
+  expected: { amountMinor: 6_000_00, cadence: 'monthly', daysPerWeek: 5 },
   payDay: { cadence: 'monthly', day: 5 },
 });
 export const tasks = makeStream({
@@ -38,11 +37,11 @@ export const tasks = makeStream({
   id: 'tasks',
   name: 'Micro-tasks',
   kind: 'microtask',
-  currency: currencyCode('PHP'),
+  currency: 'PHP',
 });
 
 const plan = (id: string, name: string, amountMinor: number, dueOn: string) =>
-  makePlan({ ...common, id, name, amountMinor: minor(amountMinor), currency: currencyCode('PHP'), dueOn: isoDate(dueOn) });
+  makePlan({ ...common, id, name, amountMinor, currency: 'PHP', dueOn });
 
 export const plans = [
   plan('water', 'Water', 500_00, '2026-01-01'),
@@ -56,10 +55,10 @@ const paidWater: Payment = {
   ...common,
   id: 'pay-water',
   planId: 'water',
-  dueOn: isoDate('2026-12-01'),
-  date: isoDate('2026-12-01'),
-  amountMinor: minor(500_00),
-  currency: currencyCode('PHP'),
+  dueOn: '2026-12-01',
+  date: '2026-12-01',
+  amountMinor: 500_00,
+  currency: 'PHP',
   note: '',
 };
 
@@ -73,9 +72,9 @@ function rows(entries: Entry[]): MonthlyLoopRows {
     streams: [salary, tasks],
     plans,
     rates: [],
-    baseCurrency: currencyCode('PHP'),
+    baseCurrency: 'PHP',
     entries,
-    rollups: rollupsFromEntries(entries, [], currencyCode('PHP')).filter((r) => r.month === '2026-12'),
+    rollups: rollupsFromEntries(entries, [], 'PHP').filter((r) => r.month === '2026-12'),
     payments: [paidWater],
     skips: [],
   };

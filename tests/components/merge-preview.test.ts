@@ -17,7 +17,6 @@ import {
 import { TABLE_NAMES, type Entry, type Plan } from '../../src/lib/domain/model';
 import { formatDate } from '../../src/lib/state/format.svelte';
 import { locale } from '../../src/lib/i18n/locale.svelte';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 afterEach(() => {
   cleanup();
@@ -33,9 +32,9 @@ function entry(i: number, over: Partial<Entry> = {}): Entry {
     id: `e-${i}`,
     streamId: 'salary',
     memberId: 'lan',
-    date: isoDate('2026-07-24'),
-    amountMinor: minor(8_500_000),
-    currency: currencyCode('VND'),
+    date: '2026-07-24',
+    amountMinor: 8_500_000,
+    currency: 'VND',
     status: 'received',
     paidMinutes: 0,
     unpaidMinutes: 0,
@@ -50,10 +49,10 @@ function plan(over: Partial<Plan> = {}): Plan {
     id: 'rent',
     name: '{{sample:rent}}',
     category: 'essential',
-    amountMinor: minor(4_000_000),
-    currency: currencyCode('VND'),
+    amountMinor: 4_000_000,
+    currency: 'VND',
     cadence: 'monthly',
-    dueOn: isoDate('2026-11-05'),
+    dueOn: '2026-11-05',
     memberId: null,
     fundedBy: ['formal'],
     ...over,
@@ -148,7 +147,7 @@ describe('the merge preview', () => {
         id: 'rent',
         kind: 'changed',
         before: plan(),
-        after: plan({ amountMinor: minor(4_200_000) }),
+        after: plan({ amountMinor: 4_200_000 }),
       } satisfies PreviewRecord,
     ];
     const { getByTestId, getAllByTestId, container } = render(MergePreviewView, {
@@ -168,8 +167,8 @@ describe('the merge preview', () => {
   });
 
   it('shows a record edited on both phones by its differing fields only, both values, one time', () => {
-    const phone = plan({ amountMinor: minor(4_500_000), updatedAt: '2026-11-24T03:10:00.000Z' });
-    const file = plan({ amountMinor: minor(4_200_000), updatedAt: '2026-11-24T02:50:00.000Z' });
+    const phone = plan({ amountMinor: 4_500_000, updatedAt: '2026-11-24T03:10:00.000Z' });
+    const file = plan({ amountMinor: 4_200_000, updatedAt: '2026-11-24T02:50:00.000Z' });
     const { getByTestId, container } = render(MergePreviewView, {
       preview: preview([], {
         conflicts: [
@@ -195,8 +194,8 @@ describe('the merge preview', () => {
   });
 
   it('says so when two edits carry the same moment, without printing it twice', () => {
-    const phone = plan({ amountMinor: minor(4_500_000) });
-    const file = plan({ amountMinor: minor(4_200_000) });
+    const phone = plan({ amountMinor: 4_500_000 });
+    const file = plan({ amountMinor: 4_200_000 });
     const { getByTestId } = render(MergePreviewView, {
       preview: preview([], {
         conflicts: [

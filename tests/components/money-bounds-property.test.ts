@@ -33,7 +33,6 @@ import StreamsView from '../../src/views/streams/StreamsView.svelte';
 import { totalsOf } from '../../src/lib/domain/totals';
 import { checksumTables } from '../db/checksum';
 import { dropDatabase, freshDatabase } from '../db/helpers';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 vi.mock('../../src/lib/pwa/update.svelte', () => ({
   pwaUpdate: {
@@ -96,11 +95,11 @@ afterAll(async () => {
 async function freshHousehold(): Promise<void> {
   if (db) await dropDatabase(db);
   db = freshDatabase('bounds-property');
-  await saveSettings({ householdName: 'Batas', baseCurrency: currencyCode('IDR'), locale: 'en' });
+  await saveSettings({ householdName: 'Batas', baseCurrency: 'IDR', locale: 'en' });
   const ani = await addMember({ name: 'Ani' });
-  idr = await addStream({ memberId: ani.id, name: 'Warung', kind: 'informal', currency: currencyCode('IDR') });
-  usd = await addStream({ memberId: ani.id, name: 'Tasks', kind: 'microtask', currency: currencyCode('USD') });
-  await addRate({ currency: currencyCode('USD'), date: isoDate('2020-01-01'), value: '16000' });
+  idr = await addStream({ memberId: ani.id, name: 'Warung', kind: 'informal', currency: 'IDR' });
+  usd = await addStream({ memberId: ani.id, name: 'Tasks', kind: 'microtask', currency: 'USD' });
+  await addRate({ currency: 'USD', date: '2020-01-01', value: '16000' });
 }
 
 /** The household's file plus new entries, as another phone (Merge) or a new file (Replace). */
@@ -118,7 +117,7 @@ async function fileWith(amounts: number[]): Promise<string> {
       streamId: stream.id,
       memberId: stream.memberId,
       date: today,
-      amountMinor: minor(stream.currency === 'USD' ? Math.floor(amountMinor / 16_000) : amountMinor),
+      amountMinor: stream.currency === 'USD' ? Math.floor(amountMinor / 16_000) : amountMinor,
       currency: stream.currency,
       status: 'received',
       paidMinutes: 0,
@@ -133,7 +132,7 @@ async function fileWith(amounts: number[]): Promise<string> {
 async function write(step: Op): Promise<void> {
   switch (step.path) {
     case 'quick add':
-      await addEntry({ streamId: idr.id, date: today, amountMinor: minor(step.amounts[0]!) });
+      await addEntry({ streamId: idr.id, date: today, amountMinor: step.amounts[0]! });
       return;
     case 'csv': {
       const rows = step.amounts.map((a) => `${today},Warung,${minorToDecimalString(a, 'IDR')}`);

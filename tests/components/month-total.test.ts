@@ -3,7 +3,6 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry, Rate } from '../../src/lib/domain/model';
 import MonthTotal from '../../src/views/entries/MonthTotal.svelte';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 afterEach(cleanup);
 
@@ -17,9 +16,9 @@ function entry(over: Partial<Entry>): Entry {
     deletedAt: null,
     streamId: 's',
     memberId: 'm',
-    date: isoDate('2026-11-10'),
-    amountMinor: minor(0),
-    currency: currencyCode('IDR'),
+    date: '2026-11-10',
+    amountMinor: 0,
+    currency: 'IDR',
     status: 'received',
     paidMinutes: 0,
     unpaidMinutes: 0,
@@ -34,8 +33,8 @@ const usdRate: Rate = {
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
   deletedAt: null,
-  currency: currencyCode('USD'),
-  date: isoDate('2026-11-01'),
+  currency: 'USD',
+  date: '2026-11-01',
   value: '16000',
   isSample: false,
 };
@@ -43,10 +42,10 @@ const usdRate: Rate = {
 describe('the Entries month total', () => {
   it('gives one total in the base currency, amounts per currency, and what has no rate', () => {
     const entries = [
-      entry({ amountMinor: minor(718_000_000), currency: currencyCode('IDR') }), // Rp 7,180,000
-      entry({ amountMinor: minor(1_800), currency: currencyCode('USD') }), // US$18 at 16,000 = Rp 288,000
-      entry({ amountMinor: minor(200), currency: currencyCode('USD'), status: 'pending' }), // US$2 = Rp 32,000
-      entry({ amountMinor: minor(50_000), currency: currencyCode('PHP') }), // ₱500: no PHP rate
+      entry({ amountMinor: 718_000_000, currency: 'IDR' }), // Rp 7,180,000
+      entry({ amountMinor: 1_800, currency: 'USD' }), // US$18 at 16,000 = Rp 288,000
+      entry({ amountMinor: 200, currency: 'USD', status: 'pending' }), // US$2 = Rp 32,000
+      entry({ amountMinor: 50_000, currency: 'PHP' }), // ₱500: no PHP rate
     ];
     render(MonthTotal, { entries, period: 'November 2026', baseCurrency: 'IDR', rates: [usdRate] });
     const main = plain(screen.getByTestId('month-total').querySelector('.main')!.textContent);
@@ -57,7 +56,7 @@ describe('the Entries month total', () => {
   });
 
   it('counts an entry dated before its currency has a rate as having none', () => {
-    const entries = [entry({ amountMinor: minor(1_800), currency: currencyCode('USD'), date: isoDate('2026-10-31') })];
+    const entries = [entry({ amountMinor: 1_800, currency: 'USD', date: '2026-10-31' })];
     render(MonthTotal, { entries, period: 'November 2026', baseCurrency: 'IDR', rates: [usdRate] });
     expect(plain(screen.getByTestId('month-no-rate').textContent)).toBe('· 1 entries have no rate');
     expect(plain(screen.getByTestId('month-total').textContent)).toContain('Received IDR 0');
@@ -65,7 +64,7 @@ describe('the Entries month total', () => {
 
   it('shows no second line when everything is in the base currency', () => {
     render(MonthTotal, {
-      entries: [entry({ amountMinor: minor(100_000) })],
+      entries: [entry({ amountMinor: 100_000 })],
       period: 'November so far',
       baseCurrency: 'IDR',
       rates: [],
@@ -76,7 +75,7 @@ describe('the Entries month total', () => {
 
   it('names the period its total covers, above the total', () => {
     render(MonthTotal, {
-      entries: [entry({ amountMinor: minor(100_000), date: isoDate('2026-12-02') })],
+      entries: [entry({ amountMinor: 100_000, date: '2026-12-02' })],
       period: 'December so far',
       baseCurrency: 'IDR',
       rates: [],

@@ -20,7 +20,6 @@ import { locale } from '../../src/lib/i18n/locale.svelte';
 import { m } from '../../src/paraglide/messages.js';
 import { locales } from '../../src/paraglide/runtime.js';
 import { dropDatabase, freshDatabase, seedBasics } from '../db/helpers';
-import { isoDate, minor } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 let tables: HouseholdTables;
@@ -28,7 +27,7 @@ let tables: HouseholdTables;
 beforeAll(async () => {
   db = freshDatabase('record-errors');
   const h = await seedBasics();
-  await addEntry({ streamId: h.idr.id, date: isoDate('2025-06-01'), amountMinor: minor(500) });
+  await addEntry({ streamId: h.idr.id, date: '2025-06-01', amountMinor: 500 });
   tables = (JSON.parse((await exportBackup()).text) as { tables: HouseholdTables }).tables;
 });
 afterAll(() => dropDatabase(db));

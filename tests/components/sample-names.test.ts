@@ -12,7 +12,6 @@ import { dropDatabase, freshDatabase } from '../db/helpers';
 import { PINNED_NOW, PINNED_TODAY } from '../pinned-day';
 import { stubDialogs } from './dialog-stub';
 import SampleNamesProbe from './SampleNamesProbe.svelte';
-import { currencyCode, isoDate } from '../../src/lib/domain/units';
 
 /*
  * Issue 23, "names stored once": the sample household's names are stored as tokens and shown in
@@ -28,9 +27,9 @@ beforeAll(stubDialogs);
 beforeEach(async () => {
   locale.set('en');
   db = freshDatabase('sample-names');
-  await saveSettings({ householdName: SAMPLE_HOUSEHOLD_NAME, baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: SAMPLE_HOUSEHOLD_NAME, baseCurrency: 'IDR' });
   await loadSampleHousehold(
-    buildSampleHousehold(isoDate(PINNED_TODAY), PINNED_NOW.toISOString(), 'IDR', 'ID'),
+    buildSampleHousehold(PINNED_TODAY, PINNED_NOW.toISOString(), 'IDR', 'ID'),
   );
 });
 

@@ -28,9 +28,8 @@ import ScoreActions from '../../src/views/dashboard/ScoreActions.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
 import { stubDialogs } from './dialog-stub';
 import ActionsDashboardProbe from './ActionsDashboardProbe.svelte';
-import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
-const TODAY = isoDate('2026-11-24');
+const TODAY = '2026-11-24';
 let db: AnyamDatabase;
 
 beforeAll(stubDialogs);
@@ -39,32 +38,32 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(`${TODAY}T12:00:00Z`));
   db = freshDatabase('score-actions');
-  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
   const sari = await addMember({ name: 'Sari' });
   const salary = await addStream({
     memberId: sari.id,
     name: 'Salary',
     kind: 'formal',
-    currency: currencyCode('IDR'),
+    currency: 'IDR',
   });
   // Four complete months of Rp5,000,000; essentials Rp2,000,000 a month.
   for (let k = 4; k >= 1; k--) {
-    const month = addMonths(monthKey('2026-11'), -k);
-    await addEntry({ streamId: salary.id, date: isoDate(`${month}-05`), amountMinor: minor(500_000_000) });
+    const month = addMonths('2026-11', -k);
+    await addEntry({ streamId: salary.id, date: `${month}-05`, amountMinor: 500_000_000 });
   }
   await addPlan({
     name: 'Rent',
     category: 'essential',
-    amountMinor: minor(200_000_000),
-    currency: currencyCode('IDR'),
+    amountMinor: 200_000_000,
+    currency: 'IDR',
     cadence: 'monthly',
-    dueOn: isoDate('2026-01-01'),
+    dueOn: '2026-01-01',
   });
   // Rp1,200,000 saved in two places: the bank holds the most.
-  const cash = await addPlace({ name: 'Cash at home', kind: 'cash', currency: currencyCode('IDR') });
-  const bank = await addPlace({ name: 'Bank', kind: 'bank', currency: currencyCode('IDR') });
-  await addSaving({ placeId: cash.id, date: isoDate('2026-10-01'), amountMinor: minor(20_000_000) });
-  await addSaving({ placeId: bank.id, date: isoDate('2026-10-01'), amountMinor: minor(100_000_000) });
+  const cash = await addPlace({ name: 'Cash at home', kind: 'cash', currency: 'IDR' });
+  const bank = await addPlace({ name: 'Bank', kind: 'bank', currency: 'IDR' });
+  await addSaving({ placeId: cash.id, date: '2026-10-01', amountMinor: 20_000_000 });
+  await addSaving({ placeId: bank.id, date: '2026-10-01', amountMinor: 100_000_000 });
 });
 
 afterEach(async () => {
@@ -84,7 +83,7 @@ async function inputNow(): Promise<DashboardInput> {
     savings: await db.savings.toArray(),
     rates: [],
     training: [],
-    baseCurrency: currencyCode('IDR'),
+    baseCurrency: 'IDR',
     today: TODAY,
   };
 }

@@ -11,7 +11,6 @@ import { toasts } from '../../src/lib/state/toasts.svelte';
 import StreamsView from '../../src/views/streams/StreamsView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
 import { stubDialogs } from './dialog-stub';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 
@@ -20,7 +19,7 @@ beforeAll(stubDialogs);
 beforeEach(async () => {
   toasts.items = [];
   db = freshDatabase('streams-view');
-  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
 });
 
 afterEach(async () => {
@@ -144,7 +143,7 @@ describe('members', () => {
 
   it('refuses to delete a member who still has streams, and says why', async () => {
     const sari = await seedMember();
-    await addStream({ memberId: sari.id, name: 'Warung', kind: 'informal', currency: currencyCode('IDR') });
+    await addStream({ memberId: sari.id, name: 'Warung', kind: 'informal', currency: 'IDR' });
     await renderView();
     await fireEvent.click(await screen.findByRole('button', { name: 'Delete Sari' }));
     const card = screen.getAllByTestId('member-card')[0]!;
@@ -249,11 +248,11 @@ describe('streams', () => {
       memberId: sari.id,
       name: 'Warung',
       kind: 'informal',
-      currency: currencyCode('IDR'),
-      expected: { amountMinor: minor(150_000_00), cadence: 'daily', daysPerWeek: 6 },
+      currency: 'IDR',
+      expected: { amountMinor: 150_000_00, cadence: 'daily', daysPerWeek: 6 },
       isSample: true,
     });
-    await addEntry({ streamId: stream.id, date: isoDate('2025-05-03'), amountMinor: minor(100) });
+    await addEntry({ streamId: stream.id, date: '2025-05-03', amountMinor: 100 });
     await renderView();
 
     const item = await screen.findByTestId('stream-item');
@@ -296,13 +295,13 @@ describe('streams', () => {
 describe('a stream card', () => {
   it('shows its currency only when it differs from the base currency', async () => {
     const member = await seedMember();
-    await addStream({ memberId: member.id, name: 'Warung', kind: 'informal', currency: currencyCode('IDR') });
+    await addStream({ memberId: member.id, name: 'Warung', kind: 'informal', currency: 'IDR' });
     await addStream({
       memberId: member.id,
       name: 'Tasks',
       kind: 'microtask',
       platform: 'Remotasks',
-      currency: currencyCode('USD'),
+      currency: 'USD',
     });
     await renderView();
     const cards = await screen.findAllByTestId('stream-item');

@@ -18,7 +18,6 @@ import StressTest from '../../src/views/dashboard/StressTest.svelte';
 import { makeEntry, makePlan, makeStream } from '../unit/analytics-fixtures';
 import { householdInput } from '../unit/reference-households';
 import { stressHouseholdArb, stressInput } from '../unit/stress-households';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 /** A day's noon in UTC: the same date in every time zone the suite may run in. */
 const at = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -55,15 +54,15 @@ describe('stress card', () => {
   it('a stream whose only income is this month: no income in the months read yet, not ₱0 → ₱0', () => {
     // A new household on 4 December 2026: last month's micro-tasks are still pending, the
     // salary came this month.
-    const salary = makeStream({ id: 'salary', name: 'Salary', kind: 'formal', currency: currencyCode('PHP') });
-    const tasks = makeStream({ id: 'tasks', name: 'Tasks', kind: 'microtask', currency: currencyCode('PHP') });
+    const salary = makeStream({ id: 'salary', name: 'Salary', kind: 'formal', currency: 'PHP' });
+    const tasks = makeStream({ id: 'tasks', name: 'Tasks', kind: 'microtask', currency: 'PHP' });
     const input = householdInput({
       streams: [salary, tasks],
       entries: [
         makeEntry(tasks, '2026-11-20', 46_560, { status: 'pending' }),
         makeEntry(salary, '2026-12-02', 600_000),
       ],
-      plans: [makePlan({ amountMinor: minor(409_900), currency: currencyCode('PHP') })],
+      plans: [makePlan({ amountMinor: 409_900, currency: 'PHP' })],
       baseCurrency: 'PHP',
       today: '2026-12-04',
     });
@@ -80,8 +79,8 @@ describe('stress card', () => {
   });
 
   it('the Indonesian sample on 4 December: "still covers" beside a table that says the same', () => {
-    const base = currencyCode('IDR');
-    const s = buildSampleHousehold(isoDate('2026-12-04'), '2026-12-04T00:00:00.000Z', base);
+    const base = 'IDR';
+    const s = buildSampleHousehold('2026-12-04', '2026-12-04T00:00:00.000Z', base);
     const input: DashboardInput = {
       rollups: rollupsFromEntries(s.entries, s.rates, base),
       streams: s.streams,
@@ -90,7 +89,7 @@ describe('stress card', () => {
       rates: s.rates,
       training: [],
       baseCurrency: base,
-      today: isoDate('2026-12-04'),
+      today: '2026-12-04',
     };
     const salary = s.streams.find((x) => x.kind === 'formal')!;
     const { card, text } = renderCard(input, salary.id);

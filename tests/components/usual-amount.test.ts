@@ -9,7 +9,6 @@ import { household } from '../../src/lib/state/household.svelte';
 import { quickAdd } from '../../src/lib/state/quick-add.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
 import { stubDialogs } from './dialog-stub';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 
@@ -19,7 +18,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-12-05T09:00:00'));
   db = freshDatabase('usual-amount');
-  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
 });
 
 afterEach(async () => {
@@ -41,8 +40,8 @@ describe('quick add: one usual amount (issue 22)', () => {
       memberId: budi.id,
       name: 'Salary',
       kind: 'formal',
-      currency: currencyCode('IDR'),
-      expected: { amountMinor: minor(5_200_000_00), cadence: 'monthly', daysPerWeek: 5 },
+      currency: 'IDR',
+      expected: { amountMinor: 5_200_000_00, cadence: 'monthly', daysPerWeek: 5 },
     });
     await addEntries(
       ['2026-09-25', '2026-10-25', '2026-11-25'].map((date) => ({
@@ -79,10 +78,10 @@ describe('quick add: one usual amount (issue 22)', () => {
       memberId: budi.id,
       name: 'Salary',
       kind: 'formal',
-      currency: currencyCode('IDR'),
-      expected: { amountMinor: minor(5_200_000_00), cadence: 'monthly', daysPerWeek: 5 },
+      currency: 'IDR',
+      expected: { amountMinor: 5_200_000_00, cadence: 'monthly', daysPerWeek: 5 },
     });
-    await addEntries([{ streamId: salary.id, date: isoDate('2026-11-25'), amountMinor: minor(5_512_000_00) }]);
+    await addEntries([{ streamId: salary.id, date: '2026-11-25', amountMinor: 5_512_000_00 }]);
     render(QuickAdd);
     // The shared household state shows this test's database before the form opens.
     await waitFor(() => expect(household.activeStreams.map((s) => s.id)).toEqual([salary.id]));

@@ -8,7 +8,6 @@ import type { Stream } from '../../src/lib/domain/model';
 import { addEntry, addMember, addStream, saveSettings } from '../../src/lib/db/repo';
 import { todayIso } from '../../src/lib/domain/dates';
 import { dropDatabase, freshDatabase } from '../db/helpers';
-import { currencyCode, minor } from '../../src/lib/domain/units';
 
 /*
  * Every view renders inside ViewBoundary. Here each view's own data source fails (its read
@@ -73,13 +72,13 @@ const WAIT = { timeout: 30_000 };
 beforeEach(async () => {
   failing.clear();
   db = freshDatabase('view-boundary');
-  await saveSettings({ householdName: 'Keluarga Uji', baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: 'Keluarga Uji', baseCurrency: 'IDR' });
   const member = await addMember({ name: 'Sari', color: '#2f6f4e' });
   stream = await addStream({
     memberId: member.id,
     name: 'Warung',
     kind: 'informal',
-    currency: currencyCode('IDR'),
+    currency: 'IDR',
   });
   localStorage.setItem('anyam.householdName', 'Keluarga Uji');
 });
@@ -171,7 +170,7 @@ describe('a view whose data source throws', () => {
   );
 
   it('catches a view that throws while it renders, and the navigation still works', async () => {
-    await addEntry({ streamId: stream.id, date: todayIso(), amountMinor: minor(5_000_000) });
+    await addEntry({ streamId: stream.id, date: todayIso(), amountMinor: 5_000_000 });
     failing.add('entries-unsafe');
     location.hash = '#/entries';
     render(App);

@@ -18,7 +18,6 @@ import { MAX_INPUT_BYTES } from '../../src/lib/db/backup/read-input';
 import type { AnyamError } from '../../src/lib/domain/model';
 import { checksumTables } from './checksum';
 import { dropDatabase, freshDatabase, seedBasics } from './helpers';
-import { isoDate, minor } from '../../src/lib/domain/units';
 
 interface Fixture {
   file: string;
@@ -77,8 +76,8 @@ beforeAll(async () => {
   db = freshDatabase('bad-imports');
   const h = await seedBasics();
   await addEntries([
-    { streamId: h.idr.id, date: isoDate('2025-08-01'), amountMinor: minor(5_000_000), note: 'keep me' },
-    { streamId: h.usd.id, date: isoDate('2025-08-02'), amountMinor: minor(1_250) },
+    { streamId: h.idr.id, date: '2025-08-01', amountMinor: 5_000_000, note: 'keep me' },
+    { streamId: h.usd.id, date: '2025-08-02', amountMinor: 1_250 },
   ]);
   before = await checksumTables(db);
 });

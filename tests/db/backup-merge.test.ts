@@ -18,7 +18,6 @@ import type { Entry, HouseholdTables } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
 import { checksumTables } from './checksum';
 import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 const META = { exportedAt: NOW.toISOString(), app: { name: 'Anyam', version: 'test' } };
@@ -77,11 +76,11 @@ async function twoPhones() {
   const m1 = base.members[1]!;
 
   useDatabase(phoneA);
-  await at('2026-11-02T08:00:00.000Z', () => updateEntry(e0!.id, { amountMinor: minor(111) }));
+  await at('2026-11-02T08:00:00.000Z', () => updateEntry(e0!.id, { amountMinor: 111 }));
   await at('2026-11-02T08:01:00.000Z', () => updateEntry(e1!.id, { note: 'A edited first' }));
   await at('2026-11-02T08:02:00.000Z', () => deleteEntries([e2!.id]));
   const addedA = await at('2026-11-02T08:03:00.000Z', () =>
-    addEntry({ streamId: s0!.id, date: isoDate('2026-10-20'), amountMinor: minor(4_200_000), note: 'from A' }),
+    addEntry({ streamId: s0!.id, date: '2026-10-20', amountMinor: 4_200_000, note: 'from A' }),
   );
   await at('2026-11-02T08:04:00.000Z', () => saveSettings({ householdName: 'Rumah A' }));
   await at('2026-11-02T08:05:00.000Z', () => updateMember(m1.id, { name: 'Renamed on A' }));
@@ -90,19 +89,19 @@ async function twoPhones() {
 
   useDatabase(phoneB);
   await at('2026-11-03T09:00:00.000Z', () => updateEntry(e1!.id, { note: 'B edited later' }));
-  await at('2026-11-03T09:01:00.000Z', () => updateEntry(e2!.id, { amountMinor: minor(222) }));
+  await at('2026-11-03T09:01:00.000Z', () => updateEntry(e2!.id, { amountMinor: 222 }));
   await at('2026-11-03T09:02:00.000Z', () => deleteEntries([e3!.id]));
   const memberB = await at('2026-11-03T09:03:00.000Z', () =>
     addMember({ name: 'Nenek', role: 'elder' }),
   );
   const streamB = await at('2026-11-03T09:04:00.000Z', () =>
-    addStream({ memberId: memberB.id, name: 'Kue', kind: 'informal', currency: currencyCode('IDR') }),
+    addStream({ memberId: memberB.id, name: 'Kue', kind: 'informal', currency: 'IDR' }),
   );
   const addedB = await at('2026-11-03T09:05:00.000Z', () =>
-    addEntry({ streamId: streamB.id, date: isoDate('2026-10-21'), amountMinor: minor(900_000) }),
+    addEntry({ streamId: streamB.id, date: '2026-10-21', amountMinor: 900_000 }),
   );
   const onStopped = await at('2026-11-03T09:06:00.000Z', () =>
-    addEntry({ streamId: s1!.id, date: isoDate('2026-10-22'), amountMinor: minor(700_000), note: 'on B' }),
+    addEntry({ streamId: s1!.id, date: '2026-10-22', amountMinor: 700_000, note: 'on B' }),
   );
   // The same entry edited on both phones at the very same millisecond, differently.
   await at('2026-11-03T09:07:00.000Z', () => updateEntry(e4!.id, { note: 'B at noon' }));

@@ -7,7 +7,6 @@ import type { HouseholdTables } from '../../src/lib/domain/model';
 import { MIGRATED_PLACE_ID } from '../../src/lib/domain/places';
 import { householdFactory } from '../factories';
 import { codeOf, dropDatabase, freshDatabase } from './helpers';
-import { minor } from '../../src/lib/domain/units';
 
 const META = { exportedAt: '2026-11-02T09:30:00.000Z', app: { name: 'Anyam', version: 'test' } };
 let db: AnyamDatabase;
@@ -66,7 +65,7 @@ describe('backups and savings places', () => {
       'backup/dangling-reference',
     );
     const debt = structuredClone(tables);
-    minor(debt.savings[0]!.amountMinor) = -100;
+    debt.savings[0]!.amountMinor = -100;
     expect(debt.places[0]!.kind).not.toBe('other');
     expect(await codeOf(readBackupFile(serializeBackup(debt, META)))).toBe('backup/invalid-record');
     debt.places[0]!.kind = 'other';

@@ -11,7 +11,6 @@ import { PLACE_KINDS, type HouseholdTables } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
 import { checksumTables } from './checksum';
 import { codeOf, dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 const NOW = new Date('2026-11-02T09:30:00.000Z');
 const META = { exportedAt: NOW.toISOString(), app: { name: 'Anyam', version: 'test' } };
@@ -89,15 +88,15 @@ const household = fc
     for (const p of o.places) {
       const deletedAt = p.deleted ? at : null;
       const common = { createdAt: at, updatedAt: at, deletedAt, isSample: false };
-      h.places.push({ id: p.id, ...common, name: p.name, kind: p.kind, currency: currencyCode(p.currency) });
+      h.places.push({ id: p.id, ...common, name: p.name, kind: p.kind, currency: p.currency });
       for (const b of p.balances) {
         h.savings.push({
           id: b.id,
           ...common,
           placeId: p.id,
-          date: isoDate(`2025-02-${String(b.day).padStart(2, '0')}`),
-          amountMinor: minor(p.kind === 'other' ? b.amount : Math.abs(b.amount)),
-          currency: currencyCode(p.currency),
+          date: `2025-02-${String(b.day).padStart(2, '0')}`,
+          amountMinor: p.kind === 'other' ? b.amount : Math.abs(b.amount),
+          currency: p.currency,
           note: '',
         });
       }

@@ -18,7 +18,6 @@ import { addEntries, listRollups } from '../../src/lib/db/repo';
 import type { Entry, HouseholdTables, Rollup } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
 import { dropDatabase, expectRollupsConsistent, freshDatabase, seedBasics } from './helpers';
-import { isoDate, minor } from '../../src/lib/domain/units';
 
 const META = { exportedAt: '2026-11-02T00:00:00.000Z', app: { name: 'Anyam', version: 'test' } };
 const opened: AnyamDatabase[] = [];
@@ -103,7 +102,7 @@ describe('CSV export', () => {
     database('csv-export-missing-rate');
     const h = await seedBasics();
     // The first USD rate starts 2025-01-01.
-    await addEntries([{ streamId: h.usd.id, date: isoDate('2024-12-31'), amountMinor: minor(500) }]);
+    await addEntries([{ streamId: h.usd.id, date: '2024-12-31', amountMinor: 500 }]);
     const { text } = await exportEntriesCsv();
     const row = Papa.parse<string[]>(text.slice(1)).data[1]!;
     expect(row.slice(4, 9)).toEqual(['2024-12-31', '5.00', 'USD', '', '']);

@@ -21,7 +21,6 @@ import {
   seedBasics,
   type Basics,
 } from './helpers';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 let h: Basics;
@@ -29,7 +28,7 @@ let h: Basics;
 beforeAll(async () => {
   db = freshDatabase('csv-import');
   h = await seedBasics();
-  await addEntries([{ streamId: h.idr.id, date: isoDate('2025-05-05'), amountMinor: minor(100_000) }]);
+  await addEntries([{ streamId: h.idr.id, date: '2025-05-05', amountMinor: 100_000 }]);
 });
 afterAll(() => dropDatabase(db));
 
@@ -275,7 +274,7 @@ describe('CSV import decisions', () => {
   });
 
   it('calls a stream name shared by two members ambiguous unless the row names the member', async () => {
-    await addStream({ memberId: h.other.id, name: 'warung ', kind: 'informal', currency: currencyCode('IDR') });
+    await addStream({ memberId: h.other.id, name: 'warung ', kind: 'informal', currency: 'IDR' });
     const text =
       'date,member,stream,amount\n2026-07-02,,Warung,1000\n2026-07-03,Budi,WARUNG,1000\n';
     const report = await checkCsv(text, {

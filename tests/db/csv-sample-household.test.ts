@@ -13,7 +13,6 @@ import { displayName } from '../../src/lib/i18n/sample-labels';
 import { PINNED_NOW, PINNED_TODAY } from '../pinned-day';
 import { checksumTables } from './checksum';
 import { codeOf, dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-import { currencyCode, isoDate } from '../../src/lib/domain/units';
 
 /*
  * Issue 23: the sample household stores its names as tokens ("{{sample-person:Dewi}}") and shows
@@ -25,9 +24,9 @@ let db: AnyamDatabase;
 
 beforeEach(async () => {
   db = freshDatabase('csv-sample');
-  await saveSettings({ householdName: SAMPLE_HOUSEHOLD_NAME, baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: SAMPLE_HOUSEHOLD_NAME, baseCurrency: 'IDR' });
   await loadSampleHousehold(
-    buildSampleHousehold(isoDate(PINNED_TODAY), PINNED_NOW.toISOString(), 'IDR', 'ID'),
+    buildSampleHousehold(PINNED_TODAY, PINNED_NOW.toISOString(), 'IDR', 'ID'),
   );
 });
 afterEach(() => dropDatabase(db));

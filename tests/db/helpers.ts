@@ -4,7 +4,6 @@ import { openDatabase, useDatabase, type AnyamDatabase } from '../../src/lib/db/
 import { addMember, addRate, addStream, saveSettings } from '../../src/lib/db/repo';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import type { Member, Rollup, Stream } from '../../src/lib/domain/model';
-import { currencyCode, isoDate } from '../../src/lib/domain/units';
 
 /*
  * Test files import 'fake-indexeddb/auto' as their very first line: Dexie looks up
@@ -36,30 +35,30 @@ export interface Basics {
 
 /** An IDR household with two members, streams in IDR, USD and PHP, and rates for both. */
 export async function seedBasics(): Promise<Basics> {
-  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('IDR') });
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
   const member = await addMember({ name: 'Sari', color: '#2f6f4e' });
   const other = await addMember({ name: 'Budi', color: '#b5523b', role: 'youth' });
   const idr = await addStream({
     memberId: member.id,
     name: 'Warung',
     kind: 'informal',
-    currency: currencyCode('IDR'),
+    currency: 'IDR',
   });
   const usd = await addStream({
     memberId: member.id,
     name: 'Tasks',
     kind: 'microtask',
-    currency: currencyCode('USD'),
+    currency: 'USD',
   });
   const php = await addStream({
     memberId: other.id,
     name: 'Remit',
     kind: 'support',
-    currency: currencyCode('PHP'),
+    currency: 'PHP',
   });
-  await addRate({ currency: currencyCode('USD'), date: isoDate('2025-01-01'), value: '15800' });
-  await addRate({ currency: currencyCode('USD'), date: isoDate('2025-07-01'), value: '16250.5' });
-  await addRate({ currency: currencyCode('PHP'), date: isoDate('2025-03-15'), value: '281.25' });
+  await addRate({ currency: 'USD', date: '2025-01-01', value: '15800' });
+  await addRate({ currency: 'USD', date: '2025-07-01', value: '16250.5' });
+  await addRate({ currency: 'PHP', date: '2025-03-15', value: '281.25' });
   return { member, other, idr, usd, php };
 }
 

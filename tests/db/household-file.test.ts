@@ -25,7 +25,6 @@ import type { HouseholdTables } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
 import { checksumTables } from './checksum';
 import { dropDatabase, freshDatabase } from './helpers';
-import { isoDate, minor } from '../../src/lib/domain/units';
 
 const META = { exportedAt: '2026-11-01T00:00:00.000Z', app: { name: 'Anyam', version: 'test' } };
 const base = householdFactory.build({ seed: 11, months: 1, entriesPerMonth: 6, members: 2 });
@@ -94,12 +93,12 @@ async function apply(db: AnyamDatabase, o: Op): Promise<void> {
   switch (o.kind) {
     case 'edit-entry': {
       const e = pick(liveEntries, o.i);
-      if (e) await updateEntry(e.id, { amountMinor: minor(o.amount) });
+      if (e) await updateEntry(e.id, { amountMinor: o.amount });
       return;
     }
     case 'add-entry': {
       const s = pick(liveStreams, o.stream);
-      if (s) await addEntry({ streamId: s.id, date: isoDate('2026-10-15'), amountMinor: minor(o.amount) });
+      if (s) await addEntry({ streamId: s.id, date: '2026-10-15', amountMinor: o.amount });
       return;
     }
     case 'delete-entry': {
@@ -112,7 +111,7 @@ async function apply(db: AnyamDatabase, o: Op): Promise<void> {
         (await db.plans.orderBy(':id').toArray()).filter((x) => x.deletedAt === null),
         o.i,
       );
-      if (p) await updatePlan(p.id, { amountMinor: minor(o.amount) });
+      if (p) await updatePlan(p.id, { amountMinor: o.amount });
       return;
     }
     case 'move-stream': {
@@ -260,7 +259,7 @@ describe('the compressed household file', () => {
       const entry = base.entries[0]!;
       vi.useFakeTimers({ toFake: ['Date'] });
       setClock(Date.parse('2026-11-03T00:00:00.000Z'));
-      await updateEntry(entry.id, { amountMinor: minor(777) });
+      await updateEntry(entry.id, { amountMinor: 777 });
       vi.useRealTimers();
       const file = await exportHouseholdFile({ since: '2026-11-02T00:00:00.000Z' });
       expect(file.filename).toMatch(/-changes\.json\.gz$/);
@@ -288,14 +287,14 @@ describe('the compressed household file', () => {
       vi.useFakeTimers({ toFake: ['Date'] });
       useDatabase(phoneB);
       setClock(Date.parse('2026-11-03T10:00:00.000Z'));
-      await updatePlan(plan.id, { amountMinor: minor(1_000) });
+      await updatePlan(plan.id, { amountMinor: 1_000 });
       useDatabase(phoneA);
       setClock(Date.parse('2026-11-03T11:00:00.000Z'));
-      await updatePlan(plan.id, { amountMinor: minor(2_000) });
+      await updatePlan(plan.id, { amountMinor: 2_000 });
       await updateEntry(entry.id, { note: 'from A' });
       await deleteEntry(base.entries[2]!.id);
       const stream = base.streams.find((s) => s.id === entry.streamId)!;
-      await addEntry({ streamId: stream.id, date: isoDate('2026-10-20'), amountMinor: minor(5) });
+      await addEntry({ streamId: stream.id, date: '2026-10-20', amountMinor: 5 });
       vi.useRealTimers();
       const file = await exportHouseholdFile({ since: JOINED });
 

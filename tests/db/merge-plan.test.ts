@@ -14,7 +14,6 @@ import { TABLE_NAMES, type BaseRecord, type HouseholdTables } from '../../src/li
 import { phone, stamp } from '../unit/merge-phones';
 import { checksumTables } from './checksum';
 import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-import { minor } from '../../src/lib/domain/units';
 
 const META = { exportedAt: '2026-11-02T00:00:00.000Z', app: { name: 'Anyam', version: 'test' } };
 
@@ -168,7 +167,7 @@ describe('a changes-only file without the records it must carry', () => {
     const tables = structuredClone(a);
     // One entry changed; the file carries it, its stream, its member and the settings row.
     const entry = tables.entries[0]!;
-    minor(entry.amountMinor) += 1;
+    entry.amountMinor += 1;
     entry.updatedAt = stamp(30);
     const stream = tables.streams.find((s) => s.id === entry.streamId)!;
     const file: HouseholdTables = {

@@ -19,14 +19,13 @@ import { MAX_MINOR } from '../../src/lib/domain/money';
 import { monthlyLoop } from '../../src/lib/domain/monthly-loop';
 import { checksumTables } from './checksum';
 import { codeOf, dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';
-import { currencyCode, isoDate, minor, type CurrencyCode, type IsoDate, type MinorUnits, monthKey } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 let h: Basics;
 let salary: Stream;
 let rent: Plan;
 let data: Plan;
-const TODAY = isoDate('2026-11-26');
+const TODAY = '2026-11-26';
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-26T03:00:00') });
@@ -36,25 +35,25 @@ beforeAll(async () => {
     memberId: h.member.id,
     name: 'Salary',
     kind: 'formal',
-    currency: currencyCode('IDR'),
-    expected: { amountMinor: minor(4_800_000_00), cadence: 'monthly' },
+    currency: 'IDR',
+    expected: { amountMinor: 4_800_000_00, cadence: 'monthly' },
     payDay: { cadence: 'monthly', day: 25 },
   });
   rent = await addPlan({
     name: 'Rent',
     category: 'essential',
-    amountMinor: minor(1_500_000_00),
-    currency: currencyCode('IDR'),
+    amountMinor: 1_500_000_00,
+    currency: 'IDR',
     cadence: 'monthly',
-    dueOn: isoDate('2026-01-01'),
+    dueOn: '2026-01-01',
   });
   data = await addPlan({
     name: 'Data',
     category: 'digital',
-    amountMinor: minor(100_000_00),
-    currency: currencyCode('IDR'),
+    amountMinor: 100_000_00,
+    currency: 'IDR',
     cadence: 'monthly',
-    dueOn: isoDate('2026-01-28'),
+    dueOn: '2026-01-28',
     fundedBy: ['microtask'],
   });
 });
@@ -106,12 +105,12 @@ describe('stream pay days', () => {
       memberId: h.member.id,
       name: 'Shop',
       kind: 'informal',
-      currency: currencyCode('IDR'),
-      expected: { amountMinor: minor(1), cadence: 'weekly' },
+      currency: 'IDR',
+      expected: { amountMinor: 1, cadence: 'weekly' },
       payDay: { cadence: 'weekly', weekday: 6 },
     });
     const after = await updateStream(s.id, {
-      expected: { amountMinor: minor(1), cadence: 'irregular', daysPerWeek: 5 },
+      expected: { amountMinor: 1, cadence: 'irregular', daysPerWeek: 5 },
     });
     expect(after.payDay).toBeNull();
   });
@@ -128,9 +127,9 @@ describe('receiving a pay day', () => {
     expect((await loop()).due.map((d) => [d.streamId, d.dueOn])).toEqual([
       [salary.id, '2026-11-25'],
     ]);
-    const entry = await receiveDue(salary.id, isoDate('2026-11-25'));
+    const entry = await receiveDue(salary.id, '2026-11-25');
     expect(entry).toMatchObject({ date: '2026-11-25', amountMinor: 4_800_000_00 });
-    expect(await receiveDue(salary.id, isoDate('2026-11-25'))).toBeNull();
+    expect(await receiveDue(salary.id, '2026-11-25')).toBeNull();
     expect(await db.entries.where('streamId').equals(salary.id).count()).toBe(1);
     const after = await loop();
     expect(after.due).toEqual([]);
@@ -138,13 +137,13 @@ describe('receiving a pay day', () => {
   });
 
   it('is answered by an entry of a different amount a few days off', async () => {
-    await addEntry({ streamId: salary.id, date: isoDate('2026-11-27'), amountMinor: minor(4_000_000_00) });
+    await addEntry({ streamId: salary.id, date: '2026-11-27', amountMinor: 4_000_000_00 });
     expect((await loop()).due).toEqual([]);
   });
 
   it('skipping is remembered and idempotent, and Undo brings it back', async () => {
-    const first = await skipOccurrence('stream', salary.id, isoDate('2026-11-25'));
-    const second = await skipOccurrence('stream', salary.id, isoDate('2026-11-25'));
+    const first = await skipOccurrence('stream', salary.id, '2026-11-25');
+    const second = await skipOccurrence('stream', salary.id, '2026-11-25');
     expect(second.id).toBe(first.id);
     expect(await db.skips.count()).toBe(1);
     expect((await loop()).due).toEqual([]);
@@ -158,9 +157,9 @@ describe('paying a bill', () => {
     const before = await loop();
     expect(before.glance.bills.map((b) => b.dueOn)).toEqual(['2026-11-01', '2026-11-28']);
     expect(before.glance.leftMinor).toBe(1_600_000_00);
-    const p = await addPayment({ planId: data.id, dueOn: isoDate('2026-11-28') });
+    const p = await addPayment({ planId: data.id, dueOn: '2026-11-28' });
     expect(p).toMatchObject({ date: '2026-11-28', amountMinor: 100_000_00, currency: 'IDR' });
-    expect((await addPayment({ planId: data.id, dueOn: isoDate('2026-11-28') })).id).toBe(p.id);
+    expect((await addPayment({ planId: data.id, dueOn: '2026-11-28' })).id).toBe(p.id);
     expect(await db.payments.count()).toBe(1);
     const paid = await loop();
     expect(paid.glance.leftMinor).toBe(1_500_000_00);
@@ -173,10 +172,10 @@ describe('paying a bill', () => {
     const phone = await addPlan({
       name: 'Phone',
       category: 'digital',
-      amountMinor: minor(50_000_00),
-      currency: currencyCode('IDR'),
+      amountMinor: 50_000_00,
+      currency: 'IDR',
       cadence: 'monthly',
-      dueOn: isoDate('2026-01-03'),
+      dueOn: '2026-01-03',
     });
     const before = await loop();
     const at = (items: typeof before.dueNow) =>
@@ -194,7 +193,7 @@ describe('paying a bill', () => {
       ['bill', phone.id, '2026-12-03'],
     ]);
     // Paid early, on the 26th: December's payment is read, and the phone leaves the list.
-    const p = await addPayment({ planId: phone.id, dueOn: isoDate('2026-12-03'), date: TODAY });
+    const p = await addPayment({ planId: phone.id, dueOn: '2026-12-03', date: TODAY });
     expect(at((await loop()).comingUp)).toEqual([
       ['bill', data.id, '2026-11-28'],
       ['bill', rent.id, '2026-12-01'],
@@ -207,29 +206,29 @@ describe('paying a bill', () => {
     const gone = await addPlan({
       name: 'Old',
       category: 'other',
-      amountMinor: minor(1),
-      currency: currencyCode('IDR'),
+      amountMinor: 1,
+      currency: 'IDR',
       cadence: 'once',
-      dueOn: isoDate('2026-11-01'),
+      dueOn: '2026-11-01',
     });
     await deletePlan(gone.id);
     const before = await checksumTables(db);
     const cases: [Parameters<typeof addPayment>[0], string][] = [
-      [{ planId: rent.id, dueOn: isoDate('2026-11-01'), amountMinor: minor(-1) }, 'payment/invalid-amount'],
+      [{ planId: rent.id, dueOn: '2026-11-01', amountMinor: -1 }, 'payment/invalid-amount'],
       [
-        { planId: rent.id, dueOn: isoDate('2026-11-01'), amountMinor: minor(MAX_MINOR + 1) },
+        { planId: rent.id, dueOn: '2026-11-01', amountMinor: MAX_MINOR + 1 },
         'payment/invalid-amount',
       ],
-      [{ planId: rent.id, dueOn: isoDate('2026-11-01'), amountMinor: (1.5 as MinorUnits) }, 'payment/invalid-amount'],
-      [{ planId: rent.id, dueOn: isoDate('2026-11-01'), date: isoDate('2027-12-01') }, 'payment/date-too-far'],
-      [{ planId: rent.id, dueOn: ('2026-11-31' as IsoDate) }, 'payment/invalid-date'],
-      [{ planId: gone.id, dueOn: isoDate('2026-11-01') }, 'payment/unknown-plan'],
+      [{ planId: rent.id, dueOn: '2026-11-01', amountMinor: 1.5 }, 'payment/invalid-amount'],
+      [{ planId: rent.id, dueOn: '2026-11-01', date: '2027-12-01' }, 'payment/date-too-far'],
+      [{ planId: rent.id, dueOn: '2026-11-31' }, 'payment/invalid-date'],
+      [{ planId: gone.id, dueOn: '2026-11-01' }, 'payment/unknown-plan'],
       [
-        { planId: '00000000-0000-4000-8000-000000000000', dueOn: isoDate('2026-11-01') },
+        { planId: '00000000-0000-4000-8000-000000000000', dueOn: '2026-11-01' },
         'payment/unknown-plan',
       ],
-      [{ planId: rent.id, dueOn: isoDate('2026-11-01'), currency: ('RUPIAH' as CurrencyCode) }, 'payment/invalid-currency'],
-      [{ planId: rent.id, dueOn: isoDate('2026-11-01'), note: 'x'.repeat(501) }, 'payment/note-too-long'],
+      [{ planId: rent.id, dueOn: '2026-11-01', currency: 'RUPIAH' }, 'payment/invalid-currency'],
+      [{ planId: rent.id, dueOn: '2026-11-01', note: 'x'.repeat(501) }, 'payment/note-too-long'],
     ];
     for (const [input, code] of cases) {
       expect(await codeOf(addPayment(input)), JSON.stringify(input).slice(0, 80)).toBe(code);
@@ -240,9 +239,9 @@ describe('paying a bill', () => {
   it('does not change the resilience coverage: E still comes from the plans', async () => {
     const { essentialMonthlyExpenses } = await import('../../src/lib/domain/plans');
     const plans = await db.plans.toArray();
-    const e = essentialMonthlyExpenses(plans, monthKey('2026-11'), currencyCode('IDR'), []);
-    const p = await addPayment({ planId: rent.id, dueOn: isoDate('2026-11-01'), amountMinor: minor(1) });
-    expect(essentialMonthlyExpenses(await db.plans.toArray(), monthKey('2026-11'), currencyCode('IDR'), [])).toEqual(e);
+    const e = essentialMonthlyExpenses(plans, '2026-11', 'IDR', []);
+    const p = await addPayment({ planId: rent.id, dueOn: '2026-11-01', amountMinor: 1 });
+    expect(essentialMonthlyExpenses(await db.plans.toArray(), '2026-11', 'IDR', [])).toEqual(e);
     await deletePayment(p.id);
   });
 });

@@ -6,7 +6,6 @@ import { addEntries, addEntry, type EntryInput } from '../../src/lib/db/repo';
 import { isQuotaExceeded } from '../../src/lib/db/storage';
 import { checksumTables } from './checksum';
 import { dropDatabase, seedBasics, type Basics } from './helpers';
-import { isoDate, minor } from '../../src/lib/domain/units';
 
 /**
  * A database whose IndexedDB "fills up": once `budget` rows have been written to `table`, the
@@ -52,7 +51,7 @@ beforeEach(async () => {
   ({ db, quota } = databaseThatFills(`quota-${Math.random().toString(36).slice(2)}`));
   useDatabase(db);
   h = await seedBasics();
-  await addEntry({ streamId: h.idr.id, date: isoDate('2025-03-01'), amountMinor: minor(5) });
+  await addEntry({ streamId: h.idr.id, date: '2025-03-01', amountMinor: 5 });
 });
 afterEach(() => dropDatabase(db));
 
@@ -82,7 +81,7 @@ describe('a full disk in the middle of a multi-record write', () => {
     quota.budget = quota.written;
     await expect(addEntries(manyEntries(300))).rejects.toMatchObject({ code: 'storage/full' });
     await expect(
-      addEntry({ streamId: h.idr.id, date: isoDate('2025-03-02'), amountMinor: minor(1) }),
+      addEntry({ streamId: h.idr.id, date: '2025-03-02', amountMinor: 1 }),
     ).rejects.toMatchObject({
       code: 'storage/full',
     });

@@ -16,7 +16,6 @@ import {
 } from '../../src/lib/db/repo';
 import { AnyamError, type Stream } from '../../src/lib/domain/model';
 import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-import { currencyCode, isoDate, minor, type IsoDate } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 let usd: Stream;
@@ -25,14 +24,14 @@ const DATES = ['2026-09-03', '2026-09-17', '2026-10-01', '2026-10-15', '2026-11-
 
 beforeEach(async () => {
   db = freshDatabase('coverage');
-  await saveSettings({ householdName: 'Test', baseCurrency: currencyCode('PHP') });
+  await saveSettings({ householdName: 'Test', baseCurrency: 'PHP' });
   const member = await addMember({ name: 'Rina', color: '#2f6f4e' });
   usd = await addStream({
     memberId: member.id,
     name: 'Tasks',
     kind: 'microtask',
     platform: 'Remotasks',
-    currency: currencyCode('USD'),
+    currency: 'USD',
   });
   await addEntries(DATES.map((date) => ({ streamId: usd.id, date, amountMinor: 1_800 })));
 });
@@ -50,7 +49,7 @@ async function codeOf(work: Promise<unknown>): Promise<string> {
 
 describe('what the rates cover', () => {
   it('lists the entries of a currency no rate covers, without the deleted ones', async () => {
-    expect(await missingRates(currencyCode('PHP'))).toEqual([
+    expect(await missingRates('PHP')).toEqual([
       {
         currency: 'USD',
         count: 6,
@@ -61,25 +60,25 @@ describe('what the rates cover', () => {
     ]);
     const [first] = await db.entries.where('date').equals('2026-09-03').toArray();
     await deleteEntry(first!.id);
-    expect((await missingRates(currencyCode('PHP')))[0]).toMatchObject({ count: 5, earliest: '2026-09-17' });
-    expect((await currencyDates(currencyCode('USD'))).entryDates).toEqual(DATES.slice(1));
+    expect((await missingRates('PHP'))[0]).toMatchObject({ count: 5, earliest: '2026-09-17' });
+    expect((await currencyDates('USD')).entryDates).toEqual(DATES.slice(1));
   });
 
   it('follows a rate added today, then moved back to cover everything', async () => {
-    const rate = await addRate({ currency: currencyCode('USD'), date: isoDate('2026-11-30'), value: '56.1' });
-    expect((await missingRates(currencyCode('PHP')))[0]).toMatchObject({ count: 6, firstRate: '2026-11-30' });
-    await updateRate(rate.id, { date: isoDate('2026-10-01') });
-    expect((await missingRates(currencyCode('PHP')))[0]).toMatchObject({ count: 2, latest: '2026-09-17' });
-    await updateRate(rate.id, { date: isoDate('2026-09-03') });
-    expect(await missingRates(currencyCode('PHP'))).toEqual([]);
-    expect(await currencyDates(currencyCode('USD'))).toMatchObject({
+    const rate = await addRate({ currency: 'USD', date: '2026-11-30', value: '56.1' });
+    expect((await missingRates('PHP'))[0]).toMatchObject({ count: 6, firstRate: '2026-11-30' });
+    await updateRate(rate.id, { date: '2026-10-01' });
+    expect((await missingRates('PHP'))[0]).toMatchObject({ count: 2, latest: '2026-09-17' });
+    await updateRate(rate.id, { date: '2026-09-03' });
+    expect(await missingRates('PHP')).toEqual([]);
+    expect(await currencyDates('USD')).toMatchObject({
       rates: [{ id: rate.id, date: '2026-09-03' }],
     });
   });
 
   it('refuses a zero, negative or absurd rate and writes nothing', async () => {
     for (const value of ['0', '-1', 'abc', '20000000', '0.00000001']) {
-      expect(await codeOf(addRate({ currency: currencyCode('USD'), date: isoDate('2026-09-01'), value }))).toMatch(
+      expect(await codeOf(addRate({ currency: 'USD', date: '2026-09-01', value }))).toMatch(
         /^rate\/(invalid-value|too-high|too-low)$/,
       );
     }
@@ -90,12 +89,12 @@ describe('what the rates cover', () => {
 describe('an entry saved with the rate it was missing', () => {
   it('writes both and converts every entry the rate covers', async () => {
     const { entry, rate } = await addEntryWithRate(
-      { streamId: usd.id, date: isoDate('2026-11-26'), amountMinor: minor(2_000) },
-      { currency: currencyCode('USD'), date: isoDate('2026-09-03'), value: '56' },
+      { streamId: usd.id, date: '2026-11-26', amountMinor: 2_000 },
+      { currency: 'USD', date: '2026-09-03', value: '56' },
     );
     expect(entry.currency).toBe('USD');
     expect(rate.date).toBe('2026-09-03');
-    expect(await missingRates(currencyCode('PHP'))).toEqual([]);
+    expect(await missingRates('PHP')).toEqual([]);
     const rows = await db.rollups.toArray();
     expect(rows.every((r) => r.missingRateCount === 0)).toBe(true);
     expect(rows.reduce((sum, r) => sum + r.baseMinor, 0)).toBe((6 * 1_800 + 2_000) * 56);
@@ -105,8 +104,8 @@ describe('an entry saved with the rate it was missing', () => {
   it('writes neither when the entry is refused', async () => {
     const code = await codeOf(
       addEntryWithRate(
-        { streamId: usd.id, date: ('not a date' as IsoDate), amountMinor: minor(2_000) },
-        { currency: currencyCode('USD'), date: isoDate('2026-09-03'), value: '56' },
+        { streamId: usd.id, date: 'not a date', amountMinor: 2_000 },
+        { currency: 'USD', date: '2026-09-03', value: '56' },
       ),
     );
     expect(code).not.toBe('no error');
@@ -119,14 +118,14 @@ describe('an entry saved with the rate it was missing', () => {
     expect(
       await codeOf(
         addEntryWithRate(
-          { streamId: usd.id, date: isoDate('2026-11-26'), amountMinor: minor(2_000) },
-          { currency: currencyCode('USD'), date: isoDate('2026-09-03'), value: '0' },
+          { streamId: usd.id, date: '2026-11-26', amountMinor: 2_000 },
+          { currency: 'USD', date: '2026-09-03', value: '0' },
         ),
       ),
     ).toBe('rate/invalid-value');
     expect(await db.entries.count()).toBe(6);
     // A plain add still works afterwards: the failed transaction left nothing half done.
-    await addEntry({ streamId: usd.id, date: isoDate('2026-11-27'), amountMinor: minor(1) });
+    await addEntry({ streamId: usd.id, date: '2026-11-27', amountMinor: 1 });
     expect(await db.entries.count()).toBe(7);
   });
 });

@@ -20,7 +20,6 @@ import {
   seedBasics,
   type Basics,
 } from './helpers';
-import { currencyCode, isoDate } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 let h: Basics;
@@ -62,7 +61,7 @@ describe('rates and the base currency keep rollups equal to a recomputation', ()
   it('rebuilds only the rate currency from the rate month on', async () => {
     const before = await db.rollups.toArray();
     const untouched = (row: Rollup) => row.currency !== 'USD' || row.month < '2025-05';
-    await addRate({ currency: currencyCode('USD'), date: isoDate('2025-05-10'), value: '16100' });
+    await addRate({ currency: 'USD', date: '2025-05-10', value: '16100' });
     await expectRollupsConsistent(db);
     const after = await db.rollups.toArray();
     expect(rowsWhere(after, untouched)).toEqual(rowsWhere(before, untouched));
@@ -72,15 +71,15 @@ describe('rates and the base currency keep rollups equal to a recomputation', ()
   });
 
   it('follows edits of value, date and currency, removal and undo', async () => {
-    const rate = await addRate({ currency: currencyCode('PHP'), date: isoDate('2025-02-01'), value: '270' });
+    const rate = await addRate({ currency: 'PHP', date: '2025-02-01', value: '270' });
     await expectRollupsConsistent(db);
     await updateRate(rate.id, { value: '275.5' });
     await expectRollupsConsistent(db);
-    await updateRate(rate.id, { date: isoDate('2024-12-15') });
+    await updateRate(rate.id, { date: '2024-12-15' });
     await expectRollupsConsistent(db);
-    await updateRate(rate.id, { date: isoDate('2025-11-20') });
+    await updateRate(rate.id, { date: '2025-11-20' });
     await expectRollupsConsistent(db);
-    await updateRate(rate.id, { currency: currencyCode('USD'), date: isoDate('2025-02-10') });
+    await updateRate(rate.id, { currency: 'USD', date: '2025-02-10' });
     await expectRollupsConsistent(db);
     await deleteRate(rate.id);
     await expectRollupsConsistent(db);
@@ -90,14 +89,14 @@ describe('rates and the base currency keep rollups equal to a recomputation', ()
 
   it('rebuilds every rollup when the base currency changes, reporting progress', async () => {
     const progress: number[] = [];
-    await saveSettings({ baseCurrency: currencyCode('USD') }, { onProgress: (p) => progress.push(p.done) });
+    await saveSettings({ baseCurrency: 'USD' }, { onProgress: (p) => progress.push(p.done) });
     await expectRollupsConsistent(db);
     expect(progress.at(-1)).toBe(await db.entries.count());
     // With USD as base, IDR and PHP amounts have no rate: counted as missing, never as zero.
     expect(
       (await db.rollups.toArray()).some((r) => r.currency === 'IDR' && r.missingRateCount > 0),
     ).toBe(true);
-    await saveSettings({ baseCurrency: currencyCode('IDR') });
+    await saveSettings({ baseCurrency: 'IDR' });
     await expectRollupsConsistent(db);
     // A change that leaves the base currency alone does not rebuild.
     const calls: number[] = [];
@@ -131,10 +130,10 @@ describe('rates and the base currency keep rollups equal to a recomputation', ()
           const live = (await db.rates.toArray()).filter((r) => r.deletedAt === null);
           const target = op.op === 'add' ? undefined : live[op.target % Math.max(live.length, 1)];
           if (op.op === 'add')
-            await addRate({ currency: currencyCode(op.currency), date: isoDate(`${op.month}-15`), value: op.value });
+            await addRate({ currency: op.currency, date: `${op.month}-15`, value: op.value });
           else if (!target) continue;
           else if (op.op === 'edit') await updateRate(target.id, { value: op.value });
-          else if (op.op === 'move') await updateRate(target.id, { date: isoDate(`${op.month}-03`) });
+          else if (op.op === 'move') await updateRate(target.id, { date: `${op.month}-03` });
           else await deleteRate(target.id);
         }
         await expectRollupsConsistent(db);

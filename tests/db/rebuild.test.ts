@@ -10,7 +10,6 @@ import {
 } from '../../src/lib/db/repo';
 import { createRng } from '../factories/rng';
 import { dropDatabase, expectRollupsConsistent, freshDatabase, seedBasics } from './helpers';
-import { minor } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 const ENTRIES = 12_000;
@@ -38,7 +37,7 @@ describe('rebuildRollups', () => {
     // Damage the derived table: a stray row, a wrong total, a missing row.
     await db.transaction('rw', db.rollups, async () => {
       await db.rollups.put({ ...good[0]!, key: 'stray', count: 99 });
-      await db.rollups.put({ ...good[1]!, amountMinor: minor(-1) });
+      await db.rollups.put({ ...good[1]!, amountMinor: -1 });
       await db.rollups.delete(good[2]!.key);
     });
     const progress: { done: number; total: number }[] = [];

@@ -20,7 +20,6 @@ import {
 } from '../../src/lib/domain/record-rules';
 import { checksumTables } from './checksum';
 import { codeOf, dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';
-import { isoDate, minor } from '../../src/lib/domain/units';
 
 /*
  * Issue 13, defect 4: Replace accepted what Merge and the forms refused. One table of rules
@@ -41,7 +40,7 @@ const tooFar = () => latestEntryDate().replace(/^\d{4}/, (y) => String(Number(y)
 
 /** How to break each rule of the table, starting from a good entry. */
 const breakers: Record<string, (entry: Entry) => Entry> = {
-  'entry/date-too-far': (e) => ({ ...e, date: isoDate(tooFar()) }),
+  'entry/date-too-far': (e) => ({ ...e, date: tooFar() }),
   'entry/member-mismatch': (e) => ({ ...e, memberId: h.other.id }),
 };
 
@@ -67,7 +66,7 @@ describe('one table of record rules for the forms, CSV import, Merge and Replace
 
   for (const rule of RECORD_RULES.entries ?? []) {
     it(`${rule.code}: Replace and Merge refuse the file and write nothing`, async () => {
-      const good = await addEntry({ streamId: h.idr.id, date: isoDate('2025-06-01'), amountMinor: minor(500) });
+      const good = await addEntry({ streamId: h.idr.id, date: '2025-06-01', amountMinor: 500 });
       const bad = { ...breakers[rule.code]!(good), id: '00000000-0000-4000-8000-000000000001' };
       const file = await fileWith(bad);
       const before = await checksumTables(db);
@@ -85,7 +84,7 @@ describe('one table of record rules for the forms, CSV import, Merge and Replace
     });
 
     it(`${rule.code}: the forms and the CSV import never store such a record`, async () => {
-      const good = await addEntry({ streamId: h.idr.id, date: isoDate('2025-06-01'), amountMinor: minor(500) });
+      const good = await addEntry({ streamId: h.idr.id, date: '2025-06-01', amountMinor: 500 });
       const bad = breakers[rule.code]!(good);
       const before = await checksumTables(db);
       // The form: a new entry, and an edit, with the bad values.

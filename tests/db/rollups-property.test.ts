@@ -13,7 +13,6 @@ import {
 } from '../../src/lib/db/repo';
 import type { Entry, Stream } from '../../src/lib/domain/model';
 import { codeOf, dropDatabase, freshDatabase, rollupsAndTruth, seedBasics } from './helpers';
-import { currencyCode, isoDate } from '../../src/lib/domain/units';
 
 /*
  * Random sequences of entry writes across streams, months, currencies and statuses; after each
@@ -31,9 +30,9 @@ beforeAll(async () => {
     memberId: h.other.id,
     name: 'Pho',
     kind: 'informal',
-    currency: currencyCode('VND'),
+    currency: 'VND',
   });
-  await addRate({ currency: currencyCode('VND'), date: isoDate('2025-02-01'), value: '0.62' });
+  await addRate({ currency: 'VND', date: '2025-02-01', value: '0.62' });
   streams = [h.idr, h.usd, h.php, vnd];
 });
 afterAll(() => dropDatabase(db));

@@ -17,7 +17,6 @@ import {
 } from '../../src/lib/db/repo';
 import { checksumTables } from './checksum';
 import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 beforeEach(() => {
@@ -27,16 +26,16 @@ afterEach(() => dropDatabase(db));
 
 /** A household with real records and a sample one living side by side. */
 async function mixedHousehold() {
-  await saveSettings({ baseCurrency: currencyCode('IDR'), householdName: 'Real' });
+  await saveSettings({ baseCurrency: 'IDR', householdName: 'Real' });
   const real = await addMember({ name: 'Real' });
   const realStream = await addStream({
     memberId: real.id,
     name: 'Job',
     kind: 'formal',
-    currency: currencyCode('IDR'),
+    currency: 'IDR',
   });
-  await addEntry({ streamId: realStream.id, date: isoDate('2025-03-01'), amountMinor: minor(1_000) });
-  await addRate({ currency: currencyCode('USD'), date: isoDate('2025-01-01'), value: '16000' });
+  await addEntry({ streamId: realStream.id, date: '2025-03-01', amountMinor: 1_000 });
+  await addRate({ currency: 'USD', date: '2025-01-01', value: '16000' });
 
   const demo = { isSample: true } as const;
   const sampleMember = await addMember({ name: 'Demo', ...demo });
@@ -44,7 +43,7 @@ async function mixedHousehold() {
     memberId: sampleMember.id,
     name: 'Tasks',
     kind: 'microtask',
-    currency: currencyCode('USD'),
+    currency: 'USD',
     ...demo,
   });
   await addEntries(
@@ -55,24 +54,24 @@ async function mixedHousehold() {
       ...demo,
     })),
   );
-  await addRate({ currency: currencyCode('USD'), date: isoDate('2025-06-01'), value: '15000', ...demo });
+  await addRate({ currency: 'USD', date: '2025-06-01', value: '15000', ...demo });
   const demoRent = await addPlan({
     name: 'Demo rent',
     category: 'essential',
-    amountMinor: minor(1),
-    currency: currencyCode('IDR'),
+    amountMinor: 1,
+    currency: 'IDR',
     cadence: 'monthly',
-    dueOn: isoDate('2025-01-01'),
+    dueOn: '2025-01-01',
     ...demo,
   });
-  await addPayment({ planId: demoRent.id, dueOn: isoDate('2025-01-01'), ...demo });
-  const demoPlace = await addPlace({ name: 'Demo cash', kind: 'cash', currency: currencyCode('IDR'), ...demo });
-  await addSaving({ placeId: demoPlace.id, date: isoDate('2025-01-01'), amountMinor: minor(1), ...demo });
+  await addPayment({ planId: demoRent.id, dueOn: '2025-01-01', ...demo });
+  const demoPlace = await addPlace({ name: 'Demo cash', kind: 'cash', currency: 'IDR', ...demo });
+  await addSaving({ placeId: demoPlace.id, date: '2025-01-01', amountMinor: 1, ...demo });
   await addTraining({
     memberId: sampleMember.id,
     title: 'Demo course',
-    date: isoDate('2025-01-01'),
-    currency: currencyCode('IDR'),
+    date: '2025-01-01',
+    currency: 'IDR',
     ...demo,
   });
   return { real, realStream, sampleMember, sampleStream };
@@ -111,8 +110,8 @@ describe('removeSampleHousehold', () => {
     const { sampleStream, sampleMember } = await mixedHousehold();
     const realOnSample = await addEntry({
       streamId: sampleStream.id,
-      date: isoDate('2025-07-07'),
-      amountMinor: minor(77),
+      date: '2025-07-07',
+      amountMinor: 77,
     });
     const result = await removeSampleHousehold();
     expect(result.kept).toEqual({ members: 1, streams: 1 });
@@ -123,15 +122,15 @@ describe('removeSampleHousehold', () => {
   });
 
   it('changes nothing in a household without sample records', async () => {
-    await saveSettings({ baseCurrency: currencyCode('IDR') });
+    await saveSettings({ baseCurrency: 'IDR' });
     const member = await addMember({ name: 'Real' });
     const stream = await addStream({
       memberId: member.id,
       name: 'Job',
       kind: 'formal',
-      currency: currencyCode('IDR'),
+      currency: 'IDR',
     });
-    await addEntry({ streamId: stream.id, date: isoDate('2025-03-01'), amountMinor: minor(1_000) });
+    await addEntry({ streamId: stream.id, date: '2025-03-01', amountMinor: 1_000 });
     const before = await checksumTables(db);
     await removeSampleHousehold();
     expect(await checksumTables(db)).toEqual(before);

@@ -12,7 +12,6 @@ import {
 import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { checksumTables } from './checksum';
 import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-import { currencyCode, isoDate, minor, type IsoDate } from '../../src/lib/domain/units';
 
 let db: AnyamDatabase;
 beforeEach(() => {
@@ -22,15 +21,15 @@ afterEach(() => dropDatabase(db));
 
 describe('the sample household, loaded and removed', () => {
   it('loads in one go with consistent rollups, and one removal leaves the real records as they were', async () => {
-    await saveSettings({ baseCurrency: currencyCode('IDR'), householdName: 'Ours' });
+    await saveSettings({ baseCurrency: 'IDR', householdName: 'Ours' });
     const me = await addMember({ name: 'Ani' });
     const job = await addStream({
       memberId: me.id,
       name: 'Tutoring',
       kind: 'informal',
-      currency: currencyCode('IDR'),
+      currency: 'IDR',
     });
-    await addEntry({ streamId: job.id, date: isoDate('2026-11-02'), amountMinor: minor(150_000_00) });
+    await addEntry({ streamId: job.id, date: '2026-11-02', amountMinor: 150_000_00 });
     const realTables = async () => {
       const sums = await checksumTables(db);
       return { members: sums.members, streams: sums.streams, settings: sums.settings };
@@ -41,7 +40,7 @@ describe('the sample household, loaded and removed', () => {
       .between([job.id, ''], [job.id, '\uffff'])
       .toArray();
 
-    const sample = buildSampleHousehold(isoDate('2026-11-29'), '2026-11-29T08:00:00.000Z');
+    const sample = buildSampleHousehold('2026-11-29', '2026-11-29T08:00:00.000Z');
     await loadSampleHousehold(sample);
     expect(await db.entries.count()).toBe(sample.entries.length + 1);
     expect(await db.rollups.count()).toBeGreaterThan(50);
@@ -56,10 +55,10 @@ describe('the sample household, loaded and removed', () => {
   });
 
   it('writes nothing when one record is invalid', async () => {
-    await saveSettings({ baseCurrency: currencyCode('IDR'), householdName: 'Ours' });
+    await saveSettings({ baseCurrency: 'IDR', householdName: 'Ours' });
     const before = await checksumTables(db);
-    const sample = buildSampleHousehold(isoDate('2026-11-29'), '2026-11-29T08:00:00.000Z');
-    sample.entries[40] = { ...sample.entries[40]!, date: ('2026-02-30' as IsoDate) };
+    const sample = buildSampleHousehold('2026-11-29', '2026-11-29T08:00:00.000Z');
+    sample.entries[40] = { ...sample.entries[40]!, date: '2026-02-30' };
     await expect(loadSampleHousehold(sample)).rejects.toMatchObject({ code: 'entry/invalid-date' });
     expect(await checksumTables(db)).toEqual(before);
   });

@@ -2,7 +2,6 @@ import { expect, test, PINNED_TODAY } from './fixtures';
 import { computeDashboard } from '../../src/lib/domain/dashboard';
 import { addStreamUi, dayMonthsAgo, quickAddUi, readDatabase } from './household';
 import { expectChartsDrawn, startHousehold } from './support';
-import { isoDate } from '../../src/lib/domain/units';
 
 test('a new household: members, streams, 30 entries, a plan and savings give a full score that matches the domain', async ({
   page,
@@ -113,7 +112,7 @@ test('a new household: members, streams, 30 entries, a plan and savings give a f
     rates: db.rates,
     training: db.training,
     baseCurrency: settings.baseCurrency,
-    today: isoDate(PINNED_TODAY),
+    today: PINNED_TODAY,
   });
   const r = expected.resilience;
   expect(r.score).not.toBeNull();

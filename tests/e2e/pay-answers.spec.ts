@@ -15,29 +15,28 @@ import { platformCards } from '../../src/lib/domain/pay-figures';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { startHousehold, tapNav } from './support';
-import { currencyCode, isoDate, monthKey } from '../../src/lib/domain/units';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
 const NOW = new Date('2026-11-24T09:00:00+07:00');
-const TODAY = isoDate('2026-11-24');
+const TODAY = '2026-11-24';
 
 /** The sample's best platform on the pinned day, by the view's own rule. */
 function expectedBest(): { platform: string; second: string } {
   const t = buildSampleHousehold(TODAY, NOW.toISOString(), 'IDR', 'ID');
   const groups = payReport({
-    rollups: rollupsFromEntries(t.entries, t.rates, currencyCode('IDR')),
+    rollups: rollupsFromEntries(t.entries, t.rates, 'IDR'),
     streams: t.streams,
     training: t.training,
-    until: monthKey('2026-10'),
+    until: '2026-10',
   }).byPlatform;
-  const cards = platformCards(groups, TODAY, currencyCode('IDR'));
+  const cards = platformCards(groups, TODAY, 'IDR');
   const best = bestPlatform({
     cards,
     groups,
     training: t.training,
     today: TODAY,
-    baseCurrency: currencyCode('IDR'),
+    baseCurrency: 'IDR',
   })!;
   return { platform: best.ranked[0]!.platform, second: best.ranked[1]!.platform };
 }

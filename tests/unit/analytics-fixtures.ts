@@ -3,7 +3,6 @@
  * states just what its household story needs.
  */
 import type { Entry, Plan, Rate, Saving, Stream, Training } from '../../src/lib/domain/model';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 const common = {
   createdAt: '2024-01-01T00:00:00.000Z',
@@ -21,8 +20,8 @@ export function makeStream(over: Partial<Stream> & Pick<Stream, 'id' | 'kind'>):
     memberId: 'member-1',
     name: over.id,
     platform: '',
-    currency: currencyCode('IDR'),
-    expected: { amountMinor: minor(0), cadence: 'irregular', daysPerWeek: 5 },
+    currency: 'IDR',
+    expected: { amountMinor: 0, cadence: 'irregular', daysPerWeek: 5 },
     startedOn: null,
     endedOn: null,
     payDay: null,
@@ -43,8 +42,8 @@ export function makeEntry(
     id: nextId('entry'),
     streamId: stream.id,
     memberId: stream.memberId,
-    date: isoDate(date),
-    amountMinor: minor(amountMinor),
+    date,
+    amountMinor,
     currency: stream.currency,
     status: 'received',
     paidMinutes: 0,
@@ -60,9 +59,9 @@ export function makePlan(over: Partial<Plan> & Pick<Plan, 'amountMinor'>): Plan 
     id: nextId('plan'),
     name: 'plan',
     category: 'essential',
-    currency: currencyCode('IDR'),
+    currency: 'IDR',
     cadence: 'monthly',
-    dueOn: isoDate('2024-01-01'),
+    dueOn: '2024-01-01',
     memberId: null,
     fundedBy: [],
     ...over,
@@ -74,9 +73,9 @@ export function makeSaving(date: string, amountMinor: number, over: Partial<Savi
     ...common,
     id: nextId('saving'),
     placeId: 'place-savings',
-    date: isoDate(date),
-    amountMinor: minor(amountMinor),
-    currency: currencyCode('IDR'),
+    date,
+    amountMinor,
+    currency: 'IDR',
     note: '',
     ...over,
   };
@@ -88,7 +87,7 @@ export function makeRate(
   value: string,
   over: Partial<Rate> = {},
 ): Rate {
-  return { ...common, id: nextId('rate'), currency: currencyCode(currency), date: isoDate(date), value, ...over };
+  return { ...common, id: nextId('rate'), currency, date, value, ...over };
 }
 
 export function makeTraining(
@@ -101,10 +100,10 @@ export function makeTraining(
     id: nextId('training'),
     memberId,
     title: 'course',
-    date: isoDate(date),
+    date,
     hours: 10,
-    costMinor: minor(0),
-    currency: currencyCode('IDR'),
+    costMinor: 0,
+    currency: 'IDR',
     note: '',
     ...over,
   };

@@ -21,7 +21,6 @@ interface FileShape {
 }
 const parse = (text: string): FileShape => JSON.parse(text) as FileShape;
 import { householdFactory } from '../factories';
-import { isoDate } from '../../src/lib/domain/units';
 
 const META = { exportedAt: '2026-03-01T10:00:00.000Z', app: { name: 'Anyam', version: '1.2.3' } };
 
@@ -155,10 +154,10 @@ describe('file names', () => {
   });
 
   it('names the download anyam-<household>-<date>.json', () => {
-    expect(backupFileName('Keluarga Sari', isoDate('2026-03-01'))).toBe(
+    expect(backupFileName('Keluarga Sari', '2026-03-01')).toBe(
       'anyam-keluarga-sari-2026-03-01.json',
     );
-    expect(backupFileName('Keluarga Sari', isoDate('2026-03-01'), { encrypted: true })).toBe(
+    expect(backupFileName('Keluarga Sari', '2026-03-01', { encrypted: true })).toBe(
       'anyam-keluarga-sari-2026-03-01-encrypted.json',
     );
   });

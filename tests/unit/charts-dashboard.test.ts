@@ -21,7 +21,6 @@ import {
   makeStream,
   monthlyEntries,
 } from './analytics-fixtures';
-import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 const theme: ChartTheme = {
   mode: 'light',
@@ -53,9 +52,9 @@ const kinds = { formal: 'Formal', informal: 'Informal', microtask: 'Tasks', supp
 function household(): DashboardData {
   const salary = makeStream({ id: 'salary', kind: 'formal', name: 'Salary' });
   const stall = makeStream({ id: 'stall', kind: 'informal', name: 'Stall' });
-  const tasks = makeStream({ id: 'tasks', kind: 'microtask', name: 'Tasks', currency: currencyCode('USD') });
+  const tasks = makeStream({ id: 'tasks', kind: 'microtask', name: 'Tasks', currency: 'USD' });
   const support = makeStream({ id: 'support', kind: 'support', name: 'Support' });
-  const months = monthRange(monthKey('2025-01'), monthKey('2025-12'));
+  const months = monthRange('2025-01', '2025-12');
   const entries: Entry[] = [
     ...monthlyEntries(salary, Object.fromEntries(months.map((m) => [m, 3_000_000]))),
     ...monthlyEntries(
@@ -64,18 +63,18 @@ function household(): DashboardData {
     ),
     // October's pay came in EUR, for which there is no rate: the month is flagged.
     ...months.map((m) =>
-      makeEntry(tasks, `${m}-20`, 1_000, m === '2025-10' ? { currency: currencyCode('EUR') } : {}),
+      makeEntry(tasks, `${m}-20`, 1_000, m === '2025-10' ? { currency: 'EUR' } : {}),
     ),
     makeEntry(tasks, '2025-12-22', 500, { status: 'pending' }),
   ];
   const rates = [makeRate('USD', '2024-01-01', '1000')];
   return computeDashboard({
-    rollups: rollupsFromEntries(entries, rates, currencyCode('IDR')),
+    rollups: rollupsFromEntries(entries, rates, 'IDR'),
     streams: [salary, stall, tasks, support],
     plans: [
-      makePlan({ amountMinor: minor(4_000_000), name: 'Rent' }),
+      makePlan({ amountMinor: 4_000_000, name: 'Rent' }),
       makePlan({
-        amountMinor: minor(100_000),
+        amountMinor: 100_000,
         category: 'digital',
         name: 'Data',
         fundedBy: ['microtask'],
@@ -84,8 +83,8 @@ function household(): DashboardData {
     savings: [makeSaving('2025-06-01', 6_000_000)],
     rates,
     training: [],
-    baseCurrency: currencyCode('IDR'),
-    today: isoDate('2026-01-10'),
+    baseCurrency: 'IDR',
+    today: '2026-01-10',
     stress: { streamId: 'salary', fallPercent: 100 },
   });
 }
@@ -135,13 +134,13 @@ describe('income by kind (stacked bar)', () => {
   it('shades the dip month of the window', () => {
     expect(dash.resilience.inputs.dipMonths).toEqual(['2025-07']);
     const bands = config.options?.plugins?.anyamBands?.bands ?? [];
-    const july = dash.series.months.indexOf(monthKey('2025-07'));
+    const july = dash.series.months.indexOf('2025-07');
     expect(bands.filter((b) => b.color?.includes('170, 0, 0')).map((b) => b.index)).toEqual([july]);
     expect(config.plugins?.map((p) => p.id)).toEqual(['anyamBands']);
   });
 
   it('shades the month whose exchange rate is missing, in another tint', () => {
-    const october = dash.series.months.indexOf(monthKey('2025-10'));
+    const october = dash.series.months.indexOf('2025-10');
     expect(dash.series.flagged[october]).toBe(true);
     const bands = config.options?.plugins?.anyamBands?.bands ?? [];
     expect(bands.filter((b) => b.color?.includes('85, 85, 85')).map((b) => b.index)).toEqual([
@@ -199,7 +198,7 @@ describe('score over time (line)', () => {
 
   it('marks dip months on the score chart too, shifted to where the chart starts', () => {
     const bands = spec.config.options?.plugins?.anyamBands?.bands ?? [];
-    expect(bands.map((b) => b.index)).toContain(dash.series.months.indexOf(monthKey('2025-07')) - 2);
+    expect(bands.map((b) => b.index)).toContain(dash.series.months.indexOf('2025-07') - 2);
   });
 });
 

@@ -10,7 +10,6 @@ import type { ChartFormat, ChartTheme } from '../../src/lib/charts/types';
 import { payReport } from '../../src/lib/domain/pay';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { makeEntry, makeStream, makeTraining } from './analytics-fixtures';
-import { monthKey, currencyCode } from '../../src/lib/domain/units';
 
 const theme: ChartTheme = {
   mode: 'dark',
@@ -48,10 +47,10 @@ function report() {
     makeEntry(click, '2025-03-12', 30_000, { paidMinutes: 120, unpaidMinutes: 60 }),
   ];
   return payReport({
-    rollups: rollupsFromEntries(entries, [], currencyCode('IDR')),
+    rollups: rollupsFromEntries(entries, [], 'IDR'),
     streams: [toloka, click],
     training: [],
-    until: monthKey('2025-12'),
+    until: '2025-12',
   });
 }
 
@@ -131,7 +130,7 @@ describe('effective hourly pay by month (line)', () => {
   });
 
   it('marks the months of trainings that fall on the chart, and lists them in the table', () => {
-    const marks = trainingMarks([monthKey('2025-01'), monthKey('2025-03')], training);
+    const marks = trainingMarks(['2025-01', '2025-03'], training);
     expect(marks.map((mk) => [mk.index, mk.training.title])).toEqual([[1, 'Annotation course']]);
     expect(spec.config.options?.plugins?.anyamBands?.bands).toEqual([
       { index: 1, color: theme.accent, style: 'line' },

@@ -13,7 +13,6 @@ import { completeMonth, monthSoFar } from '../../src/lib/domain/periods';
 import { pendingByPeriod, pendingInPeriod } from '../../src/lib/domain/pending';
 import { makeStream } from './analytics-fixtures';
 import { PINNED_TODAY, todayArb } from '../factories/today';
-import { minor, isoDate, monthKey } from '../../src/lib/domain/units';
 
 const STREAMS: Stream[] = [
   makeStream({ id: 's0', kind: 'formal', memberId: 'm0' }),
@@ -33,11 +32,11 @@ function rollup(
     key: `${streamId}|${month}|${s.currency}|${status}`,
     streamId,
     memberId: s.memberId,
-    month: monthKey(month),
+    month,
     currency: s.currency,
     status,
-    amountMinor: minor(baseMinor),
-    baseMinor: minor(baseMinor),
+    amountMinor: baseMinor,
+    baseMinor,
     missingRateCount,
     paidMinutes: 0,
     unpaidMinutes: 0,
@@ -54,7 +53,7 @@ function input(rollups: Rollup[], today: string, memberId: string | null = null)
     rates: [],
     training: [],
     baseCurrency: STREAMS[0]!.currency,
-    today: isoDate(today),
+    today,
     memberId,
   };
 }
@@ -75,7 +74,7 @@ const householdArb = (today: string) =>
     .map((rows) => {
       const byKey = new Map<string, Rollup>();
       for (const r of rows) {
-        const month = addMonths(monthOf(isoDate(today)), r.offset);
+        const month = addMonths(monthOf(today), r.offset);
         const row = rollup(r.stream, month, r.status, r.baseMinor, r.missing);
         byKey.set(row.key, row);
       }
@@ -95,19 +94,19 @@ const sumPending = (rows: Rollup[], months: readonly string[], member: string | 
 describe('pending per period', () => {
   it('the in-progress card and the pending list show one figure per period, from pendingInPeriod', () => {
     const today = PINNED_TODAY;
-    const last = addMonths(monthOf(isoDate(today)), -1);
+    const last = addMonths(monthOf(today), -1);
     const rows = [
       rollup('s0', last, 'pending', 46_560),
-      rollup('s0', monthOf(isoDate(today)), 'received', 600_000),
+      rollup('s0', monthOf(today), 'received', 600_000),
       rollup('s1', addMonths(last, -3), 'pending', 1_000),
     ];
     const d = computeDashboard(input(rows, today));
     // The month-so-far figure the in-progress card shows IS the first entry of the pending list:
     // one object, computed once.
     expect(d.inProgress.pending).toBe(d.pending[0]);
-    expect(d.pending[0]).toEqual(pendingInPeriod(rows, monthSoFar(isoDate(today))));
+    expect(d.pending[0]).toEqual(pendingInPeriod(rows, monthSoFar(today)));
     expect(d.pending[0]!.totalMinor).toBe(0);
-    expect(d.pending[1]).toEqual(pendingInPeriod(rows, completeMonth(isoDate(today))));
+    expect(d.pending[1]).toEqual(pendingInPeriod(rows, completeMonth(today)));
     expect(d.pending[1]!.totalMinor).toBe(46_560);
     expect(d.pending[2]!.totalMinor).toBe(1_000);
     // Every period once, none overlapping.

@@ -8,16 +8,15 @@ import {
 import type { Rollup, Stream } from '../../src/lib/domain/model';
 import { monthIndex, monthKeyAt } from '../../src/lib/domain/months';
 import { makeStream } from './analytics-fixtures';
-import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 /** Five years of one salary and one stall, as rollups. */
 function fiveYears(): DashboardInput {
   const streams: Stream[] = [
-    makeStream({ id: 'salary', kind: 'formal', memberId: 'm1', currency: currencyCode('IDR') }),
-    makeStream({ id: 'stall', kind: 'informal', memberId: 'm1', currency: currencyCode('IDR') }),
+    makeStream({ id: 'salary', kind: 'formal', memberId: 'm1', currency: 'IDR' }),
+    makeStream({ id: 'stall', kind: 'informal', memberId: 'm1', currency: 'IDR' }),
   ];
   const rollups: Rollup[] = [];
-  for (let i = monthIndex(monthKey('2021-01')); i <= monthIndex(monthKey('2025-12')); i++) {
+  for (let i = monthIndex('2021-01'); i <= monthIndex('2025-12'); i++) {
     const month = monthKeyAt(i);
     streams.forEach((s, k) => {
       const amountMinor = (k + 1) * 1_000_000 + i;
@@ -26,10 +25,10 @@ function fiveYears(): DashboardInput {
         streamId: s.id,
         memberId: s.memberId,
         month,
-        currency: currencyCode('IDR'),
+        currency: 'IDR',
         status: 'received',
-        amountMinor: minor(amountMinor),
-        baseMinor: minor(amountMinor),
+        amountMinor,
+        baseMinor: amountMinor,
         missingRateCount: 0,
         paidMinutes: 0,
         unpaidMinutes: 0,
@@ -44,8 +43,8 @@ function fiveYears(): DashboardInput {
     savings: [],
     rates: [],
     training: [],
-    baseCurrency: currencyCode('IDR'),
-    today: isoDate('2026-01-15'),
+    baseCurrency: 'IDR',
+    today: '2026-01-15',
     stress: null,
   };
 }

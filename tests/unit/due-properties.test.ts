@@ -5,9 +5,8 @@ import { dueIncome, dueRange } from '../../src/lib/domain/due';
 import type { PayDay, Skip, Stream } from '../../src/lib/domain/model';
 import { payDayWindow } from '../../src/lib/domain/occurrences';
 import { makeEntry, makeStream } from './analytics-fixtures';
-import { minor, isoDate } from '../../src/lib/domain/units';
 
-const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDaysIso(isoDate('2023-12-01'), n));
+const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDaysIso('2023-12-01', n));
 
 const payDay: fc.Arbitrary<PayDay> = fc.oneof(
   fc.integer({ min: 1, max: 31 }).map((d) => ({ cadence: 'monthly' as const, day: d })),
@@ -22,7 +21,7 @@ const stream = fc
       id: 'renamed-below',
       kind: 'formal',
       createdAt: `${created}T05:00:00.000Z`,
-      expected: { amountMinor: minor(100), cadence: payDay.cadence, daysPerWeek: 5 },
+      expected: { amountMinor: 100, cadence: payDay.cadence, daysPerWeek: 5 },
       payDay,
       startedOn: started,
     }),
@@ -46,7 +45,7 @@ const household = fc
   });
 
 function skipsFor(streams: Stream[], today: string, picks: number[]): Skip[] {
-  const candidates = dueIncome(streams, [], [], isoDate(today));
+  const candidates = dueIncome(streams, [], [], today);
   return picks
     .filter(() => candidates.length > 0)
     .map((p, i) => {

@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import type { Entry, HouseholdTables } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
-import { isoDate, minor } from '../../src/lib/domain/units';
 
 export const base = householdFactory.build({
   seed: 21,
@@ -103,7 +102,7 @@ export function apply(
           planId: plan.id,
           dueOn: plan.dueOn,
           date: plan.dueOn,
-          amountMinor: minor(o.amount),
+          amountMinor: o.amount,
           currency: plan.currency,
           note: '',
         });
@@ -122,7 +121,7 @@ export function apply(
           isSample: false,
           kind: 'stream',
           sourceId: stream.id,
-          dueOn: isoDate('2026-10-25'),
+          dueOn: '2026-10-25',
         });
       }
     } else if (o.kind === 'stop' && stream.deletedAt === null) {

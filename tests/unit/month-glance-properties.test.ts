@@ -29,10 +29,9 @@ import { monthOf } from '../../src/lib/domain/months';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { todayArb } from '../factories/today';
 import { makeEntry, makePlan, makeRate, makeStream } from './analytics-fixtures';
-import { currencyCode, minor, isoDate } from '../../src/lib/domain/units';
 
 const RUNS = 300;
-const BASE = currencyCode('IDR');
+const BASE = 'IDR';
 
 const common = {
   createdAt: '2020-01-01T00:00:00.000Z',
@@ -83,7 +82,7 @@ function payDayOf(spec: StreamSpec, today: string): PayDay | null {
     case 'weekly':
       return { cadence: 'weekly', weekday: spec.weekday };
     case 'biweekly':
-      return { cadence: 'biweekly', anchor: addDaysIso(isoDate(today), spec.anchorOffset) };
+      return { cadence: 'biweekly', anchor: addDaysIso(today, spec.anchorOffset) };
     default:
       return null;
   }
@@ -121,7 +120,7 @@ interface Household {
   rates: Rate[];
 }
 
-const iso = (today: string, days: number) => `${addDaysIso(isoDate(today), days)}T04:00:00.000Z`;
+const iso = (today: string, days: number) => `${addDaysIso(today, days)}T04:00:00.000Z`;
 
 const household: fc.Arbitrary<Household> = fc
   .record({
@@ -157,8 +156,8 @@ const household: fc.Arbitrary<Household> = fc
         id: `s${i}`,
         kind: 'formal',
         createdAt: iso(today, s.createdOffset),
-        currency: currencyCode(s.currency),
-        expected: { amountMinor: minor(s.amountMinor), cadence: s.cadence, daysPerWeek: 5 },
+        currency: s.currency,
+        expected: { amountMinor: s.amountMinor, cadence: s.cadence, daysPerWeek: 5 },
         payDay: payDayOf(s, today),
         startedOn: s.startedOffset === null ? null : addDaysIso(today, s.startedOffset),
         endedOn: s.endedOffset === null ? null : addDaysIso(today, s.endedOffset),
@@ -171,8 +170,8 @@ const household: fc.Arbitrary<Household> = fc
         createdAt: iso(today, p.createdOffset),
         cadence: p.cadence,
         dueOn: addDaysIso(today, p.dueOffset),
-        currency: currencyCode(p.currency),
-        amountMinor: minor(p.amountMinor),
+        currency: p.currency,
+        amountMinor: p.amountMinor,
       }),
     );
     const rates = h.rates.map((r) => makeRate('USD', addDaysIso(today, r.offset), String(r.value)));
@@ -221,8 +220,8 @@ const household: fc.Arbitrary<Household> = fc
 
 /** What repo/due.ts `readMonthlyLoop` hands the domain for `today`. */
 function rows(h: Household): MonthlyLoopRows {
-  const month = monthOf(isoDate(h.today));
-  const range = loopEntryRange(isoDate(h.today));
+  const month = monthOf(h.today);
+  const range = loopEntryRange(h.today);
   return {
     streams: h.streams,
     plans: h.plans,
@@ -235,7 +234,7 @@ function rows(h: Household): MonthlyLoopRows {
   };
 }
 
-const loopOf = (h: Household) => monthlyLoop(rows(h), isoDate(h.today));
+const loopOf = (h: Household) => monthlyLoop(rows(h), h.today);
 
 describe('the month card verdict', () => {
   it('receiving a due pay day at its expected amount never raises the amount short (nor moves the verdict)', () => {
@@ -280,9 +279,9 @@ describe('the month card verdict', () => {
           id: 'paid-now',
           planId: bill.planId,
           dueOn: bill.dueOn,
-          date: addDaysIso(isoDate(h.today), at),
-          amountMinor: minor(bill.amountMinor),
-          currency: currencyCode(bill.currency),
+          date: addDaysIso(h.today, at),
+          amountMinor: bill.amountMinor,
+          currency: bill.currency,
           note: '',
         };
         const after = loopOf({ ...h, payments: [...h.payments, payment] });
@@ -302,7 +301,7 @@ describe('the month card verdict', () => {
     fc.assert(
       fc.property(household, (h) => {
         const r = rows(h);
-        const g = monthGlance({ month: monthOf(isoDate(h.today)), ...r });
+        const g = monthGlance({ month: monthOf(h.today), ...r });
         expect(loopOf(h).glance).toEqual(g);
         expect(g.bringsMinor).toBe(g.receivedMinor + g.stillExpectedMinor);
         expect(g.costsMinor).toBe(g.paidMinor + g.leftMinor);
@@ -310,10 +309,10 @@ describe('the month card verdict', () => {
         expect(g.shortMinor).toBe(g.balanceMinor < 0 ? -g.balanceMinor : 0);
         // This month's bills: billsOfMonth's occurrences, skipped ones out, at their due date's rate.
         const live = liveRates(h.rates);
-        const total = billsOfMonth(h.plans, h.payments, h.skips, monthOf(isoDate(h.today)))
+        const total = billsOfMonth(h.plans, h.payments, h.skips, monthOf(h.today))
           .filter((b) => !b.skipped)
           .reduce(
-            (n, b) => n + (baseMinorOrNull(minor(b.amountMinor), currencyCode(b.currency), BASE, b.dueOn, live) ?? 0),
+            (n, b) => n + (baseMinorOrNull(b.amountMinor, b.currency, BASE, b.dueOn, live) ?? 0),
             0,
           );
         expect(g.billsMinor).toBe(total);
@@ -360,7 +359,7 @@ describe('the due list', () => {
     fc.assert(
       fc.property(household, (h) => {
         const loop = loopOf(h);
-        const horizon = addDaysIso(isoDate(h.today), COMING_UP_DAYS);
+        const horizon = addDaysIso(h.today, COMING_UP_DAYS);
         for (const i of loop.dueNow) expect(i.dueOn <= h.today).toBe(true);
         for (const i of loop.comingUp) {
           expect(i.dueOn > h.today && i.dueOn <= horizon).toBe(true);

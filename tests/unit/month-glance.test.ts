@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Payment, Rollup, Stream } from '../../src/lib/domain/model';
 import { monthGlance } from '../../src/lib/domain/month-glance';
 import { makeEntry, makePlan, makeRate, makeStream } from './analytics-fixtures';
-import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 const common = {
   createdAt: '2026-01-01T00:00:00.000Z',
@@ -15,22 +14,22 @@ const salary: Stream = makeStream({
   id: 'salary',
   kind: 'formal',
   ...common,
-  expected: { amountMinor: minor(4_800_000_00), cadence: 'monthly', daysPerWeek: 5 },
+  expected: { amountMinor: 4_800_000_00, cadence: 'monthly', daysPerWeek: 5 },
   payDay: { cadence: 'monthly', day: 25 },
 });
 const remittance: Stream = makeStream({
   id: 'remit',
   kind: 'support',
   ...common,
-  currency: currencyCode('USD'),
-  expected: { amountMinor: minor(100_00), cadence: 'monthly', daysPerWeek: 5 },
+  currency: 'USD',
+  expected: { amountMinor: 100_00, cadence: 'monthly', daysPerWeek: 5 },
 });
-const rent = makePlan({ id: 'rent', amountMinor: minor(1_500_000_00), dueOn: isoDate('2026-01-01') });
+const rent = makePlan({ id: 'rent', amountMinor: 1_500_000_00, dueOn: '2026-01-01' });
 const fees = makePlan({
   id: 'fees',
-  amountMinor: minor(4_000_000_00),
+  amountMinor: 4_000_000_00,
   cadence: 'once',
-  dueOn: isoDate('2026-11-20'),
+  dueOn: '2026-11-20',
   fundedBy: ['support'],
 });
 
@@ -39,11 +38,11 @@ function rollup(streamId: string, amount: number): Rollup {
     key: `${streamId}|2026-11|IDR|received`,
     streamId,
     memberId: 'member-1',
-    month: monthKey('2026-11'),
-    currency: currencyCode('IDR'),
+    month: '2026-11',
+    currency: 'IDR',
     status: 'received',
-    amountMinor: minor(amount),
-    baseMinor: minor(amount),
+    amountMinor: amount,
+    baseMinor: amount,
     missingRateCount: 0,
     paidMinutes: 0,
     unpaidMinutes: 0,
@@ -55,10 +54,10 @@ const paidRent: Payment = {
   ...common,
   id: 'p1',
   planId: 'rent',
-  dueOn: isoDate('2026-11-01'),
-  date: isoDate('2026-11-02'),
-  amountMinor: minor(1_400_000_00),
-  currency: currencyCode('IDR'),
+  dueOn: '2026-11-01',
+  date: '2026-11-02',
+  amountMinor: 1_400_000_00,
+  currency: 'IDR',
   note: '',
 };
 

@@ -16,11 +16,10 @@ import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import type { Entry, Stream } from '../../src/lib/domain/model';
 import { makeEntry, makeRate, makeStream } from './analytics-fixtures';
 import { todayArb } from '../factories/today';
-import { currencyCode, isoDate } from '../../src/lib/domain/units';
 
 const STREAMS: Stream[] = [
   makeStream({ id: 'salary', kind: 'formal', memberId: 'a' }),
-  makeStream({ id: 'tasks', kind: 'microtask', memberId: 'b', currency: currencyCode('USD') }),
+  makeStream({ id: 'tasks', kind: 'microtask', memberId: 'b', currency: 'USD' }),
   makeStream({ id: 'stall', kind: 'informal', memberId: 'b' }),
 ];
 
@@ -35,7 +34,7 @@ const entryArb = (today: string) =>
       deleted: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
     })
     .map(({ stream, monthsBack, day, amountMinor, pending, deleted }): Entry => {
-      const month = addMonths(monthOf(isoDate(today)), -monthsBack);
+      const month = addMonths(monthOf(today), -monthsBack);
       const d = Math.min(day, daysInMonth(month));
       // Entries of this month fall on or before today, as the repository requires.
       const date =
@@ -67,11 +66,11 @@ describe('this month so far is one truth on every screen', () => {
         const rates = rate === 'none' ? [] : [makeRate('USD', from, '16000.5')];
         const live = entries.filter((e) => e.deletedAt === null);
         const month = monthOf(today);
-        const rollups = rollupsFromEntries(entries, rates, currencyCode('IDR'));
+        const rollups = rollupsFromEntries(entries, rates, 'IDR');
 
         const entriesView = monthTotals(
           live.filter((e) => monthOf(e.date) === month),
-          currencyCode('IDR'),
+          'IDR',
           rates,
         );
         const dash = computeDashboard({
@@ -81,7 +80,7 @@ describe('this month so far is one truth on every screen', () => {
           savings: [],
           rates,
           training: [],
-          baseCurrency: currencyCode('IDR'),
+          baseCurrency: 'IDR',
           today,
           memberId: null,
         });
@@ -94,7 +93,7 @@ describe('this month so far is one truth on every screen', () => {
           payments: [],
           skips: [],
           rates,
-          baseCurrency: currencyCode('IDR'),
+          baseCurrency: 'IDR',
         });
 
         expect(dash.inProgress.receivedMinor).toBe(entriesView.receivedMinor);

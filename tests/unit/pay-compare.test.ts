@@ -11,28 +11,27 @@ import { platformCards } from '../../src/lib/domain/pay-figures';
 import type { Training } from '../../src/lib/domain/model';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { makeEntry, makePlan, makeStream, makeTraining } from './analytics-fixtures';
-import { currencyCode, monthKey, isoDate, minor } from '../../src/lib/domain/units';
 
 const task = makeStream({
   id: 'tp',
   kind: 'microtask',
   platform: 'TaskPoint',
   memberId: 'ana',
-  currency: currencyCode('PHP'),
+  currency: 'PHP',
 });
 const hive = makeStream({
   id: 'lh',
   kind: 'microtask',
   platform: 'LabelHive',
   memberId: 'ana',
-  currency: currencyCode('PHP'),
+  currency: 'PHP',
 });
 const minutes = (paid: number, unpaid: number) => ({ paidMinutes: paid, unpaidMinutes: unpaid });
 
 /** The best platform as Pay shows it on `today`: ranked from the cards of the same period. */
 function best(groups: PayGroup[], training: Training[], today: string) {
-  const cards = platformCards(groups, isoDate(today), currencyCode('PHP'));
-  return bestPlatform({ cards, groups, training, today: isoDate(today), baseCurrency: currencyCode('PHP') });
+  const cards = platformCards(groups, today, 'PHP');
+  return bestPlatform({ cards, groups, training, today, baseCurrency: 'PHP' });
 }
 
 describe('which platform paid best per real hour', () => {
@@ -55,10 +54,10 @@ describe('which platform paid best per real hour', () => {
     makeEntry(task, '2025-03-10', 99_000, minutes(60, 0)),
   ];
   const report = payReport({
-    rollups: rollupsFromEntries(entries, [], currencyCode('PHP')),
+    rollups: rollupsFromEntries(entries, [], 'PHP'),
     streams: [task, hive],
     training: [],
-    until: monthKey('2025-06'),
+    until: '2025-06',
   });
   const training = [makeTraining('ana', '2025-03-15', { title: 'Image labelling course' })];
 
@@ -104,10 +103,10 @@ describe('which platform paid best per real hour', () => {
       makeEntry(task, '2025-09-10', 9_900, minutes(45, 5)),
     ];
     const groups = payReport({
-      rollups: rollupsFromEntries(entries, [], currencyCode('PHP')),
+      rollups: rollupsFromEntries(entries, [], 'PHP'),
       streams: [task, hive],
       training: [],
-      until: monthKey('2025-10'),
+      until: '2025-10',
     }).byPlatform;
     const b = best(groups, [], '2025-11-01')!;
     expect(b.ranked.map((r) => r.platform)).toEqual(['LabelHive']);
@@ -129,8 +128,8 @@ describe('earmarked coverage in plain words', () => {
     const plan = makePlan({
       name: 'data',
       category: 'digital',
-      currency: currencyCode('PHP'),
-      amountMinor: minor(29_900),
+      currency: 'PHP',
+      amountMinor: 29_900,
       fundedBy: ['microtask'],
     });
     const rows = rollupsFromEntries(
@@ -140,15 +139,15 @@ describe('earmarked coverage in plain words', () => {
         makeEntry(hive, '2025-05-13', 5_000, { status: 'pending' }),
       ],
       [],
-      currencyCode('PHP'),
+      'PHP',
     );
     const [group] = earmarkedOfMonth({
       rollups: rows,
       streams: [task, hive],
       plans: [plan],
       rates: [],
-      baseCurrency: currencyCode('PHP'),
-      month: monthKey('2025-05'),
+      baseCurrency: 'PHP',
+      month: '2025-05',
     });
     // Received 41,000 + 30,000 = 71,000 (pending left out) against 29,900: 2.37 times.
     expect(group!.incomeMinor).toBe(71_000);

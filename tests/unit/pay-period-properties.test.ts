@@ -20,11 +20,10 @@ import { completeMonths, inPeriod } from '../../src/lib/domain/periods';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { todayArb } from '../factories/today';
 import { makeEntry, makeStream } from './analytics-fixtures';
-import { currencyCode } from '../../src/lib/domain/units';
 
 const PLATFORMS = ['Alpha', 'Beta', 'Gamma', 'Delta'];
 const streams = PLATFORMS.map((platform) =>
-  makeStream({ id: `s-${platform}`, kind: 'microtask', platform, memberId: 'm', currency: currencyCode('IDR') }),
+  makeStream({ id: `s-${platform}`, kind: 'microtask', platform, memberId: 'm', currency: 'IDR' }),
 );
 
 interface Draw {
@@ -70,13 +69,13 @@ function entriesOf(draws: Draw[], today: IsoDate): Entry[] {
 
 function pay(entries: Entry[], today: IsoDate) {
   const groups = payReport({
-    rollups: rollupsFromEntries(entries, [], currencyCode('IDR')),
+    rollups: rollupsFromEntries(entries, [], 'IDR'),
     streams,
     training: [],
     until: addMonths(monthOf(today), -1),
   }).byPlatform;
-  const cards = platformCards(groups, today, currencyCode('IDR'));
-  const best = bestPlatform({ cards, groups, training: [], today, baseCurrency: currencyCode('IDR') });
+  const cards = platformCards(groups, today, 'IDR');
+  const best = bestPlatform({ cards, groups, training: [], today, baseCurrency: 'IDR' });
   return { groups, cards, best };
 }
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { hourlyPay, payReport } from '../../src/lib/domain/pay';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { makeEntry, makeRate, makeStream, makeTraining } from './analytics-fixtures';
-import { currencyCode, monthKey } from '../../src/lib/domain/units';
 
 describe('effective hourly pay', () => {
   it('is 7,500 an hour for 100,000 earned over 600 paid and 200 unpaid minutes', () => {
@@ -39,10 +38,10 @@ describe('effective hourly pay', () => {
       }),
     ];
     const report = payReport({
-      rollups: rollupsFromEntries(entries, [], currencyCode('IDR')),
+      rollups: rollupsFromEntries(entries, [], 'IDR'),
       streams: [stream],
       training: [],
-      until: monthKey('2025-03'),
+      until: '2025-03',
     });
     const p = report.byPlatform[0]!;
     expect(p.key).toBe('platform:Toloka');
@@ -72,7 +71,7 @@ describe('pay report', () => {
     id: 'usd',
     kind: 'microtask',
     platform: 'Upwork',
-    currency: currencyCode('USD'),
+    currency: 'USD',
     memberId: 'a',
   });
   const idr = makeStream({ id: 'idr', kind: 'microtask', platform: 'Upwork', memberId: 'b' });
@@ -88,10 +87,10 @@ describe('pay report', () => {
     ];
     const rates = [makeRate('USD', '2025-02-01', '16000')];
     const report = payReport({
-      rollups: rollupsFromEntries(entries, rates, currencyCode('IDR')),
+      rollups: rollupsFromEntries(entries, rates, 'IDR'),
       streams: [usd, idr, formal],
       training: [],
-      until: monthKey('2025-02'),
+      until: '2025-02',
     });
     expect(report.byPlatform.map((p) => p.platform)).toEqual(['Upwork']);
     const p = report.byPlatform[0]!;
@@ -116,13 +115,13 @@ describe('pay report', () => {
       makeEntry(idr, `${m}-05`, 100_000 * (i + 1), { paidMinutes: 60, unpaidMinutes: 0 }),
     );
     const report = payReport({
-      rollups: rollupsFromEntries(entries, [], currencyCode('IDR')),
+      rollups: rollupsFromEntries(entries, [], 'IDR'),
       streams: [idr],
       training: [
         makeTraining('b', '2025-04-12'),
         makeTraining('b', '2025-04-13', { deletedAt: '2025-04-14T00:00:00Z' }),
       ],
-      until: monthKey('2025-06'),
+      until: '2025-06',
     });
     expect(report.training).toHaveLength(1);
     const t = report.training[0]!;

@@ -8,34 +8,33 @@ import {
   planCostInMonth,
 } from '../../src/lib/domain/plans';
 import { makePlan, makeRate, makeStream } from './analytics-fixtures';
-import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 const noIncome = { formal: 0, informal: 0, microtask: 0, support: 0 };
 
 describe('monthly cost of plans', () => {
   it('converts cadences: monthly ×1, weekly ×52/12, yearly /12, once in its due month only', () => {
-    expect(planCostInMonth(makePlan({ amountMinor: minor(120_000) }), monthKey('2025-05'))).toBe(120_000);
+    expect(planCostInMonth(makePlan({ amountMinor: 120_000 }), '2025-05')).toBe(120_000);
     expect(
-      planCostInMonth(makePlan({ amountMinor: minor(120_000), cadence: 'weekly' }), monthKey('2025-05')),
+      planCostInMonth(makePlan({ amountMinor: 120_000, cadence: 'weekly' }), '2025-05'),
     ).toBeCloseTo(520_000, 9);
     expect(
-      planCostInMonth(makePlan({ amountMinor: minor(120_000), cadence: 'yearly' }), monthKey('2025-05')),
+      planCostInMonth(makePlan({ amountMinor: 120_000, cadence: 'yearly' }), '2025-05'),
     ).toBeCloseTo(10_000, 9);
-    const once = makePlan({ amountMinor: minor(120_000), cadence: 'once', dueOn: isoDate('2025-05-31') });
-    expect(planCostInMonth(once, monthKey('2025-05'))).toBe(120_000);
-    expect(planCostInMonth(once, monthKey('2025-06'))).toBe(0);
+    const once = makePlan({ amountMinor: 120_000, cadence: 'once', dueOn: '2025-05-31' });
+    expect(planCostInMonth(once, '2025-05')).toBe(120_000);
+    expect(planCostInMonth(once, '2025-06')).toBe(0);
   });
 
   it('sums by category in base currency, listing plans without a rate', () => {
     const plans = [
-      makePlan({ amountMinor: minor(100_000), category: 'essential' }),
-      makePlan({ amountMinor: minor(30_000), category: 'digital', cadence: 'weekly' }),
-      makePlan({ amountMinor: minor(1_000), category: 'other', currency: currencyCode('USD') }),
-      makePlan({ amountMinor: minor(500), category: 'other', currency: currencyCode('PHP') }),
-      makePlan({ amountMinor: minor(777), deletedAt: '2025-01-01T00:00:00Z' }),
+      makePlan({ amountMinor: 100_000, category: 'essential' }),
+      makePlan({ amountMinor: 30_000, category: 'digital', cadence: 'weekly' }),
+      makePlan({ amountMinor: 1_000, category: 'other', currency: 'USD' }),
+      makePlan({ amountMinor: 500, category: 'other', currency: 'PHP' }),
+      makePlan({ amountMinor: 777, deletedAt: '2025-01-01T00:00:00Z' }),
     ];
     const rates = [makeRate('USD', '2025-01-01', '16000')];
-    const cost = monthlyCostByCategory(plans, monthKey('2025-05'), currencyCode('IDR'), rates);
+    const cost = monthlyCostByCategory(plans, '2025-05', 'IDR', rates);
     expect(cost.byCategory.essential).toBe(100_000);
     expect(cost.byCategory.digital).toBeCloseTo(130_000, 9);
     // $10.00 = 1,000 cents × 16,000 = 16,000,000 sen.
@@ -46,12 +45,12 @@ describe('monthly cost of plans', () => {
 
   it('takes E from recurring essential plans only', () => {
     const plans = [
-      makePlan({ amountMinor: minor(100_000) }),
-      makePlan({ amountMinor: minor(12_000), cadence: 'yearly' }),
-      makePlan({ amountMinor: minor(900_000), cadence: 'once', dueOn: isoDate('2025-05-02') }),
-      makePlan({ amountMinor: minor(50_000), category: 'digital' }),
+      makePlan({ amountMinor: 100_000 }),
+      makePlan({ amountMinor: 12_000, cadence: 'yearly' }),
+      makePlan({ amountMinor: 900_000, cadence: 'once', dueOn: '2025-05-02' }),
+      makePlan({ amountMinor: 50_000, category: 'digital' }),
     ];
-    expect(essentialMonthlyExpenses(plans, monthKey('2025-05'), currencyCode('IDR'), [])).toEqual({
+    expect(essentialMonthlyExpenses(plans, '2025-05', 'IDR', [])).toEqual({
       amountMinor: 101_000,
       missingRatePlanIds: [],
     });
@@ -63,14 +62,14 @@ describe('earmarked coverage', () => {
     const data = makePlan({
       name: 'data plan',
       category: 'digital',
-      amountMinor: minor(100_000),
+      amountMinor: 100_000,
       fundedBy: ['microtask'],
     });
     const groups = earmarkedCoverage(
       [data],
-      monthKey('2025-05'),
+      '2025-05',
       { byKind: { ...noIncome, microtask: 140_000, formal: 5_000_000 } },
-      currencyCode('IDR'),
+      'IDR',
       [],
     );
     expect(groups).toEqual([
@@ -89,18 +88,18 @@ describe('earmarked coverage', () => {
 
   it('groups plans by the same funding kinds and sums both sides', () => {
     const plans = [
-      makePlan({ amountMinor: minor(100_000), fundedBy: ['microtask', 'informal'] }),
-      makePlan({ amountMinor: minor(60_000), cadence: 'yearly', fundedBy: ['informal', 'microtask'] }),
-      makePlan({ amountMinor: minor(50_000), fundedBy: ['support'] }),
+      makePlan({ amountMinor: 100_000, fundedBy: ['microtask', 'informal'] }),
+      makePlan({ amountMinor: 60_000, cadence: 'yearly', fundedBy: ['informal', 'microtask'] }),
+      makePlan({ amountMinor: 50_000, fundedBy: ['support'] }),
       // Not due this month: no cost, so no group.
-      makePlan({ amountMinor: minor(50_000), cadence: 'once', dueOn: isoDate('2025-09-01'), fundedBy: ['formal'] }),
-      makePlan({ amountMinor: minor(50_000), fundedBy: [] }),
+      makePlan({ amountMinor: 50_000, cadence: 'once', dueOn: '2025-09-01', fundedBy: ['formal'] }),
+      makePlan({ amountMinor: 50_000, fundedBy: [] }),
     ];
     const groups = earmarkedCoverage(
       plans,
-      monthKey('2025-05'),
+      '2025-05',
       { byKind: { ...noIncome, informal: 21_000, microtask: 84_000, support: 25_000 } },
-      currencyCode('IDR'),
+      'IDR',
       [],
     );
     expect(groups.map((g) => [g.key, g.costMinor, g.incomeMinor])).toEqual([
@@ -112,22 +111,22 @@ describe('earmarked coverage', () => {
   });
 
   it('has no ratio when a plan or the funding income lacks a rate', () => {
-    const usdPlan = makePlan({ amountMinor: minor(1_000), currency: currencyCode('USD'), fundedBy: ['microtask'] });
+    const usdPlan = makePlan({ amountMinor: 1_000, currency: 'USD', fundedBy: ['microtask'] });
     const [g] = earmarkedCoverage(
       [usdPlan],
-      monthKey('2025-05'),
+      '2025-05',
       { byKind: { ...noIncome, microtask: 1 } },
-      currencyCode('IDR'),
+      'IDR',
       [],
     );
     expect(g!.ratio).toBeNull();
     expect(g!.missingRatePlanIds).toEqual([usdPlan.id]);
-    const idrPlan = makePlan({ amountMinor: minor(1_000), fundedBy: ['microtask'] });
+    const idrPlan = makePlan({ amountMinor: 1_000, fundedBy: ['microtask'] });
     const [h] = earmarkedCoverage(
       [idrPlan],
-      monthKey('2025-05'),
+      '2025-05',
       { byKind: { ...noIncome, microtask: 1 }, missingByKind: { ...noIncome, microtask: 2 } },
-      currencyCode('IDR'),
+      'IDR',
       [],
     );
     expect(h!.incomeIncomplete).toBe(true);
@@ -139,25 +138,25 @@ describe('forecast', () => {
   const salary = makeStream({
     id: 'salary',
     kind: 'formal',
-    expected: { amountMinor: minor(1_000_000), cadence: 'monthly', daysPerWeek: 5 },
+    expected: { amountMinor: 1_000_000, cadence: 'monthly', daysPerWeek: 5 },
   });
   const stall = makeStream({
     id: 'stall',
     kind: 'informal',
-    expected: { amountMinor: minor(20_000), cadence: 'daily', daysPerWeek: 6 },
+    expected: { amountMinor: 20_000, cadence: 'daily', daysPerWeek: 6 },
   });
   const tasks = makeStream({ id: 'tasks', kind: 'microtask' });
   const ended = makeStream({
     id: 'ended',
     kind: 'formal',
-    endedOn: isoDate('2025-05-31'),
-    expected: { amountMinor: minor(500_000), cadence: 'weekly', daysPerWeek: 5 },
+    endedOn: '2025-05-31',
+    expected: { amountMinor: 500_000, cadence: 'weekly', daysPerWeek: 5 },
   });
   const later = makeStream({
     id: 'later',
     kind: 'support',
-    startedOn: isoDate('2025-07-01'),
-    expected: { amountMinor: minor(300_000), cadence: 'biweekly', daysPerWeek: 5 },
+    startedOn: '2025-07-01',
+    expected: { amountMinor: 300_000, cadence: 'biweekly', daysPerWeek: 5 },
   });
 
   it('expects income from cadences and medians, and flags months where expenses exceed it', () => {
@@ -166,12 +165,12 @@ describe('forecast', () => {
       months,
       streams: [salary, stall, tasks, ended, later],
       plans: [
-        makePlan({ amountMinor: minor(1_500_000) }),
-        makePlan({ amountMinor: minor(2_000_000), cadence: 'once', dueOn: isoDate('2025-07-15') }),
+        makePlan({ amountMinor: 1_500_000 }),
+        makePlan({ amountMinor: 2_000_000, cadence: 'once', dueOn: '2025-07-15' }),
       ],
       // Tasks: median of 0, 100k, 200k, 300k and a month without rate (left out) = 150,000.
       trailingReceived: new Map([['tasks', [0, 300_000, null, 100_000, 200_000]]]),
-      baseCurrency: currencyCode('IDR'),
+      baseCurrency: 'IDR',
       rates: [],
     });
     // Salary 1,000,000; stall 20,000 × 6 × 52 / 12 = 520,000; tasks 150,000.
@@ -196,15 +195,15 @@ describe('forecast', () => {
     const usd = makeStream({
       id: 'usd',
       kind: 'formal',
-      currency: currencyCode('USD'),
-      expected: { amountMinor: minor(100_00), cadence: 'monthly', daysPerWeek: 5 },
+      currency: 'USD',
+      expected: { amountMinor: 100_00, cadence: 'monthly', daysPerWeek: 5 },
     });
     const [f] = forecast({
-      months: [monthKey('2025-05')],
+      months: ['2025-05'],
       streams: [usd],
       plans: [],
       trailingReceived: new Map(),
-      baseCurrency: currencyCode('IDR'),
+      baseCurrency: 'IDR',
       rates: [],
     });
     expect(f!.missingRateStreamIds).toEqual(['usd']);

@@ -9,7 +9,6 @@ import {
   uncoveredBefore,
   uncoveredEntries,
 } from '../../src/lib/domain/rate-coverage';
-import { isoDate } from '../../src/lib/domain/units';
 
 /** Twelve USD entries over three past months, four a month. */
 const ENTRIES = [
@@ -25,8 +24,8 @@ const ENTRIES = [
   '2026-11-12',
   '2026-11-19',
   '2026-11-26',
-].map(isoDate);
-const TODAY = isoDate('2026-11-30');
+];
+const TODAY = '2026-11-30';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -50,8 +49,8 @@ describe('earliest uncovered entry', () => {
   });
 
   it('is null once the first rate is on or before the first entry', () => {
-    expect(earliestUncovered(ENTRIES, [isoDate('2026-09-03')])).toBeNull();
-    expect(earliestUncovered(ENTRIES, [isoDate('2026-01-01'), isoDate('2026-10-01')])).toBeNull();
+    expect(earliestUncovered(ENTRIES, ['2026-09-03'])).toBeNull();
+    expect(earliestUncovered(ENTRIES, ['2026-01-01', '2026-10-01'])).toBeNull();
     expect(earliestUncovered([], [])).toBeNull();
   });
 
@@ -62,7 +61,7 @@ describe('earliest uncovered entry', () => {
       latest: '2026-11-26',
       firstRate: TODAY,
     });
-    expect(uncoveredEntries(ENTRIES, [isoDate('2026-10-08'), isoDate('2026-11-20')])).toMatchObject({
+    expect(uncoveredEntries(ENTRIES, ['2026-10-08', '2026-11-20'])).toMatchObject({
       count: 5,
       latest: '2026-10-01',
     });
@@ -71,55 +70,55 @@ describe('earliest uncovered entry', () => {
   it('follows a rate whose date is moved back, then forth', () => {
     const others = ['2026-11-20'];
     // The rate starts on 15 Oct: the six entries before it have none.
-    expect(uncoveredEntries(ENTRIES, [isoDate(...others), isoDate('2026-10-15')]).count).toBe(6);
+    expect(uncoveredEntries(ENTRIES, [...others, '2026-10-15']).count).toBe(6);
     // Moved back to 1 Sep: nothing is left uncovered.
-    expect(uncoveredEntries(ENTRIES, [isoDate(...others), isoDate('2026-09-01')]).count).toBe(0);
-    expect(earliestUncovered(ENTRIES, [isoDate(...others), isoDate('2026-09-01')])).toBeNull();
+    expect(uncoveredEntries(ENTRIES, [...others, '2026-09-01']).count).toBe(0);
+    expect(earliestUncovered(ENTRIES, [...others, '2026-09-01'])).toBeNull();
     // Moved forth to 1 Dec: the other rate (20 Nov) is now the first; eleven entries precede it.
-    expect(uncoveredEntries(ENTRIES, [isoDate(...others), isoDate('2026-12-01')]).count).toBe(11);
-    expect(earliestUncovered(ENTRIES, [isoDate(...others), isoDate('2026-12-01')])).toBe('2026-09-03');
+    expect(uncoveredEntries(ENTRIES, [...others, '2026-12-01']).count).toBe(11);
+    expect(earliestUncovered(ENTRIES, [...others, '2026-12-01'])).toBe('2026-09-03');
   });
 
   it('gives the rate form its default date: the earliest uncovered entry, else today', () => {
     expect(defaultRateDate(ENTRIES, [], TODAY)).toBe('2026-09-03');
-    expect(defaultRateDate(ENTRIES, [isoDate('2026-10-08')], TODAY)).toBe('2026-09-03');
-    expect(defaultRateDate(ENTRIES, [isoDate('2026-09-01')], TODAY)).toBe(TODAY);
+    expect(defaultRateDate(ENTRIES, ['2026-10-08'], TODAY)).toBe('2026-09-03');
+    expect(defaultRateDate(ENTRIES, ['2026-09-01'], TODAY)).toBe(TODAY);
   });
 
   it('stores a rate typed in quick add from the earliest uncovered entry', () => {
     // An entry on 26 Nov with eleven earlier entries lacking a rate: the rate starts 3 Sep.
-    expect(promptRateDate(isoDate('2026-11-26'), ENTRIES, [])).toBe('2026-09-03');
+    expect(promptRateDate('2026-11-26', ENTRIES, [])).toBe('2026-09-03');
     // The first entry of the currency: the rate starts on its own date.
-    expect(promptRateDate(isoDate('2026-09-03'), [], [])).toBe('2026-09-03');
+    expect(promptRateDate('2026-09-03', [], [])).toBe('2026-09-03');
     // An entry dated before every other one.
-    expect(promptRateDate(isoDate('2026-08-01'), ENTRIES, [])).toBe('2026-08-01');
+    expect(promptRateDate('2026-08-01', ENTRIES, [])).toBe('2026-08-01');
   });
 });
 
 describe('uncovered entries before a date', () => {
   it('counts the earlier entries a rate typed in quick add will also cover', () => {
-    expect(uncoveredBefore(ENTRIES, [], isoDate('2026-11-26'))).toBe(11);
-    expect(uncoveredBefore(ENTRIES, [], isoDate('2026-09-03'))).toBe(0);
+    expect(uncoveredBefore(ENTRIES, [], '2026-11-26')).toBe(11);
+    expect(uncoveredBefore(ENTRIES, [], '2026-09-03')).toBe(0);
     // A rate from 1 Oct covers the later ones: only September's four lack one.
-    expect(uncoveredBefore(ENTRIES, [isoDate('2026-10-01')], '2026-09-30')).toBe(4);
-    expect(uncoveredBefore(ENTRIES, [isoDate('2026-10-01')], '2026-11-26')).toBe(4);
+    expect(uncoveredBefore(ENTRIES, ['2026-10-01'], '2026-09-30')).toBe(4);
+    expect(uncoveredBefore(ENTRIES, ['2026-10-01'], '2026-11-26')).toBe(4);
   });
 });
 
 describe('converts n entries', () => {
   it('counts every entry from the rate date when it is the only rate', () => {
-    expect(entriesConverted(ENTRIES, [], isoDate('2026-09-03'))).toBe(12);
-    expect(entriesConverted(ENTRIES, [], isoDate('2026-10-01'))).toBe(8);
+    expect(entriesConverted(ENTRIES, [], '2026-09-03')).toBe(12);
+    expect(entriesConverted(ENTRIES, [], '2026-10-01')).toBe(8);
   });
 
   it('says 0 for a rate dated after every entry it was meant to cover', () => {
     expect(entriesConverted(ENTRIES, [], TODAY)).toBe(0);
-    expect(entriesConverted([], [], isoDate('2026-09-03'))).toBe(0);
+    expect(entriesConverted([], [], '2026-09-03')).toBe(0);
   });
 
   it('stops at the next later rate', () => {
-    expect(entriesConverted(ENTRIES, [isoDate('2026-11-01')], '2026-09-03')).toBe(8);
-    expect(entriesConverted(ENTRIES, [isoDate('2026-08-01'), isoDate('2026-11-01')], '2026-10-01')).toBe(4);
+    expect(entriesConverted(ENTRIES, ['2026-11-01'], '2026-09-03')).toBe(8);
+    expect(entriesConverted(ENTRIES, ['2026-08-01', '2026-11-01'], '2026-10-01')).toBe(4);
   });
 
   it('follows an edited rate whose date moves back and forth (its old date left out)', () => {

@@ -13,7 +13,6 @@ import {
   makeStream,
   monthlyEntries,
 } from './analytics-fixtures';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 export function householdInput(parts: {
   streams: Stream[];
@@ -26,14 +25,14 @@ export function householdInput(parts: {
 }): DashboardInput {
   const rates = parts.rates ?? [];
   return {
-    rollups: rollupsFromEntries(parts.entries, rates, currencyCode(parts.baseCurrency)),
+    rollups: rollupsFromEntries(parts.entries, rates, parts.baseCurrency),
     streams: parts.streams,
     plans: parts.plans ?? [],
     savings: parts.savings ?? [],
     rates,
     training: [],
-    baseCurrency: currencyCode(parts.baseCurrency),
-    today: isoDate(parts.today),
+    baseCurrency: parts.baseCurrency,
+    today: parts.today,
   };
 }
 
@@ -54,12 +53,12 @@ export function householdA(): DashboardInput {
       makeEntry(salary, '2025-07-01', 100_000_000),
     ],
     plans: [
-      makePlan({ name: 'rent', amountMinor: minor(200_000_000), cadence: 'monthly' }),
-      makePlan({ name: 'food', amountMinor: minor(30_000_000), cadence: 'weekly' }),
+      makePlan({ name: 'rent', amountMinor: 200_000_000, cadence: 'monthly' }),
+      makePlan({ name: 'food', amountMinor: 30_000_000, cadence: 'weekly' }),
       makePlan({
         name: 'phone',
         category: 'digital',
-        amountMinor: minor(5_000_000),
+        amountMinor: 5_000_000,
         fundedBy: ['formal'],
       }),
     ],
@@ -75,22 +74,22 @@ export function householdB(): DashboardInput {
     id: 'ana-salary',
     kind: 'formal',
     memberId: 'ana',
-    currency: currencyCode('PHP'),
-    expected: { amountMinor: minor(2_000_000), cadence: 'monthly', daysPerWeek: 5 },
+    currency: 'PHP',
+    expected: { amountMinor: 2_000_000, cadence: 'monthly', daysPerWeek: 5 },
   });
   const R = makeStream({
     id: 'ana-remittance',
     kind: 'support',
     memberId: 'ana',
-    currency: currencyCode('PHP'),
-    expected: { amountMinor: minor(500_000), cadence: 'monthly', daysPerWeek: 5 },
+    currency: 'PHP',
+    expected: { amountMinor: 500_000, cadence: 'monthly', daysPerWeek: 5 },
   });
-  const I = makeStream({ id: 'ben-jeepney', kind: 'informal', memberId: 'ben', currency: currencyCode('PHP') });
+  const I = makeStream({ id: 'ben-jeepney', kind: 'informal', memberId: 'ben', currency: 'PHP' });
   const M = makeStream({
     id: 'cara-tasks',
     kind: 'microtask',
     memberId: 'cara',
-    currency: currencyCode('PHP'),
+    currency: 'PHP',
     platform: 'Remotasks',
   });
   const months = ['2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04'];
@@ -108,20 +107,20 @@ export function householdB(): DashboardInput {
       makeEntry(M, '2025-04-28', 150_000, { status: 'pending' }),
     ],
     plans: [
-      makePlan({ name: 'rent', currency: currencyCode('PHP'), amountMinor: minor(1_500_000) }),
-      makePlan({ name: 'food', currency: currencyCode('PHP'), amountMinor: minor(350_000), cadence: 'weekly' }),
-      makePlan({ name: 'utilities', currency: currencyCode('PHP'), amountMinor: minor(2_400_000), cadence: 'yearly' }),
+      makePlan({ name: 'rent', currency: 'PHP', amountMinor: 1_500_000 }),
+      makePlan({ name: 'food', currency: 'PHP', amountMinor: 350_000, cadence: 'weekly' }),
+      makePlan({ name: 'utilities', currency: 'PHP', amountMinor: 2_400_000, cadence: 'yearly' }),
       makePlan({
         name: 'data plan',
         category: 'digital',
-        currency: currencyCode('PHP'),
-        amountMinor: minor(250_000),
+        currency: 'PHP',
+        amountMinor: 250_000,
         fundedBy: ['microtask'],
       }),
     ],
     savings: [
-      makeSaving('2025-01-15', 2_000_000, { currency: currencyCode('PHP') }),
-      makeSaving('2025-03-31', 4_825_000, { currency: currencyCode('PHP') }),
+      makeSaving('2025-01-15', 2_000_000, { currency: 'PHP' }),
+      makeSaving('2025-03-31', 4_825_000, { currency: 'PHP' }),
     ],
     baseCurrency: 'PHP',
     today: '2025-05-03',
@@ -134,14 +133,14 @@ export function householdC(): DashboardInput {
     id: 'dewi-tasks',
     kind: 'microtask',
     memberId: 'dewi',
-    currency: currencyCode('USD'),
+    currency: 'USD',
     platform: 'Remotasks',
   });
   const tutoring = makeStream({
     id: 'dewi-tutoring',
     kind: 'informal',
     memberId: 'dewi',
-    startedOn: isoDate('2024-06-01'),
+    startedOn: '2024-06-01',
   });
   const rates = [
     makeRate('USD', '2024-01-01', '15500'),
@@ -173,11 +172,11 @@ export function householdC(): DashboardInput {
       ),
     ],
     plans: [
-      makePlan({ name: 'room', amountMinor: minor(150_000_000) }),
+      makePlan({ name: 'room', amountMinor: 150_000_000 }),
       makePlan({
         name: 'data',
         category: 'digital',
-        amountMinor: minor(10_000_000),
+        amountMinor: 10_000_000,
         fundedBy: ['microtask'],
       }),
     ],

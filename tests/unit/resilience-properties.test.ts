@@ -14,7 +14,6 @@ import {
   type Component,
   type ResilienceContext,
 } from '../../src/lib/domain/resilience';
-import { monthKey } from '../../src/lib/domain/units';
 
 const RUNS = { numRuns: 300 };
 
@@ -58,7 +57,7 @@ const flaggedHouseholdArb = householdArb.chain((h) =>
 );
 
 function contextOf(h: Household): ResilienceContext {
-  const months = monthRange(monthKey('2023-01'), monthKey('2030-12')).slice(0, h.months);
+  const months = monthRange('2023-01', '2030-12').slice(0, h.months);
   return resilienceContext({
     months,
     streams: h.kinds.map((kind, i) => ({ id: `s${i}`, kind })),

@@ -15,7 +15,6 @@ import {
   monthlyEntries,
 } from './analytics-fixtures';
 import { householdInput } from './reference-households';
-import { currencyCode, isoDate, minor, monthKey } from '../../src/lib/domain/units';
 
 // The same builder the tests on these households' guidance use (reference-households.ts).
 const household = householdInput;
@@ -37,10 +36,10 @@ describe('household A: one formal earner (IDR)', () => {
     makeEntry(salary, '2025-07-01', 100_000_000),
   ];
   const plans = [
-    makePlan({ name: 'rent', amountMinor: minor(200_000_000), cadence: 'monthly' }),
+    makePlan({ name: 'rent', amountMinor: 200_000_000, cadence: 'monthly' }),
     // Food Rp300,000 a week: 30,000,000 × 52 / 12 = 130,000,000 a month.
-    makePlan({ name: 'food', amountMinor: minor(30_000_000), cadence: 'weekly' }),
-    makePlan({ name: 'phone', category: 'digital', amountMinor: minor(5_000_000), fundedBy: ['formal'] }),
+    makePlan({ name: 'food', amountMinor: 30_000_000, cadence: 'weekly' }),
+    makePlan({ name: 'phone', category: 'digital', amountMinor: 5_000_000, fundedBy: ['formal'] }),
   ];
   const savings = [makeSaving('2025-05-20', 660_000_000)];
   const input = household({
@@ -131,7 +130,7 @@ describe('household A: one formal earner (IDR)', () => {
   });
 
   it('as of March: three months of history, and no savings snapshot yet', () => {
-    const d = computeDashboard({ ...input, asOf: monthKey('2025-03') });
+    const d = computeDashboard({ ...input, asOf: '2025-03' });
     const r = d.resilience;
     // W = Jan..Mar: 500, 500, 450 (e6); mean 1450/3; var = 5000/9; CV = √5000 / 1450.
     const cv = Math.sqrt(5000) / 1450;
@@ -143,7 +142,7 @@ describe('household A: one formal earner (IDR)', () => {
   });
 
   it('as of February: stability needs a third month of history', () => {
-    const d = computeDashboard({ ...input, asOf: monthKey('2025-02') });
+    const d = computeDashboard({ ...input, asOf: '2025-02' });
     expect(d.resilience.components.stability).toEqual({ value: null, reason: 'needs-history' });
     // D = 0, C = 1, B unknown → 100 × (0 + 1) / 2 = 50.
     expect(d.resilience.score).toBe(50);
@@ -158,22 +157,22 @@ describe('household B: three earners, formal + informal + micro-task + remittanc
     id: 'ana-salary',
     kind: 'formal',
     memberId: 'ana',
-    currency: currencyCode('PHP'),
-    expected: { amountMinor: minor(2_000_000), cadence: 'monthly', daysPerWeek: 5 },
+    currency: 'PHP',
+    expected: { amountMinor: 2_000_000, cadence: 'monthly', daysPerWeek: 5 },
   });
   const R = makeStream({
     id: 'ana-remittance',
     kind: 'support',
     memberId: 'ana',
-    currency: currencyCode('PHP'),
-    expected: { amountMinor: minor(500_000), cadence: 'monthly', daysPerWeek: 5 },
+    currency: 'PHP',
+    expected: { amountMinor: 500_000, cadence: 'monthly', daysPerWeek: 5 },
   });
-  const I = makeStream({ id: 'ben-jeepney', kind: 'informal', memberId: 'ben', currency: currencyCode('PHP') });
+  const I = makeStream({ id: 'ben-jeepney', kind: 'informal', memberId: 'ben', currency: 'PHP' });
   const M = makeStream({
     id: 'cara-tasks',
     kind: 'microtask',
     memberId: 'cara',
-    currency: currencyCode('PHP'),
+    currency: 'PHP',
     platform: 'Remotasks',
   });
   const months = ['2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04'];
@@ -191,37 +190,37 @@ describe('household B: three earners, formal + informal + micro-task + remittanc
     makeEntry(M, '2025-04-28', 150_000, { status: 'pending' }),
   ];
   const plans = [
-    makePlan({ name: 'rent', currency: currencyCode('PHP'), amountMinor: minor(1_500_000) }),
+    makePlan({ name: 'rent', currency: 'PHP', amountMinor: 1_500_000 }),
     // ₱3,500 a week: 350,000 × 52 / 12 = 1,516,666.67 a month.
-    makePlan({ name: 'food', currency: currencyCode('PHP'), amountMinor: minor(350_000), cadence: 'weekly' }),
+    makePlan({ name: 'food', currency: 'PHP', amountMinor: 350_000, cadence: 'weekly' }),
     // ₱24,000 a year: 2,400,000 / 12 = 200,000 a month.
-    makePlan({ name: 'utilities', currency: currencyCode('PHP'), amountMinor: minor(2_400_000), cadence: 'yearly' }),
+    makePlan({ name: 'utilities', currency: 'PHP', amountMinor: 2_400_000, cadence: 'yearly' }),
     makePlan({
       name: 'data plan',
       category: 'digital',
-      currency: currencyCode('PHP'),
-      amountMinor: minor(250_000),
+      currency: 'PHP',
+      amountMinor: 250_000,
       fundedBy: ['microtask'],
     }),
     // A one-off essential: not part of E, but in June's forecast.
     makePlan({
       name: 'school fees',
-      currency: currencyCode('PHP'),
-      amountMinor: minor(3_000_000),
+      currency: 'PHP',
+      amountMinor: 3_000_000,
       cadence: 'once',
-      dueOn: isoDate('2025-06-10'),
+      dueOn: '2025-06-10',
     }),
     makePlan({
       name: 'old',
-      currency: currencyCode('PHP'),
-      amountMinor: minor(9_999_999),
+      currency: 'PHP',
+      amountMinor: 9_999_999,
       deletedAt: '2025-01-01T00:00:00Z',
     }),
   ];
   const savings = [
-    makeSaving('2025-01-15', 2_000_000, { currency: currencyCode('PHP') }),
-    makeSaving('2025-03-31', 4_825_000, { currency: currencyCode('PHP') }),
-    makeSaving('2025-04-30', 99_999_999, { currency: currencyCode('PHP'), deletedAt: '2025-05-01T00:00:00Z' }),
+    makeSaving('2025-01-15', 2_000_000, { currency: 'PHP' }),
+    makeSaving('2025-03-31', 4_825_000, { currency: 'PHP' }),
+    makeSaving('2025-04-30', 99_999_999, { currency: 'PHP', deletedAt: '2025-05-01T00:00:00Z' }),
   ];
   const input = household({
     streams: [F, R, I, M],
@@ -375,14 +374,14 @@ describe('household C: a young micro-task worker paid in USD, base IDR, two rate
     id: 'dewi-tasks',
     kind: 'microtask',
     memberId: 'dewi',
-    currency: currencyCode('USD'),
+    currency: 'USD',
     platform: 'Remotasks',
   });
   const tutoring = makeStream({
     id: 'dewi-tutoring',
     kind: 'informal',
     memberId: 'dewi',
-    startedOn: isoDate('2024-06-01'),
+    startedOn: '2024-06-01',
   });
   const rates = [
     makeRate('USD', '2024-01-01', '15500'),
@@ -415,11 +414,11 @@ describe('household C: a young micro-task worker paid in USD, base IDR, two rate
     ),
   ];
   const plans = [
-    makePlan({ name: 'room', amountMinor: minor(150_000_000) }),
+    makePlan({ name: 'room', amountMinor: 150_000_000 }),
     makePlan({
       name: 'data',
       category: 'digital',
-      amountMinor: minor(10_000_000),
+      amountMinor: 10_000_000,
       fundedBy: ['microtask'],
     }),
   ];
@@ -476,7 +475,7 @@ describe('household C: a young micro-task worker paid in USD, base IDR, two rate
       rollups: input.rollups,
       streams: input.streams,
       training: [makeTraining('dewi', '2024-05-10')],
-      until: monthKey('2024-12'),
+      until: '2024-12',
     });
     const p = report.byPlatform[0]!;
     expect(p.platform).toBe('Remotasks');

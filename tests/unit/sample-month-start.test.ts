@@ -11,7 +11,6 @@ import { planOccurrences } from '../../src/lib/domain/occurrences';
 import { buildSampleHousehold, type SampleCountry } from '../../src/lib/domain/sample-household';
 import { validateRecord } from '../../src/lib/domain/schema';
 import { EDGE_DAYS, todayArb } from '../factories/today';
-import { isoDate } from '../../src/lib/domain/units';
 
 const NOW = '2026-11-29T08:00:00.000Z';
 const COUNTRIES: [SampleCountry, string][] = [
@@ -119,8 +118,8 @@ describe.each(COUNTRIES)('the sample household of %s at a month’s turn', (coun
   it.each(['2028-02-29', '2026-12-31', '2027-03-31'])(
     'on %s has the whole month up to that day, its last week pending',
     (today) => {
-      const sample = buildSampleHousehold(isoDate(today), NOW, currency, country);
-      const month = monthOf(isoDate(today));
+      const sample = buildSampleHousehold(today, NOW, currency, country);
+      const month = monthOf(today);
       const ofMonth = sample.entries.filter((e) => monthOf(e.date) === month);
       expect(ofMonth.some((e) => e.date === `${month}-25`)).toBe(true);
       expect(ofMonth.filter((e) => e.date === `${month}-28`).length).toBeGreaterThan(0);

@@ -7,9 +7,8 @@ import { checkBalance, parseBalance } from '../../src/lib/domain/places';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { balancesByPlace, savingsAtMonthEnds } from '../../src/lib/domain/savings';
 import { makeEntry, makePlan, makeRate, makeSaving, makeStream } from './analytics-fixtures';
-import { currencyCode, isoDate, monthKey, minor } from '../../src/lib/domain/units';
 
-const MONTHS = monthRange(monthKey('2025-01'), monthKey('2025-06'));
+const MONTHS = monthRange('2025-01', '2025-06');
 
 describe('the buffer when all savings sit in one place', () => {
   /** The rule before places: the latest snapshot by date, then by updatedAt, at each month end. */
@@ -42,7 +41,7 @@ describe('the buffer when all savings sit in one place', () => {
               deletedAt: s.deleted ? at : null,
             });
           });
-          const got = savingsAtMonthEnds(savings, MONTHS, currencyCode('IDR'), []).map(
+          const got = savingsAtMonthEnds(savings, MONTHS, 'IDR', []).map(
             (x) => x?.amountMinor ?? null,
           );
           expect(got).toEqual(MONTHS.map((m) => singleSnapshotRule(savings, m)));
@@ -58,17 +57,17 @@ describe('the buffer when all savings sit in one place', () => {
     const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
     const entries = months.map((m) => makeEntry(salary, `${m}-25`, 500_000_000));
     const d = computeDashboard({
-      rollups: rollupsFromEntries(entries, [], currencyCode('IDR')),
+      rollups: rollupsFromEntries(entries, [], 'IDR'),
       streams: [salary],
       plans: [
-        makePlan({ name: 'rent', amountMinor: minor(200_000_000), cadence: 'monthly' }),
-        makePlan({ name: 'food', amountMinor: minor(30_000_000), cadence: 'weekly' }),
+        makePlan({ name: 'rent', amountMinor: 200_000_000, cadence: 'monthly' }),
+        makePlan({ name: 'food', amountMinor: 30_000_000, cadence: 'weekly' }),
       ],
       savings: [makeSaving('2025-05-20', 660_000_000)],
       rates: [],
       training: [],
-      baseCurrency: currencyCode('IDR'),
-      today: isoDate('2025-07-10'),
+      baseCurrency: 'IDR',
+      today: '2025-07-10',
     });
     expect(d.resilience.inputs.savingsMinor).toBe(660_000_000);
     expect(d.resilience.inputs.bufferMonths!).toBeCloseTo(2, 12);
@@ -94,8 +93,8 @@ describe('the buffer with three places in two currencies', () => {
   it('sums the latest balance of each place up to each month end, each at its own date’s rate', () => {
     const got = savingsAtMonthEnds(
       savings,
-      [monthKey('2025-01'), monthKey('2025-02'), monthKey('2025-03'), monthKey('2025-04')],
-      currencyCode('IDR'),
+      ['2025-01', '2025-02', '2025-03', '2025-04'],
+      'IDR',
       rates,
     );
     expect(got.map((x) => x?.amountMinor)).toEqual([
@@ -116,9 +115,9 @@ describe('the buffer with three places in two currencies', () => {
   it('flags a place whose currency has no rate instead of counting it as 0', () => {
     const withPesos = [
       ...savings,
-      makeSaving('2025-03-01', 50_000, { placeId: 'gcash', currency: currencyCode('PHP') }),
+      makeSaving('2025-03-01', 50_000, { placeId: 'gcash', currency: 'PHP' }),
     ];
-    const got = savingsAtMonthEnds(withPesos, [monthKey('2025-02'), monthKey('2025-03')], currencyCode('IDR'), rates);
+    const got = savingsAtMonthEnds(withPesos, ['2025-02', '2025-03'], 'IDR', rates);
     expect(got[0]?.amountMinor).toBe(792_800_000);
     expect(got[1]).toMatchObject({ amountMinor: null });
     const places = [
@@ -143,12 +142,12 @@ describe('the buffer with three places in two currencies', () => {
 
 describe('a balance', () => {
   it('may be negative (a debt) only for a place of kind "other"', () => {
-    expect(() => checkBalance('other', minor(-5))).not.toThrow();
+    expect(() => checkBalance('other', -5)).not.toThrow();
     for (const kind of ['cash', 'bank', 'ewallet', 'group'] as const)
-      expect(() => checkBalance(kind, minor(-5))).toThrow(
+      expect(() => checkBalance(kind, -5)).toThrow(
         expect.objectContaining({ code: 'saving/negative-balance' }),
       );
-    expect(() => checkBalance('cash', minor(0))).not.toThrow();
+    expect(() => checkBalance('cash', 0)).not.toThrow();
   });
 
   it('is read with a leading minus for a debt', () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { AnyamError, type Rollup } from '../../src/lib/domain/model';
 import { schemas, validateRecord, type SchemaTable } from '../../src/lib/domain/schema';
 import { householdFactory } from '../factories/household-factory';
-import { minor, monthKey } from '../../src/lib/domain/units';
 
 const household = householdFactory.build({ seed: 11, months: 6, entriesPerMonth: 20 });
 const stream = household.streams[0]!;
@@ -11,11 +10,11 @@ const rollup: Rollup = {
   key: `${stream.id}|2026-05|${stream.currency}|received`,
   streamId: stream.id,
   memberId: stream.memberId,
-  month: monthKey('2026-05'),
+  month: '2026-05',
   currency: stream.currency,
   status: 'received',
-  amountMinor: minor(2_000_000_000_000_000), // sums may pass MAX_MINOR
-  baseMinor: minor(0),
+  amountMinor: 2_000_000_000_000_000, // sums may pass MAX_MINOR
+  baseMinor: 0,
   missingRateCount: 0,
   paidMinutes: 120,
   unpaidMinutes: 30,

@@ -10,7 +10,6 @@ import { addMonths, lastDayOf, monthOf } from '../../src/lib/domain/months';
 import { todayArb } from '../factories/today';
 import { makeEntry, makePlan, makeRate, makeSaving, makeStream } from './analytics-fixtures';
 import { householdInput } from './reference-households';
-import { currencyCode, minor } from '../../src/lib/domain/units';
 
 /** Months before today's that a household's history may reach (0 = today's month). */
 const SPAN = 15;
@@ -70,7 +69,7 @@ export function stressRecords(h: StressHousehold) {
   );
   const rates: Rate[] = [];
   if (h.dollars !== null) {
-    const usd = makeStream({ id: 'usd', name: 'Dollars', kind: 'microtask', currency: currencyCode('USD') });
+    const usd = makeStream({ id: 'usd', name: 'Dollars', kind: 'microtask', currency: 'USD' });
     streams.push(usd);
     // A rate from three months back only: older months have none and are flagged.
     rates.push(makeRate('USD', lastDayOf(addMonths(current, -4)), '15000'));
@@ -78,7 +77,7 @@ export function stressRecords(h: StressHousehold) {
       entries.push(makeEntry(usd, dateIn(back), 2_000));
     }
   }
-  const plans: Plan[] = h.essential === null ? [] : [makePlan({ amountMinor: minor(h.essential) })];
+  const plans: Plan[] = h.essential === null ? [] : [makePlan({ amountMinor: h.essential })];
   const savings: Saving[] =
     h.savings === null ? [] : [makeSaving(lastDayOf(addMonths(current, -2)), h.savings)];
   return { streams, entries, plans, savings, rates };

@@ -10,7 +10,6 @@ import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { householdA, householdB, householdC, householdInput } from './reference-households';
 import { makeEntry, makePlan, makeSaving, makeStream } from './analytics-fixtures';
-import { currencyCode, isoDate, minor } from '../../src/lib/domain/units';
 
 const story = (input: DashboardInput, streamId: string, fallPercent = 100) =>
   stressStory(
@@ -20,16 +19,16 @@ const story = (input: DashboardInput, streamId: string, fallPercent = 100) =>
   );
 
 function sample(base: string, today: string): DashboardInput {
-  const s = buildSampleHousehold(isoDate(today), `${today}T00:00:00.000Z`, base);
+  const s = buildSampleHousehold(today, `${today}T00:00:00.000Z`, base);
   return {
-    rollups: rollupsFromEntries(s.entries, s.rates, currencyCode(base)),
+    rollups: rollupsFromEntries(s.entries, s.rates, base),
     streams: s.streams,
     plans: s.plans,
     savings: s.savings,
     rates: s.rates,
     training: [],
-    baseCurrency: currencyCode(base),
-    today: isoDate(today),
+    baseCurrency: base,
+    today,
   };
 }
 
@@ -104,15 +103,15 @@ describe('stress story', () => {
 
   it('a stream whose only income is this month: "no income in these months yet", not 0 → 0', () => {
     // November 2026 has only a pending entry (history starts there); the salary is December's.
-    const salary = makeStream({ id: 'salary', kind: 'formal', currency: currencyCode('PHP') });
-    const tasks = makeStream({ id: 'tasks', kind: 'microtask', currency: currencyCode('PHP') });
+    const salary = makeStream({ id: 'salary', kind: 'formal', currency: 'PHP' });
+    const tasks = makeStream({ id: 'tasks', kind: 'microtask', currency: 'PHP' });
     const input = householdInput({
       streams: [salary, tasks],
       entries: [
         makeEntry(tasks, '2026-11-20', 46_560, { status: 'pending' }),
         makeEntry(salary, '2026-12-02', 600_000),
       ],
-      plans: [makePlan({ amountMinor: minor(409_900), currency: currencyCode('PHP') })],
+      plans: [makePlan({ amountMinor: 409_900, currency: 'PHP' })],
       savings: [],
       baseCurrency: 'PHP',
       today: '2026-12-04',
@@ -134,7 +133,7 @@ describe('stress story', () => {
     const input = householdInput({
       streams: [salary, stall],
       entries,
-      plans: [makePlan({ amountMinor: minor(50_000_000) })],
+      plans: [makePlan({ amountMinor: 50_000_000 })],
       savings: [makeSaving('2025-06-01', 10_000_000)],
       baseCurrency: 'IDR',
       today: '2026-01-15',

@@ -15,7 +15,6 @@ import type { PlaceBalance } from './savings';
 import { currencyExponent } from './money';
 import { addMonths, firstDayOf, inProgressMonth, lastCompleteMonth, lastDayOf } from './months';
 import { RESILIENCE, type UnknownReason } from './resilience';
-import { currencyCode, minor as minorUnits } from './units';
 
 export type Band = 'fragile' | 'building' | 'strong';
 
@@ -128,10 +127,10 @@ function receivedRow(
     streamId,
     memberId,
     month,
-    currency: currencyCode(currency),
+    currency,
     status: 'received',
-    amountMinor: minorUnits(minor),
-    baseMinor: minorUnits(minor),
+    amountMinor: minor,
+    baseMinor: minor,
     missingRateCount: 0,
     paidMinutes: 0,
     unpaidMinutes: 0,
@@ -151,7 +150,7 @@ export function withSavings(input: DashboardInput, amountMinor: number): Dashboa
     updatedAt: '9999-12-31T23:59:59.999Z',
     placeId,
     date: input.today,
-    amountMinor: minorUnits(minor),
+    amountMinor: minor,
     currency: input.baseCurrency,
     note: '',
     isSample: false,
@@ -176,7 +175,7 @@ export function withSource(
     kind: 'informal',
     platform: '',
     currency: input.baseCurrency,
-    expected: { amountMinor: minorUnits(monthlyMinor), cadence: 'monthly', daysPerWeek: 5 },
+    expected: { amountMinor: monthlyMinor, cadence: 'monthly', daysPerWeek: 5 },
     payDay: null,
     startedOn: null,
     endedOn: null,

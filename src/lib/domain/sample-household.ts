@@ -32,7 +32,6 @@ import {
 import { planOccurrences } from './occurrences';
 import { createRng } from './random';
 import { sampleLabelToken, samplePersonToken, type SampleLabelKey } from './sample-names';
-import { currencyCode, isoDate, minor } from './units';
 
 const HISTORY_MONTHS = 18;
 
@@ -182,7 +181,7 @@ export function buildSampleHousehold(
   const base = { createdAt: now, updatedAt: now, deletedAt: null, isSample: true } as const;
   const current = inProgressMonth(today);
   const months = monthRange(addMonths(current, -HISTORY_MONTHS), current);
-  const firstDay = isoDate(`${months[0]}-01`);
+  const firstDay = `${months[0]}-01`;
 
   const member = (name: string, role: Member['role'], color: string): Member => ({
     ...base,
@@ -215,8 +214,8 @@ export function buildSampleHousehold(
     name,
     kind,
     platform,
-    currency: currencyCode(currency),
-    expected: { amountMinor: minor(amountMinor), cadence, daysPerWeek: 6 },
+    currency,
+    expected: { amountMinor, cadence, daysPerWeek: 6 },
     startedOn: firstDay,
     endedOn: null,
     payDay,
@@ -287,7 +286,7 @@ export function buildSampleHousehold(
       streamId: s.id,
       memberId: s.memberId,
       date,
-      amountMinor: minor(amountMinor),
+      amountMinor,
       currency: s.currency,
       status,
       paidMinutes,
@@ -295,7 +294,7 @@ export function buildSampleHousehold(
       note: '',
     });
   };
-  const day = (month: MonthKey, d: number): IsoDate => isoDate(`${month}-${String(d).padStart(2, '0')}`);
+  const day = (month: MonthKey, d: number): IsoDate => `${month}-${String(d).padStart(2, '0')}`;
 
   months.forEach((month, index) => {
     const lastDay = month === current ? Number(today.slice(8, 10)) : daysInMonth(month);
@@ -342,8 +341,8 @@ export function buildSampleHousehold(
     id: rng.uuid(),
     name,
     category,
-    amountMinor: minor(amountMinor),
-    currency: currencyCode(local),
+    amountMinor,
+    currency: local,
     cadence,
     dueOn: day(months[0]!, dueDay),
     memberId,
@@ -385,7 +384,7 @@ export function buildSampleHousehold(
     id: rng.uuid(),
     name,
     kind,
-    currency: currencyCode(local),
+    currency: local,
   });
   const places = [
     place(label('cashAtHome'), 'cash'),
@@ -408,8 +407,8 @@ export function buildSampleHousehold(
         id: rng.uuid(),
         placeId: (p as Place).id,
         date: day(month, 28),
-        amountMinor: minor(amountMinor as number),
-        currency: currencyCode(local),
+        amountMinor: amountMinor as number,
+        currency: local,
         note: '',
       }));
     });
@@ -417,7 +416,7 @@ export function buildSampleHousehold(
   const rate = (currency: string, date: IsoDate, value: string): Rate => ({
     ...base,
     id: rng.uuid(),
-    currency: currencyCode(currency),
+    currency,
     date,
     value,
   });
@@ -434,8 +433,8 @@ export function buildSampleHousehold(
       title: label('course'),
       date: day(months[9]!, 10),
       hours: 6,
-      costMinor: minor(u(profile.course)),
-      currency: currencyCode(local),
+      costMinor: u(profile.course),
+      currency: local,
       note: '',
     },
   ];
