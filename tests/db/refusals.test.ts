@@ -88,7 +88,9 @@ let before: Record<string, string>;
 beforeAll(async () => {
   db = freshDatabase('refusals');
   const h = await seedBasics();
-  await addEntries([{ streamId: h.idr.id, date: isoDate('2025-08-01'), amountMinor: minor(5_000_000) }]);
+  await addEntries([
+    { streamId: h.idr.id, date: isoDate('2025-08-01'), amountMinor: minor(5_000_000) },
+  ]);
   before = await checksumTables(db);
 });
 afterEach(async () => {

@@ -86,13 +86,19 @@ describe('record factories', () => {
   });
 
   it('apply overrides and keep derived fields consistent', () => {
-    const stream = streamFactory.seeded(2).build({ kind: 'microtask', currency: currencyCode('USD') });
+    const stream = streamFactory
+      .seeded(2)
+      .build({ kind: 'microtask', currency: currencyCode('USD') });
     expect(stream.kind).toBe('microtask');
     expect(stream.platform).not.toBe('');
     validateRecord('streams', stream);
     const entries = entryFactory
       .seeded(2)
-      .buildList(5, { streamId: stream.id, memberId: stream.memberId, currency: currencyCode('VND') });
+      .buildList(5, {
+        streamId: stream.id,
+        memberId: stream.memberId,
+        currency: currencyCode('VND'),
+      });
     for (const e of entries) {
       expect(e.streamId).toBe(stream.id);
       expect(e.amountMinor % 1000).toBe(0); // dong are rounded like real prices

@@ -12,7 +12,12 @@ import {
   minorToDecimalString,
   parseMoney,
 } from '../../src/lib/domain/money';
-import { convertMinor, rateInForce, toBaseMinor, type RateLike } from '../../src/lib/domain/money-math';
+import {
+  convertMinor,
+  rateInForce,
+  toBaseMinor,
+  type RateLike,
+} from '../../src/lib/domain/money-math';
 import { minor } from '../../src/lib/domain/units';
 
 const LOCALES = ['id-ID', 'fil-PH', 'vi-VN', 'en-PH'] as const;
@@ -340,7 +345,9 @@ describe('rates', () => {
     expect(error).toBeInstanceOf(AnyamError);
     expect((error as AnyamError).code).toBe('rate/missing');
     expect((error as AnyamError).details).toEqual({ currency: 'USD', date: '2025-12-31' });
-    expect(codeOf(() => toBaseMinor(minor(1), 'VND', 'IDR', '2026-05-01', rates))).toBe('rate/missing');
+    expect(codeOf(() => toBaseMinor(minor(1), 'VND', 'IDR', '2026-05-01', rates))).toBe(
+      'rate/missing',
+    );
   });
 
   it.each([

@@ -9,7 +9,13 @@
  * (occurrences, adding days) goes through date-fns in dates.ts and occurrences.ts.
  */
 import { isValidIsoDate } from './dates';
-import { AnyamError, type IsoDate, type MonthKey, type PlanCadence, type StreamCadence } from './model';
+import {
+  AnyamError,
+  type IsoDate,
+  type MonthKey,
+  type PlanCadence,
+  type StreamCadence,
+} from './model';
 
 /** Weeks per month on average: 52 weeks / 12 months (not 4, which loses a month a year). */
 export const WEEKS_PER_MONTH = 52 / 12;

@@ -60,7 +60,12 @@ export const amountMinorSchema = v.pipe(
 );
 
 /** Derived sums (rollups) may pass MAX_MINOR but must stay exact. */
-export const sumMinorSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.guard(isMinorUnits));
+export const sumMinorSchema = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(0),
+  v.guard(isMinorUnits),
+);
 
 /** Derived counts (rollups): whole and exact. */
 export const countSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));

@@ -10,7 +10,13 @@
  * module needs a cast to brand a value it has checked.
  */
 import { isValidIsoDate } from './dates';
-import { AnyamError, type CurrencyCode, type IsoDate, type MinorUnits, type MonthKey } from './model';
+import {
+  AnyamError,
+  type CurrencyCode,
+  type IsoDate,
+  type MinorUnits,
+  type MonthKey,
+} from './model';
 import { isMonthKey } from './months';
 import { isCurrencyCode, isMinorUnits } from './money';
 
