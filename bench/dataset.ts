@@ -10,7 +10,6 @@
  */
 import type { HouseholdTables, MonthKey } from '../src/lib/domain/model';
 import { householdFactory } from '../tests/factories/household-factory';
-import { monthKey } from '../src/lib/domain/units';
 
 export interface BenchHouseholdOptions {
   seed?: number;
@@ -34,7 +33,7 @@ export const BENCH_CURRENCIES = ['IDR', 'USD', 'PHP'] as const;
 
 /** The current month as 'YYYY-MM' (UTC, like the factories' dates). */
 export function currentMonth(now: Date = new Date()): MonthKey {
-  return monthKey(now.toISOString().slice(0, 7));
+  return now.toISOString().slice(0, 7);
 }
 
 /**

@@ -33,9 +33,8 @@ import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { analyticsHousehold, benchHousehold } from '../dataset';
 import { checkCsv, csvAvailable, guessMapping, importCsv, readCsvFile } from './csv';
 import { mergePreviewRuns } from './merge';
-import { currencyCode } from '../../src/lib/domain/units';
 
-const BASE = currencyCode('IDR');
+const BASE = 'IDR';
 export type SeedKind = 'empty' | 'sample' | '100k';
 /** How 100,000 entries reach the database (docs/performance.md has the measured times). */
 export type SeedRoute = 'bulkput-rebuild' | 'add-entries' | 'one-transaction';

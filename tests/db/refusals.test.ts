@@ -32,7 +32,6 @@ import { m } from '../../src/paraglide/messages.js';
 import type { Locale } from '../../src/paraglide/runtime.js';
 import { checksumTables } from './checksum';
 import { dropDatabase, freshDatabase, seedBasics } from './helpers';
-import { isoDate, minor } from '../../src/lib/domain/units';
 
 const LANGS: readonly Locale[] = ['en', 'id', 'fil', 'vi'];
 const dir = join(import.meta.dirname, '../fixtures/bad-imports/files');
@@ -88,9 +87,7 @@ let before: Record<string, string>;
 beforeAll(async () => {
   db = freshDatabase('refusals');
   const h = await seedBasics();
-  await addEntries([
-    { streamId: h.idr.id, date: isoDate('2025-08-01'), amountMinor: minor(5_000_000) },
-  ]);
+  await addEntries([{ streamId: h.idr.id, date: '2025-08-01', amountMinor: 5_000_000 }]);
   before = await checksumTables(db);
 });
 afterEach(async () => {

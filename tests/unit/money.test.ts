@@ -18,7 +18,6 @@ import {
   toBaseMinor,
   type RateLike,
 } from '../../src/lib/domain/money-math';
-import { minor } from '../../src/lib/domain/units';
 
 const LOCALES = ['id-ID', 'fil-PH', 'vi-VN', 'en-PH'] as const;
 const CURRENCIES = ['IDR', 'PHP', 'VND', 'USD'] as const;
@@ -329,15 +328,15 @@ describe('rates', () => {
 
   it('converts to the base currency with the rate in force on the date', () => {
     // $10.00 -> IDR: 10 x 16000 = 160,000 rupiah; after the mid-year change 10 x 16500.5
-    expect(toBaseMinor(minor(1_000), 'USD', 'IDR', '2026-03-15', rates)).toBe(16_000_000);
-    expect(toBaseMinor(minor(1_000), 'USD', 'IDR', '2026-07-01', rates)).toBe(16_500_500);
-    expect(toBaseMinor(minor(123), 'IDR', 'IDR', '1999-01-01', [])).toBe(123);
+    expect(toBaseMinor(1_000, 'USD', 'IDR', '2026-03-15', rates)).toBe(16_000_000);
+    expect(toBaseMinor(1_000, 'USD', 'IDR', '2026-07-01', rates)).toBe(16_500_500);
+    expect(toBaseMinor(123, 'IDR', 'IDR', '1999-01-01', [])).toBe(123);
   });
 
   it('reports a missing rate rather than counting zero', () => {
     const error = (() => {
       try {
-        toBaseMinor(minor(1_000), 'USD', 'IDR', '2025-12-31', rates);
+        toBaseMinor(1_000, 'USD', 'IDR', '2025-12-31', rates);
       } catch (e) {
         return e;
       }
@@ -345,9 +344,7 @@ describe('rates', () => {
     expect(error).toBeInstanceOf(AnyamError);
     expect((error as AnyamError).code).toBe('rate/missing');
     expect((error as AnyamError).details).toEqual({ currency: 'USD', date: '2025-12-31' });
-    expect(codeOf(() => toBaseMinor(minor(1), 'VND', 'IDR', '2026-05-01', rates))).toBe(
-      'rate/missing',
-    );
+    expect(codeOf(() => toBaseMinor(1, 'VND', 'IDR', '2026-05-01', rates))).toBe('rate/missing');
   });
 
   it.each([

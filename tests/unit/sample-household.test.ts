@@ -8,7 +8,6 @@ import {
 } from '../../src/lib/domain/sample-household';
 import { parseName } from '../../src/lib/domain/sample-names';
 import { validateRecord } from '../../src/lib/domain/schema';
-import { isoDate } from '../../src/lib/domain/units';
 
 const NOW = '2026-11-29T08:00:00.000Z';
 const COUNTRIES: [SampleCountry, string, string[]][] = [
@@ -18,7 +17,7 @@ const COUNTRIES: [SampleCountry, string, string[]][] = [
 ];
 
 describe.each(COUNTRIES)('the sample household of %s', (country, currency, people) => {
-  const sample = buildSampleHousehold(isoDate('2026-11-29'), NOW, currency, country);
+  const sample = buildSampleHousehold('2026-11-29', NOW, currency, country);
 
   it('is valid record by record and marked as a sample everywhere', () => {
     const tables = Object.entries(sample) as [keyof typeof sample, { isSample: boolean }[]][];
@@ -75,7 +74,7 @@ describe.each(COUNTRIES)('the sample household of %s', (country, currency, peopl
   });
 
   it('is the same household for the same day', () => {
-    expect(buildSampleHousehold(isoDate('2026-11-29'), NOW, currency, country)).toEqual(sample);
+    expect(buildSampleHousehold('2026-11-29', NOW, currency, country)).toEqual(sample);
   });
 });
 
@@ -89,7 +88,7 @@ describe('which sample a household sees', () => {
   });
 
   it('whole đồng in Vietnam: no entry, plan or saving has a fraction of a thousand', () => {
-    const sample = buildSampleHousehold(isoDate('2026-11-29'), NOW, 'VND', 'VN');
+    const sample = buildSampleHousehold('2026-11-29', NOW, 'VND', 'VN');
     const vnd = [...sample.entries, ...sample.plans, ...sample.savings].filter(
       (r) => r.currency === 'VND',
     );
@@ -110,7 +109,7 @@ describe('sensibleRate', () => {
 
 describe('the sample household in another base currency', () => {
   it.each(['PHP', 'VND', 'USD'])('has a rate in %s for every entry that needs one', (base) => {
-    const sample = buildSampleHousehold(isoDate('2026-11-29'), NOW, base, 'ID');
+    const sample = buildSampleHousehold('2026-11-29', NOW, base, 'ID');
     for (const e of sample.entries) {
       if (e.currency === base) continue;
       expect(
