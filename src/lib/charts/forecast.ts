@@ -1,6 +1,5 @@
 /** The next three months: expected income beside planned expenses, short months shaded. */
 import type { DashboardData } from '../domain/dashboard';
-import type { MonthKey } from '../domain/model';
 import { bandsPlugin } from './bands';
 import { baseOptions, categoryAxis, valueAxis } from './common';
 import { kindColor, withAlpha } from './palette';
@@ -25,7 +24,7 @@ export interface ForecastChartInput {
 export function forecastChart(dash: DashboardData, input: ForecastChartInput): ChartSpec {
   const { theme, format, labels } = input;
   const months = dash.forecast;
-  const monthLabel = (month: MonthKey) =>
+  const monthLabel = (month: string) =>
     month === dash.inProgressMonth
       ? `${format.month(month)} (${labels.inProgress})`
       : format.month(month);

@@ -4,7 +4,6 @@
  * Hourly pay is in base-currency minor units per hour (fractional; formatting rounds).
  */
 import type { MonthKey, Training } from '../domain/model';
-import { monthOf } from '../domain/months';
 import type { PayGroup } from '../domain/pay';
 import { bandsPlugin, type Band } from './bands';
 import { baseOptions, categoryAxis, cell, valueAxis } from './common';
@@ -178,8 +177,8 @@ export function trainingMarks(
 ): { index: number; training: Training }[] {
   const at = new Map(months.map((m, i) => [m, i]));
   return training
-    .filter((t) => t.deletedAt === null && at.has(monthOf(t.date)))
-    .map((t) => ({ index: at.get(monthOf(t.date))!, training: t }))
+    .filter((t) => t.deletedAt === null && at.has(t.date.slice(0, 7)))
+    .map((t) => ({ index: at.get(t.date.slice(0, 7))!, training: t }))
     .sort((a, b) => a.index - b.index);
 }
 

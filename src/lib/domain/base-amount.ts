@@ -20,7 +20,7 @@ export function liveRates<T extends RateRecordLike>(rates: readonly T[]): T[] {
 export function baseMinorOrNull(
   amountMinor: MinorUnits,
   currency: CurrencyCode,
-  baseCurrency: CurrencyCode | '',
+  baseCurrency: CurrencyCode,
   date: IsoDate,
   rates: readonly RateLike[],
 ): MinorUnits | null {

@@ -111,7 +111,7 @@ export function entryChangeDeltas(
 export function entryBaseMinor(
   entry: Pick<Entry, 'amountMinor' | 'currency' | 'date'>,
   rates: readonly RateRecordLike[],
-  baseCurrency: CurrencyCode | '',
+  baseCurrency: CurrencyCode,
 ): MinorUnits | null {
   return baseMinorOrNull(entry.amountMinor, entry.currency, baseCurrency, entry.date, rates);
 }
@@ -123,7 +123,7 @@ export function entryBaseMinor(
 export function rollupsFromEntries(
   entries: readonly Entry[],
   rates: readonly RateRecordLike[],
-  baseCurrency: CurrencyCode | '',
+  baseCurrency: CurrencyCode,
 ): Rollup[] {
   const live = liveRates(rates);
   const rows = new Map<string, Rollup>();

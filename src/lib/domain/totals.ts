@@ -37,8 +37,7 @@ export function totalsOf(rows: Iterable<Summable>): Totals {
 export function assertTotalsWithinLimit(
   before: Totals | null,
   after: Totals,
-  /** '' before a household has chosen one. */
-  baseCurrency: CurrencyCode | '',
+  baseCurrency: CurrencyCode,
 ): void {
   for (const [currency, total] of after.byCurrency) {
     if (total > MAX_TOTAL_MINOR && total > (before?.byCurrency.get(currency) ?? 0)) {

@@ -9,7 +9,6 @@ import { getSettings } from '../db/repo/settings';
 import { listStreams } from '../db/repo/streams';
 import { listTraining } from '../db/repo/training';
 import type {
-  CurrencyCode,
   Member,
   Place,
   Plan,
@@ -19,7 +18,6 @@ import type {
   Stream,
   Training,
 } from '../domain/model';
-import { currencyCode } from '../domain/units';
 import { displayName } from '../i18n/sample-labels';
 import { LiveQuery } from './live-query.svelte';
 
@@ -100,8 +98,8 @@ class Household {
   get training(): Training[] {
     return this.#trainingRows;
   }
-  get baseCurrency(): CurrencyCode {
-    return this.settings?.baseCurrency || currencyCode('IDR');
+  get baseCurrency(): string {
+    return this.settings?.baseCurrency || 'IDR';
   }
   /** True while any record of the "try a sample household" demo is present. */
   get hasSample(): boolean {

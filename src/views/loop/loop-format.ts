@@ -1,5 +1,4 @@
 import { daysBetweenIso } from '../../lib/domain/dates';
-import type { IsoDate } from '../../lib/domain/model';
 import { intlLocale } from '../../lib/state/format.svelte';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -19,7 +18,7 @@ export function dayMonth(iso: string): string {
 const relative = new Map<string, Intl.RelativeTimeFormat>();
 
 /** 'tomorrow' / 'in 5 days' (in the current language): how soon a coming-up item is due. */
-export function inDays(dueOn: IsoDate, today: IsoDate): string {
+export function inDays(dueOn: string, today: string): string {
   const locale = intlLocale();
   let format = relative.get(locale);
   if (!format) {

@@ -4,7 +4,6 @@ import type { MonthlyLoopRows } from '../../domain/monthly-loop';
 import { monthOf } from '../../domain/months';
 import { streamPayDay } from '../../domain/occurrences';
 import { readTransaction } from './transaction';
-import { currencyCode } from '../../domain/units';
 
 /**
  * The rows the due list and the month card need on `today`, at one point in time: the small
@@ -50,7 +49,7 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
         streams: streams.filter((s) => s.deletedAt === null),
         plans: plans.filter((p) => p.deletedAt === null),
         rates: rates.filter((r) => r.deletedAt === null),
-        baseCurrency: settings[0]?.baseCurrency || currencyCode('IDR'),
+        baseCurrency: settings[0]?.baseCurrency || 'IDR',
         entries,
         rollups,
         payments: payments.filter((p) => p.deletedAt === null),

@@ -36,8 +36,7 @@ export const REBUILD_CHUNK = 5_000;
  * when every foreign amount counts as missing a rate until settings exist). */
 export interface Conversion {
   rates: Rate[];
-  /** '' before a household has chosen one: then nothing converts. */
-  baseCurrency: CurrencyCode | '';
+  baseCurrency: CurrencyCode;
 }
 
 export async function loadConversion(db: AnyamDatabase): Promise<Conversion> {

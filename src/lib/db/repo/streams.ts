@@ -8,7 +8,6 @@ import {
   type Stream,
   type StreamKind,
 } from '../../domain/model';
-import { minor } from '../../domain/units';
 import { DEFAULT_DAYS_PER_WEEK } from '../../domain/months';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
@@ -73,7 +72,7 @@ export async function addStream(input: StreamInput): Promise<Stream> {
     platform: input.platform ?? '',
     currency: input.currency,
     expected: {
-      amountMinor: input.expected?.amountMinor ?? minor(0),
+      amountMinor: input.expected?.amountMinor ?? 0,
       cadence: input.expected?.cadence ?? 'irregular',
       daysPerWeek: input.expected?.daysPerWeek ?? DEFAULT_DAYS_PER_WEEK,
     },

@@ -6,7 +6,6 @@ import {
   type MinorUnits,
   type Training,
 } from '../../domain/model';
-import { minor } from '../../domain/units';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
 import {
@@ -52,7 +51,7 @@ export async function addTraining(input: TrainingInput): Promise<Training> {
     title: input.title,
     date: input.date,
     hours: input.hours ?? 0,
-    costMinor: input.costMinor ?? minor(0),
+    costMinor: input.costMinor ?? 0,
     currency: input.currency,
     note: input.note ?? '',
     isSample: input.isSample ?? false,
