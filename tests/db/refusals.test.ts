@@ -24,7 +24,7 @@ import {
 import { encryptBackupText, type EncryptedEnvelope } from '../../src/lib/db/backup/crypto';
 import { gunzip } from '../../src/lib/db/backup/gzip';
 import { MAX_INPUT_BYTES } from '../../src/lib/db/backup/read-input';
-import { MAX_NAME_LENGTH } from '../../src/lib/domain/schema';
+import { MAX_NAME_LENGTH } from '../../src/lib/domain/schema-fields';
 import { isAnyamError, type AnyamError } from '../../src/lib/domain/model';
 import { errorText } from '../../src/lib/i18n/error-text';
 import { locale } from '../../src/lib/i18n/locale.svelte';

@@ -3,6 +3,7 @@ import { amountFor, NOTES, stamp } from './catalog';
 import { defineFactory, type Make } from './factory';
 import type { Rng } from './rng';
 import { KIND_PROFILES } from './stream-factory';
+import { isoDate, minor } from '../../src/lib/domain/units';
 
 /**
  * One entry of `stream` on `date`, shaped by the stream's kind. Used by the household factory for
@@ -28,8 +29,8 @@ export function makeEntryFor(
     deletedAt: null,
     streamId: stream.id,
     memberId: stream.memberId,
-    date,
-    amountMinor,
+    date: isoDate(date),
+    amountMinor: minor(amountMinor),
     currency: stream.currency,
     status,
     paidMinutes: rng.int(profile.paidMinutes[0], profile.paidMinutes[1]),

@@ -30,6 +30,7 @@ import { makeEntryFor } from './entry-factory';
 import { makeMember } from './member-factory';
 import { createRng, type Rng } from './rng';
 import { makeStream } from './stream-factory';
+import { currencyCode, isoDate, monthKey, minor } from '../../src/lib/domain/units';
 
 export interface HouseholdOptions {
   seed?: number;
@@ -50,7 +51,7 @@ export interface HouseholdOptions {
 const DEFAULTS = {
   seed: 1,
   months: 12,
-  endMonth: '2026-10',
+  endMonth: monthKey('2026-10'),
   members: 3,
   streamsPerMember: 2,
   entriesPerMonth: 40,
@@ -85,7 +86,7 @@ function monthsEndingAt(endMonth: MonthKey, count: number): Month[] {
     const key = `${year}-${String(month).padStart(2, '0')}`;
     const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
     out.push({
-      key,
+      key: monthKey(key),
       days: Array.from({ length }, (_, d) => `${key}-${String(d + 1).padStart(2, '0')}`),
     });
   }
@@ -126,7 +127,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     id: rng.uuid(),
     ...common,
     householdName: 'Household ' + (o.seed % 1000),
-    baseCurrency: base,
+    baseCurrency: currencyCode(base),
     locale: LOCALE_BY_BASE[base] ?? 'en',
     theme: 'system',
     lastBackupAt: null,
@@ -157,10 +158,10 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     const startMonth =
       i < 4 ? months[0]! : months[rng.int(0, Math.floor((months.length - 1) / 2))]!;
     streams.push({
-      ...makeStream(rng, i, { kind, currency }),
+      ...makeStream(rng, i, { kind, currency: currencyCode(currency) }),
       ...common,
       memberId: member.id,
-      startedOn: startMonth.days[0]!,
+      startedOn: isoDate(startMonth.days[0]!),
     });
   }
 
@@ -176,8 +177,8 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
         ...common,
         createdAt: stamp(date, 7 * 3600),
         updatedAt: stamp(date, 7 * 3600),
-        currency,
-        date,
+        currency: currencyCode(currency),
+        date: isoDate(date),
         value: rateString(value),
       });
       value *= 0.96 + rng.next() * 0.08;
@@ -247,9 +248,9 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       createdAt: stamp(date, 20 * 3600),
       updatedAt: stamp(date, 20 * 3600),
       placeId: SAVINGS_PLACE_ID,
-      date,
+      date: isoDate(date),
       amountMinor: amountFor(rng, base, 100, 800),
-      currency: base,
+      currency: currencyCode(base),
       note: '',
     });
   }
@@ -258,9 +259,9 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       id: rng.uuid(),
       ...common,
       placeId: SAVINGS_PLACE_ID,
-      date: lastDay,
+      date: isoDate(lastDay),
       amountMinor: amountFor(rng, base, 100, 800),
-      currency: base,
+      currency: currencyCode(base),
       note: '',
     });
   }
@@ -276,10 +277,10 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
         updatedAt: stamp(date, 19 * 3600),
         memberId: member.id,
         title: rng.pick(TRAININGS),
-        date,
+        date: isoDate(date),
         hours: rng.int(2, 40),
-        costMinor: rng.bool(0.5) ? 0 : amountFor(rng, base, 5, 50),
-        currency: base,
+        costMinor: rng.bool(0.5) ? minor(0) : amountFor(rng, base, 5, 50),
+        currency: currencyCode(base),
         note: '',
       });
     }
@@ -293,14 +294,14 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
       ...common,
       name: 'Savings',
       kind: 'bank',
-      currency: base,
+      currency: currencyCode(base),
     },
   ];
   // Bills paid on their day, most of the time (after everything else: the rng stays in step).
   const payments: Payment[] = [];
   const skips: Skip[] = [];
   for (const plan of plans) {
-    for (const dueOn of planOccurrences(plan, months[0]!.days[0]!, lastDay)) {
+    for (const dueOn of planOccurrences(plan, isoDate(months[0]!.days[0]!), isoDate(lastDay))) {
       if (!rng.bool(0.9)) {
         if (rng.bool(0.5)) {
           skips.push({ id: rng.uuid(), ...common, kind: 'plan', sourceId: plan.id, dueOn });

@@ -6,6 +6,7 @@ import {
 } from '../../src/lib/domain/model';
 import { amountFor, EMPLOYERS, PLATFORMS, stamp, STREAM_NAMES } from './catalog';
 import { defineFactory, type Make } from './factory';
+import { isoDate } from '../../src/lib/domain/units';
 
 interface KindProfile {
   cadence: StreamCadence;
@@ -70,7 +71,7 @@ export const makeStream: Make<Stream> = (rng, index, overrides) => {
       cadence: profile.cadence,
       daysPerWeek: profile.cadence === 'daily' ? 6 : 5,
     },
-    startedOn: '2025-01-01',
+    startedOn: isoDate('2025-01-01'),
     endedOn: null,
     // From the index, not the rng, so that adding pay days changed no other generated value.
     payDay:

@@ -6,19 +6,20 @@
 import fc from 'fast-check';
 import { daysInMonth } from '../../src/lib/domain/months';
 import type { IsoDate } from '../../src/lib/domain/model';
+import { isoDate, monthKey } from '../../src/lib/domain/units';
 
 /** The day a test uses when any ordinary mid-month day will do (Vitest's clock starts there). */
 export { PINNED_NOW, PINNED_TODAY } from '../pinned-day';
 
 /** Days on which periods turn over: each must give figures that make sense. */
 export const EDGE_DAYS: readonly IsoDate[] = [
-  '2027-01-01',
-  '2026-12-31',
-  '2027-03-31',
-  '2028-02-29',
-  '2026-12-05',
-  '2026-11-30',
-  '2027-02-28',
+  isoDate('2027-01-01'),
+  isoDate('2026-12-31'),
+  isoDate('2027-03-31'),
+  isoDate('2028-02-29'),
+  isoDate('2026-12-05'),
+  isoDate('2026-11-30'),
+  isoDate('2027-02-28'),
 ];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -33,8 +34,8 @@ export const todayArb: fc.Arbitrary<IsoDate> = fc.oneof(
       return fc
         .oneof(
           fc.constant(1),
-          fc.constant(daysInMonth(key)),
-          fc.integer({ min: 1, max: daysInMonth(key) }),
+          fc.constant(daysInMonth(monthKey(key))),
+          fc.integer({ min: 1, max: daysInMonth(monthKey(key)) }),
         )
         .map((day) => `${key}-${pad(day)}`);
     }),

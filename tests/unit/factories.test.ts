@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STREAM_KINDS, TABLE_NAMES, type HouseholdTables } from '../../src/lib/domain/model';
-import { toBaseMinor } from '../../src/lib/domain/money';
+import { toBaseMinor } from '../../src/lib/domain/money-math';
 import { validateRecord } from '../../src/lib/domain/schema';
 import { entryFactory } from '../factories/entry-factory';
 import { householdFactory } from '../factories/household-factory';

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { AnyamError } from '../../src/lib/domain/model';
 import {
   checkRateValue,
-  convertMinor,
   currencyExponent,
   decimalStringToMinor,
   formatMoney,
@@ -15,6 +14,7 @@ import {
   parseDecimal,
   parseMoney,
 } from '../../src/lib/domain/money';
+import { convertMinor } from '../../src/lib/domain/money-math';
 
 describe('locales', () => {
   it('a locale the phone does not know formats and parses as English', () => {

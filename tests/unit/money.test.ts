@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { AnyamError } from '../../src/lib/domain/model';
 import {
   parseDecimal,
-  convertMinor,
   currencyExponent,
   decimalStringToMinor,
   formatMoney,
@@ -12,10 +11,13 @@ import {
   MAX_MINOR,
   minorToDecimalString,
   parseMoney,
+} from '../../src/lib/domain/money';
+import {
+  convertMinor,
   rateInForce,
   toBaseMinor,
   type RateLike,
-} from '../../src/lib/domain/money';
+} from '../../src/lib/domain/money-math';
 
 const LOCALES = ['id-ID', 'fil-PH', 'vi-VN', 'en-PH'] as const;
 const CURRENCIES = ['IDR', 'PHP', 'VND', 'USD'] as const;

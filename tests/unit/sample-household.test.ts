@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateInForce } from '../../src/lib/domain/money';
+import { rateInForce } from '../../src/lib/domain/money-math';
 import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { sampleCountry } from '../../src/lib/domain/sample-country';
 import type { SampleCountry } from '../../src/lib/domain/sample-country';

@@ -6,7 +6,7 @@ import { m } from '../../paraglide/messages.js';
 import type { TableName } from '../../lib/domain/model';
 import { registerErrorTexts } from '../../lib/i18n/error-text';
 import { formatMoney } from '../../lib/domain/money';
-import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../lib/domain/schema';
+import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../lib/domain/schema-fields';
 import { formatNumber } from '../../lib/state/format.svelte';
 import { intlLocale } from '../../lib/i18n/locale.svelte';
 import { displayName } from '../../lib/i18n/sample-labels';

@@ -6,7 +6,7 @@ import { m } from '../../paraglide/messages.js';
 import type { CsvDateFormat, CsvField, JobProgress } from '../../lib/db/backup';
 import { registerErrorTexts } from '../../lib/i18n/error-text';
 import { formatNumber } from '../../lib/state/format.svelte';
-import { MAX_NAME_LENGTH } from '../../lib/domain/schema';
+import { MAX_NAME_LENGTH } from '../../lib/domain/schema-fields';
 
 export const FIELD_LABEL: Record<CsvField, () => string> = {
   date: m.bk_field_date,

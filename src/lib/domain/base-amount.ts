@@ -2,7 +2,7 @@
  * Conversion to the base currency that reports a missing rate as `null` instead of throwing, for
  * the analytics that must list what they could not convert ("never silently counted as zero").
  */
-import { rateInForce, toBaseMinor, type RateLike } from './money';
+import { rateInForce, toBaseMinor, type RateLike } from './money-math';
 import type { CurrencyCode, IsoDate, MinorUnits } from './model';
 
 /** A stored rate may carry a soft-delete mark; plain `RateLike`s (tests, imports) need not. */

@@ -10,6 +10,7 @@ import { liveRates } from './base-amount';
 import { incomeTable, monthSpanOfRows, type IncomeTable } from './income-table';
 import {
   STREAM_KINDS,
+  type CurrencyCode,
   type IsoDate,
   type MonthKey,
   type Plan,
@@ -62,7 +63,7 @@ export interface DashboardInput {
   rates: Rate[];
   /** Not used by the dashboard itself (see pay.ts); accepted so callers pass one bundle. */
   training: Training[];
-  baseCurrency: string;
+  baseCurrency: CurrencyCode;
   today: IsoDate;
   /** The month to show; by default the last complete month. Never the in-progress month. */
   asOf?: MonthKey;
@@ -89,7 +90,7 @@ export interface DashboardSeries {
 }
 
 export interface DashboardData {
-  baseCurrency: string;
+  baseCurrency: CurrencyCode;
   memberId: string | null;
   /** The month shown: the score, components and shares are of this month's window. */
   asOf: MonthKey;

@@ -21,7 +21,7 @@ function daysInMonth(year: number, month: number): number {
  * record of an import or a backup passes here, and date-fns' getDaysInMonth made it three times
  * slower (measured; docs/design-notes.md). tests/unit/dates.test.ts checks it against date-fns.
  */
-export function isValidIsoDate(s: string): boolean {
+export function isValidIsoDate(s: unknown): s is IsoDate {
   if (typeof s !== 'string') return false;
   const m = ISO_DATE.exec(s);
   if (!m) return false;
@@ -48,7 +48,10 @@ export function toLocalDate(date: IsoDate): Date {
 
 /** The local calendar date of a `Date` (not UTC: 1 a.m. in Jakarta is still "today" there). */
 export function fromLocalDate(d: Date): IsoDate {
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
+  const date = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
+  // Also brands it: a Date outside 1900–2999 (or an Invalid Date) names no day Anyam stores.
+  if (!isValidIsoDate(date)) throw new AnyamError('date/invalid', { date });
+  return date;
 }
 
 /** Today on the device's own calendar. */

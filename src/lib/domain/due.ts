@@ -7,7 +7,17 @@
  */
 import { addDaysIso } from './dates';
 import { firstDayOf, lastDayOf, monthOf } from './months';
-import type { Entry, IsoDate, MonthKey, Payment, Plan, Skip, Stream } from './model';
+import type {
+  CurrencyCode,
+  Entry,
+  IsoDate,
+  MinorUnits,
+  MonthKey,
+  Payment,
+  Plan,
+  Skip,
+  Stream,
+} from './model';
 import {
   createdOn,
   MAX_WINDOW_REACH_DAYS,
@@ -87,8 +97,8 @@ function anyWithin(dates: readonly IsoDate[] | undefined, from: IsoDate, to: Iso
 export interface IncomeOccurrence {
   streamId: string;
   dueOn: IsoDate;
-  amountMinor: number;
-  currency: string;
+  amountMinor: MinorUnits;
+  currency: CurrencyCode;
   /** An entry of the stream falls in its window. */
   matched: boolean;
   skipped: boolean;
@@ -157,8 +167,8 @@ export function dueIncome(
 export interface BillOccurrence {
   planId: string;
   dueOn: IsoDate;
-  amountMinor: number;
-  currency: string;
+  amountMinor: MinorUnits;
+  currency: CurrencyCode;
   /** The live payments naming this occurrence (normally one). */
   payments: Payment[];
   skipped: boolean;

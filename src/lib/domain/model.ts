@@ -4,16 +4,21 @@
  * calendar dates 'YYYY-MM-DD'; timestamps are ISO 8601 strings in UTC.
  */
 
+/**
+ * The units below are flavoured: a plain string or number still fits (literals, Dexie rows), but
+ * one unit never passes for another — a `MonthKey` where an `IsoDate` is expected fails the
+ * build (tests/unit/units.types.test.ts). units.ts has their checking constructors.
+ */
 /** A local calendar date, 'YYYY-MM-DD'. */
-export type IsoDate = string;
+export type IsoDate = string & { readonly __unit?: 'IsoDate' };
 /** A month key, 'YYYY-MM'. */
-export type MonthKey = string;
+export type MonthKey = string & { readonly __unit?: 'MonthKey' };
 /** An ISO 8601 timestamp in UTC, as made by `new Date().toISOString()`. */
 export type Timestamp = string;
 /** An ISO 4217 alphabetic code such as 'IDR'. */
-export type CurrencyCode = string;
+export type CurrencyCode = string & { readonly __unit?: 'CurrencyCode' };
 /** An integer count of a currency's minor unit (sen, centavo, cent; VND has none). */
-export type MinorUnits = number;
+export type MinorUnits = number & { readonly __unit?: 'MinorUnits' };
 
 export interface BaseRecord {
   id: string;

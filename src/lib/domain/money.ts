@@ -1,9 +1,10 @@
 /**
- * Money as integer minor units of an ISO 4217 currency: parsing what people type, formatting with
- * Intl, and converting between currencies with exact integer (BigInt) arithmetic. Floats never
+ * Money as integer minor units of an ISO 4217 currency, as text: parsing what people type,
+ * formatting with Intl, plain decimal strings for files, and exchange-rate values. Sums, scaling
+ * and conversion between currencies are exact integer arithmetic in money-math.ts. Floats never
  * touch an amount: a float product such as 0.1 * 3 would drift by a sen and break rollup totals.
  */
-import { AnyamError } from './model';
+import { AnyamError, type CurrencyCode, type MinorUnits } from './model';
 
 /** One amount above 10^15 minor units (Rp 10 trillion, US$10 trillion) is rejected. */
 export const MAX_MINOR = 1e15;
@@ -54,13 +55,25 @@ function invalid(input: unknown): AnyamError {
 }
 
 /** Three uppercase letters that Intl accepts (Intl accepts any well-formed code, e.g. 'XTS'). */
-export function isCurrencyCode(code: string): boolean {
+export function isCurrencyCode(code: unknown): code is CurrencyCode {
+  if (typeof code !== 'string') return false;
   try {
     currencyExponent(code);
     return true;
   } catch {
     return false;
   }
+}
+
+/** A whole number of minor units that adds up exactly (units.ts `minor()` builds one). */
+export function isMinorUnits(n: unknown): n is MinorUnits {
+  return Number.isSafeInteger(n);
+}
+
+/** `n`, known by construction to be whole and safe, as minor units (money/invalid if not). */
+function asMinor(n: number, input: unknown): MinorUnits {
+  if (!isMinorUnits(n)) throw invalid(input);
+  return n;
 }
 
 export function currencyExponent(currency: string): number {
@@ -230,7 +243,7 @@ export function parseMoney(
   currency: string,
   locale: string,
   options: { decimals?: number } = {},
-): number {
+): MinorUnits {
   const exponent = currencyExponent(currency);
   const allowed = Math.min(options.decimals ?? exponent, exponent);
   if (typeof input !== 'string') throw invalid(input);
@@ -269,7 +282,7 @@ export function parseMoney(
   // "-0" too: a minus sign asks for a negative amount, which Anyam never stores (issue 24).
   if (sign === '-') throw new AnyamError('money/negative', { input });
   if (minor > MAX_MINOR_BIG) throw new AnyamError('money/too-large', { input });
-  return Number(minor);
+  return asMinor(Number(minor), input);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,7 +332,7 @@ export function minorToDecimalString(amountMinor: number, currency: string): str
 }
 
 /** Strict inverse of minorToDecimalString; fewer decimals than the exponent are fine. */
-export function decimalStringToMinor(text: string, currency: string): number {
+export function decimalStringToMinor(text: string, currency: string): MinorUnits {
   const exponent = currencyExponent(currency);
   const m = typeof text === 'string' ? /^(-?)(\d+)(?:\.(\d+))?$/.exec(text) : null;
   if (!m) throw invalid(text);
@@ -327,18 +340,11 @@ export function decimalStringToMinor(text: string, currency: string): number {
   if (fracDigits.length > exponent) throw invalid(text);
   const minor = BigInt(intDigits + fracDigits.padEnd(exponent, '0'));
   if (minor > MAX_MINOR_BIG) throw new AnyamError('money/too-large', { input: text });
-  return sign === '-' && minor !== 0n ? -Number(minor) : Number(minor);
+  return asMinor(sign === '-' && minor !== 0n ? -Number(minor) : Number(minor), text);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Rates and conversion
-
-/** value: base-currency MAJOR units per 1 MAJOR unit of `currency`, e.g. '16250.5'. */
-export interface RateLike {
-  currency: string;
-  date: string;
-  value: string;
-}
 
 const RATE_VALUE = /^\d{1,15}(?:\.\d{1,12})?$/;
 
@@ -361,72 +367,6 @@ export function checkRateValue(value: string): void {
   if (int === '' && !/[1-9]/.test(fracPart.slice(0, 7))) {
     throw new AnyamError('rate/too-low', { value });
   }
-}
-
-/**
- * The latest rate of `currency` dated on or before `date`; among rates of the same date the last
- * one in the array wins. Soft-deleted rows (a truthy `deletedAt`) are never in force.
- */
-export function rateInForce<T extends RateLike>(
-  rates: readonly T[],
-  currency: string,
-  date: string,
-): T | null {
-  let best: T | null = null;
-  for (const rate of rates) {
-    if (rate.currency !== currency || rate.date > date) continue;
-    if ((rate as { deletedAt?: unknown }).deletedAt) continue;
-    if (best === null || rate.date >= best.date) best = rate;
-  }
-  return best;
-}
-
-/**
- * amountMinor of `fromCurrency` -> minor units of `toCurrency`, where rateValue is `toCurrency`
- * major units per `fromCurrency` major unit. Computed as one exact fraction and rounded once,
- * half away from zero, so -0.5 and 0.5 round symmetrically. Results above MAX_MINOR are
- * money/too-large: they could not be stored or summed safely.
- */
-export function convertMinor(
-  amountMinor: number,
-  fromCurrency: string,
-  toCurrency: string,
-  rateValue: string,
-): number {
-  assertMinor(amountMinor);
-  if (!isValidRateValue(rateValue))
-    throw new AnyamError('rate/invalid-value', { value: rateValue });
-  const shiftBy = currencyExponent(toCurrency) - currencyExponent(fromCurrency);
-  const [intPart = '', fracPart = ''] = rateValue.split('.');
-  const scale = shiftBy - fracPart.length;
-
-  let numerator = BigInt(amountMinor) * BigInt(intPart + fracPart);
-  let denominator = 1n;
-  if (scale >= 0) numerator *= 10n ** BigInt(scale);
-  else denominator = 10n ** BigInt(-scale);
-
-  const negative = numerator < 0n;
-  const abs = negative ? -numerator : numerator;
-  let quotient = abs / denominator;
-  if ((abs % denominator) * 2n >= denominator) quotient += 1n;
-  if (quotient > MAX_MINOR_BIG) {
-    throw new AnyamError('money/too-large', { amountMinor, fromCurrency, toCurrency });
-  }
-  return negative && quotient !== 0n ? -Number(quotient) : Number(quotient);
-}
-
-/** The amount in base currency with the rate in force on `date`; rate/missing when none. */
-export function toBaseMinor(
-  amountMinor: number,
-  currency: string,
-  baseCurrency: string,
-  date: string,
-  rates: readonly RateLike[],
-): number {
-  if (currency === baseCurrency) return amountMinor;
-  const rate = rateInForce(rates, currency, date);
-  if (!rate) throw new AnyamError('rate/missing', { currency, date });
-  return convertMinor(amountMinor, currency, baseCurrency, rate.value);
 }
 
 /**

@@ -26,7 +26,17 @@ import {
   type EntryDate,
 } from './due';
 import { amountInMonth, firstDayOf, isRecurringCadence, lastDayOf } from './months';
-import type { CurrencyCode, IsoDate, MonthKey, Payment, Plan, Rollup, Skip, Stream } from './model';
+import type {
+  CurrencyCode,
+  IsoDate,
+  MinorUnits,
+  MonthKey,
+  Payment,
+  Plan,
+  Rollup,
+  Skip,
+  Stream,
+} from './model';
 import { streamPayDay } from './occurrences';
 
 export interface GlanceBill extends BillOccurrence {
@@ -84,7 +94,7 @@ export function monthGlance(input: MonthGlanceInput): MonthGlance {
   const { month, baseCurrency } = input;
   const rates = liveRates(input.rates);
   const missing = new Set<CurrencyCode>();
-  const toBase = (amount: number, currency: CurrencyCode, date: IsoDate): number | null => {
+  const toBase = (amount: MinorUnits, currency: CurrencyCode, date: IsoDate): number | null => {
     const base = baseMinorOrNull(amount, currency, baseCurrency, date, rates);
     if (base === null) missing.add(currency);
     return base;

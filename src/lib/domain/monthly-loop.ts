@@ -8,7 +8,7 @@
  */
 import type { RateRecordLike } from './base-amount';
 import { dueBills, dueIncome, dueWhen, type DueBill, type DueIncome, type EntryDate } from './due';
-import type { IsoDate, Payment, Plan, Rollup, Skip, Stream } from './model';
+import type { CurrencyCode, IsoDate, Payment, Plan, Rollup, Skip, Stream } from './model';
 import { monthGlance, type MonthGlance } from './month-glance';
 import { monthOf } from './months';
 import { monthSoFar, type Period } from './periods';
@@ -17,7 +17,7 @@ export interface MonthlyLoopRows {
   streams: readonly Stream[];
   plans: readonly Plan[];
   rates: readonly RateRecordLike[];
-  baseCurrency: string;
+  baseCurrency: CurrencyCode;
   /** Entries of the pay-day streams in due.ts `loopEntryRange(today)`. */
   entries: readonly EntryDate[];
   /** Rollup rows of today's month. */

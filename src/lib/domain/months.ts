@@ -8,7 +8,14 @@
  * analytics figure got slower when it did (docs/design-notes.md). Calendar arithmetic on days
  * (occurrences, adding days) goes through date-fns in dates.ts and occurrences.ts.
  */
-import type { IsoDate, MonthKey, PlanCadence, StreamCadence } from './model';
+import { isValidIsoDate } from './dates';
+import {
+  AnyamError,
+  type IsoDate,
+  type MonthKey,
+  type PlanCadence,
+  type StreamCadence,
+} from './model';
 
 /** Weeks per month on average: 52 weeks / 12 months (not 4, which loses a month a year). */
 export const WEEKS_PER_MONTH = 52 / 12;
@@ -17,13 +24,25 @@ export const DEFAULT_DAYS_PER_WEEK = 5;
 
 const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export function isMonthKey(value: string): value is MonthKey {
-  return MONTH_KEY.test(value);
+export function isMonthKey(value: unknown): value is MonthKey {
+  return typeof value === 'string' && MONTH_KEY.test(value);
 }
 
-/** The month key of a date or timestamp: '2025-03-14' → '2025-03'. */
+/** `month` when it is a month key (checked, which also brands it); date/invalid otherwise. */
+function checked(month: string): MonthKey {
+  if (!isMonthKey(month)) throw new AnyamError('date/invalid', { month });
+  return month;
+}
+
+/** `date` when it is a calendar date (checked, which also brands it); date/invalid otherwise. */
+function checkedDate(date: string): IsoDate {
+  if (!isValidIsoDate(date)) throw new AnyamError('date/invalid', { date });
+  return date;
+}
+
+/** The month key of a date: '2025-03-14' → '2025-03'. */
 export function monthOf(date: IsoDate): MonthKey {
-  return date.slice(0, 7);
+  return checked(date.slice(0, 7));
 }
 
 /** Month key → month index (year × 12 + month − 1), so that months are consecutive integers. */
@@ -43,7 +62,7 @@ export function monthIndex(month: MonthKey): number {
 export function monthKeyAt(index: number): MonthKey {
   const year = Math.floor(index / 12);
   const mm = index - year * 12 + 1;
-  return `${String(year).padStart(4, '0')}-${mm < 10 ? '0' : ''}${mm}`;
+  return checked(`${String(year).padStart(4, '0')}-${mm < 10 ? '0' : ''}${mm}`);
 }
 
 /** The month `count` months after `month` (negative counts go back). */
@@ -92,12 +111,12 @@ export function daysInMonth(month: MonthKey): number {
 
 /** The first day of a month, 'YYYY-MM-01'. */
 export function firstDayOf(month: MonthKey): IsoDate {
-  return `${month}-01`;
+  return checkedDate(`${month}-01`);
 }
 
 /** The last day of a month, e.g. '2024-02-29'. */
 export function lastDayOf(month: MonthKey): IsoDate {
-  return `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+  return checkedDate(`${month}-${String(daysInMonth(month)).padStart(2, '0')}`);
 }
 
 /** The month `today` falls in: it is still "in progress" and never enters a resilience window. */

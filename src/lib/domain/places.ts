@@ -4,6 +4,8 @@
  */
 import { AnyamError, type MinorUnits, type Place, type PlaceKind } from './model';
 import { parseMoney } from './money';
+import { scaleMinor } from './money-math';
+import { currencyCode } from './units';
 
 /**
  * The id of the place "Savings" that the upgrade makes. Fixed, not random: two phones of one
@@ -49,7 +51,7 @@ export function migratedPlace(
     deletedAt: null,
     name: MIGRATED_PLACE_NAME,
     kind: 'other',
-    currency: byDate[byDate.length - 1]?.currency ?? baseCurrency,
+    currency: currencyCode(byDate[byDate.length - 1]?.currency ?? baseCurrency),
     isSample: snapshots.every((s) => s.isSample === true),
   };
 }
@@ -62,5 +64,5 @@ export function parseBalance(input: string, currency: string, locale: string): M
   const trimmed = input.trim();
   const negative = /^[-\u2212]/.test(trimmed);
   const minor = parseMoney(negative ? trimmed.slice(1) : trimmed, currency, locale);
-  return negative && minor !== 0 ? -minor : minor;
+  return negative && minor !== 0 ? scaleMinor(minor, -1, Math.round) : minor;
 }

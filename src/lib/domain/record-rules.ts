@@ -5,6 +5,7 @@
  */
 import { todayIso, isValidIsoDate } from './dates';
 import { AnyamError, type Entry, type IsoDate, type Stream, type TableName } from './model';
+import { isoDate } from './units';
 
 export interface RuleContext {
   /** The device's date: entries may lie at most a year ahead of it. */
@@ -30,7 +31,7 @@ export interface RecordRule<T> {
 export function latestEntryDate(today: IsoDate = todayIso()): IsoDate {
   const sameDay = `${String(Number(today.slice(0, 4)) + 1).padStart(4, '0')}${today.slice(4)}`;
   // 29 February has no twin next year.
-  return isValidIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
+  return isValidIsoDate(sameDay) ? sameDay : isoDate(`${sameDay.slice(0, 8)}28`);
 }
 
 const entryRules: readonly RecordRule<Entry>[] = [

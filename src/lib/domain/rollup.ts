@@ -4,7 +4,9 @@
  * (or a rate change) recomputes everything with `rollupsFromEntries`.
  */
 import { baseMinorOrNull, liveRates, type RateRecordLike } from './base-amount';
+import { addMinor, scaleMinor } from './money-math';
 import { monthOf } from './months';
+import { minor } from './units';
 import type { CurrencyCode, Entry, EntryStatus, MinorUnits, MonthKey, Rollup } from './model';
 
 /** The primary key of a rollup row. */
@@ -47,8 +49,8 @@ export function entryDelta(entry: Entry, baseMinor: MinorUnits | null, sign: 1 |
     month,
     currency: entry.currency,
     status: entry.status,
-    amountMinor: sign * entry.amountMinor,
-    baseMinor: baseMinor === null ? 0 : sign * baseMinor,
+    amountMinor: scaleMinor(entry.amountMinor, sign, Math.round),
+    baseMinor: scaleMinor(baseMinor ?? minor(0), sign, Math.round),
     missingRateCount: baseMinor === null ? sign : 0,
     paidMinutes: sign * entry.paidMinutes,
     unpaidMinutes: sign * entry.unpaidMinutes,
@@ -71,8 +73,8 @@ export function rollupWithDelta(row: Rollup | undefined, delta: RollupDelta): Ro
     month: delta.month,
     currency: delta.currency,
     status: delta.status,
-    amountMinor: (row?.amountMinor ?? 0) + delta.amountMinor,
-    baseMinor: (row?.baseMinor ?? 0) + delta.baseMinor,
+    amountMinor: addMinor(row?.amountMinor ?? minor(0), delta.amountMinor),
+    baseMinor: addMinor(row?.baseMinor ?? minor(0), delta.baseMinor),
     missingRateCount: (row?.missingRateCount ?? 0) + delta.missingRateCount,
     paidMinutes: (row?.paidMinutes ?? 0) + delta.paidMinutes,
     unpaidMinutes: (row?.unpaidMinutes ?? 0) + delta.unpaidMinutes,

@@ -4,8 +4,6 @@
  * dropping it would lose data, so it is rejected instead.
  */
 import * as v from 'valibot';
-import { isValidIsoDate } from './dates';
-import { hasVisibleCharacter } from './names';
 import {
   AnyamError,
   ENTRY_STATUSES,
@@ -32,96 +30,24 @@ import {
   type TableName,
   type Training,
 } from './model';
-import { isCurrencyCode, isValidRateValue, MAX_MINOR } from './money';
-
-// ---------------------------------------------------------------------------------------------
-// Shared pieces
-
-export const MAX_NOTE_LENGTH = 500;
-export const MAX_NAME_LENGTH = 80;
-/** A month of minutes: more for one entry is a typing error. */
-export const MAX_MINUTES = 60 * 24 * 31;
-
-export const idSchema = v.pipe(v.string(), v.uuid());
-
-/**
- * Exactly the shape `Date.prototype.toISOString()` makes: merges compare `updatedAt` as strings,
- * which only orders correctly when every timestamp has the same form.
- */
-export const timestampSchema = v.pipe(
-  v.string(),
-  v.check(
-    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && isRoundTrip(s),
-    'Expected a UTC timestamp like 2026-01-31T08:00:00.000Z',
-  ),
-);
-
-function isRoundTrip(s: string): boolean {
-  const ms = Date.parse(s);
-  return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
-}
-
-export const isoDateSchema = v.pipe(
-  v.string(),
-  v.check(isValidIsoDate, 'Expected a calendar date YYYY-MM-DD'),
-);
-
-export const monthKeySchema = v.pipe(
-  v.string(),
-  v.check((s) => /^\d{4}-\d{2}$/.test(s) && isValidIsoDate(`${s}-01`), 'Expected a month YYYY-MM'),
-);
-
-export const currencySchema = v.pipe(
-  v.string(),
-  v.check(isCurrencyCode, 'Expected an ISO 4217 currency code'),
-);
-
-export const amountMinorSchema = v.pipe(
-  v.number(),
-  v.safeInteger(),
-  v.minValue(0),
-  v.maxValue(MAX_MINOR),
-);
-
-/** Derived sums (rollups) may pass MAX_MINOR but must stay exact. */
-const sumSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
-
-export const minutesSchema = v.pipe(
-  v.number(),
-  v.integer(),
-  v.minValue(0),
-  v.maxValue(MAX_MINUTES),
-);
-
-export const noteSchema = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH));
-
-export { hasVisibleCharacter };
-
-/** Names: trimmed, and empty or with at least one visible character (names.ts). */
-const visible = v.check<string, string>(
-  (s) => s === '' || hasVisibleCharacter(s),
-  'Expected at least one visible character',
-);
-
-export const nameSchema = v.pipe(
-  v.string(),
-  v.trim(),
-  v.nonEmpty(),
-  v.maxLength(MAX_NAME_LENGTH),
-  visible,
-);
-
-/** Like a name but may be empty (a platform or employer is optional). */
-const optionalNameSchema = v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME_LENGTH), visible);
-
-export const colorSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'Expected #rrggbb'));
-
-const base = {
-  id: idSchema,
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
-  deletedAt: v.nullable(timestampSchema),
-};
+import { isValidRateValue } from './money';
+import {
+  amountMinorSchema,
+  balanceMinorSchema,
+  baseFields as base,
+  colorSchema,
+  countSchema,
+  currencySchema,
+  idSchema,
+  isoDateSchema,
+  minutesSchema,
+  monthKeySchema,
+  nameSchema,
+  noteSchema,
+  optionalNameSchema,
+  sumMinorSchema,
+  timestampSchema,
+} from './schema-fields';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -221,12 +147,12 @@ export const rollupSchema = v.pipe(
     month: monthKeySchema,
     currency: currencySchema,
     status: v.picklist(ENTRY_STATUSES),
-    amountMinor: sumSchema,
-    baseMinor: sumSchema,
-    missingRateCount: sumSchema,
-    paidMinutes: sumSchema,
-    unpaidMinutes: sumSchema,
-    count: sumSchema,
+    amountMinor: sumMinorSchema,
+    baseMinor: sumMinorSchema,
+    missingRateCount: countSchema,
+    paidMinutes: countSchema,
+    unpaidMinutes: countSchema,
+    count: countSchema,
   }),
   v.forward(
     v.partialCheck(
@@ -279,14 +205,6 @@ export const placeSchema = v.strictObject({
   currency: currencySchema,
   isSample: v.boolean(),
 });
-
-/** A balance may be below zero (a debt, for a place of kind 'other': the repository checks). */
-const balanceMinorSchema = v.pipe(
-  v.number(),
-  v.safeInteger(),
-  v.minValue(-MAX_MINOR),
-  v.maxValue(MAX_MINOR),
-);
 
 export const savingSchema = v.strictObject({
   ...base,

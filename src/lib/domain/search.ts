@@ -4,6 +4,8 @@
  * entries through an index, month by month, and hands each row to `compileSearch`'s predicate.
  */
 import { baseMinorOrNull, type RateRecordLike } from './base-amount';
+import { addMinor } from './money-math';
+import { minor } from './units';
 import {
   AnyamError,
   type CurrencyCode,
@@ -135,7 +137,7 @@ export interface SearchTotal {
   count: number;
 }
 
-export const EMPTY_TOTAL: SearchTotal = { baseMinor: 0, missingRate: 0, count: 0 };
+export const EMPTY_TOTAL: SearchTotal = { baseMinor: minor(0), missingRate: 0, count: 0 };
 
 /** `total` plus `entries`, each converted with the rate in force on its own date. */
 export function addToTotal(
@@ -148,7 +150,7 @@ export function addToTotal(
   for (const e of entries) {
     const converted = baseMinorOrNull(e.amountMinor, e.currency, baseCurrency, e.date, rates);
     if (converted === null) missingRate++;
-    else baseMinor += converted;
+    else baseMinor = addMinor(baseMinor, converted);
     count++;
   }
   return { baseMinor, missingRate, count };

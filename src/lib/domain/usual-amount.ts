@@ -12,6 +12,8 @@
  */
 import { addDaysIso } from './dates';
 import type { IsoDate, MinorUnits } from './model';
+import { scaleMinor, sumMinor } from './money-math';
+import { isoDate } from './units';
 
 /** Fewer entries than this in the window: the expected amount stands in for the median. */
 export const USUAL_MIN_ENTRIES = 3;
@@ -38,14 +40,16 @@ export function usualWindowStart(today: IsoDate): IsoDate {
   // The same day 6 months back, clamped to that month's length (31 Aug → 28/29 Feb).
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const sameDay = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, days)).padStart(2, '0')}`;
-  return addDaysIso(sameDay, 1);
+  return addDaysIso(isoDate(sameDay), 1);
 }
 
 /** The median of integer amounts (the mean of the middle two for an even count, rounded). */
 export function medianMinor(amounts: readonly MinorUnits[]): MinorUnits {
   const sorted = [...amounts].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  return sorted.length % 2
+    ? sorted[mid]!
+    : scaleMinor(sumMinor([sorted[mid - 1]!, sorted[mid]!]), 1 / 2, Math.round);
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   type TableName,
 } from '../../domain/model';
 import { migratedPlace } from '../../domain/places';
-import { timestampSchema, validateRecord } from '../../domain/schema';
+import { validateRecord } from '../../domain/schema';
+import { timestampSchema } from '../../domain/schema-fields';
 import * as v from 'valibot';
 import {
   BACKUP_FORMAT,

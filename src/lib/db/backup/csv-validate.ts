@@ -12,7 +12,7 @@ import {
   type StreamKind,
 } from '../../domain/model';
 import { isCurrencyCode } from '../../domain/money';
-import { MAX_MINUTES, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../domain/schema';
+import { MAX_MINUTES, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../domain/schema-fields';
 import { latestEntryDate } from '../repo/entry-rules';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 import {
