@@ -12,7 +12,7 @@ import {
   restoreIn,
   softDeleteIn,
 } from '../../src/lib/db/repo/record';
-import { repoError } from '../../src/lib/db/repo/transaction';
+import { readTransaction, repoError, writeTransaction } from '../../src/lib/db/repo/transaction';
 import { AnyamError, type Member } from '../../src/lib/domain/model';
 import { PINNED_NOW } from '../pinned-day';
 import { dropDatabase, freshDatabase } from './helpers';
@@ -138,6 +138,23 @@ describe('live and deleted rows', () => {
         details: { id },
       });
     }
+  });
+
+  it('a transaction that fails leaves with the typed error, and its writes undone', async () => {
+    const constraint = () => Object.assign(new Error('dup'), { name: 'ConstraintError' });
+    await expect(
+      writeTransaction(['members'], async (d) => {
+        await d.members.put(member('new', null));
+        throw constraint();
+      }),
+    ).rejects.toMatchObject({ code: 'db/constraint' });
+    expect(await db.members.get('new')).toBeUndefined();
+    await expect(
+      readTransaction(['members'], async () => {
+        throw constraint();
+      }),
+    ).rejects.toMatchObject({ code: 'db/constraint' });
+    expect(await readTransaction(['members'], (d) => d.members.count())).toBe(2);
   });
 
   it('listSmall leaves deleted rows out unless asked for them', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Training } from '../../src/lib/domain/model';
 import { payReport } from '../../src/lib/domain/pay';
-import { bestPlatform } from '../../src/lib/domain/pay-compare';
+import { bestPlatform, rankPlatforms } from '../../src/lib/domain/pay-compare';
 import { platformCards } from '../../src/lib/domain/pay-figures';
+import { completeMonths } from '../../src/lib/domain/periods';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { makeEntry, makeStream, makeTraining } from './analytics-fixtures';
 
@@ -18,12 +19,13 @@ const entries = ['01', '02', '03', '04', '05', '06'].flatMap((m) => [
   makeEntry(task, `2025-${m}-10`, 41_000, minutes),
   makeEntry(hive, `2025-${m}-12`, 30_000, minutes),
 ]);
-const groups = payReport({
+const report = payReport({
   rollups: rollupsFromEntries(entries, [], 'PHP'),
   streams: [task, hive],
   training: [],
   until: '2025-06',
-}).byPlatform;
+});
+const groups = report.byPlatform;
 
 function best(training: Training[], today = '2025-07-05', g = groups) {
   const cards = platformCards(g, today, 'PHP');
@@ -81,5 +83,76 @@ describe('ranking', () => {
     expect(b.lead).toBe(0);
     const reversed = best([], '2025-07-05', [...g].reverse());
     expect(reversed.ranked.map((r) => r.platform)).toEqual(['LabelHive', 'TaskPoint']);
+  });
+});
+
+describe('the months after a training', () => {
+  it('a training in the month before the last compared is compared with that last month alone', () => {
+    const t = best([makeTraining('ana', '2025-05-20', { title: 'May course' })]).training!;
+    expect(t).toMatchObject({ title: 'May course', month: '2025-05' });
+    expect(t.after).toMatchObject({ platform: 'TaskPoint' });
+  });
+
+  it('are the 3 months after it; neither side holds its own month', () => {
+    // March: LabelHive paid ₱500/h; April–June TaskPoint paid best.
+    const march = [...entries, makeEntry(hive, '2025-03-20', 500_000, minutes)];
+    const g = payReport({
+      rollups: rollupsFromEntries(march, [], 'PHP'),
+      streams: [task, hive],
+      training: [],
+      until: '2025-06',
+    }).byPlatform;
+    const t = best([makeTraining('ana', '2025-03-15')], '2025-07-05', g).training!;
+    expect(t.after).toMatchObject({ platform: 'TaskPoint' });
+    // Nor is it in the months before (December–February).
+    expect(t.before).toMatchObject({ platform: 'TaskPoint' });
+  });
+});
+
+describe('rankPlatforms', () => {
+  const period = completeMonths('2025-07-05');
+
+  it('ranks platforms only: a member group handed in with them is never named', () => {
+    const ranked = rankPlatforms([...report.byMember, ...groups], period, 'PHP');
+    expect(ranked.map((r) => r.platform)).toEqual(['TaskPoint', 'LabelHive']);
+  });
+
+  it('leaves out a platform with too little time in the period, however well it paid', () => {
+    const short = [
+      ...entries,
+      makeEntry(stream('qs', 'QuickSnap'), '2025-05-01', 90_000, {
+        paidMinutes: 30,
+        unpaidMinutes: 0,
+      }),
+    ];
+    const g = payReport({
+      rollups: rollupsFromEntries(short, [], 'PHP'),
+      streams: [task, hive, stream('qs', 'QuickSnap')],
+      training: [],
+      until: '2025-06',
+    }).byPlatform;
+    expect(rankPlatforms(g, period, 'PHP').map((r) => r.platform)).toEqual([
+      'TaskPoint',
+      'LabelHive',
+    ]);
+  });
+
+  it('gives no lead over a platform that paid nothing per hour', () => {
+    const unpaid = [
+      makeEntry(task, '2025-05-10', 41_000, minutes),
+      makeEntry(hive, '2025-05-12', 0, minutes),
+    ];
+    const g = payReport({
+      rollups: rollupsFromEntries(unpaid, [], 'PHP'),
+      streams: [task, hive],
+      training: [],
+      until: '2025-06',
+    }).byPlatform;
+    const b = best([], '2025-07-05', g);
+    expect(b.ranked.map((r) => [r.platform, r.effectivePerHour])).toEqual([
+      ['TaskPoint', 4_100],
+      ['LabelHive', 0],
+    ]);
+    expect(b.lead).toBeNull();
   });
 });
