@@ -6,9 +6,8 @@ import base from './vitest.config.ts';
 
 const include = process.env.MUTATION_TESTS?.split(',') ?? ['tests/unit/**/*.test.ts'];
 
-const config = mergeConfig(base, {
-  test: { setupFiles: ['tests/setup/mutation-fast-check.ts'] },
-});
 // mergeConfig concatenates arrays: `include` is replaced, not added to the whole suite's.
-config.test.include = include;
-export default config;
+export default mergeConfig(
+  { ...base, test: { ...base.test, include } },
+  { test: { setupFiles: ['tests/setup/mutation-fast-check.ts'] } },
+);

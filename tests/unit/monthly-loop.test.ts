@@ -35,11 +35,9 @@ function loop(streams: Stream[], plans: Plan[], today: string) {
   return monthlyLoop(rows, today);
 }
 
-const order = (items: { kind: string; dueOn: string }[]) =>
-  items.map(
-    (i) =>
-      `${i.dueOn} ${i.kind} ${'planId' in i ? i.planId : (i as { streamId: string }).streamId}`,
-  );
+const order = (
+  items: ({ kind: string; dueOn: string } & ({ planId: string } | { streamId: string }))[],
+) => items.map((i) => `${i.dueOn} ${i.kind} ${'planId' in i ? i.planId : i.streamId}`);
 
 describe('the due list, in the order to answer it', () => {
   it('oldest first; on one day, income before bills (what comes in pays what goes out)', () => {
