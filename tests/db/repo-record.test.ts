@@ -32,7 +32,9 @@ describe('newId', () => {
 
   it('is a UUID v4 from random bytes where crypto.randomUUID is missing (an insecure context)', () => {
     const real = globalThis.crypto;
-    vi.stubGlobal('crypto', { getRandomValues: (a: Uint8Array) => real.getRandomValues(a) });
+    vi.stubGlobal('crypto', {
+      getRandomValues: (a: Uint8Array<ArrayBuffer>) => real.getRandomValues(a),
+    });
     try {
       const ids = Array.from({ length: 200 }, newId);
       for (const id of ids) expect(id).toMatch(UUID_V4);
