@@ -15,7 +15,7 @@ export default tseslint.config(
       'playwright-report',
       'bench/results.json',
       'reports',
-      '.stryker-tmp',
+      '.stryker-tmp*',
       '**/*.d.mts',
     ],
   },

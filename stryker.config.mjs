@@ -29,5 +29,7 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false },
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
+  // Another run's sandbox (`--tempDirName .stryker-tmp-2`) is not copied into this one's.
+  ignorePatterns: ['.stryker-tmp*', 'reports', 'dist*', 'test-results', 'playwright-report'],
   cleanTempDir: 'always',
 };

@@ -2,10 +2,12 @@
 // unit tests only, or the test files named in MUTATION_TESTS (comma-separated globs), and
 // fast-check without shrinking (tests/setup/mutation-fast-check.ts).
 import { mergeConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.ts';
 
 const include = process.env.MUTATION_TESTS?.split(',') ?? ['tests/unit/**/*.test.ts'];
 
-export default mergeConfig(base, {
-  test: { include, setupFiles: ['tests/setup/mutation-fast-check.ts'] },
-});
+// mergeConfig concatenates arrays: `include` is replaced, not added to the whole suite's.
+export default mergeConfig(
+  { ...base, test: { ...base.test, include } },
+  { test: { setupFiles: ['tests/setup/mutation-fast-check.ts'] } },
+);

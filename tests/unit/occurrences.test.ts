@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../../src/lib/domain/dates';
 import { billsOfMonth, dueIncome, isUnpaid } from '../../src/lib/domain/due';
@@ -257,7 +258,8 @@ describe('due income', () => {
   });
 });
 
-describe('the device’s local date', () => {
+// A worker thread (Stryker's runner) cannot change its time zone: process.env.TZ is its own copy.
+describe.skipIf(!isMainThread)('the device’s local date', () => {
   const original = process.env.TZ;
   afterEach(() => {
     process.env.TZ = original;

@@ -384,3 +384,8 @@ export function parseDecimal(input: string, locale: string): string {
   const frac = fracDigits.replace(/0+$/, '');
   return frac ? `${int}.${frac}` : int;
 }
+
+// Stryker disable all: a reset for mutation runs (tests/setup/mutation-fast-check.ts); it moves which test fills a cache, never a result
+export function clearMoneyCaches(): void {
+  for (const cache of [exponentCache, separatorCache, tokenCache, formatterCache]) cache.clear();
+}
