@@ -1,6 +1,7 @@
 import type { Locale } from '../../paraglide/runtime.js';
 import { m } from '../../paraglide/messages.js';
 import { todayIso } from '../../lib/domain/dates';
+import { sampleCountry } from '../../lib/domain/sample-country';
 import type { MemberRole } from '../../lib/domain/model';
 import { FormState } from '../../lib/ui/form-state.svelte';
 
@@ -42,7 +43,7 @@ export async function start({ withSample, ...input }: Start): Promise<void> {
     todayIso(),
     new Date().toISOString(),
     input.baseCurrency,
-    sample.sampleCountry(input.baseCurrency, input.locale),
+    sampleCountry(input.baseCurrency, input.locale),
   );
   await startHousehold({ ...input, sample: tables ?? null });
 }
