@@ -242,17 +242,17 @@ for (const lang of LANGS) {
             await expect(page.locator('.toast-item')).toHaveCount(0);
           }
           if (view === 'streams') {
-            await openDialog('member form', page.locator('main .head button').last());
+            await openDialog('member form', page.locator('main .title-row button').last());
             await openDialog('stream form', page.locator('main .member button.add').first());
           }
           if (view === 'pay') {
             await openDialog('training form', page.getByTestId('training-add'));
           }
           if (view === 'plans') {
-            await openDialog('plan form', page.locator('main > .head button').first());
+            await openDialog('plan form', page.locator('main > .title-row button').first());
             await openDialog(
               'savings place form',
-              page.locator('[data-testid="savings-places"] .head button'),
+              page.locator('[data-testid="savings-places"] .title-row button'),
             );
             await openDialog(
               'savings balance form',

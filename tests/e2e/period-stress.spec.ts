@@ -114,7 +114,7 @@ test('a stream paid only this month: "no income … yet", never ₱0.00 → ₱0
     ['Sahod', 'formal'],
     ['Micro-tasks', 'microtask'],
   ] as const) {
-    await page.locator('.head .toolbar button.primary').click();
+    await page.locator('main .title-row button.primary').first().click();
     const form = page.getByTestId('stream-form');
     await form.locator('input[name="name"]').fill(name);
     await form.locator('select[name="kind"]').selectOption(kind);

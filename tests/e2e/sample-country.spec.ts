@@ -51,7 +51,7 @@ for (const lang of ['en', 'id', 'fil', 'vi'] as const) {
 
 const COUNTRY = [
   { lang: 'id', people: ['Budi (contoh)', 'Sari (contoh)', 'Dewi (contoh)'], stream: 'Warung' },
-  { lang: 'fil', people: ['Jose (halimbawa)', 'Ana (halimbawa)'], stream: 'Sari-sari store' },
+  { lang: 'fil', people: ['Jose (halimbawa)', 'Ana (halimbawa)'], stream: 'Tindahang sari-sari' },
   { lang: 'vi', people: ['Minh (mẫu)', 'Lan (mẫu)', 'Huy (mẫu)'], stream: 'Chạy xe công nghệ' },
 ] as const;
 
