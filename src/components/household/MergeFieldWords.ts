@@ -21,8 +21,10 @@ import { intlLocale } from '../../lib/i18n/locale.svelte';
 import { CADENCE_LABEL, KIND_LABEL, ROLE_LABEL } from '../../lib/ui/labels';
 import { displayName } from '../../lib/i18n/sample-labels';
 
-type Names = MergePreview['names'];
-type Row = Record<string, unknown>;
+/** The names a preview carries for members and streams. */
+export type Names = MergePreview['names'];
+/** A record read field by field. */
+export type Row = Record<string, unknown>;
 
 // The Plans view's labels, named here since components do not import views.
 const CATEGORY_LABEL: Record<PlanCategory, () => string> = {
