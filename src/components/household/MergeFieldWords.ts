@@ -19,10 +19,13 @@ import type {
 import { formatDate, formatNumber, money } from '../../lib/state/format.svelte';
 import { intlLocale } from '../../lib/i18n/locale.svelte';
 import { CADENCE_LABEL, KIND_LABEL, ROLE_LABEL } from '../../lib/ui/labels';
+import { formatMoment as when } from '../../lib/ui/moment';
 import { displayName } from '../../lib/i18n/sample-labels';
 
-type Names = MergePreview['names'];
-type Row = Record<string, unknown>;
+/** The names a preview carries for members and streams. */
+export type Names = MergePreview['names'];
+/** A record read field by field. */
+export type Row = Record<string, unknown>;
 
 // The Plans view's labels, named here since components do not import views.
 const CATEGORY_LABEL: Record<PlanCategory, () => string> = {
@@ -82,11 +85,7 @@ function date(value: unknown): string {
 }
 
 /** A moment (an edit, a backup) in the current language. */
-export function when(iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-}
+export { when };
 
 const join = (parts: string[]) => parts.filter((p) => p !== '').join(', ');
 

@@ -13,11 +13,8 @@ import type {
 import { TABLE_NAMES, type TableName } from '../../lib/domain/model';
 import { formatNumber } from '../../lib/state/format.svelte';
 import { displayName } from '../../lib/i18n/sample-labels';
-import { listOf, memberName, recordName, when } from './MergeFieldWords';
+import { listOf, memberName, recordName, when, type Names, type Row } from './MergeFieldWords';
 import { fieldLabel, TABLE_LABEL } from '../backup/texts';
-
-type Names = MergePreview['names'];
-type Row = Record<string, unknown>;
 
 export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'changed', 'restored', 'deleted'];
 

@@ -15,25 +15,13 @@ import type {
   Training,
 } from '../domain/model';
 import { declareVersions } from './migrations';
+import { TABLE_NAMES } from '../domain/model';
 
 export const DATABASE_NAME = 'anyam';
 
 /** Every table, derived ones included: what a transaction over "everything" names. */
 export type StoreName = TableName | 'rollups';
-export const STORE_NAMES: readonly StoreName[] = [
-  'settings',
-  'members',
-  'streams',
-  'entries',
-  'rollups',
-  'plans',
-  'places',
-  'savings',
-  'rates',
-  'training',
-  'payments',
-  'skips',
-];
+export const STORE_NAMES: readonly StoreName[] = [...TABLE_NAMES, 'rollups'];
 
 export class AnyamDatabase extends Dexie {
   // `declare`: with ES2022 class fields a plain field would be re-initialised to undefined after

@@ -46,6 +46,7 @@ import {
   resilienceAtColumn,
   resilienceContext,
   resilienceSeries,
+  type ResilienceSeries,
   stressTestAtColumn,
   type Resilience,
   type StreamShare,
@@ -72,14 +73,8 @@ export interface DashboardInput {
   stress?: { streamId: string; fallPercent: number } | null;
 }
 
-export interface DashboardSeries {
-  /** From the first month of history to `asOf`. */
-  months: MonthKey[];
-  score: (number | null)[];
-  diversification: (number | null)[];
-  stability: (number | null)[];
-  coverage: (number | null)[];
-  buffer: (number | null)[];
+/** `months` run from the first month of history to `asOf`. */
+export interface DashboardSeries extends ResilienceSeries {
   /** Received income, base minor units. Flagged months hold only the entries that had a rate. */
   incomeTotal: number[];
   incomeByKind: Record<StreamKind, number[]>;

@@ -20,20 +20,7 @@ export function rollupKey(
 }
 
 /** What one entry adds to (sign 1) or removes from (sign −1) its rollup row. */
-export interface RollupDelta {
-  key: string;
-  streamId: string;
-  memberId: string;
-  month: MonthKey;
-  currency: CurrencyCode;
-  status: EntryStatus;
-  amountMinor: MinorUnits;
-  baseMinor: MinorUnits;
-  missingRateCount: number;
-  paidMinutes: number;
-  unpaidMinutes: number;
-  count: number;
-}
+export type RollupDelta = Rollup;
 
 /**
  * The increments an entry makes to its rollup row. `baseMinor` is the entry converted with the

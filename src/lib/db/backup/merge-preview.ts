@@ -20,15 +20,7 @@ import {
 } from './merge-preview-model';
 import type { PreparedRestore } from './restore';
 
-export {
-  differingFields,
-  PREVIEW_DETAIL_LIMIT,
-  type ChangeCounts,
-  type ChangeKind,
-  type MergePreview,
-  type PreviewConflict,
-  type PreviewRecord,
-} from './merge-preview-model';
+export * from './merge-preview-model';
 
 export interface PreviewOptions {
   /** Phase 'reading': the file's rows compared with this phone's so far (done of total). */

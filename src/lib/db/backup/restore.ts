@@ -171,17 +171,20 @@ interface Oldest {
   at: Timestamp | null;
 }
 
+/** Writes the file's tables inside the open transaction; returns the rows written per table. */
+type TableWrite = (
+  db: AnyamDatabase,
+  backup: BackupFile,
+  options: RestoreOptions,
+  oldest: Oldest,
+) => Promise<Record<TableName, number>>;
+
 function noteOldest(oldest: Oldest, rows: readonly BaseRecord[]): void {
   for (const row of rows)
     if (oldest.at === null || row.updatedAt < oldest.at) oldest.at = row.updatedAt;
 }
 
-async function replaceIn(
-  db: AnyamDatabase,
-  backup: BackupFile,
-  options: RestoreOptions,
-  oldest: Oldest,
-): Promise<Record<TableName, number>> {
+const replaceIn: TableWrite = async (db, backup, options, oldest) => {
   const chunkSize = options.chunkSize ?? CHUNK;
   const written = emptyCounts();
   const total = TABLE_NAMES.reduce((n, t) => n + backup.tables[t].length, 0);
@@ -200,18 +203,13 @@ async function replaceIn(
     written[name] = rows.length;
   }
   return written;
-}
+};
 
 /**
  * Merge: the plan (merge-plan.ts, the preview's own) read inside this transaction, then written
  * in chunks, the progress reported and Cancel checked after each.
  */
-async function mergeIn(
-  db: AnyamDatabase,
-  backup: BackupFile,
-  options: RestoreOptions,
-  oldest: Oldest,
-): Promise<Record<TableName, number>> {
+const mergeIn: TableWrite = async (db, backup, options, oldest) => {
   const chunkSize = options.chunkSize ?? CHUNK;
   const plan = await readMergePlan(db, backup, {
     signal: options.signal,
@@ -249,4 +247,4 @@ async function mergeIn(
   }
   report();
   return written;
-}
+};

@@ -1,13 +1,4 @@
-import {
-  type BaseRecord,
-  type CurrencyCode,
-  type IsoDate,
-  type MinorUnits,
-  type Plan,
-  type PlanCadence,
-  type PlanCategory,
-  type StreamKind,
-} from '../../domain/model';
+import { type BaseRecord, type Plan } from '../../domain/model';
 import { validateRecord } from '../../domain/schema';
 import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { getDb, type AnyamDatabase } from '../database';
@@ -23,17 +14,10 @@ import {
 } from './record';
 import { writeTransaction } from './transaction';
 
-export interface PlanInput extends Partial<BaseRecord> {
-  name: string;
-  category: PlanCategory;
-  amountMinor: MinorUnits;
-  currency: CurrencyCode;
-  cadence: PlanCadence;
-  dueOn: IsoDate;
-  memberId?: string | null;
-  fundedBy?: StreamKind[];
-  isSample?: boolean;
-}
+/** A new plan: its own fields, with the member (household's), funding and sample flag optional. */
+export type PlanInput = Partial<BaseRecord> &
+  Pick<Plan, 'name' | 'category' | 'amountMinor' | 'currency' | 'cadence' | 'dueOn'> &
+  Partial<Pick<Plan, 'memberId' | 'fundedBy' | 'isSample'>>;
 
 export type PlanPatch = Partial<
   Pick<
