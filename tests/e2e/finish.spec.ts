@@ -107,7 +107,12 @@ for (const lang of ['fil', 'vi'] as const) {
       const minutes = dialog.locator('input[name="unpaidMinutes"]');
       for (const value of values) {
         await stream.selectOption(value);
-        if (await minutes.isVisible()) break;
+        // The minute fields render a moment after the choice: wait briefly before moving on.
+        const shown = await minutes.waitFor({ state: 'visible', timeout: 2000 }).then(
+          () => true,
+          () => false,
+        );
+        if (shown) break;
       }
       await minutes.focus();
       await page.evaluate((height) => {
