@@ -101,6 +101,8 @@ for (const lang of ['fil', 'vi'] as const) {
       await page.getByTestId('quick-add').click();
       const dialog = page.getByTestId('quick-add-dialog');
       const stream = dialog.locator('select[name="stream"]');
+      // The stream list fills once the household is read: wait for it before listing it.
+      await expect(stream.locator('option').nth(1)).toBeAttached();
       const values = await stream
         .locator('option')
         .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
