@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stopWatching, watch } from '../watch.svelte';
 import type { AnyamDatabase } from '../../src/lib/db/database';
 import { addEntries, addMember, addStream, saveSettings } from '../../src/lib/db/repo';
 import { AnyamError, isAnyamError } from '../../src/lib/domain/model';
@@ -17,20 +18,6 @@ import { dropDatabase, freshDatabase } from '../db/helpers';
  * readers.
  */
 let db: AnyamDatabase;
-const stops: (() => void)[] = [];
-
-function watch<T>(read: () => T): T[] {
-  const seen: T[] = [];
-  stops.push(
-    $effect.root(() => {
-      $effect(() => {
-        seen.push(read());
-      });
-    }),
-  );
-  flushSync();
-  return seen;
-}
 
 const search = (patch: Partial<EntrySearch>): EntrySearch => ({ ...EMPTY_SEARCH, ...patch });
 
@@ -57,7 +44,7 @@ beforeEach(async () => {
   await vi.waitFor(() => expect(household.streams).toHaveLength(1));
 });
 afterEach(async () => {
-  for (const stop of stops.splice(0)) stop();
+  stopWatching();
   await dropDatabase(db);
 });
 
@@ -157,7 +144,7 @@ describe('LiveQuery', () => {
     flushSync();
     await vi.waitFor(() => expect(seen.at(-1)).toEqual({ error: undefined, value: 1 }));
 
-    stops.splice(0).forEach((stop) => stop());
+    stopWatching();
     await new Promise((resolve) => setTimeout(resolve, 10));
     const before = calls;
     await addMember({ name: 'Budi' });

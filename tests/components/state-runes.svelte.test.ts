@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stopWatching, watch } from '../watch.svelte';
 import { AnyamError } from '../../src/lib/domain/model';
 import { DbStatus, isOutdatedError } from '../../src/lib/state/db-status.svelte';
 import { minuteClock } from '../../src/lib/state/minute-clock.svelte';
@@ -12,25 +13,10 @@ import { PINNED_NOW } from '../pinned-day';
  * Issue 24: the small state classes as a view uses them, inside $effect.root: a reader re-runs
  * when they change, and what they start stops with the root.
  */
-const stops: (() => void)[] = [];
 afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
+  stopWatching();
   vi.useRealTimers();
 });
-
-/** Runs `read` in an effect, as a component's markup would, and keeps each value it saw. */
-function watch<T>(read: () => T): T[] {
-  const seen: T[] = [];
-  stops.push(
-    $effect.root(() => {
-      $effect(() => {
-        seen.push(read());
-      });
-    }),
-  );
-  flushSync();
-  return seen;
-}
 
 describe('Router', () => {
   it('reads the view from the hash, and anything it does not know as the dashboard', () => {

@@ -6,23 +6,8 @@
  */
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stopWatching, watch } from '../watch.svelte';
 import { Device, DEVICE_KEY } from '../../src/lib/state/device.svelte';
-
-const stops: (() => void)[] = [];
-
-/** Runs `read` in an effect, as a component would; returns what it saw, run after run. */
-function watch<T>(read: () => T): T[] {
-  const seen: T[] = [];
-  stops.push(
-    $effect.root(() => {
-      $effect(() => {
-        seen.push(read());
-      });
-    }),
-  );
-  flushSync();
-  return seen;
-}
 
 const quotaExceeded = () => {
   throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -30,7 +15,7 @@ const quotaExceeded = () => {
 
 beforeEach(() => localStorage.clear());
 afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
+  stopWatching();
   vi.restoreAllMocks();
 });
 

@@ -5,25 +5,12 @@
  */
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stopWatching, watch } from '../watch.svelte';
 import { QuickAdd } from '../../src/lib/state/quick-add.svelte';
 
-const stops: (() => void)[] = [];
 afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
+  stopWatching();
 });
-
-function watch<T>(read: () => T): T[] {
-  const seen: T[] = [];
-  stops.push(
-    $effect.root(() => {
-      $effect(() => {
-        seen.push(read());
-      });
-    }),
-  );
-  flushSync();
-  return seen;
-}
 
 describe('QuickAdd', () => {
   it('opens on the start it is given, and closes', () => {

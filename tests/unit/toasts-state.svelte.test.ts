@@ -5,27 +5,14 @@
  */
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stopWatching, watch } from '../watch.svelte';
 import { Toasts } from '../../src/lib/state/toasts.svelte';
 
-const stops: (() => void)[] = [];
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
 afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
+  stopWatching();
   vi.useRealTimers();
 });
-
-function watch<T>(read: () => T): T[] {
-  const seen: T[] = [];
-  stops.push(
-    $effect.root(() => {
-      $effect(() => {
-        seen.push(read());
-      });
-    }),
-  );
-  flushSync();
-  return seen;
-}
 
 describe('Toasts', () => {
   it('shows the newest, counts the others, and lets each go after its own time', () => {
