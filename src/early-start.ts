@@ -11,7 +11,10 @@ import type { Route } from './lib/state/router.svelte';
 export function startEarly(route: Route): void {
   if (!device.current.householdName) return;
   const ignore = () => undefined;
-  import('./lib/db/open-early').then((mod) => mod.openEarly(), ignore);
+  import('./lib/db/open-early').then(
+    (mod) => mod.openEarly({ rollups: route === 'dashboard' }),
+    ignore,
+  );
   import('./components/ShellData.svelte').catch(ignore);
   if (route === 'dashboard') import('./views/dashboard/DashboardView.svelte').catch(ignore);
 }

@@ -1,12 +1,123 @@
-import { getDb } from './database';
+import Dexie from 'dexie';
+import type { Place, Plan, Rate, Rollup, Saving, Settings, Stream, Member } from '../domain/model';
+import { getDb, type StoreName } from './database';
+import { listMembers } from './repo/members';
+import { listPlaces } from './repo/places';
+import { listPlans } from './repo/plans';
+import { listRates } from './repo/rates';
+import { listRollups } from './repo/rollups';
+import { listSavings } from './repo/savings';
+import { getSettings } from './repo/settings';
+import { listStreams } from './repo/streams';
+
+/** What a returning visit's first screen reads, in one read transaction (issue 29). */
+export interface EarlyRead {
+  settings: Settings | null;
+  members: Member[];
+  streams: Stream[];
+  plans: Plan[];
+  savings: Saving[];
+  places: Place[];
+  rates: Rate[];
+  /** Only when the visit opens on the dashboard (the score reads every rollup row). */
+  rollups: Rollup[];
+}
 
 /**
- * Opens the shared database now (issue 29: the data starts first). Called from the entry
- * chunk's first task on a returning visit, while the shell and the view's code still load, so
- * that the view's first reads find IndexedDB open instead of waiting for it. A failure is not
- * reported here: the first query meets it again and the view says so.
+ * One part of the early read, handed to the live query that would otherwise read it itself
+ * (LiveQuery.seedFrom). `changed()` is true once any write (this tab, another tab, a restore, a
+ * merge) has happened since the read began: the rows may then be out of date.
  */
-export function openEarly(): void {
+export interface EarlySeed<T> {
+  value: Promise<T>;
+  changed: () => boolean;
+}
+
+const HOUSEHOLD: readonly StoreName[] = [
+  'settings',
+  'members',
+  'streams',
+  'plans',
+  'savings',
+  'places',
+  'rates',
+];
+
+let early: {
+  read: Promise<Partial<EarlyRead>>;
+  untaken: Set<keyof EarlyRead>;
+  changed: boolean;
+  stop: () => void;
+} | null = null;
+
+/**
+ * Opens the shared database and starts the first screen's reads now (issue 29: the data starts
+ * first). Called from the entry chunk's first task on a returning visit, while the shell and the
+ * view's code still load: the household's tables (and, for the dashboard, every rollup row) in
+ * one read transaction, through the same repository functions the live queries call, so the
+ * rows are exactly theirs. The household state and the dashboard take their part once
+ * (takeEarly) instead of issuing their own first reads. A failure is not reported here: each
+ * live query then reads for itself and meets it again.
+ */
+export function openEarly(options: { rollups?: boolean } = {}): void {
+  if (early !== null) return;
   const db = getDb();
-  if (!db.isOpen()) db.open().catch(() => undefined);
+  const stores = options.rollups ? [...HOUSEHOLD, 'rollups' as const] : HOUSEHOLD;
+  const state = {
+    untaken: new Set<keyof EarlyRead>(stores as (keyof EarlyRead)[]),
+    changed: false,
+    stop: () => Dexie.on.storagemutated.unsubscribe(mark),
+    read: db.transaction('r', stores, async () => {
+      const [settings, members, streams, plans, savings, places, rates, rollups] =
+        await Promise.all([
+          getSettings(),
+          listMembers(),
+          listStreams(),
+          listPlans(),
+          listSavings(),
+          listPlaces(),
+          listRates(),
+          options.rollups ? listRollups() : undefined,
+        ]);
+      const read: Partial<EarlyRead> = {
+        settings: settings ?? null,
+        members,
+        streams,
+        plans,
+        savings,
+        places,
+        rates,
+      };
+      if (rollups) read.rollups = rollups;
+      return read;
+    }),
+  };
+  // Listens until the first write: from then on every seed is out of date.
+  function mark() {
+    state.changed = true;
+    state.stop();
+  }
+  Dexie.on.storagemutated.subscribe(mark);
+  // Nobody waits on a failed read but the seeds, which fall back to their own query.
+  state.read.catch(() => undefined);
+  early = state;
+}
+
+/**
+ * The early read's `key`, once (a second caller, or a view mounted again later, reads for
+ * itself); null when no early read covers it or a write has happened since it began.
+ */
+export function takeEarly<K extends keyof EarlyRead>(key: K): EarlySeed<EarlyRead[K]> | null {
+  const state = early;
+  if (state === null || !state.untaken.delete(key) || state.changed) return null;
+  return {
+    value: state.read.then((read) => read[key] as EarlyRead[K]),
+    changed: () => state.changed,
+  };
+}
+
+/** Tests: forget the early read (each case starts as a fresh page). */
+export function forgetEarly(): void {
+  early?.stop();
+  early = null;
 }

@@ -1,5 +1,6 @@
 // Straight from each module rather than the repo index, so that a view which only reads (the
 // dashboard) does not pull in every write path and its validation.
+import { takeEarly } from '../db/open-early';
 import { listMembers } from '../db/repo/members';
 import { listPlans } from '../db/repo/plans';
 import { listRates } from '../db/repo/rates';
@@ -31,13 +32,23 @@ import { LiveQuery } from './live-query.svelte';
  * back what storedName gives. One form of each name lives here, never a translated copy.
  */
 export class Household {
-  readonly #settings = new LiveQuery<Settings | null>(async () => (await getSettings()) ?? null);
-  readonly #members = new LiveQuery<Member[]>(() => listMembers());
-  readonly #streams = new LiveQuery<Stream[]>(() => listStreams());
-  readonly #plans = new LiveQuery<Plan[]>(() => listPlans());
-  readonly #savings = new LiveQuery<Saving[]>(() => listSavings());
-  readonly #places = new LiveQuery<Place[]>(() => listPlaces());
-  readonly #rates = new LiveQuery<Rate[]>(() => listRates());
+  // Each first value comes from the returning visit's one early read transaction, when there is
+  // one (db/open-early.ts, issue 29), instead of a query of its own.
+  readonly #settings = new LiveQuery<Settings | null>(
+    async () => (await getSettings()) ?? null,
+  ).seedFrom(() => takeEarly('settings'));
+  readonly #members = new LiveQuery<Member[]>(() => listMembers()).seedFrom(() =>
+    takeEarly('members'),
+  );
+  readonly #streams = new LiveQuery<Stream[]>(() => listStreams()).seedFrom(() =>
+    takeEarly('streams'),
+  );
+  readonly #plans = new LiveQuery<Plan[]>(() => listPlans()).seedFrom(() => takeEarly('plans'));
+  readonly #savings = new LiveQuery<Saving[]>(() => listSavings()).seedFrom(() =>
+    takeEarly('savings'),
+  );
+  readonly #places = new LiveQuery<Place[]>(() => listPlaces()).seedFrom(() => takeEarly('places'));
+  readonly #rates = new LiveQuery<Rate[]>(() => listRates()).seedFrom(() => takeEarly('rates'));
   readonly #training = new LiveQuery<Training[]>(() => listTraining());
 
   // Read through $derived, as the rows come (no copy, no translation): a derived keeps its

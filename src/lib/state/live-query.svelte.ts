@@ -1,4 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
+import type { EarlySeed } from '../db/open-early';
 import { untrack } from 'svelte';
 import { createSubscriber } from 'svelte/reactivity';
 import { dbStatus } from './db-status.svelte';
@@ -31,6 +32,10 @@ export class LiveQuery<T, D = undefined> {
   readonly #subscribe: () => void;
 
   #subscription: Subscription | null = null;
+  /** Gives the first value from a read already under way (seedFrom); asked once. */
+  #seed: (() => EarlySeed<T> | null) | null = null;
+  /** Cancels a seeded connection's wait for its live subscription. */
+  #cancelWait: (() => void) | null = null;
   #args: D | undefined = undefined;
   #generation = 0;
   /** Which subscription saw #error (plain: it changes together with #error or #generation). */
@@ -56,6 +61,18 @@ export class LiveQuery<T, D = undefined> {
       this.#connect(untrack(this.#deps));
       return () => this.#disconnect();
     });
+  }
+
+  /**
+   * The first value comes from `seed()` (issue 29: the dashboard's reads, begun in one early
+   * transaction) instead of this query's own first run, if it gives one when the first reader
+   * arrives. The live subscription starts once that value is shown and the page is idle; its
+   * first result replaces the value only if a write has happened since the early read began
+   * (otherwise it is the same rows, and assigning them would compute the view again).
+   */
+  seedFrom(seed: () => EarlySeed<T> | null): this {
+    this.#seed = seed;
+    return this;
   }
 
   /** The latest result; `undefined` (or the initial value) until the first one arrives. */
@@ -93,12 +110,50 @@ export class LiveQuery<T, D = undefined> {
     this.#disconnect();
     this.#args = args;
     const generation = ++this.#generation;
+    const seed = this.#seed?.() ?? null;
+    this.#seed = null;
+    if (seed === null) this.#subscribeLive(args, generation, null);
+    else this.#connectSeeded(args, generation, seed);
+  }
+
+  #connectSeeded(args: D, generation: number, seed: EarlySeed<T>): void {
+    let waiting = true;
+    let idle: (() => void) | null = null;
+    this.#cancelWait = () => {
+      waiting = false;
+      idle?.();
+    };
+    const live = (unchangedFirst: EarlySeed<T> | null) => {
+      if (!waiting || generation !== this.#generation) return;
+      waiting = false;
+      this.#cancelWait = null;
+      this.#subscribeLive(args, generation, unchangedFirst);
+    };
+    seed.value.then(
+      (value) => {
+        if (!waiting || generation !== this.#generation) return;
+        if (seed.changed()) return live(null);
+        this.#value = value;
+        this.#error = undefined;
+        this.#settled = generation;
+        idle = whenIdle(() => live(seed));
+      },
+      () => live(null),
+    );
+  }
+
+  /** `seeded`: the value shown came from it; the first result is skipped if nothing changed. */
+  #subscribeLive(args: D, generation: number, seeded: EarlySeed<T> | null): void {
+    let skipFirst = seeded !== null;
     const observable = liveQuery(() => this.#query(args));
     // Dexie may run the query synchronously here; nothing it reads is the caller's dependency.
     this.#subscription = untrack(() =>
       observable.subscribe({
         next: (value) => {
           if (generation !== this.#generation) return;
+          const same = skipFirst && !seeded!.changed();
+          skipFirst = false;
+          if (same) return;
           this.#value = value;
           this.#error = undefined;
           this.#settled = generation;
@@ -115,9 +170,21 @@ export class LiveQuery<T, D = undefined> {
   }
 
   #disconnect(): void {
+    this.#cancelWait?.();
+    this.#cancelWait = null;
     this.#subscription?.unsubscribe();
     this.#subscription = null;
   }
+}
+
+/** Runs `run` once the page is idle (within a second); returns the cancel. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 50);
+  return () => clearTimeout(id);
 }
 
 /** Equal values, or arrays / plain objects whose own entries are `Object.is`-equal. */

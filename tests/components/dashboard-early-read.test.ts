@@ -1,0 +1,148 @@
+// @vitest-environment jsdom
+// Issue 29: a returning visit's dashboard reads its tables in one early read transaction
+// (db/open-early.ts) and the household state and the dashboard take their first rows from it.
+// A file of its own: the household state is shared by the module and must start unread.
+import 'fake-indexeddb/auto';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { AnyamDatabase } from '../../src/lib/db/database';
+import { forgetEarly, openEarly } from '../../src/lib/db/open-early';
+import {
+  addEntry,
+  addMember,
+  addPlan,
+  addStream,
+  listStreams,
+  saveSettings,
+} from '../../src/lib/db/repo';
+import * as dashboard from '../../src/lib/domain/dashboard';
+import { todayIso } from '../../src/lib/domain/dates';
+import { addMonths, inProgressMonth } from '../../src/lib/domain/months';
+import DashboardView from '../../src/views/dashboard/DashboardView.svelte';
+import { dropDatabase, freshDatabase } from '../db/helpers';
+
+vi.mock('../../src/lib/domain/dashboard', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/lib/domain/dashboard')>();
+  return { ...real, computeDashboard: vi.fn(real.computeDashboard) };
+});
+const compute = vi.mocked(dashboard.computeDashboard);
+let db: AnyamDatabase;
+
+/** The stores of every IndexedDB transaction opened, in order. */
+let scopes: string[][] = [];
+const realTransaction = IDBDatabase.prototype.transaction;
+// Installed before any database opens: Dexie binds the method when it opens one.
+vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+  this: IDBDatabase,
+  stores: string | string[],
+  ...rest: [IDBTransactionMode?, IDBTransactionOptions?]
+) {
+  scopes.push(typeof stores === 'string' ? [stores] : [...stores].sort());
+  return realTransaction.call(this, stores, ...rest);
+});
+
+beforeEach(async () => {
+  db = freshDatabase('dashboard-early-read');
+  HTMLCanvasElement.prototype.getContext = () => null;
+  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
+  const sari = await addMember({ name: 'Sari' });
+  const salary = await addStream({
+    memberId: sari.id,
+    name: 'Salary',
+    kind: 'formal',
+    currency: 'IDR',
+  });
+  await addPlan({
+    name: 'Rent',
+    category: 'essential',
+    amountMinor: 100_000_000,
+    currency: 'IDR',
+    cadence: 'monthly',
+    dueOn: '2025-01-01',
+  });
+  const current = inProgressMonth(todayIso());
+  for (let k = 13; k >= 1; k--) {
+    await addEntry({
+      streamId: salary.id,
+      date: `${addMonths(current, -k)}-05`,
+      amountMinor: 500_000_000 + k * 10_000_000,
+    });
+  }
+  compute.mockClear();
+  scopes = [];
+});
+
+afterEach(async () => {
+  cleanup();
+  forgetEarly();
+  await dropDatabase(db);
+});
+
+/** Transactions that read what the score needs (the monthly loop's own read, with entries, aside). */
+function scoreReads(): string[][] {
+  return scopes.filter(
+    (s) =>
+      !s.includes('entries') &&
+      ['settings', 'members', 'streams', 'plans', 'savings', 'places', 'rates', 'rollups'].some(
+        (store) => s.includes(store),
+      ),
+  );
+}
+
+it('reads every table the score needs in one transaction, and no other read before the score', async () => {
+  openEarly({ rollups: true });
+  render(DashboardView);
+  await screen.findByTestId('dash-score');
+
+  expect(scoreReads()).toEqual([
+    ['members', 'places', 'plans', 'rates', 'rollups', 'savings', 'settings', 'streams'],
+  ]);
+  expect(compute).toHaveBeenCalledTimes(1);
+
+  // Once idle the live queries subscribe (their own reads): the same rows, so the dashboard is
+  // not computed again; a write after that is shown as before.
+  await vi.waitFor(() => expect(scoreReads().length).toBeGreaterThan(1), { timeout: 3000 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(compute).toHaveBeenCalledTimes(1);
+  await addPlan({
+    name: 'School',
+    category: 'essential',
+    amountMinor: 20_000_000,
+    currency: 'IDR',
+    cadence: 'monthly',
+    dueOn: '2025-01-10',
+  });
+  await vi.waitFor(() => expect(compute).toHaveBeenCalledTimes(2), { timeout: 3000 });
+  expect(compute.mock.calls[1]![0].plans.map((p) => p.name)).toEqual(['Rent', 'School']);
+  const [salary] = await listStreams();
+  await addEntry({
+    streamId: salary!.id,
+    date: `${inProgressMonth(todayIso())}-02`,
+    amountMinor: 7,
+  });
+  await vi.waitFor(() => expect(compute).toHaveBeenCalledTimes(3), { timeout: 3000 });
+});
+
+it('never shows the early rows once a write has happened since they were read', async () => {
+  const [salary] = await listStreams();
+  openEarly({ rollups: true });
+  // A write (another pay in last month) lands after the early read began, before the
+  // dashboard takes its rows.
+  await addEntry({
+    streamId: salary!.id,
+    date: `${addMonths(inProgressMonth(todayIso()), -1)}-20`,
+    amountMinor: 900_000_000,
+  });
+  render(DashboardView);
+  await screen.findByTestId('dash-score');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Every computation saw the written entry: none ran on the rows read before it.
+  for (const [input] of compute.mock.calls) {
+    const month = addMonths(inProgressMonth(todayIso()), -1);
+    const total = input.rollups
+      .filter((r) => r.month === month && r.status === 'received')
+      .reduce((sum, r) => sum + r.baseMinor, 0);
+    expect(total).toBe(900_000_000 + 500_000_000 + 10_000_000);
+  }
+  expect(compute.mock.calls.length).toBeGreaterThan(0);
+});
