@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMeta as cspMetaContent, inlineScriptHashes } from './scripts/csp.mjs';
+import { dashboardPreload } from './scripts/dashboard-preload.mjs';
 
 /**
  * The policy as a meta tag too, so a static host without our headers still enforces it. Added
@@ -137,6 +138,7 @@ export default defineConfig({
     svelte(),
     cspMeta(),
     preloadPolicyHash(),
+    dashboardPreload(),
     VitePWA({
       registerType: 'prompt',
       // Our own worker (src/sw.ts): the generated one cannot be a share target.

@@ -16,5 +16,10 @@ export function startEarly(route: Route): void {
     ignore,
   );
   import('./components/ShellData.svelte').catch(ignore);
-  if (route === 'dashboard') import('./views/dashboard/DashboardView.svelte').catch(ignore);
+  if (route !== 'dashboard') return;
+  import('./views/dashboard/DashboardView.svelte').catch(ignore);
+  // Every chunk the dashboard needs before its score, listed at build time
+  // (scripts/dashboard-preload.mjs): fetched at once instead of one import depth at a time.
+  const chunks = document.querySelector<HTMLMetaElement>('meta[name="anyam-dashboard-chunks"]');
+  for (const url of chunks?.content.split(' ') ?? []) import(/* @vite-ignore */ url).catch(ignore);
 }

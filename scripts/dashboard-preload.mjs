@@ -1,0 +1,74 @@
+// Issue 29, "no waves": a returning visit's dashboard needs some 20 chunks before its score, and
+// the browser found them one import depth at a time (four waves, each a round trip to the
+// service worker and a parse). This plugin lists them at build time — every chunk the dashboard
+// view, the household gate and the early read import statically, beside what the entry chunk
+// already loads — in a <meta> of index.html. src/early-start.ts imports them all at once on a
+// returning visit to the dashboard. A first visit reads nothing of it (a meta tag is inert: no
+// download, and onboarding's JS stays as it was), and what only follows the score (the chart
+// cards and Chart.js, the lock screen, backups) is imported dynamically, so never listed.
+
+/** The meta tag's name; src/early-start.ts reads it. */
+export const DASHBOARD_CHUNKS_META = 'anyam-dashboard-chunks';
+
+/** Modules whose chunks (and their static imports) the dashboard needs before its score. */
+const ROOTS = [
+  /src[\\/]views[\\/]dashboard[\\/]DashboardView\.svelte$/,
+  /src[\\/]components[\\/]ShellData\.svelte$/,
+  /src[\\/]lib[\\/]db[\\/]open-early\.ts$/,
+];
+
+/** Never listed, even if a change made the score import one statically (the test says so). */
+export const AFTER_THE_SCORE =
+  /(^|\/)(chartjs|DashboardCharts|dashboard-charts|LockScreen|backup|RestoreBackup)-[\w-]{8}\.js$/;
+
+/**
+ * The file names (under the build's base) that `bundle`'s roots import statically, the roots'
+ * own chunks included, less the entry chunk and its static imports.
+ */
+export function dashboardChunks(bundle) {
+  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const closure = (starts) => {
+    const seen = new Set();
+    const queue = [...starts];
+    while (queue.length > 0) {
+      const file = queue.pop();
+      if (seen.has(file) || !byFile.has(file)) continue;
+      seen.add(file);
+      queue.push(...byFile.get(file).imports);
+    }
+    return seen;
+  };
+  const entry = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+  const roots = ROOTS.map((root) => {
+    const chunk = chunks.find((c) => c.moduleIds.some((id) => root.test(id)));
+    if (!chunk) throw new Error(`dashboard-preload: no chunk holds ${root}`);
+    return chunk.fileName;
+  });
+  const listed = [...closure(roots)].filter((f) => !entry.has(f)).sort();
+  const late = listed.filter((f) => AFTER_THE_SCORE.test(f));
+  if (late.length > 0) {
+    throw new Error(`dashboard-preload: the score would wait for ${late.join(', ')}`);
+  }
+  return listed;
+}
+
+/** @returns {import('vite').Plugin} */
+export function dashboardPreload() {
+  let base = '/';
+  return {
+    name: 'anyam-dashboard-preload',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      base = config.base;
+    },
+    generateBundle(_, bundle) {
+      const page = bundle['index.html'];
+      if (page?.type !== 'asset') return;
+      const files = dashboardChunks(bundle).map((f) => base + f);
+      const tag = `<meta name="${DASHBOARD_CHUNKS_META}" content="${files.join(' ')}">`;
+      page.source = String(page.source).replace(/<\/head>/i, (end) => `  ${tag}\n  ${end}`);
+    },
+  };
+}
