@@ -26,7 +26,9 @@ try {
   await page.goto(`http://127.0.0.1:${port}/#/${view}`, { waitUntil: 'commit' });
   const result = await evaluateWithin(page, 90_000, 'ready', probeResult);
   const { profile } = await cdp.send('Profiler.stop');
-  console.log(`ready ${result.ready?.toFixed(0)} ms, FCP ${result.fcp?.toFixed(0)} ms`);
+  console.log(
+    `usable ${result.usablePainted?.toFixed(0)} ms, ready ${result.ready?.toFixed(0)} ms, FCP ${result.fcp?.toFixed(0)} ms`,
+  );
   const resources = await page.evaluate(() =>
     performance
       .getEntriesByType('resource')
@@ -35,8 +37,8 @@ try {
   for (const r of resources) {
     console.log(`  ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)}  ${r.name}`);
   }
-  for (const t of result.longTasks ?? []) {
-    console.log(`  long task at ${t.start.toFixed(0)}: ${t.duration.toFixed(0)} ms`);
+  for (const [start, duration] of result.longTaskList ?? []) {
+    console.log(`  long task at ${start}: ${duration} ms`);
   }
   // Self time per function (sampled), in ms of the throttled clock.
   const self = new Map();

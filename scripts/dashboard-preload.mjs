@@ -24,6 +24,8 @@ export const AFTER_THE_SCORE =
 /**
  * The file names (under the build's base) that `bundle`'s roots import statically, the roots'
  * own chunks included, less the entry chunk and its static imports.
+ * @param {Record<string, { type: string; fileName: string; isEntry: boolean; moduleIds: string[]; imports: string[] }>} bundle
+ * @returns {string[]}
  */
 export function dashboardChunks(bundle) {
   const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');

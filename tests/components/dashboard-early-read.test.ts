@@ -30,11 +30,12 @@ let db: AnyamDatabase;
 
 /** The stores of every IndexedDB transaction opened, in order. */
 let scopes: string[][] = [];
-const realTransaction = IDBDatabase.prototype.transaction;
+const realTransaction = Object.getOwnPropertyDescriptor(IDBDatabase.prototype, 'transaction')!
+  .value as (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
 // Installed before any database opens: Dexie binds the method when it opens one.
 vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
   this: IDBDatabase,
-  stores: string | string[],
+  stores: string | Iterable<string>,
   ...rest: [IDBTransactionMode?, IDBTransactionOptions?]
 ) {
   scopes.push(typeof stores === 'string' ? [stores] : [...stores].sort());

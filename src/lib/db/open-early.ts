@@ -45,6 +45,8 @@ const HOUSEHOLD: readonly StoreName[] = [
 
 let early: {
   read: Promise<Partial<EarlyRead>>;
+  /** The rows, a task after the read: shared, so every household table arrives in one task. */
+  delivered?: Promise<Partial<EarlyRead>>;
   untaken: Set<keyof EarlyRead>;
   changed: boolean;
   stop: () => void;
@@ -110,10 +112,19 @@ export function openEarly(options: { rollups?: boolean } = {}): void {
 export function takeEarly<K extends keyof EarlyRead>(key: K): EarlySeed<EarlyRead[K]> | null {
   const state = early;
   if (state === null || !state.untaken.delete(key) || state.changed) return null;
+  // The rows come in a task of their own, as a query's answer would, and the rollups in the one
+  // after: the household's tables render the shell in one task and the score comes in the next,
+  // rather than the shell, the view and the score in a single long task.
+  state.delivered ??= state.read.then(nextTask);
+  const rows = key === 'rollups' ? state.delivered.then(nextTask) : state.delivered;
   return {
-    value: state.read.then((read) => read[key] as EarlyRead[K]),
+    value: rows.then((read) => read[key] as EarlyRead[K]),
     changed: () => state.changed,
   };
+}
+
+function nextTask<T>(value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), 0));
 }
 
 /** Tests: forget the early read (each case starts as a fresh page). */

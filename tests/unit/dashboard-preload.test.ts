@@ -1,0 +1,106 @@
+// Issue 29, "no waves": the build lists the chunks a returning dashboard needs before its score
+// (scripts/dashboard-preload.mjs); early-start imports them at once.
+import { describe, expect, it } from 'vitest';
+import { dashboardChunks } from '../../scripts/dashboard-preload.mjs';
+
+interface FakeChunk {
+  type: 'chunk';
+  fileName: string;
+  isEntry: boolean;
+  moduleIds: string[];
+  imports: string[];
+}
+
+function chunk(fileName: string, moduleIds: string[], imports: string[] = []): FakeChunk {
+  return {
+    type: 'chunk',
+    fileName,
+    isEntry: fileName.startsWith('assets/index-'),
+    moduleIds,
+    imports,
+  };
+}
+
+function bundle(...chunks: FakeChunk[]) {
+  return Object.fromEntries(chunks.map((c) => [c.fileName, c]));
+}
+
+const entry = chunk(
+  'assets/index-AAAAAAAA.js',
+  ['/app/src/main.ts'],
+  ['assets/runtime-BBBBBBBB.js'],
+);
+const runtime = chunk('assets/runtime-BBBBBBBB.js', ['/app/runtime.js']);
+
+describe('dashboardChunks', () => {
+  it('lists every chunk the view, the household gate and the early read import, less what the entry loads', () => {
+    const listed = dashboardChunks(
+      bundle(
+        entry,
+        runtime,
+        chunk(
+          'assets/DashboardView-CCCCCCCC.js',
+          ['/app/src/views/dashboard/DashboardView.svelte'],
+          ['assets/dashboard-math-DDDDDDDD.js', 'assets/runtime-BBBBBBBB.js'],
+        ),
+        chunk(
+          'assets/dashboard-math-DDDDDDDD.js',
+          ['/app/src/lib/domain/dashboard.ts'],
+          ['assets/months-EEEEEEEE.js'],
+        ),
+        chunk('assets/months-EEEEEEEE.js', ['/app/src/lib/domain/months.ts']),
+        chunk(
+          'assets/ShellData-FFFFFFFF.js',
+          ['/app/src/components/ShellData.svelte'],
+          ['assets/settings-GGGGGGGG.js'],
+        ),
+        chunk('assets/settings-GGGGGGGG.js', [
+          '/app/src/lib/db/open-early.ts',
+          '/app/src/lib/db/database.ts',
+        ]),
+        // Imported dynamically only: never listed.
+        chunk('assets/DashboardCharts-HHHHHHHH.js', [
+          '/app/src/views/dashboard/DashboardCharts.svelte',
+        ]),
+        chunk('assets/chartjs-IIIIIIII.js', ['/app/node_modules/chart.js/dist/chart.js']),
+      ),
+    );
+    expect(listed).toEqual([
+      'assets/DashboardView-CCCCCCCC.js',
+      'assets/ShellData-FFFFFFFF.js',
+      'assets/dashboard-math-DDDDDDDD.js',
+      'assets/months-EEEEEEEE.js',
+      'assets/settings-GGGGGGGG.js',
+    ]);
+  });
+
+  it('refuses a build whose score would wait for Chart.js, the chart cards, the lock or backups', () => {
+    for (const late of [
+      'assets/chartjs-IIIIIIII.js',
+      'assets/DashboardCharts-HHHHHHHH.js',
+      'assets/LockScreen-JJJJJJJJ.js',
+      'assets/backup-KKKKKKKK.js',
+    ]) {
+      expect(() =>
+        dashboardChunks(
+          bundle(
+            entry,
+            runtime,
+            chunk(
+              'assets/DashboardView-CCCCCCCC.js',
+              ['/app/src/views/dashboard/DashboardView.svelte'],
+              [late],
+            ),
+            chunk(late, ['/app/late.ts']),
+            chunk('assets/ShellData-FFFFFFFF.js', ['/app/src/components/ShellData.svelte']),
+            chunk('assets/open-early-LLLLLLLL.js', ['/app/src/lib/db/open-early.ts']),
+          ),
+        ),
+      ).toThrow(/would wait for/);
+    }
+  });
+
+  it('says so when a root is missing from the build, rather than listing less', () => {
+    expect(() => dashboardChunks(bundle(entry, runtime))).toThrow(/no chunk holds/);
+  });
+});
