@@ -11,8 +11,10 @@ import type { Route } from './lib/state/router.svelte';
 export function startEarly(route: Route): void {
   if (!device.current.householdName) return;
   const ignore = () => undefined;
-  import('./lib/db/open-early').then(
-    (mod) => mod.openEarly({ rollups: route === 'dashboard' }),
+  import('./lib/db/open-early').then((mod) => mod.openEarly(), ignore);
+  // The first screen's reads, in one transaction (the dashboard's rollups too).
+  import('./lib/state/household.svelte').then(
+    (mod) => mod.readEarly({ rollups: route === 'dashboard' }),
     ignore,
   );
   import('./components/ShellData.svelte').catch(ignore);

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 // Issue 29: a returning visit's dashboard reads its tables in one early read transaction
-// (db/open-early.ts) and the household state and the dashboard take their first rows from it.
+// (state/early-read.ts) and the household state and the dashboard take their first rows from it.
 // A file of its own: the household state is shared by the module and must start unread.
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
-import { forgetEarly, openEarly } from '../../src/lib/db/open-early';
+import { forgetEarly, readEarly } from '../../src/lib/state/early-read';
 import {
   addEntry,
   addMember,
@@ -91,7 +91,7 @@ function scoreReads(): string[][] {
 }
 
 it('reads every table the score needs in one transaction, and no other read before the score', async () => {
-  openEarly({ rollups: true });
+  readEarly({ rollups: true });
   render(DashboardView);
   await screen.findByTestId('dash-score');
 
@@ -126,7 +126,7 @@ it('reads every table the score needs in one transaction, and no other read befo
 
 it('never shows the early rows once a write has happened since they were read', async () => {
   const [salary] = await listStreams();
-  openEarly({ rollups: true });
+  readEarly({ rollups: true });
   // A write (another pay in last month) lands after the early read began, before the
   // dashboard takes its rows.
   await addEntry({

@@ -56,6 +56,7 @@ describe('dashboardChunks', () => {
         ),
         chunk('assets/settings-GGGGGGGG.js', [
           '/app/src/lib/db/open-early.ts',
+          '/app/src/lib/state/household.svelte.ts',
           '/app/src/lib/db/database.ts',
         ]),
         // Imported dynamically only: never listed.
@@ -93,7 +94,10 @@ describe('dashboardChunks', () => {
             ),
             chunk(late, ['/app/late.ts']),
             chunk('assets/ShellData-FFFFFFFF.js', ['/app/src/components/ShellData.svelte']),
-            chunk('assets/open-early-LLLLLLLL.js', ['/app/src/lib/db/open-early.ts']),
+            chunk('assets/open-early-LLLLLLLL.js', [
+              '/app/src/lib/db/open-early.ts',
+              '/app/src/lib/state/household.svelte.ts',
+            ]),
           ),
         ),
       ).toThrow(/would wait for/);

@@ -1,6 +1,5 @@
 // Straight from each module rather than the repo index, so that a view which only reads (the
 // dashboard) does not pull in every write path and its validation.
-import { takeEarly } from '../db/open-early';
 import { listMembers } from '../db/repo/members';
 import { listPlans } from '../db/repo/plans';
 import { listRates } from '../db/repo/rates';
@@ -20,7 +19,10 @@ import type {
   Training,
 } from '../domain/model';
 import { displayName } from '../i18n/sample-labels';
+import { takeEarly } from './early-read';
 import { LiveQuery } from './live-query.svelte';
+
+export { readEarly } from './early-read';
 
 /**
  * The household's small tables as live rune state, shared by every view: a write anywhere (this
@@ -33,7 +35,7 @@ import { LiveQuery } from './live-query.svelte';
  */
 export class Household {
   // Each first value comes from the returning visit's one early read transaction, when there is
-  // one (db/open-early.ts, issue 29), instead of a query of its own.
+  // one (early-read.ts, issue 29), instead of a query of its own.
   readonly #settings = new LiveQuery<Settings | null>(
     async () => (await getSettings()) ?? null,
   ).seedFrom(() => takeEarly('settings'));

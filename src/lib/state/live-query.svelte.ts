@@ -1,5 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
-import type { EarlySeed } from '../db/open-early';
+import type { EarlySeed } from './early-read';
 import { untrack } from 'svelte';
 import { createSubscriber } from 'svelte/reactivity';
 import { dbStatus } from './db-status.svelte';
