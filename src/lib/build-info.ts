@@ -4,4 +4,6 @@
  * again.
  */
 export const APP_VERSION: string = __ANYAM_VERSION__;
-export const BUILD_ID: string = __ANYAM_BUILD_ID__;
+// Through a call the minifier cannot fold: as a plain constant it was inlined into the settings
+// view again, across the chunk boundary (the update re-downloaded that view; issue 29).
+export const BUILD_ID: string = globalThis.String(__ANYAM_BUILD_ID__);
