@@ -276,7 +276,7 @@ describe('the lowest point equals a day-by-day recomputation', () => {
             const date = addDaysIso(TODAY, k);
             for (const f of flows) {
               if (f.date !== date) continue;
-              balance += f.direction === 'in' ? f.baseMinor : -f.baseMinor;
+              balance += f.direction === 'in' ? f.baseMinor : -Number(f.baseMinor);
             }
             expect(p.days[k]!.balanceMinor).toBe(balance);
             if (balance < lowest) {
