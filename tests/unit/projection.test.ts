@@ -287,6 +287,11 @@ describe('the lowest point equals a day-by-day recomputation', () => {
           expect(p.lowest.balanceMinor).toBe(lowest);
           expect(p.lowest.date).toBe(lowestDate);
           // Its cause is an outflow of that day; its next income a lump after it.
+          const outs = flows.filter((f) => f.date === lowestDate && f.direction === 'out');
+          expect(p.lowest.outflows.length).toBe(outs.length);
+          expect(p.lowest.outflows.reduce((a, f) => a + f.baseMinor, 0)).toBe(
+            outs.reduce((a, f) => a + f.baseMinor, 0),
+          );
           if (p.lowest.after) {
             expect(p.lowest.after.date).toBe(lowestDate);
             expect(p.lowest.after.direction).toBe('out');

@@ -52,7 +52,9 @@ export interface ProjectionDay {
 export interface LowestPoint {
   date: IsoDate;
   balanceMinor: number;
-  /** The largest outflow of that day (what it comes after); null when none falls that day. */
+  /** The outflows of that day, largest first (what it comes after). */
+  outflows: BaseFlow[];
+  /** The largest of them; null when none falls that day. */
   after: BaseFlow | null;
   /** The first lump of income (not a spread estimate) after that day, within the window. */
   nextIncome: BaseFlow | null;
@@ -131,8 +133,10 @@ export function lowestPoint(
   const k = lowestIndex(days);
   const day = days[k]!;
   const last = days[days.length - 1]!.date;
-  const after =
-    flows.filter((f) => f.direction === 'out' && f.date === day.date).sort(largestFirst)[0] ?? null;
+  const outflows = flows
+    .filter((f) => f.direction === 'out' && f.date === day.date)
+    .sort(largestFirst);
+  const after = outflows[0] ?? null;
   let nextIncome: BaseFlow | null = null;
   for (const f of flows) {
     if (f.direction !== 'in' || f.kind === 'estimate' || f.date <= day.date || f.date > last)
@@ -144,7 +148,7 @@ export function lowestPoint(
     )
       nextIncome = f;
   }
-  return { date: day.date, balanceMinor: day.balanceMinor, after, nextIncome };
+  return { date: day.date, balanceMinor: day.balanceMinor, outflows, after, nextIncome };
 }
 
 /** The projection of `days` days from `from`, its lowest point and what would avoid going below 0. */

@@ -31,6 +31,19 @@ export function flowName(flow: BaseFlow): string {
   return name;
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** "Rent, Food and Water": the outflows of one day, in the language's own list. */
+function names(flows: readonly BaseFlow[]): string {
+  const locale = intlLocale();
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    listFormats.set(locale, format);
+  }
+  return format.format(flows.map(flowName));
+}
+
 /** "Lowest point: ₱1,240 on 18 Dec, after Rent, before Salary on 20 Dec." */
 export function lowestSentence(p: Projection, money: (minor: number) => string): string {
   const { lowest } = p;
@@ -40,12 +53,12 @@ export function lowestSentence(p: Projection, money: (minor: number) => string):
     return m.proj_lowest_after_before({
       amount,
       date,
-      cause: flowName(lowest.after),
+      cause: names(lowest.outflows),
       income: flowName(lowest.nextIncome),
       incomeDate: dayLabel(lowest.nextIncome.date),
     });
   }
-  if (lowest.after) return m.proj_lowest_after({ amount, date, cause: flowName(lowest.after) });
+  if (lowest.after) return m.proj_lowest_after({ amount, date, cause: names(lowest.outflows) });
   if (lowest.nextIncome) {
     return m.proj_lowest_before({
       amount,
