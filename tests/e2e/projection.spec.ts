@@ -13,18 +13,21 @@ const DIR = 'docs/screenshots';
 mkdirSync(DIR, { recursive: true });
 test.use({ viewport: { width: 360, height: 740 }, timezoneId: 'Asia/Jakarta' });
 
-/** The navigation and the quick-add button are fixed and would cover the element shot. */
+/**
+ * The navigation, the quick-add button and the header stay on screen while a card taller than
+ * the screen is shot, and would cover it. Through the CSSOM: the CSP refuses inline style tags.
+ */
 async function showFixed(page: Page, visible: boolean): Promise<void> {
   await page.evaluate((v) => {
-    for (const el of document.querySelectorAll<HTMLElement>('nav.app-nav, .fab')) {
+    for (const el of document.querySelectorAll<HTMLElement>('nav.app-nav, .fab, .app-header')) {
       el.style.visibility = v ? '' : 'hidden';
     }
   }, visible);
 }
 
-/** A new balance for the `index`th savings place, dated today. */
-async function newBalance(page: Page, index: number, amount: string): Promise<void> {
-  const place = page.getByTestId('savings-place').nth(index);
+/** A new balance, dated today, for the savings place named `name`. */
+async function newBalance(page: Page, name: string, amount: string): Promise<void> {
+  const place = page.getByTestId('savings-place').filter({ hasText: name });
   await place.locator('button.primary').click();
   const form = page.getByTestId('saving-form');
   await form.locator('input[name="amount"]').fill(amount);
@@ -50,8 +53,8 @@ for (const { lang, locale, short } of CASES) {
         await page.goto('/#/plans');
         await expect(page.getByTestId('savings-place')).toHaveCount(3);
         // Cash at home and the bank account (the savings group's pot is not money on hand).
-        await newBalance(page, 0, '1000000');
-        await newBalance(page, 1, '2000000');
+        await newBalance(page, lang === 'vi' ? 'Tiền mặt' : 'Uang tunai', '1000000');
+        await newBalance(page, lang === 'vi' ? 'Tài khoản' : 'Tabungan', '2000000');
       }
       await page.goto('/#/dashboard');
       await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 60_000 });
@@ -79,6 +82,7 @@ for (const { lang, locale, short } of CASES) {
       await expect(card.getByTestId('proj-start')).toBeVisible();
       await expect(card).not.toContainText('{{');
 
+      await expect(page.locator('.toast-item')).toHaveCount(0, { timeout: 15_000 });
       await showFixed(page, false);
       await card.screenshot({ path: `${DIR}/projection-${lang}.png` });
       await showFixed(page, true);

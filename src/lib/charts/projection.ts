@@ -60,7 +60,8 @@ export function projectionChart(
             font: { family: theme.font },
             maxRotation: 0,
             autoSkip: true,
-            maxTicksLimit: 5,
+            autoSkipPadding: 16,
+            maxTicksLimit: 4,
           },
         }),
         y: valueAxis(theme, format.moneyCompact, {
