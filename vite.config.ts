@@ -39,11 +39,11 @@ const STABLE_GROUPS = [
   // the score needs.
   {
     name: 'dashboard-charts',
-    test: /src[\\/]views[\\/]dashboard[\\/](DashboardCharts|ChartCard|EarmarkedCard|ForecastNotes)\.svelte$/,
+    test: /src[\\/]views[\\/]dashboard[\\/]((DashboardCharts|ChartCard|EarmarkedCard|ForecastNotes|ProjectionCard)\.svelte|projection-text\.ts)$/,
   },
   {
     name: 'dashboard-parts',
-    test: /src[\\/]views[\\/]dashboard[\\/](?!(DashboardView|DashboardCharts|ChartCard|EarmarkedCard|ForecastNotes)\.svelte)|src[\\/]lib[\\/]charts[\\/](?!(chartjs\.ts|Chart\.svelte|instance\.ts|theme\.svelte\.ts)$)/,
+    test: /src[\\/]views[\\/]dashboard[\\/](?!(DashboardView|DashboardCharts|ChartCard|EarmarkedCard|ForecastNotes|ProjectionCard)\.svelte|projection-text\.ts)|src[\\/]lib[\\/]charts[\\/](?!(chartjs\.ts|Chart\.svelte|instance\.ts|theme\.svelte\.ts)$)/,
   },
   {
     name: 'dashboard-math',

@@ -50,6 +50,7 @@ export const ALL_PARTS = [
   'writes',
   'analytics',
   'loop',
+  'projection',
   'csv',
   'merge',
   'lighthouse',

@@ -8,6 +8,7 @@
 //   npm run bench -- --no-lighthouse   all but Lighthouse
 //   npm run bench -- --only cold,csv   some parts: size, update, firstvisit, cold, bare, floor,
 //                                      quickadd, entries, search, writes, analytics, loop,
+//                                      projection,
 //                                      csv, merge, lighthouse (cold also gives FCP and heap)
 //   npm run bench -- --runs 3          fewer repetitions (quick look; not for docs)
 //   npm run bench -- --datasets empty  cold loads of some datasets only: empty, sample, 100k
@@ -23,7 +24,7 @@
 // What each part measures lives in bench/parts/: sizes.mjs (initial JS, update cost),
 // first-visit.mjs, cold.mjs (returning dashboard, FCP ÷ bare, heap), floor.mjs (returning
 // dashboard ÷ floor page), quick-add.mjs, entries.mjs (paging, search), lab.mjs (writes,
-// analytics, monthly loop, CSV import), lighthouse.mjs (merge preview, Lighthouse). Options,
+// analytics, monthly loop, projection, CSV import), lighthouse.mjs (merge preview, Lighthouse). Options,
 // results and printing are in context.mjs; builds and profiles in profiles.mjs.
 import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -26,6 +26,8 @@ import type { Entry, HouseholdTables, Member, Rollup, Stream } from '../../src/l
 import { minorToDecimalString } from '../../src/lib/domain/money';
 import { monthlyLoop } from '../../src/lib/domain/monthly-loop';
 import { readMonthlyLoop } from '../../src/lib/db/repo/due';
+import { readProjectionRows } from '../../src/lib/db/repo/projection';
+import { projectionOf } from '../../src/lib/domain/projection-flows';
 import { lastCompleteMonth } from '../../src/lib/domain/months';
 import { payReport } from '../../src/lib/domain/pay';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
@@ -308,6 +310,64 @@ async function monthlyLoopBench(runs = 5) {
   });
 }
 
+/**
+ * The next 60 days on the 100k-entry household, as the dashboard's card does it: the window's
+ * payments, skips and pay-day entries read through indexes, then the projection computed from
+ * them, the small tables and the rollups the dashboard already holds (read once, not timed).
+ */
+async function projectionBench(runs = 5) {
+  return withScratchDatabase('anyam-bench-projection', async (db) => {
+    const tables = largeHousehold();
+    await seedHousehold(tables);
+    await writeEntries(tables.entries, 'add-entries', 10_000);
+    const today = todayIso();
+    const rollups = await listRollups();
+    const [streams, plans, places, savings, rates] = await Promise.all([
+      db.streams.toArray(),
+      db.plans.toArray(),
+      db.places.toArray(),
+      db.savings.toArray(),
+      db.rates.toArray(),
+    ]);
+    const once = async () => {
+      const t0 = performance.now();
+      const rows = await readProjectionRows(today);
+      const t1 = performance.now();
+      const result = projectionOf({
+        today,
+        baseCurrency: BASE,
+        rates,
+        streams,
+        plans,
+        places,
+        savings,
+        rollups,
+        ...rows,
+      });
+      const t2 = performance.now();
+      return { ms: t2 - t0, computeMs: t2 - t1, rows, result };
+    };
+    const first = await once();
+    const samples: number[] = [];
+    const compute: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const r = await once();
+      samples.push(r.ms);
+      compute.push(r.computeMs);
+    }
+    return {
+      first: first.ms,
+      samples,
+      compute,
+      entriesStored: await db.entries.count(),
+      entriesRead: first.rows.entries.length,
+      rollups: rollups.length,
+      flows: first.result.flows.length,
+      projected: first.result.projection !== null,
+    };
+  });
+}
+
 // ---- CSV import vs raw IndexedDB ----
 
 const CSV_HEADER = [
@@ -484,6 +544,7 @@ const api = {
   bulkPutBaseline,
   analytics,
   monthlyLoopBench,
+  projectionBench,
   csvImport,
   rawPut,
   reset,

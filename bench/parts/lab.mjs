@@ -21,7 +21,7 @@ import { harnessPage, profile } from '../profiles.mjs';
 
 export async function labPart({ base }) {
   // 7. Repository writes, analytics, CSV import ---------------------------------------------------
-  const lab = ['writes', 'analytics', 'loop', 'csv'].filter((p) => PARTS.has(p));
+  const lab = ['writes', 'analytics', 'loop', 'projection', 'csv'].filter((p) => PARTS.has(p));
   if (lab.length > 0) {
     heading('7. repository, analytics and CSV import (harness page at the app origin, 1× CPU)');
     await part('harness', async () => {
@@ -109,6 +109,24 @@ export async function labPart({ base }) {
                   entriesRead: l.entriesRead,
                   rollupsRead: l.rollupsRead,
                 },
+              },
+            );
+          });
+        }
+
+        if (PARTS.has('projection')) {
+          await part('projection', async () => {
+            const p = await call('projectionBench', RUNS);
+            if (!p.projected) throw new Error('the 100k household has no money on hand to project');
+            figure(
+              'projection:100k',
+              `projection, 100k household (${p.entriesStored.toLocaleString('en-US')} entries)`,
+              'ms',
+              p.samples,
+              {
+                goal: { text: '≤ 50 ms', holds: median(p.samples) <= 50 },
+                note: `compute ${fmt(median(p.compute), 'ms')} ms; read ${p.entriesRead} entries; ${p.rollups} rollups; ${p.flows} flows; first call ${fmt(p.first, 'ms')} ms`,
+                extra: { first: p.first, compute: p.compute },
               },
             );
           });

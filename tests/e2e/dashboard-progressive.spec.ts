@@ -48,7 +48,7 @@ test('the score answers and quick add opens while Chart.js is still loading; eve
   for (const route of held.splice(0)) await route.continue();
   await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
   await expectChartsDrawn(page);
-  expect(await page.locator('[data-chart]').count()).toBe(6);
+  expect(await page.locator('[data-chart]').count()).toBe(7);
 });
 
 test('charts far below the screen are not built until they come near it', async ({ page }) => {
@@ -93,7 +93,7 @@ test('nothing only the charts need loads before the score: the chart cards and C
   for (const route of held.splice(0)) await route.continue();
   await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
   expect(chartJsAsked.length).toBeGreaterThan(0);
-  expect(await page.locator('[data-chart]').count()).toBe(6);
+  expect(await page.locator('[data-chart]').count()).toBe(7);
 });
 
 test('a returning visit asks for every chunk the score needs at once, and for nothing that only follows it', async ({

@@ -155,7 +155,7 @@ function kindTotalsAt(table: IncomeTable, col: number) {
  * Per stream, received income of the 6 complete months before the forecast (null where a rate
  * is missing), starting no earlier than the stream's start (or its first entry).
  */
-function trailingReceived(
+export function trailingReceived(
   table: IncomeTable,
   lastComplete: MonthKey,
 ): Map<string, (number | null)[]> {
