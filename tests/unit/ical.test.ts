@@ -32,7 +32,7 @@ interface ParsedEvent {
 
 /** Parses with ical.js (a maintained RFC 5545 parser) into plain facts about each event. */
 function parse(ics: string): { events: ParsedEvent[]; calendar: ICAL.Component } {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   const events = calendar.getAllSubcomponents('vevent').map((v) => {
     const start = v.getFirstPropertyValue('dtstart') as ICAL.Time;
     const end = v.getFirstPropertyValue('dtend') as ICAL.Time;
@@ -51,7 +51,10 @@ function parse(ics: string): { events: ParsedEvent[]; calendar: ICAL.Component }
   return { events, calendar };
 }
 
-function items(due: readonly CalendarDue[], title = (d: CalendarDue) => d.sourceId): CalendarItem[] {
+function items(
+  due: readonly CalendarDue[],
+  title = (d: CalendarDue) => d.sourceId,
+): CalendarItem[] {
   return due.map((d) => ({ uid: calendarUid(d), date: d.date, title: title(d) }));
 }
 
@@ -121,7 +124,13 @@ describe('iCalendar export', () => {
       date: '2026-11-30',
       note: '',
     };
-    const skip: Skip = { ...rent, id: 'k1', kind: 'stream', sourceId: 'salary', dueOn: '2026-12-25' };
+    const skip: Skip = {
+      ...rent,
+      id: 'k1',
+      kind: 'stream',
+      sourceId: 'salary',
+      dueOn: '2026-12-25',
+    };
     const due = dueForCalendar({
       streams: [salary],
       plans: [rent],
@@ -174,7 +183,8 @@ describe('iCalendar export', () => {
   const zones = ['Asia/Jakarta', 'Asia/Manila', 'Asia/Ho_Chi_Minh', 'UTC', 'America/Los_Angeles'];
   const safeText = fc
     .string({ unit: 'grapheme', maxLength: 40 })
-    .map((s) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' '));
+    // Control characters other than a line break cannot be written in TEXT: spaces instead.
+    .map((s) => [...s].map((c) => (c !== '\n' && /\p{Cc}/u.test(c) ? ' ' : c)).join(''));
 
   it('holds for random households, time zones and alarms (property)', () => {
     fc.assert(
@@ -238,12 +248,12 @@ describe('iCalendar export', () => {
             expect(e.isDate).toBe(true);
             expect(e.summary).toBe(title(d));
             expect(d.date >= from && d.date <= to).toBe(true);
-            expect(e.alarms).toEqual(
-              h.alarm === null ? [] : [-h.alarm * 86_400 + 9 * 3600 + 0],
-            );
+            expect(e.alarms).toEqual(h.alarm === null ? [] : [-h.alarm * 86_400 + 9 * 3600 + 0]);
           }
           // A second export, a day later and in another order, keeps every UID.
-          const again = parse(ics(items([...due].reverse(), title), h.alarm, new Date(h.stampMs + 86_400_000)));
+          const again = parse(
+            ics(items([...due].reverse(), title), h.alarm, new Date(h.stampMs + 86_400_000)),
+          );
           expect(again.events.map((e) => e.uid).sort()).toEqual([...byUid.keys()].sort());
         },
       ),

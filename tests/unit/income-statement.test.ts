@@ -19,7 +19,7 @@ function streamsOf(n: number): Stream[] {
   return Array.from({ length: n }, (_, i) =>
     makeStream({
       id: `s${i}`,
-      kind: i === 0 ? 'formal' : 'gig',
+      kind: i === 0 ? 'formal' : 'microtask',
       memberId: i % 2 === 0 ? 'm1' : 'm2',
       currency: ['IDR', 'USD', 'PHP'][i % 3]!,
     }),
@@ -68,19 +68,19 @@ describe('income statement', () => {
   it('sums received income per source and month, and leaves out what no rate converts', () => {
     const [salary, gig] = [
       makeStream({ id: 'salary', kind: 'formal', name: 'Salary' }),
-      makeStream({ id: 'gig', kind: 'gig', name: 'Gig', currency: 'EUR' }),
+      makeStream({ id: 'microtask', kind: 'microtask', name: 'Gig', currency: 'EUR' }),
     ];
     const entries: Entry[] = [
-      makeEntry(salary!, '2026-08-25', 300_000),
-      makeEntry(salary!, '2026-09-25', 300_000),
-      makeEntry(salary!, '2026-10-25', 240_000),
-      makeEntry(salary!, '2026-10-26', 999, { status: 'pending' }),
-      makeEntry(salary!, '2026-11-02', 777), // the month in progress: not in the statement
-      makeEntry(gig!, '2026-09-03', 5_000), // no EUR rate
+      makeEntry(salary, '2026-08-25', 300_000),
+      makeEntry(salary, '2026-09-25', 300_000),
+      makeEntry(salary, '2026-10-25', 240_000),
+      makeEntry(salary, '2026-10-26', 999, { status: 'pending' }),
+      makeEntry(salary, '2026-11-02', 777), // the month in progress: not in the statement
+      makeEntry(gig, '2026-09-03', 5_000), // no EUR rate
     ];
     const s = incomeStatement({
       entries,
-      streams: [salary!, gig!],
+      streams: [salary, gig],
       rates,
       baseCurrency: 'IDR',
       today: PINNED_TODAY,

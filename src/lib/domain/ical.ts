@@ -92,7 +92,10 @@ function basicDate(date: IsoDate): string {
 }
 
 function utcStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** An alarm's trigger before an all-day event's start (midnight): −N days + 09:00. */

@@ -112,7 +112,7 @@ export function incomeStatement<E extends StatementEntry>(
   const width = months.length;
   const first = monthIndex(months[0]!);
   const rates = liveRates(input.rates);
-  const amountOf = (input.amountOf ?? datedRateAmount(input.baseCurrency)) as ReceivedAmount<E>;
+  const amountOf = input.amountOf ?? datedRateAmount(input.baseCurrency);
   const streams = input.streams.filter(
     (s) => s.deletedAt === null && (input.memberId === null || s.memberId === input.memberId),
   );
