@@ -26,7 +26,6 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 const BROWSER_LOCALE = { en: 'en-US', id: 'id-ID', fil: 'fil-PH', vi: 'vi-VN' } as const;
 const INTL = { en: 'en-PH', id: 'id-ID', fil: 'fil-PH', vi: 'vi-VN' } as const;
-type Lang = keyof typeof BROWSER_LOCALE;
 
 /** Spaces of every kind (Intl puts no-break ones in amounts) as one plain space. */
 const squeeze = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
@@ -169,6 +168,11 @@ test.describe('reminders in the calendar, in vi', () => {
     await expect(days).toHaveAttribute('aria-invalid', 'true');
 
     await days.fill('2');
+    // No network request: the file is made and handed over on the phone.
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (!/^(blob|data):/.test(r.url())) requests.push(r.url());
+    });
     const exported: ReturnType<typeof parseIcs>[] = [];
     for (const n of [1, 2]) {
       const [download] = await Promise.all([
@@ -181,6 +185,7 @@ test.describe('reminders in the calendar, in vi', () => {
       exported.push(parseIcs(readFileSync(path, 'utf8')));
     }
     await expect(days).not.toHaveAttribute('aria-invalid', 'true');
+    expect(requests).toEqual([]);
 
     const db = await readDatabase(page);
     const due = dueForCalendar({
