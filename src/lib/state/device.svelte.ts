@@ -41,6 +41,8 @@ export interface DeviceState {
   householdName: string | null;
   /** The CSV import's last confirmed choices (checked against each new file before use). */
   csvImport: CsvMemory | null;
+  /** The calendar export's alarm: this many days before each item (0–30, domain/ical.ts). */
+  calendarAlarmDays: number;
 }
 
 /** What the CSV import remembers, as stored (csv-import/memory.ts checks it against a file). */
@@ -74,6 +76,7 @@ const DEFAULTS: DeviceState = {
   lastStreamId: null,
   householdName: null,
   csvImport: null,
+  calendarAlarmDays: 1,
 };
 
 /** Keys of older versions, read once into the device state and then removed. */
