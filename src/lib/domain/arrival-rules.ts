@@ -34,8 +34,7 @@ export const ARRIVAL_RULES: readonly ArrivalRule[] = [
   {
     code: 'entry/arrived-before-earned',
     field: 'arrival.on',
-    broken: (e) =>
-      e.arrival && e.arrival.on < e.date ? { on: e.arrival.on, date: e.date } : null,
+    broken: (e) => (e.arrival && e.arrival.on < e.date ? { on: e.arrival.on, date: e.date } : null),
   },
   {
     code: 'entry/arrived-pending',

@@ -151,7 +151,12 @@ export function lossReport(input: {
     const platform = stream ? stream.platform.trim() || stream.name : '';
     const via = arrival.via.trim();
     add(platforms, platform, { platform, via: '', placeId: null }, loss);
-    add(routes, `${platform}|${via}|${arrival.placeId ?? ''}`, { platform, via, placeId: arrival.placeId }, loss);
+    add(
+      routes,
+      `${platform}|${via}|${arrival.placeId ?? ''}`,
+      { platform, via, placeId: arrival.placeId },
+      loss,
+    );
   }
   const byRoute = sorted(routes);
   const withLanded = byRoute.filter((g) => g.landedCount > 0 && g.share !== null);
