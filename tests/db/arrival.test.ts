@@ -10,6 +10,12 @@ import {
   markArrived,
   undoArrived,
 } from '../../src/lib/db/repo';
+import {
+  applyRestore,
+  exportBackup,
+  exportEntriesCsv,
+  readBackupFile,
+} from '../../src/lib/db/backup';
 import type { Place } from '../../src/lib/domain/model';
 import {
   codeOf,
@@ -166,5 +172,55 @@ describe('"Arrived"', () => {
     const early = await pending('2025-07-02');
     await addEntry({ streamId: h.usd.id, date: '2025-07-01', amountMinor: 5 });
     expect((await listPendingPayouts()).map((e) => e.id)).toEqual([early.id, late.id]);
+  });
+
+  it('travels through a backup and the CSV export; a backup with a bad arrival is refused', async () => {
+    const entry = await pending();
+    await markArrived(entry.id, {
+      on: '2025-07-14',
+      placeId: bank.id,
+      landedMinor: 155_000_00,
+      feeMinor: 250,
+      via: 'PayPal',
+    });
+    const arrived = (await getEntry(entry.id))!;
+    const { text } = await exportBackup();
+    expect(JSON.parse(text).version).toBe(5);
+    await db.entries.clear();
+    await applyRestore(await readBackupFile(text), 'replace');
+    expect(await getEntry(entry.id)).toEqual(arrived);
+    await expectRollupsConsistent(db);
+
+    const csv = (await exportEntriesCsv()).text;
+    expect(csv).toContain('arrived_on,landed_amount,landed_currency,landed_place,fee,via');
+    expect(csv).toContain('2025-07-14,155000.00,IDR,Bank BRI,2.50,PayPal');
+
+    const bad = (change: (a: Record<string, unknown>) => void) => {
+      const file = JSON.parse(text) as { tables: { entries: Record<string, unknown>[] } };
+      const row = file.tables.entries.find((e) => e.id === entry.id)!;
+      change(row.arrival as Record<string, unknown>);
+      return JSON.stringify(file);
+    };
+    const recordCode = async (file: string) => {
+      try {
+        await readBackupFile(file);
+        return 'read';
+      } catch (error) {
+        return String((error as { details: { recordCode?: string } }).details.recordCode);
+      }
+    };
+    expect(await recordCode(bad((a) => (a.on = '2025-07-01')))).toBe('entry/arrived-before-earned');
+    expect(await recordCode(bad((a) => (a.feeMinor = 10_001)))).toBe('entry/fee-over-payout');
+    expect(await recordCode(bad((a) => (a.landedMinor = 0)))).toBe('entry/landed-not-positive');
+    expect(await recordCode(bad((a) => (a.placeId = null)))).toBe('entry/arrival-no-place');
+    expect(
+      await recordCode(
+        bad((a) => {
+          a.placeId = wallet.id;
+          a.landedCurrency = 'PHP';
+          a.on = '2025-07-14';
+        }),
+      ),
+    ).toBe('read');
   });
 });

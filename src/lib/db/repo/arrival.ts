@@ -95,17 +95,30 @@ export async function listPendingPayouts(limit = 50): Promise<Entry[]> {
   return rows;
 }
 
-/** Live entries that arrived on `from`…`to` or were earned then: what Pay's loss card reads. */
-export async function listEntriesArrivedSince(from: IsoDate): Promise<Entry[]> {
+/**
+ * Live entries earned from six months before `from` on: every payout that can have landed since
+ * `from` (a payout lands weeks, not months, after it was earned). What Pay's loss card reads.
+ */
+export async function listEntriesForLoss(from: IsoDate): Promise<Entry[]> {
   const rows = await getDb().entries.where('date').aboveOrEqual(addBack(from)).toArray();
   return rows.filter((e) => e.deletedAt === null);
 }
 
-/** A payout lands at most a few months after it was earned: read 6 months before `from`. */
 function addBack(from: IsoDate): IsoDate {
   const year = Number(from.slice(0, 4));
   const month = Number(from.slice(5, 7)) - 6;
   const y = month <= 0 ? year - 1 : year;
   const mm = month <= 0 ? month + 12 : month;
   return `${String(y).padStart(4, '0')}-${String(mm).padStart(2, '0')}-01`;
+}
+
+/** The latest arrival of a stream's payouts, to offer its place and route again; null if none. */
+export async function lastArrivalOf(streamId: string): Promise<Entry['arrival'] | null> {
+  const latest = await getDb()
+    .entries.where('[streamId+date]')
+    .between([streamId, ''], [streamId, '\uffff'], true, true)
+    .reverse()
+    .filter((e) => e.deletedAt === null && e.arrival !== undefined)
+    .first();
+  return latest?.arrival ?? null;
 }
