@@ -7,6 +7,7 @@ import type { Arrival, Entry, Stream } from '../../src/lib/domain/model';
 import { receivedBaseMinor } from '../../src/lib/domain/received';
 import { receivedPayByPlatform } from '../../src/lib/domain/received-pay';
 import { assertRecordRules } from '../../src/lib/domain/record-rules';
+import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 
 const RATES = [
   { currency: 'USD', date: '2025-01-01', value: '56.25' },
@@ -251,5 +252,38 @@ describe('the arrival rules', () => {
     expect(() => assertRecordRules('entries', e, { ...context, places })).toThrow(
       expect.objectContaining({ code: 'entry/arrival-no-rate' }),
     );
+  });
+});
+
+describe.each([
+  ['ID', 'IDR'],
+  ['PH', 'PHP'],
+  ['VN', 'VND'],
+] as const)('the sample household of %s', (country, currency) => {
+  it('has one platform with two routes, some arrived payouts, and a route that loses least', () => {
+    const today = '2026-11-29';
+    const sample = buildSampleHousehold(today, '2026-11-29T08:00:00.000Z', currency, country);
+    const arrived = sample.entries.filter((e) => e.arrival);
+    expect(arrived.length).toBeGreaterThan(5);
+    const report = lossReport({
+      entries: sample.entries,
+      streams: sample.streams,
+      rates: sample.rates,
+      baseCurrency: currency,
+      today,
+    });
+    expect(report.byPlatform).toHaveLength(1);
+    expect(report.byRoute.map((g) => g.via).sort()).toEqual(['', 'PayPal']);
+    expect(report.leastLoss?.via).toBe('');
+    expect(report.byRoute.every((g) => g.leakageMinor > 0 && g.landedCount === g.count)).toBe(true);
+    // Every arrival keeps the rules the forms keep.
+    const context = {
+      today,
+      streams: new Map(sample.streams.map((s) => [s.id, s])),
+      places: new Map(sample.places.map((p) => [p.id, p])),
+      rates: sample.rates,
+      baseCurrency: currency,
+    };
+    for (const e of arrived) assertRecordRules('entries', e, context);
   });
 });
