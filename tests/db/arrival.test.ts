@@ -185,7 +185,7 @@ describe('"Arrived"', () => {
     });
     const arrived = (await getEntry(entry.id))!;
     const { text } = await exportBackup();
-    expect(JSON.parse(text).version).toBe(5);
+    expect((JSON.parse(text) as { version: number }).version).toBe(5);
     await db.entries.clear();
     await applyRestore(await readBackupFile(text), 'replace');
     expect(await getEntry(entry.id)).toEqual(arrived);
