@@ -28,6 +28,7 @@ const WORDS = {
     save: 'I-save',
     loses: 'Pinakakaunting nawawala: Upwork → Wise → GCash',
     onReceived: 'sa perang natanggap',
+    undo: 'I-undo',
     feeTooLarge: 'Hindi puwedeng mas malaki ang bayarin kaysa sa bayad.',
   },
   en: {
@@ -38,6 +39,7 @@ const WORDS = {
     save: 'Save',
     loses: 'Loses least: Upwork → Wise → GCash',
     onReceived: 'on money received',
+    undo: 'Undo',
     feeTooLarge: 'The fees cannot be larger than the payout.',
   },
 } as const;
@@ -225,7 +227,11 @@ for (const lang of ['fil', 'en'] as const) {
       await expect(hourly).toContainText(w.onReceived);
       await expect(hourly).toContainText('283.50');
       await axe(page, '[data-testid="pay-route-loss"]');
-      await card.evaluate((el) => el.scrollIntoView());
+      // The Undo toast of the last arrival goes after 8 s: the picture shows the card whole.
+      await expect(page.getByRole('button', { name: w.undo, exact: true })).toBeHidden({
+        timeout: 20_000,
+      });
+      await card.getByTestId('pay-route-best').evaluate((el) => el.scrollIntoView());
       await page.screenshot({ path: `${DIR}/loss-route-${lang}.png` });
     });
   });
