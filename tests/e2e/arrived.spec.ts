@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
 import type { HouseholdTables } from '../../src/lib/domain/model';
-import { expect, PINNED_NOW, test } from './fixtures';
+import { expect, PINNED_TODAY, test } from './fixtures';
 import { openView } from './support';
 
 const DIR = 'docs/screenshots';
@@ -170,9 +170,7 @@ for (const lang of ['fil', 'en'] as const) {
       await payouts.getByTestId('arrived-button').first().click();
       taps++;
       const dialog = page.locator('[data-testid="arrived-dialog"][open]');
-      await expect(dialog.locator('input[name="on"]')).toHaveValue(
-        PINNED_NOW.toISOString().slice(0, 10),
-      );
+      await expect(dialog.locator('input[name="on"]')).toHaveValue(PINNED_TODAY);
       await dialog.getByRole('button', { name: w.save, exact: true }).click();
       taps++;
       await expect(payouts.getByTestId('arrived-button')).toHaveCount(2);
