@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BACKUP_VERSION,
   backupFileName,
   fileSlug,
   serializeBackup,
@@ -40,7 +41,7 @@ describe('the backup file', () => {
   it('has the documented envelope and one record per line', () => {
     const file = parse(text);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'app', 'tables']);
-    expect(file).toMatchObject({ format: 'anyam-backup', version: 3, app: META.app });
+    expect(file).toMatchObject({ format: 'anyam-backup', version: BACKUP_VERSION, app: META.app });
     expect(Object.keys(file.tables)).toEqual([
       'settings',
       'members',

@@ -112,6 +112,25 @@ export interface Entry extends BaseRecord {
   unpaidMinutes: number;
   note: string;
   isSample: boolean;
+  /** How a payout reached the household (schema version 5); absent until it arrived. */
+  arrival?: Arrival;
+}
+
+/**
+ * A payout that arrived (domain/arrival.ts): the day it landed, the place it landed in, the
+ * amount that reached that place in the place's currency and the fees, when known, and the
+ * service it went through on the way ('PayPal'; '' when it came straight from the platform).
+ */
+export interface Arrival {
+  on: IsoDate;
+  placeId: string | null;
+  /** What reached the place, after every fee and conversion; null when not known. */
+  landedMinor: MinorUnits | null;
+  /** The place's currency; set exactly when `landedMinor` is. */
+  landedCurrency: CurrencyCode | null;
+  /** Fees taken on the way, in the payout's own currency; null when not known. */
+  feeMinor: MinorUnits | null;
+  via: string;
 }
 
 /**

@@ -6,8 +6,9 @@
 import { todayIso, isValidIsoDate } from './dates';
 import { AnyamError, type Entry, type IsoDate, type Stream, type TableName } from './model';
 import { isoDate } from './units';
+import { ARRIVAL_RULES, type ArrivalContext } from './arrival-rules';
 
-export interface RuleContext {
+export interface RuleContext extends Pick<ArrivalContext, 'places' | 'rates' | 'baseCurrency'> {
   /** The device's date: entries may lie at most a year ahead of it. */
   today: IsoDate;
   /** Streams by id, as they will stand once the record is written. */
@@ -57,6 +58,7 @@ const entryRules: readonly RecordRule<Entry>[] = [
         : null;
     },
   },
+  ...ARRIVAL_RULES.map((rule) => ({ table: 'entries' as const, ...rule })),
 ];
 
 export const RECORD_RULES: { readonly [K in TableName]?: readonly RecordRule<never>[] } = {

@@ -35,6 +35,7 @@ import { sampleLabelToken, samplePersonToken } from './sample-names';
 import { sampleCountry, type SampleCountry } from './sample-country';
 import { PROFILES } from './sample-profiles';
 import { sampleRates } from './sample-rates';
+import { withSampleArrivals } from './sample-arrivals';
 
 const HISTORY_MONTHS = 18;
 
@@ -323,6 +324,9 @@ export function buildSampleHousehold(
     dueOn: day(months[i]!, 5),
   }));
 
+  const bank = places[1]!;
+  const arrivals = { today, tagging, bank, rates, baseCurrency };
+  entries.splice(0, entries.length, ...withSampleArrivals(entries, arrivals));
   return { members, streams, entries, plans, places, savings, rates, training, payments, skips };
 }
 

@@ -31,6 +31,7 @@ import {
   type Training,
 } from './model';
 import { isValidRateValue } from './money';
+import { arrivalSchema } from './arrival-schema';
 import {
   amountMinorSchema,
   balanceMinorSchema,
@@ -137,6 +138,7 @@ export const entrySchema = v.strictObject({
   unpaidMinutes: minutesSchema,
   note: noteSchema,
   isSample: v.boolean(),
+  arrival: v.optional(arrivalSchema),
 });
 
 export const rollupSchema = v.pipe(
@@ -310,6 +312,7 @@ interface CodeRule {
 /** First match wins; the code is `${singular}/${suffix}`, else `${singular}/invalid`. */
 const CODE_RULES: readonly CodeRule[] = [
   { fields: ['endedOn'], types: ['partial_check'], suffix: 'ended-before-start' },
+  { fields: ['arrival.landedMinor'], suffix: 'landed-not-positive' },
   { fields: ['date', 'dueOn', 'startedOn', 'endedOn'], suffix: 'invalid-date' },
   {
     fields: ['payDay', 'payDay.day', 'payDay.weekday', 'payDay.anchor'],

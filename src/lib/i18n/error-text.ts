@@ -53,6 +53,14 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
     const kind = BINARY_KIND[text(d.kind)]?.() ?? text(d.kind);
     return d.file === 'csv' ? m.rf_err_binary_csv({ kind }) : m.rf_err_binary_backup({ kind });
   },
+  // A payout that arrived (issue 26, domain/arrival-rules.ts).
+  'arrived-before-earned': () => m.arr_err_before_earned(),
+  'arrived-pending': () => m.arr_err_pending(),
+  'landed-not-positive': () => m.arr_err_landed(),
+  'fee-over-payout': () => m.arr_err_fee(),
+  'arrival-no-place': () => m.arr_err_no_place(),
+  'arrival-no-rate': (d) => m.arr_err_no_rate({ currency: text(d.currency), date: text(d.date) }),
+  'not-pending': () => m.arr_err_not_pending(),
   'kdf-changed': (d) =>
     m.rf_err_kdf_changed({
       iterations: typeof d.iterations === 'number' ? number(d.iterations) : text(d.iterations),

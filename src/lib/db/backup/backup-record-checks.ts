@@ -131,8 +131,14 @@ export function checkBalances(tables: HouseholdTables): void {
  * The rules beyond the schemas that the forms and the CSV import keep (domain/record-rules.ts):
  * Replace and Merge refuse a file that breaks one, so every path accepts the same records.
  */
-export function checkRecordRules(tables: HouseholdTables): void {
-  const context = { today: todayIso(), streams: new Map(tables.streams.map((s) => [s.id, s])) };
+export function checkRecordRules(tables: HouseholdTables, whole = true): void {
+  const context = {
+    today: todayIso(),
+    streams: new Map(tables.streams.map((s) => [s.id, s])),
+    // An arrival's place is carried by every file; its rate only by a whole backup.
+    places: new Map(tables.places.map((p) => [p.id, p])),
+    ...(whole ? { rates: tables.rates, baseCurrency: tables.settings[0]?.baseCurrency } : {}),
+  };
   for (const table of TABLE_NAMES) {
     if (!RECORD_RULES[table]) continue;
     (tables[table] as unknown as BaseRecord[]).forEach((row, index) => {

@@ -258,7 +258,7 @@ export async function validateBackup(
   if (changes) checkCarried(typed, changes);
   checkReferences(typed);
   checkBalances(typed);
-  checkRecordRules(typed);
+  checkRecordRules(typed, changes === null);
   checkTotals(typed);
   options.onProgress?.({ phase: 'validating', done: total, total });
   const app = envelope.app as { name: string; version: string };

@@ -12,6 +12,7 @@ import { readTransaction } from '../repo/transaction';
 import { fileSlug } from './backup-format';
 import type { JobProgressListener } from './cancel';
 import { CSV_BOM, CSV_COLUMNS, csvLine, type CsvColumn } from './csv-format';
+import { arrivalCells } from './csv-arrival';
 
 export interface CsvExportOptions {
   /** Header labels in the user's language; the English column names otherwise. */
@@ -46,13 +47,15 @@ export function csvFileName(householdName: string, date: string): string {
 
 export async function exportEntriesCsv(options: CsvExportOptions = {}): Promise<CsvExport> {
   const chunkSize = options.chunkSize ?? CHUNK;
-  return readTransaction(['settings', 'members', 'streams', 'entries', 'rates'], async (db) => {
-    const [settings, members, streams, rates, total] = await Promise.all([
+  const stores = ['settings', 'members', 'streams', 'entries', 'rates', 'places'] as const;
+  return readTransaction(stores, async (db) => {
+    const [settings, members, streams, rates, total, places] = await Promise.all([
       db.settings.toCollection().first(),
       db.members.toArray(),
       db.streams.toArray(),
       db.rates.toArray(),
       db.entries.count(),
+      db.places.toArray(),
     ]);
     const name = options.names ?? asStored;
     const baseCurrency = settings?.baseCurrency ?? '';
@@ -81,6 +84,7 @@ export async function exportEntriesCsv(options: CsvExportOptions = {}): Promise<
         paid_minutes: String(e.paidMinutes),
         unpaid_minutes: String(e.unpaidMinutes),
         note: e.note,
+        ...arrivalCells(e, places, name),
       };
       return csvLine(CSV_COLUMNS.map((c) => cells[c]));
     };

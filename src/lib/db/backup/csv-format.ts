@@ -22,6 +22,13 @@ export const CSV_COLUMNS = [
   'paid_minutes',
   'unpaid_minutes',
   'note',
+  // How a payout arrived (schema version 5): empty for an entry that has not said.
+  'arrived_on',
+  'landed_amount',
+  'landed_currency',
+  'landed_place',
+  'fee',
+  'via',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 

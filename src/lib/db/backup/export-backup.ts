@@ -79,6 +79,8 @@ function namedIds(rows: readonly BaseRecord[]) {
     if (typeof r.streamId === 'string') streams.add(r.streamId);
     if (typeof r.planId === 'string') plans.add(r.planId);
     if (typeof r.placeId === 'string') places.add(r.placeId);
+    const landedIn = (row as { arrival?: { placeId: string | null } }).arrival?.placeId;
+    if (typeof landedIn === 'string') places.add(landedIn);
     if (typeof r.sourceId === 'string') (r.kind === 'plan' ? plans : streams).add(r.sourceId);
   }
   return { members, streams, plans, places };
