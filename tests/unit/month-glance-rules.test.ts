@@ -99,6 +99,18 @@ describe('what a stream without a pay day is expected to bring', () => {
     expect(g.stillExpectedMinor).toBe(0);
   });
 
+  it('asks for no rate for a stream it expects nothing from', () => {
+    const usd = { ...shop, currency: 'USD' };
+    const g = glance({
+      streams: [
+        { ...usd, id: 'zero', expected: { ...usd.expected, amountMinor: 0 } },
+        { ...usd, id: 'irregular', expected: { ...usd.expected, cadence: 'irregular' } },
+        { ...usd, id: 'once', expected: { ...usd.expected, cadence: 'once' } },
+      ],
+    });
+    expect(g.missingRateCurrencies).toEqual([]);
+  });
+
   it("what came in this month is taken off the stream's own estimate, never below zero", () => {
     const part = glance({
       streams: [shop],
