@@ -141,6 +141,15 @@ describe('pay days', () => {
     ]);
   });
 
+  it("a stream added on the last day of a pay day's window is not spared that pay day", () => {
+    // November 5th's window ends on 19 November.
+    const onLast = monthly('a', 5, { createdAt: '2026-11-19T12:00:00.000Z' });
+    const dayAfter = monthly('a', 5, { createdAt: '2026-11-20T12:00:00.000Z' });
+    const nov = (s: Stream) => incomeOccurrences([s], [], [], '2026-11-01', '2026-11-30')[0]!;
+    expect(nov(onLast).beforeCreation).toBe(false);
+    expect(nov(dayAfter).beforeCreation).toBe(true);
+  });
+
   it('one due today is not overdue; one due yesterday is', () => {
     const a = monthly('a', 5);
     expect(dueIncome([a], [], [], '2026-11-05').map((o) => [o.dueOn, o.overdue])).toEqual([
