@@ -82,19 +82,21 @@ describe('the dates the loop reads', () => {
 });
 
 describe('pay days', () => {
-  it('are listed by date, then by stream', () => {
-    const list = incomeOccurrences(
-      [monthly('b', 5), monthly('a', 5), monthly('c', 1)],
-      [],
-      [],
-      '2026-11-01',
-      '2026-11-30',
-    );
-    expect(list.map((o) => [o.dueOn, o.streamId])).toEqual([
-      ['2026-11-01', 'c'],
-      ['2026-11-05', 'a'],
-      ['2026-11-05', 'b'],
-    ]);
+  it('are listed by date, then by stream, whatever order the streams come in', () => {
+    // Whatever order the streams are read in.
+    const [a, b, c] = [monthly('a', 5), monthly('b', 5), monthly('c', 1)];
+    for (const streams of [
+      [b, a, c],
+      [a, b, c],
+      [c, b, a],
+    ]) {
+      const list = incomeOccurrences(streams, [], [], '2026-11-01', '2026-11-30');
+      expect(list.map((o) => [o.dueOn, o.streamId])).toEqual([
+        ['2026-11-01', 'c'],
+        ['2026-11-05', 'a'],
+        ['2026-11-05', 'b'],
+      ]);
+    }
   });
 
   it("an entry of another stream, or a deleted one, answers nothing; the stream's own live entry does", () => {
@@ -167,13 +169,20 @@ describe('bills', () => {
   const water = makePlan({ id: 'water', amountMinor: 50, dueOn: '2026-01-10' });
   const phone = makePlan({ id: 'phone', amountMinor: 20, dueOn: '2026-01-03' });
 
-  it('are listed by date, then by plan', () => {
-    const list = billsBetween([water, rent, phone], [], [], '2026-11-01', '2026-11-30');
-    expect(list.map((b) => [b.dueOn, b.planId])).toEqual([
-      ['2026-11-03', 'phone'],
-      ['2026-11-10', 'rent'],
-      ['2026-11-10', 'water'],
-    ]);
+  it('are listed by date, then by plan, whatever order the plans come in', () => {
+    // Whatever order the plans are read in.
+    for (const plans of [
+      [water, rent, phone],
+      [rent, water, phone],
+      [phone, water, rent],
+    ]) {
+      const list = billsBetween(plans, [], [], '2026-11-01', '2026-11-30');
+      expect(list.map((b) => [b.dueOn, b.planId])).toEqual([
+        ['2026-11-03', 'phone'],
+        ['2026-11-10', 'rent'],
+        ['2026-11-10', 'water'],
+      ]);
+    }
   });
 
   it('carry every live payment naming them, none deleted, none of another occurrence', () => {
