@@ -146,6 +146,15 @@ describe('what a stream without a pay day is expected to bring', () => {
     expect(g.stillExpectedMinor).toBe(g.expectedMinor);
   });
 
+  it('a daily stream brings its amount for each day it works a week, 52 weeks a year', () => {
+    const daily = (daysPerWeek: number): Stream => ({
+      ...shop,
+      expected: { amountMinor: 100_00, cadence: 'daily', daysPerWeek },
+    });
+    expect(glance({ streams: [daily(6)] }).expectedMinor).toBe(Math.round((100_00 * 6 * 52) / 12));
+    expect(glance({ streams: [daily(3)] }).expectedMinor).toBe(Math.round((100_00 * 3 * 52) / 12));
+  });
+
   it('without a rate it is left out and its currency named', () => {
     const usd = { ...shop, currency: 'USD', expected: { ...shop.expected, amountMinor: 100_00 } };
     const g = glance({ streams: [usd] });

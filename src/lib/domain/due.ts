@@ -124,7 +124,6 @@ export function incomeOccurrences(
   for (const stream of streams) {
     if (stream.deletedAt !== null || stream.archived) continue;
     const payDay = streamPayDay(stream);
-    // Stryker disable next-line ConditionalExpression: equivalent: without a pay day streamOccurrences yields no date, so the loop below adds nothing
     if (payDay === null) continue;
     const created = createdOn(stream);
     for (const dueOn of streamOccurrences(stream, from, to)) {
