@@ -86,12 +86,11 @@ describe('what a stream without a pay day is expected to bring', () => {
     expect(glance({ streams: [{ ...shop, endedOn: '2026-10-31' }] }).expectedMinor).toBe(0);
   });
 
-  it('is nothing for an archived or deleted stream, an irregular or one-off one, or one expecting 0', () => {
+  it('is nothing for an archived or deleted stream, an irregular one, or one expecting 0', () => {
     const quiet: Stream[] = [
       { ...shop, id: 'a', archived: true },
       { ...shop, id: 'b', deletedAt: '2026-10-01T00:00:00.000Z' },
       { ...shop, id: 'c', expected: { ...shop.expected, cadence: 'irregular' } },
-      { ...shop, id: 'd', expected: { ...shop.expected, cadence: 'once' } },
       { ...shop, id: 'e', expected: { ...shop.expected, amountMinor: 0 } },
     ];
     const g = glance({ streams: quiet });
@@ -105,7 +104,6 @@ describe('what a stream without a pay day is expected to bring', () => {
       streams: [
         { ...usd, id: 'zero', expected: { ...usd.expected, amountMinor: 0 } },
         { ...usd, id: 'irregular', expected: { ...usd.expected, cadence: 'irregular' } },
-        { ...usd, id: 'once', expected: { ...usd.expected, cadence: 'once' } },
       ],
     });
     expect(g.missingRateCurrencies).toEqual([]);
