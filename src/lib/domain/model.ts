@@ -3,6 +3,8 @@
  * Amounts are integer minor units of an ISO 4217 currency (see money.ts); dates are local
  * calendar dates 'YYYY-MM-DD'; timestamps are ISO 8601 strings in UTC.
  */
+import type { Fund, SetAside } from './fund-records';
+export type { Fund, SetAside } from './fund-records';
 
 /**
  * The units below are flavoured: a plain string or number still fits (literals, Dexie rows), but
@@ -240,6 +242,8 @@ export interface HouseholdTables {
   training: Training[];
   payments: Payment[];
   skips: Skip[];
+  funds: Fund[];
+  setAsides: SetAside[];
 }
 
 export type TableName = keyof HouseholdTables;
@@ -255,6 +259,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'training',
   'payments',
   'skips',
+  'funds',
+  'setAsides',
 ];
 
 /** An error with a stable code ('money/invalid', 'entry/unknown-stream'); views translate the code. */

@@ -35,6 +35,7 @@ import { sampleLabelToken, samplePersonToken } from './sample-names';
 import { sampleCountry, type SampleCountry } from './sample-country';
 import { PROFILES } from './sample-profiles';
 import { sampleRates } from './sample-rates';
+import { sampleFunds } from './sample-funds';
 
 const HISTORY_MONTHS = 18;
 
@@ -323,7 +324,14 @@ export function buildSampleHousehold(
     dueOn: day(months[i]!, 5),
   }));
 
-  return { members, streams, entries, plans, places, savings, rates, training, payments, skips };
+  const { funds, setAsides } = sampleFunds({
+    ...{ country, today, base, uuid: () => rng.uuid(), currency: local, unit: profile.unit },
+    salaryEntries: entries.filter((e) => e.streamId === salary.id),
+  });
+  return {
+    ...{ members, streams, entries, plans, places, savings, rates, training, payments, skips },
+    ...{ funds, setAsides },
+  };
 }
 
 /** Whole units of a currency that amounts are rounded to: đồng and rupiah by the thousand. */

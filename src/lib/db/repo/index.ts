@@ -18,3 +18,4 @@ export * from './entry-search';
 export * from './places';
 export * from './rate-coverage';
 export * from './onboarding';
+export * from './funds';
