@@ -1,10 +1,15 @@
 /** Hash routing: '#/entries' shows Entries; the browser's back button walks the hash history. */
 export const ROUTES = ['dashboard', 'entries', 'streams', 'pay', 'plans', 'settings'] as const;
-export type Route = (typeof ROUTES)[number];
+/** Views reached from another view (Plans, the dashboard), with no navigation item of their own. */
+export const SUB_ROUTES = ['funds'] as const;
+export type NavRoute = (typeof ROUTES)[number];
+export type Route = NavRoute | (typeof SUB_ROUTES)[number];
 
 export function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'dashboard';
+  return ([...ROUTES, ...SUB_ROUTES] as readonly string[]).includes(name)
+    ? (name as Route)
+    : 'dashboard';
 }
 
 /** The view on screen, from the address's hash; it follows the hash as it changes. */
