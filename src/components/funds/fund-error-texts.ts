@@ -31,6 +31,7 @@ export const FUND_ERROR_TEXTS: Record<string, (d: Record<string, unknown>) => st
   'set-aside/not-received': () => m.fund_err_not_received(),
   'set-aside/unknown-fund': () => m.fund_err_unknown_fund(),
   'set-aside/invalid-amount': () => m.fund_err_target(),
+  'entry/below-set-aside': (d) => m.fund_err_entry_below({ held: left(d) }),
 };
 
 registerErrorTexts(FUND_ERROR_TEXTS);

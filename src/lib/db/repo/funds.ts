@@ -167,14 +167,15 @@ export async function deleteSetAside(id: string): Promise<SetAside> {
 
 /** Undoes deleteSetAside, if its entry still holds the money and its fund is live. */
 export async function restoreSetAside(id: string): Promise<SetAside> {
-  return writeTransaction(SET_ASIDE_STORES, (db) =>
-    restoreIn(db.setAsides, id, 'set-aside/not-found', {
-      check: async (row) => {
-        const fund = await requireLive(db.funds, row.fundId, 'set-aside/unknown-fund');
-        if (row.entryId !== null) await checkFromEntry(db, fund, row.entryId, row.amountMinor);
-      },
-    }),
-  );
+  return writeTransaction(SET_ASIDE_STORES, async (db) => {
+    const row = await db.setAsides.get(id);
+    if (!row || row.deletedAt === null) throw new AnyamError('set-aside/not-found', { id });
+    const fund = await requireLive(db.funds, row.fundId, 'set-aside/unknown-fund');
+    if (row.entryId !== null) await checkFromEntry(db, fund, row.entryId, row.amountMinor);
+    const restored = { ...row, deletedAt: null, updatedAt: nowIso() };
+    await db.setAsides.put(restored);
+    return restored;
+  });
 }
 
 /** Live funds, soonest date first. */
