@@ -149,3 +149,22 @@ describe('funds in backups', () => {
     expect(prepared.backup.tables.entries).toEqual(older.entries);
   });
 });
+
+describe('funds in CSV', () => {
+  it('exports each set-aside with its fund, and a fund with nothing set aside once', async () => {
+    const { exportFundsCsv } = await import('../../src/lib/db/backup');
+    await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 250_050 });
+    await addFund({ name: 'Sekolah', targetMinor: 100_000, currency: 'IDR', dueOn: '2027-07-01' });
+    const csv = await exportFundsCsv(new Date('2026-11-24T02:00:00Z'));
+    expect(csv.rows).toBe(2);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toEqual([
+      'fund,target,fund_currency,fund_date,set_aside_date,set_aside,currency,from_entry',
+      `Lebaran 2027,60000.00,IDR,2027-03-10,${PINNED_TODAY},2500.50,IDR,${entry.id}`,
+      'Sekolah,1000.00,IDR,2027-07-01,,,,',
+    ]);
+  });
+});
