@@ -20,6 +20,8 @@ import {
   type Stream,
   type StreamKind,
   type Training,
+  type Fund,
+  type SetAside,
 } from './model';
 import {
   addMonths,
@@ -56,7 +58,6 @@ import { pendingByPeriod, type PendingInPeriod } from './pending';
 import { flaggedMonthsOf, type FlaggedMonth } from './rollup-series';
 import { savingsAtMonthEnds } from './savings';
 import { freeSavingsAtMonthEnds } from './funds';
-import type { Fund, SetAside } from './fund-records';
 
 export interface DashboardInput {
   rollups: Rollup[];

@@ -11,12 +11,13 @@
 import { baseMinorOrNull, liveRates, type RateRecordLike } from './base-amount';
 import { addDaysIso } from './dates';
 import { incomeOccurrences } from './due';
-import type { Fund, SetAside } from './fund-records';
 import { lastDayOf, monthOf, monthsBetween } from './months';
 import {
   AnyamError,
   type CurrencyCode,
   type Entry,
+  type Fund,
+  type SetAside,
   type IsoDate,
   type MinorUnits,
   type MonthKey,

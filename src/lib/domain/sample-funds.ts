@@ -4,8 +4,7 @@
  * Philippines), Tết (Vietnam). The date is the next one after today, so the fund is always ahead.
  */
 import { addDaysIso } from './dates';
-import type { Fund, SetAside } from './fund-records';
-import type { Entry, IsoDate } from './model';
+import type { Entry, Fund, IsoDate, SetAside } from './model';
 import type { SampleCountry } from './sample-country';
 
 /** Lebaran (Idul Fitri, 1 Syawal) and Tết (Lunar New Year) as the calendars fix them. */
