@@ -40,7 +40,7 @@ describe('the backup file', () => {
   it('has the documented envelope and one record per line', () => {
     const file = parse(text);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'app', 'tables']);
-    expect(file).toMatchObject({ format: 'anyam-backup', version: 3, app: META.app });
+    expect(file).toMatchObject({ format: 'anyam-backup', version: 6, app: META.app });
     expect(Object.keys(file.tables)).toEqual([
       'settings',
       'members',
@@ -53,6 +53,8 @@ describe('the backup file', () => {
       'training',
       'payments',
       'skips',
+      'funds',
+      'setAsides',
     ]);
     expect(text).not.toContain('rollups');
     const lines = text.split('\n');
