@@ -30,6 +30,7 @@ import { makeEntryFor } from './entry-factory';
 import { makeMember } from './member-factory';
 import { createRng, type Rng } from './rng';
 import { makeStream } from './stream-factory';
+import { factoryFunds } from './fund-factory';
 import { currencyCode, isoDate, monthKey, minor } from '../../src/lib/domain/units';
 
 export interface HouseholdOptions {
@@ -323,7 +324,11 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     }
   }
 
+  const { funds, setAsides } = factoryFunds(rng, common, entries, isoDate(lastDay));
+
   return {
+    funds,
+    setAsides,
     settings: [settings],
     members,
     streams,

@@ -54,6 +54,8 @@ describe('the backup file', () => {
       'training',
       'payments',
       'skips',
+      'funds',
+      'setAsides',
     ]);
     expect(text).not.toContain('rollups');
     const lines = text.split('\n');

@@ -499,3 +499,76 @@ describe('household C: a young micro-task worker paid in USD, base IDR, two rate
     expect(t.change!).toBeCloseTo(432 / 434 - 1, 12);
   });
 });
+
+describe('household A with money set aside for Lebaran (issue 27: the buffer reads free savings)', () => {
+  // Household A as above, and Rp1,100,000 (110,000,000 sen) of its savings set aside for a
+  // Lebaran fund due 2026-03-20, in two set-asides of 60,000,000 and 50,000,000 sen.
+  const salary = makeStream({ id: 'salary', kind: 'formal', memberId: 'siti' });
+  const at = '2025-06-01T00:00:00.000Z';
+  const common = { createdAt: at, updatedAt: at, deletedAt: null, isSample: false };
+  const fund = {
+    ...common,
+    id: 'lebaran',
+    name: 'Lebaran',
+    targetMinor: 600_000_000,
+    currency: 'IDR',
+    dueOn: '2026-03-20',
+    note: '',
+  };
+  const aside = (id: string, date: string, amountMinor: number) => ({
+    ...common,
+    id,
+    fundId: 'lebaran',
+    entryId: null,
+    date,
+    amountMinor,
+    currency: 'IDR',
+  });
+  const input = {
+    ...household({
+      streams: [salary],
+      entries: monthlyEntries(salary, {
+        '2025-01': 500_000_000,
+        '2025-02': 500_000_000,
+        '2025-03': 450_000_000,
+        '2025-04': 500_000_000,
+        '2025-05': 500_000_000,
+        '2025-06': 500_000_000,
+      }),
+      plans: [
+        makePlan({ name: 'rent', amountMinor: 200_000_000, cadence: 'monthly' }),
+        makePlan({ name: 'food', amountMinor: 30_000_000, cadence: 'weekly' }),
+        makePlan({
+          name: 'phone',
+          category: 'digital',
+          amountMinor: 5_000_000,
+          fundedBy: ['formal'],
+        }),
+      ],
+      savings: [makeSaving('2025-05-20', 660_000_000)],
+      baseCurrency: 'IDR',
+      today: '2025-07-10',
+    }),
+    funds: [fund],
+    setAsides: [aside('a1', '2025-06-25', 60_000_000), aside('a2', '2025-07-05', 50_000_000)],
+  };
+
+  it('scores the buffer on savings less what is set aside', () => {
+    const r = computeDashboard(input).resilience;
+    // Free savings = 660,000,000 − (60,000,000 + 50,000,000) = 550,000,000 (both set-asides are
+    // dated by today, and the default view reads savings up to today).
+    expect(r.inputs.savingsMinor).toBe(550_000_000);
+    // Buffer: 550,000,000 / 330,000,000 = 1.6667 months; B = 1.6667 / 3 = 0.5556.
+    expect(r.inputs.bufferMonths!).toBeCloseTo(5 / 3, 12);
+    expect(r.components.buffer.value!).toBeCloseTo(5 / 9, 12);
+    // Score = 100 × (0 + 0.936834238 + 1 + 0.555555556) / 4 = 62.3097448 → 62 (65 without the fund).
+    const cv = Math.sqrt(3125) / 1475;
+    expect(r.rawScore!).toBeCloseTo((100 * (0 + (1 - cv / 0.6) + 1 + 5 / 9)) / 4, 9);
+    expect(r.score).toBe(62);
+  });
+
+  it('gives the money back to the buffer once the big date has passed', () => {
+    const r = computeDashboard({ ...input, funds: [{ ...fund, dueOn: '2025-07-09' }] }).resilience;
+    expect(r.inputs.savingsMinor).toBe(660_000_000);
+  });
+});

@@ -42,6 +42,8 @@ const valid: { [K in SchemaTable]: unknown } = {
     dueOn: '2026-01-25',
     isSample: false,
   },
+  funds: household.funds[0],
+  setAsides: household.setAsides[0],
   rollups: rollup,
 };
 

@@ -10,6 +10,7 @@ import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../../lib/domain/schema-fields
 import { formatNumber } from '../../lib/state/format.svelte';
 import { intlLocale } from '../../lib/i18n/locale.svelte';
 import { displayName } from '../../lib/i18n/sample-labels';
+import '../funds/fund-error-texts';
 
 export const TABLE_LABEL: Record<TableName, () => string> = {
   settings: m.bk_table_settings,
@@ -23,6 +24,8 @@ export const TABLE_LABEL: Record<TableName, () => string> = {
   training: m.bk_table_training,
   payments: m.bk_table_payments,
   skips: m.bk_table_skips,
+  funds: m.fund_table_funds,
+  setAsides: m.fund_table_set_asides,
 };
 
 function text(value: unknown): string {
@@ -114,6 +117,9 @@ const FIELD_LABEL: Record<string, () => string> = {
   title: m.bk_rf_title,
   hours: m.bk_rf_hours,
   costMinor: m.bk_rf_costMinor,
+  targetMinor: m.fund_rf_target,
+  fundId: m.fund_rf_fund,
+  entryId: m.fund_rf_entry,
 };
 
 export function fieldLabel(field: string): string {

@@ -108,7 +108,10 @@ export function recordName(
     case 'streams':
     case 'plans':
     case 'places':
+    case 'funds':
       return displayName(str(r.name));
+    case 'setAsides':
+      return join([date(r.date), amount(r)]);
     case 'entries':
       return join([streamName(names, r.streamId), date(r.date), amount(r)]);
     case 'savings':
@@ -148,6 +151,7 @@ export function fieldValue(
   switch (field) {
     case 'amountMinor':
     case 'costMinor':
+    case 'targetMinor':
       return amount(r, field);
     case 'date':
     case 'dueOn':

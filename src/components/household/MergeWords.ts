@@ -30,6 +30,8 @@ const NOUN: Record<TableName, [one: () => string, other: () => string]> = {
   training: [m.pv_n_training_one, m.pv_n_training_other],
   payments: [m.pv_n_payments_one, m.pv_n_payments_other],
   skips: [m.pv_n_skips_one, m.pv_n_skips_other],
+  funds: [m.fund_n_fund_one, m.fund_n_fund_other],
+  setAsides: [m.fund_n_set_aside_one, m.fund_n_set_aside_other],
 };
 
 const PHRASE: Record<ChangeKind, (p: { count: string; things: string }) => string> = {
@@ -52,6 +54,8 @@ const SUMMARY_ORDER: readonly TableName[] = [
   'payments',
   'plans',
   'savings',
+  'setAsides',
+  'funds',
   'streams',
   'members',
   'places',

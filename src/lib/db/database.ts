@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type {
   Entry,
+  Fund,
   Member,
   Payment,
   Place,
@@ -8,6 +9,7 @@ import type {
   Rate,
   Rollup,
   Saving,
+  SetAside,
   Settings,
   Skip,
   Stream,
@@ -38,6 +40,8 @@ export class AnyamDatabase extends Dexie {
   declare training: Table<Training, string>;
   declare payments: Table<Payment, string>;
   declare skips: Table<Skip, string>;
+  declare funds: Table<Fund, string>;
+  declare setAsides: Table<SetAside, string>;
 
   #outdated = false;
   readonly #outdatedListeners = new Set<() => void>();

@@ -20,6 +20,8 @@ import {
   type Stream,
   type StreamKind,
   type Training,
+  type Fund,
+  type SetAside,
 } from './model';
 import {
   addMonths,
@@ -55,6 +57,7 @@ import {
 import { pendingByPeriod, type PendingInPeriod } from './pending';
 import { flaggedMonthsOf, type FlaggedMonth } from './rollup-series';
 import { savingsAtMonthEnds } from './savings';
+import { freeSavingsAtMonthEnds } from './funds';
 
 export interface DashboardInput {
   rollups: Rollup[];
@@ -64,6 +67,9 @@ export interface DashboardInput {
   rates: Rate[];
   /** Not used by the dashboard itself (see pay.ts); accepted so callers pass one bundle. */
   training: Training[];
+  /** Funds and the money set aside for them (optional: none leaves the buffer as it was). */
+  funds?: Fund[];
+  setAsides?: SetAside[];
   baseCurrency: CurrencyCode;
   today: IsoDate;
   /** The month to show; by default the last complete month. Never the in-progress month. */
@@ -229,7 +235,16 @@ function dashboardBase(input: DashboardInput) {
     const e = essentialMonthlyExpenses(input.plans, month, input.baseCurrency, rates);
     return e.missingRatePlanIds.length > 0 ? null : e.amountMinor;
   });
-  const savings = savingsAtMonthEnds(input.savings, table.months, input.baseCurrency, rates);
+  // The buffer is free savings: money set aside for a fund is taken out (funds.ts).
+  const savings = freeSavingsAtMonthEnds(
+    savingsAtMonthEnds(input.savings, table.months, input.baseCurrency, rates),
+    table.months,
+    input.funds ?? [],
+    input.setAsides ?? [],
+    input.today,
+    input.baseCurrency,
+    rates,
+  );
   // Savings are a stock, not a flow: on the default view (the last complete month) the buffer is
   // the latest snapshot up to today, so a snapshot taken this month counts at once. A past month
   // chosen explicitly keeps the snapshot in force at its end.

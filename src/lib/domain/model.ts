@@ -3,7 +3,6 @@
  * Amounts are integer minor units of an ISO 4217 currency (see money.ts); dates are local
  * calendar dates 'YYYY-MM-DD'; timestamps are ISO 8601 strings in UTC.
  */
-
 /**
  * The units below are flavoured: a plain string or number still fits (literals, Dexie rows), but
  * one unit never passes for another — a `MonthKey` where an `IsoDate` is expected fails the
@@ -246,6 +245,37 @@ export interface Training extends BaseRecord {
   isSample: boolean;
 }
 
+/**
+ * Funds for the big dates (schema version 6): a target amount by a date (Tết, Lebaran with the
+ * THR, Christmas with the 13th-month pay, school enrolment), and the money set aside for it.
+ */
+export interface Fund extends BaseRecord {
+  name: string;
+  /** What the household wants to have by `dueOn`, in `currency`; above zero. */
+  targetMinor: MinorUnits;
+  currency: CurrencyCode;
+  /** The big date itself: the day the money is needed. */
+  dueOn: IsoDate;
+  note: string;
+  isSample: boolean;
+}
+
+/**
+ * Money set aside for a fund: usually part of a received entry (`entryId`, in the entry's
+ * currency and at most what the entry received, less what was already set aside from it), or
+ * money put aside without an entry (`entryId` null). It stays in the household's places: it is
+ * the part of the savings balances that is no longer free buffer (funds.ts `bufferSplit`).
+ */
+export interface SetAside extends BaseRecord {
+  fundId: string;
+  entryId: string | null;
+  date: IsoDate;
+  /** Above zero, in `currency`. */
+  amountMinor: MinorUnits;
+  currency: CurrencyCode;
+  isSample: boolean;
+}
+
 /** The tables a backup carries (rollups are derived and rebuilt). */
 export interface HouseholdTables {
   settings: Settings[];
@@ -259,6 +289,8 @@ export interface HouseholdTables {
   training: Training[];
   payments: Payment[];
   skips: Skip[];
+  funds: Fund[];
+  setAsides: SetAside[];
 }
 
 export type TableName = keyof HouseholdTables;
@@ -274,6 +306,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'training',
   'payments',
   'skips',
+  'funds',
+  'setAsides',
 ];
 
 /** An error with a stable code ('money/invalid', 'entry/unknown-stream'); views translate the code. */

@@ -36,6 +36,7 @@ import { sampleCountry, type SampleCountry } from './sample-country';
 import { PROFILES } from './sample-profiles';
 import { sampleRates } from './sample-rates';
 import { withSampleArrivals } from './sample-arrivals';
+import { sampleFunds } from './sample-funds';
 
 const HISTORY_MONTHS = 18;
 
@@ -327,7 +328,14 @@ export function buildSampleHousehold(
   const bank = places[1]!;
   const arrivals = { today, tagging, bank, rates, baseCurrency };
   entries.splice(0, entries.length, ...withSampleArrivals(entries, arrivals));
-  return { members, streams, entries, plans, places, savings, rates, training, payments, skips };
+  const { funds, setAsides } = sampleFunds({
+    ...{ country, today, base, uuid: () => rng.uuid(), currency: local, unit: profile.unit },
+    salaryEntries: entries.filter((e) => e.streamId === salary.id),
+  });
+  return {
+    ...{ members, streams, entries, plans, places, savings, rates, training, payments, skips },
+    ...{ funds, setAsides },
+  };
 }
 
 /** Whole units of a currency that amounts are rounded to: đồng and rupiah by the thousand. */

@@ -17,6 +17,7 @@ import {
   STREAM_KINDS,
   THEMES,
   type Entry,
+  type Fund,
   type Member,
   type Payment,
   type Place,
@@ -24,6 +25,7 @@ import {
   type Rate,
   type Rollup,
   type Saving,
+  type SetAside,
   type Settings,
   type Skip,
   type Stream,
@@ -49,6 +51,7 @@ import {
   sumMinorSchema,
   timestampSchema,
 } from './schema-fields';
+import { fundSchema, setAsideSchema } from './fund-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -256,6 +259,8 @@ export interface SchemaRecords {
   training: Training;
   payments: Payment;
   skips: Skip;
+  funds: Fund;
+  setAsides: SetAside;
   rollups: Rollup;
 }
 
@@ -271,6 +276,8 @@ export const schemas = {
   training: trainingSchema,
   payments: paymentSchema,
   skips: skipSchema,
+  funds: fundSchema,
+  setAsides: setAsideSchema,
   rollups: rollupSchema,
 } as const satisfies Record<SchemaTable, v.GenericSchema>;
 
@@ -299,6 +306,8 @@ const SINGULAR: Readonly<Record<SchemaTable, string>> = {
   training: 'training',
   payments: 'payment',
   skips: 'skip',
+  funds: 'fund',
+  setAsides: 'set-aside',
   rollups: 'rollup',
 };
 
@@ -311,6 +320,7 @@ interface CodeRule {
 
 /** First match wins; the code is `${singular}/${suffix}`, else `${singular}/invalid`. */
 const CODE_RULES: readonly CodeRule[] = [
+  { fields: ['targetMinor'], suffix: 'invalid-target' },
   { fields: ['endedOn'], types: ['partial_check'], suffix: 'ended-before-start' },
   { fields: ['arrival.landedMinor'], suffix: 'landed-not-positive' },
   { fields: ['date', 'dueOn', 'startedOn', 'endedOn'], suffix: 'invalid-date' },

@@ -1,9 +1,9 @@
 /** Hash routing: '#/entries' shows Entries; the browser's back button walks the hash history. */
 export const ROUTES = ['dashboard', 'entries', 'streams', 'pay', 'plans', 'settings'] as const;
 export type NavRoute = (typeof ROUTES)[number];
-/** Views reached from another view (Settings), not from the navigation. */
-export const INNER_ROUTES = ['statement'] as const;
-export type Route = (typeof ROUTES)[number] | (typeof INNER_ROUTES)[number];
+/** Views reached from another view (Settings, Plans, the dashboard), with no navigation item. */
+export const INNER_ROUTES = ['statement', 'funds'] as const;
+export type Route = NavRoute | (typeof INNER_ROUTES)[number];
 
 export function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';

@@ -16,20 +16,24 @@ export const BACKUP_FORMAT = 'anyam-backup';
  * Raised whenever a reader of the old version would misread a new file. Restoring refuses files
  * newer than this (the app must be updated first) rather than dropping what it does not know.
  */
-export const BACKUP_VERSION = 5;
+export const BACKUP_VERSION = 6;
+
+const FUND_TABLES: readonly TableName[] = ['funds', 'setAsides'];
 
 /**
  * The tables each version's files carry. Version 2 added `payments` and `skips` (and streams'
- * `payDay`); version 3 added `places` (and savings' `placeId`). An older file is read as a
- * current one without them (backup-validate.ts).
+ * `payDay`); version 3 added `places` (and savings' `placeId`); version 6 added `funds` and
+ * `setAsides`. An older file is read as a current one without them (backup-validate.ts).
  */
 export const TABLES_OF_VERSION: Readonly<Record<number, readonly TableName[]>> = {
-  1: TABLE_NAMES.filter((t) => t !== 'payments' && t !== 'skips' && t !== 'places'),
-  2: TABLE_NAMES.filter((t) => t !== 'places'),
-  3: TABLE_NAMES,
-  // Version 5 (issue 26): entries may carry `arrival`; no new table. Version 4 is another
-  // branch's; a file of either reads as today's.
-  5: TABLE_NAMES,
+  1: TABLE_NAMES.filter(
+    (t) => t !== 'payments' && t !== 'skips' && t !== 'places' && !FUND_TABLES.includes(t),
+  ),
+  2: TABLE_NAMES.filter((t) => t !== 'places' && !FUND_TABLES.includes(t)),
+  3: TABLE_NAMES.filter((t) => !FUND_TABLES.includes(t)),
+  // Version 5 (issue 26): entries may carry `arrival`; no new table.
+  5: TABLE_NAMES.filter((t) => !FUND_TABLES.includes(t)),
+  6: TABLE_NAMES,
 };
 
 export interface BackupApp {

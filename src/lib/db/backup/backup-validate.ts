@@ -30,6 +30,7 @@ import {
   checkReferences,
   checkTotals,
 } from './backup-record-checks';
+import { checkSetAsides } from './backup-fund-checks';
 import { throwIfCancelled, yieldToEventLoop, type JobProgressListener } from './cancel';
 
 /**
@@ -147,6 +148,7 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
   let upgraded: Record<string, unknown> = tables;
   if (version < 2) upgraded = fromVersion1(upgraded);
   if (version < 3) upgraded = fromVersion2(upgraded);
+  if (version < 6) upgraded = { ...upgraded, funds: [], setAsides: [] };
   return upgraded === tables ? value : { ...value, tables: upgraded };
 }
 
@@ -258,6 +260,7 @@ export async function validateBackup(
   if (changes) checkCarried(typed, changes);
   checkReferences(typed);
   checkBalances(typed);
+  checkSetAsides(typed, changes);
   checkRecordRules(typed, changes === null);
   checkTotals(typed);
   options.onProgress?.({ phase: 'validating', done: total, total });

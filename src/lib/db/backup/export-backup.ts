@@ -143,6 +143,9 @@ export async function backupText(options: BackupTextOptions = {}): Promise<{
       );
       small.set('plans', withRows(small.get('plans') ?? [], plans));
       small.set('places', withRows(small.get('places') ?? [], places));
+      const fundIds = carried.flatMap((r) => ('fundId' in r ? [String(r.fundId)] : []));
+      const funds = (await db.funds.bulkGet(fundIds)).filter((f) => f !== undefined);
+      small.set('funds', withRows(small.get('funds') ?? [], funds));
       const streams = (await db.streams.bulkGet([...named.streams])).filter(
         (s): s is NonNullable<typeof s> => s !== undefined,
       );

@@ -64,6 +64,7 @@ export {
 } from './csv-import';
 export { csvFileName, exportEntriesCsv, type CsvExport, type CsvExportOptions } from './csv-export';
 export { exportSavingsCsv, SAVINGS_CSV_COLUMNS } from './csv-savings-export';
+export { exportFundsCsv, FUNDS_CSV_COLUMNS } from './csv-funds-export';
 export { exportPaymentsCsv, paymentsCsvFileName } from './csv-payments';
 export {
   exportHouseholdFile,

@@ -12,6 +12,7 @@ import {
   type TableName,
   type Timestamp,
 } from '../../domain/model';
+import { assertSetAsidesWithinEntries } from '../repo/funds';
 import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { STORE_NAMES, type AnyamDatabase } from '../database';
 import { rebuildAllRollupsIn } from '../repo/rollup-store';
@@ -158,6 +159,7 @@ export async function applyRestore(
     // Refuses (money/total-too-large) a result whose totals could not be added up exactly.
     await rebuildAllRollupsIn(db, (p) => options.onProgress?.({ phase: 'rollups', ...p }));
     assertTotalsWithinLimit(plansBefore, planTotalsOf(await db.plans.toArray()), '');
+    await assertSetAsidesWithinEntries(db);
     throwIfCancelled(options.signal);
     return { mode, written, oldestWritten: oldest.at };
   });

@@ -25,6 +25,7 @@ import {
   type ProgressListener,
 } from './rollup-store';
 import { writeTransaction } from './transaction';
+import { assertEntryKeepsSetAsides } from './fund-entry-guard';
 
 /** What a form or an import gives; the rest is filled in (memberId always from the stream). */
 export interface EntryInput {
@@ -59,7 +60,7 @@ export type EntryPatch = Partial<
   >
 >;
 
-const ENTRY_STORES = [...ROLLUP_STORES, 'streams'] as const;
+const ENTRY_STORES = [...ROLLUP_STORES, 'streams', 'setAsides'] as const;
 
 export async function liveStream(db: AnyamDatabase, streamId: string): Promise<Stream> {
   const stream = await db.streams.get(streamId);
@@ -174,6 +175,7 @@ export async function updateEntry(id: string, patch: EntryPatch): Promise<Entry>
       { ...before, ...definedOnly(patch), memberId: stream.memberId, updatedAt: nowIso() },
       stream,
     );
+    await assertEntryKeepsSetAsides(db, after);
     const conversion = await loadConversion(db);
     await db.entries.put(after);
     await applyRollupDeltas(db, [deltaOf(before, -1, conversion), deltaOf(after, 1, conversion)]);

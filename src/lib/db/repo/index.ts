@@ -19,3 +19,4 @@ export * from './places';
 export * from './rate-coverage';
 export * from './onboarding';
 export * from './arrival';
+export * from './funds';

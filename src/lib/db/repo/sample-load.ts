@@ -27,6 +27,8 @@ export function checkedSample(tables: SampleTables): SampleTables {
     training: tables.training.map((r) => validateRecord('training', r)),
     payments: tables.payments.map((r) => validateRecord('payments', r)),
     skips: tables.skips.map((r) => validateRecord('skips', r)),
+    funds: tables.funds.map((r) => validateRecord('funds', r)),
+    setAsides: tables.setAsides.map((r) => validateRecord('setAsides', r)),
   };
 }
 
@@ -42,5 +44,7 @@ export async function writeSampleIn(db: AnyamDatabase, rows: SampleTables): Prom
   await db.training.bulkAdd(rows.training);
   await db.payments.bulkAdd(rows.payments);
   await db.skips.bulkAdd(rows.skips);
+  await db.funds.bulkAdd(rows.funds);
+  await db.setAsides.bulkAdd(rows.setAsides);
   await rebuildAllRollupsIn(db);
 }

@@ -2,6 +2,7 @@ import type { BaseRecord } from '../../domain/model';
 import { STORE_NAMES, type AnyamDatabase } from '../database';
 import { entriesOfStream, rebuildAllRollupsIn, type ProgressListener } from './rollup-store';
 import { writeTransaction } from './transaction';
+import { removeSampleFundsIn } from './funds';
 
 export interface SampleRemoval {
   /** Rows hard-deleted per table. */
@@ -106,6 +107,7 @@ export async function removeSampleHousehold(
       await db.table(table).bulkDelete(ids);
     }
     await db.places.bulkDelete(placeIds);
+    await removeSampleFundsIn(db);
     await db.members.bulkDelete(memberIds);
     await db.streams.bulkDelete(streamIds);
     await db.entries.bulkDelete(entryIds);

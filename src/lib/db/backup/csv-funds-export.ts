@@ -1,0 +1,69 @@
+/**
+ * CSV export of the money set aside for the funds for big dates, oldest first, one row per
+ * set-aside with its fund's name, target and date (a fund with nothing set aside yet is one row
+ * with an empty date and amount), in the dialect of the other exports (csv-format.ts).
+ */
+import { todayIso } from '../../domain/dates';
+import { minorToDecimalString } from '../../domain/money';
+import { readTransaction } from '../repo/transaction';
+import { fileSlug } from './backup-format';
+import type { CsvExport } from './csv-export';
+import { CSV_BOM, csvLine } from './csv-format';
+
+export const FUNDS_CSV_COLUMNS = [
+  'fund',
+  'target',
+  'fund_currency',
+  'fund_date',
+  'set_aside_date',
+  'set_aside',
+  'currency',
+  'from_entry',
+] as const;
+
+export async function exportFundsCsv(
+  now: Date = new Date(),
+  names: (stored: string) => string = (stored) => stored,
+): Promise<CsvExport> {
+  return readTransaction(['settings', 'funds', 'setAsides'], async (db) => {
+    const [settings, funds, setAsides] = await Promise.all([
+      db.settings.toCollection().first(),
+      db.funds.toArray(),
+      db.setAsides.toArray(),
+    ]);
+    const lines = [CSV_BOM, csvLine([...FUNDS_CSV_COLUMNS])];
+    let rows = 0;
+    const live = funds
+      .filter((f) => f.deletedAt === null)
+      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+    for (const fund of live) {
+      const head = [
+        names(fund.name),
+        minorToDecimalString(fund.targetMinor, fund.currency),
+        fund.currency,
+        fund.dueOn,
+      ];
+      const mine = setAsides
+        .filter((s) => s.fundId === fund.id && s.deletedAt === null)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      if (mine.length === 0) lines.push(csvLine([...head, '', '', '', '']));
+      for (const s of mine)
+        lines.push(
+          csvLine([
+            ...head,
+            s.date,
+            minorToDecimalString(s.amountMinor, s.currency),
+            s.currency,
+            s.entryId ?? '',
+          ]),
+        );
+      rows += Math.max(mine.length, 1);
+    }
+    return {
+      filename: `anyam-${fileSlug(names(settings?.householdName ?? ''))}-funds-${todayIso(now)}.csv`,
+      mimeType: 'text/csv;charset=utf-8' as const,
+      text: lines.join(''),
+      rows,
+    };
+  });
+}
