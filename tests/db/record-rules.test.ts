@@ -39,9 +39,30 @@ const META = { exportedAt: '2026-01-01T00:00:00.000Z', app: { name: 'Anyam', ver
 const tooFar = () => latestEntryDate().replace(/^\d{4}/, (y) => String(Number(y) + 1));
 
 /** How to break each rule of the table, starting from a good entry. */
+const arrived = (e: Entry, a: Partial<NonNullable<Entry['arrival']>>): Entry => ({
+  ...e,
+  arrival: {
+    on: e.date,
+    placeId: null,
+    landedMinor: null,
+    landedCurrency: null,
+    feeMinor: null,
+    via: '',
+    ...a,
+  },
+});
+const arrivalBreakers: Record<string, (entry: Entry) => Entry> = {
+  'entry/arrived-before-earned': (e) => arrived(e, { on: '2025-05-01' }),
+  'entry/arrived-pending': (e) => ({ ...arrived(e, {}), status: 'pending' }),
+  'entry/landed-not-positive': (e) => arrived(e, { landedMinor: 0, landedCurrency: 'IDR' }),
+  'entry/fee-over-payout': (e) => arrived(e, { feeMinor: e.amountMinor + 1 }),
+  'entry/arrival-no-rate': (e) => arrived(e, { landedMinor: 5, landedCurrency: 'VND' }),
+  'entry/arrival-no-place': (e) => arrived(e, { landedMinor: 5, landedCurrency: 'IDR' }),
+};
 const breakers: Record<string, (entry: Entry) => Entry> = {
   'entry/date-too-far': (e) => ({ ...e, date: tooFar() }),
   'entry/member-mismatch': (e) => ({ ...e, memberId: h.other.id }),
+  ...arrivalBreakers,
 };
 
 async function expectNoStoredRecordBreaksARule(): Promise<void> {

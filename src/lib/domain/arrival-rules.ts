@@ -58,6 +58,18 @@ export const ARRIVAL_RULES: readonly ArrivalRule[] = [
         : null,
   },
   {
+    code: 'entry/arrival-no-rate',
+    field: 'arrival.landedMinor',
+    broken: (e, { rates, baseCurrency }) => {
+      const a = e.arrival;
+      if (!a || a.landedCurrency === null || !rates || baseCurrency === undefined) return null;
+      if (a.landedCurrency === baseCurrency) return null;
+      return rateInForce(rates, a.landedCurrency, a.on) === null
+        ? { currency: a.landedCurrency, date: a.on }
+        : null;
+    },
+  },
+  {
     code: 'entry/arrival-no-place',
     field: 'arrival.placeId',
     broken: (e, { places }) => {
@@ -70,18 +82,6 @@ export const ARRIVAL_RULES: readonly ArrivalRule[] = [
       if (!place) return { placeId: a.placeId };
       return a.landedCurrency !== null && a.landedCurrency !== place.currency
         ? { placeId: a.placeId, currency: a.landedCurrency }
-        : null;
-    },
-  },
-  {
-    code: 'entry/arrival-no-rate',
-    field: 'arrival.landedMinor',
-    broken: (e, { rates, baseCurrency }) => {
-      const a = e.arrival;
-      if (!a || a.landedCurrency === null || !rates || baseCurrency === undefined) return null;
-      if (a.landedCurrency === baseCurrency) return null;
-      return rateInForce(rates, a.landedCurrency, a.on) === null
-        ? { currency: a.landedCurrency, date: a.on }
         : null;
     },
   },
