@@ -1,5 +1,5 @@
 import { device } from './lib/state/device.svelte';
-import type { Route } from './lib/state/router.svelte';
+import type { View } from './lib/state/router.svelte';
 
 /**
  * A returning visit (the device store remembers the household's name: see ShellData) starts what its first
@@ -8,7 +8,7 @@ import type { Route } from './lib/state/router.svelte';
  * the dashboard, the view's code. App.svelte imports the same modules later and gets these
  * loads. A first visit starts nothing here: onboarding must not wait behind the data layer.
  */
-export function startEarly(route: Route): void {
+export function startEarly(route: View): void {
   if (!device.current.householdName) return;
   const ignore = () => undefined;
   import('./lib/db/open-early').then((mod) => mod.openEarly(), ignore);

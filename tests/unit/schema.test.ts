@@ -43,6 +43,8 @@ const valid: { [K in SchemaTable]: unknown } = {
     isSample: false,
   },
   rollups: rollup,
+  groups: household.groups[0],
+  groupPayments: household.groupPayments[0],
 };
 
 function failure(table: SchemaTable, value: unknown): AnyamError {

@@ -23,6 +23,8 @@ export const TABLE_LABEL: Record<TableName, () => string> = {
   training: m.bk_table_training,
   payments: m.bk_table_payments,
   skips: m.bk_table_skips,
+  groups: m.grp_table_groups,
+  groupPayments: m.grp_table_payments,
 };
 
 function text(value: unknown): string {

@@ -30,6 +30,8 @@ const NOUN: Record<TableName, [one: () => string, other: () => string]> = {
   training: [m.pv_n_training_one, m.pv_n_training_other],
   payments: [m.pv_n_payments_one, m.pv_n_payments_other],
   skips: [m.pv_n_skips_one, m.pv_n_skips_other],
+  groups: [m.grp_n_groups_one, m.grp_n_groups_other],
+  groupPayments: [m.grp_n_payments_one, m.grp_n_payments_other],
 };
 
 const PHRASE: Record<ChangeKind, (p: { count: string; things: string }) => string> = {
@@ -59,6 +61,8 @@ const SUMMARY_ORDER: readonly TableName[] = [
   'rates',
   'training',
   'settings',
+  'groups',
+  'groupPayments',
 ];
 
 /** At most this many phrases in the summary sentence; the rest are counted as "N other changes". */

@@ -48,6 +48,8 @@ import {
   sumMinorSchema,
   timestampSchema,
 } from './schema-fields';
+import { groupPaymentSchema, groupSchema } from './group-schema';
+import type { Group, GroupPayment } from './group-model';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -255,6 +257,8 @@ export interface SchemaRecords {
   payments: Payment;
   skips: Skip;
   rollups: Rollup;
+  groups: Group;
+  groupPayments: GroupPayment;
 }
 
 export const schemas = {
@@ -270,6 +274,8 @@ export const schemas = {
   payments: paymentSchema,
   skips: skipSchema,
   rollups: rollupSchema,
+  groups: groupSchema,
+  groupPayments: groupPaymentSchema,
 } as const satisfies Record<SchemaTable, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is exactly its model type (both directions, so a
@@ -298,6 +304,8 @@ const SINGULAR: Readonly<Record<SchemaTable, string>> = {
   payments: 'payment',
   skips: 'skip',
   rollups: 'rollup',
+  groups: 'group',
+  groupPayments: 'group-payment',
 };
 
 interface CodeRule {
@@ -332,6 +340,9 @@ const CODE_RULES: readonly CodeRule[] = [
   { fields: ['currency', 'baseCurrency'], suffix: 'invalid-currency' },
   { fields: ['value'], suffix: 'invalid-value' },
   { fields: ['paidMinutes', 'unpaidMinutes'], suffix: 'invalid-minutes' },
+  { fields: ['members'], suffix: 'invalid-members' },
+  { fields: ['contributionMinor', 'bidMinor'], suffix: 'invalid-amount' },
+  { fields: ['myTurn', 'round'], suffix: 'invalid-turn' },
 ];
 
 function issuePath(issue: v.BaseIssue<unknown>): string | null {

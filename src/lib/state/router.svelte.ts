@@ -1,15 +1,19 @@
 /** Hash routing: '#/entries' shows Entries; the browser's back button walks the hash history. */
 export const ROUTES = ['dashboard', 'entries', 'streams', 'pay', 'plans', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
+/** Views reached from another view, with no navigation item of their own (six fit at 360 px). */
+export const SUB_ROUTES = ['groups'] as const;
+export type View = Route | (typeof SUB_ROUTES)[number];
 
-export function routeFromHash(hash: string): Route {
+export function routeFromHash(hash: string): View {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'dashboard';
+  const known: readonly string[] = [...ROUTES, ...SUB_ROUTES];
+  return known.includes(name) ? (name as View) : 'dashboard';
 }
 
 /** The view on screen, from the address's hash; it follows the hash as it changes. */
 export class Router {
-  #current = $state<Route>(routeFromHash(location.hash));
+  #current = $state<View>(routeFromHash(location.hash));
 
   constructor() {
     window.addEventListener('hashchange', () => {
@@ -17,11 +21,11 @@ export class Router {
     });
   }
 
-  get current(): Route {
+  get current(): View {
     return this.#current;
   }
 
-  href(route: Route): string {
+  href(route: View): string {
     return `#/${route}`;
   }
 }

@@ -16,7 +16,10 @@ export const BACKUP_FORMAT = 'anyam-backup';
  * Raised whenever a reader of the old version would misread a new file. Restoring refuses files
  * newer than this (the app must be updated first) rather than dropping what it does not know.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 7;
+
+/** Version 7 added the savings groups. */
+const GROUP_TABLES: readonly TableName[] = ['groups', 'groupPayments'];
 
 /**
  * The tables each version's files carry. Version 2 added `payments` and `skips` (and streams'
@@ -24,9 +27,12 @@ export const BACKUP_VERSION = 3;
  * current one without them (backup-validate.ts).
  */
 export const TABLES_OF_VERSION: Readonly<Record<number, readonly TableName[]>> = {
-  1: TABLE_NAMES.filter((t) => t !== 'payments' && t !== 'skips' && t !== 'places'),
-  2: TABLE_NAMES.filter((t) => t !== 'places'),
-  3: TABLE_NAMES,
+  1: TABLE_NAMES.filter(
+    (t) => t !== 'payments' && t !== 'skips' && t !== 'places' && !GROUP_TABLES.includes(t),
+  ),
+  2: TABLE_NAMES.filter((t) => t !== 'places' && !GROUP_TABLES.includes(t)),
+  3: TABLE_NAMES.filter((t) => !GROUP_TABLES.includes(t)),
+  7: TABLE_NAMES,
 };
 
 export interface BackupApp {

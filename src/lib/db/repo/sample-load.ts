@@ -27,6 +27,8 @@ export function checkedSample(tables: SampleTables): SampleTables {
     training: tables.training.map((r) => validateRecord('training', r)),
     payments: tables.payments.map((r) => validateRecord('payments', r)),
     skips: tables.skips.map((r) => validateRecord('skips', r)),
+    groups: tables.groups.map((r) => validateRecord('groups', r)),
+    groupPayments: tables.groupPayments.map((r) => validateRecord('groupPayments', r)),
   };
 }
 
@@ -42,5 +44,7 @@ export async function writeSampleIn(db: AnyamDatabase, rows: SampleTables): Prom
   await db.training.bulkAdd(rows.training);
   await db.payments.bulkAdd(rows.payments);
   await db.skips.bulkAdd(rows.skips);
+  await db.groups.bulkAdd(rows.groups);
+  await db.groupPayments.bulkAdd(rows.groupPayments);
   await rebuildAllRollupsIn(db);
 }
