@@ -5,7 +5,7 @@
  * as such. Pure.
  */
 import { baseMinorOrNull, type RateRecordLike } from './base-amount';
-import { dueRange } from './due';
+import { dueRange, dueWhen } from './due';
 import type { Group, GroupPayment } from './group-model';
 import { groupStanding, myPotDate, myPotMinor, roundDates } from './groups';
 import type { CurrencyCode, IsoDate, MinorUnits, MonthKey } from './model';
@@ -111,6 +111,12 @@ export function groupsDue(
       .filter((p) => p.received === null)
       .map((p) => ({ ...p, overdue: p.dueOn < today })),
   };
+}
+
+/** How many of the groups' due lines fall in the due list's group `when` on `today`. */
+export function groupsDueCount(due: GroupsDue, today: IsoDate, when: 'now' | 'soon'): number {
+  const inGroup = (d: { dueOn: IsoDate }) => dueWhen(d.dueOn, today) === when;
+  return due.contributions.filter(inGroup).length + due.pots.filter(inGroup).length;
 }
 
 /** The rounds and pots of `month` (the month card). */
