@@ -21,8 +21,7 @@ type Schedule = Pick<Group, 'members' | 'cadence' | 'startsOn'>;
 /** The date of round `round` (1…members). */
 export function roundDate(group: Schedule, round: number): IsoDate {
   const start = toLocalDate(group.startsOn);
-  const at =
-    group.cadence === 'monthly' ? addMonths(start, round - 1) : addWeeks(start, round - 1);
+  const at = group.cadence === 'monthly' ? addMonths(start, round - 1) : addWeeks(start, round - 1);
   return fromLocalDate(at);
 }
 

@@ -128,13 +128,16 @@ async function answer(kind: GroupPaymentKind, input: RoundAnswer): Promise<Group
     if (!group || group.deletedAt !== null) {
       throw new AnyamError('group-payment/unknown-group', { groupId: input.groupId });
     }
-    const badRound = input.round > group.members || (kind === 'pot' && input.round !== group.myTurn);
+    const badRound =
+      input.round > group.members || (kind === 'pot' && input.round !== group.myTurn);
     if (!Number.isInteger(input.round) || input.round < 1 || badRound) {
       throw new AnyamError('group-payment/invalid-turn', { field: 'round', round: input.round });
     }
     const dueOn = roundDate(group, input.round);
     const amount =
-      kind === 'skip' ? 0 : (input.amountMinor ?? (kind === 'pot' ? myPotMinor(group) : group.contributionMinor));
+      kind === 'skip'
+        ? 0
+        : (input.amountMinor ?? (kind === 'pot' ? myPotMinor(group) : group.contributionMinor));
     const row = validateRecord('groupPayments', {
       ...baseFields(),
       groupId: group.id,
