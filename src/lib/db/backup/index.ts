@@ -65,6 +65,7 @@ export {
 export { csvFileName, exportEntriesCsv, type CsvExport, type CsvExportOptions } from './csv-export';
 export { exportSavingsCsv, SAVINGS_CSV_COLUMNS } from './csv-savings-export';
 export { exportPaymentsCsv, paymentsCsvFileName } from './csv-payments';
+export { exportGroupsCsv, GROUP_CSV_COLUMNS } from './csv-groups-export';
 export {
   exportHouseholdFile,
   nextSendSince,
