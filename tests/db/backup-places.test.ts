@@ -53,7 +53,7 @@ describe('backups and savings places', () => {
     await applyRestore(await readBackupFile(versionOneFile(tables, 2)), 'merge');
     expect(await db.places.count()).toBe(1);
     const again = JSON.parse((await exportBackup()).text) as { version: number };
-    expect(again.version).toBe(3);
+    expect(again.version).toBe(7);
   });
 
   it('refuses a balance that names no place of the file, and a debt outside kind "other"', async () => {

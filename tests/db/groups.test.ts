@@ -52,7 +52,7 @@ describe('the groups repository', () => {
     ['a bid of the whole pot', { turnRule: 'bid', bidMinor: 2_000_000 }, 'group/invalid-bid'],
   ] as const)('refuses %s and writes nothing', async (_what, over, code) => {
     db = freshDatabase('groups');
-    expect(await codeOf(addGroup({ ...paluwagan, ...over } as GroupInput))).toBe(code);
+    expect(await codeOf(addGroup({ ...paluwagan, ...over }))).toBe(code);
     expect(await db.groups.count()).toBe(0);
   });
 

@@ -4,7 +4,18 @@
  * The rows a group's rounds leave are `GroupPayment`s (a contribution paid, a round skipped, my
  * pot received). See groups.ts for the arithmetic.
  */
-import type { BaseRecord, CurrencyCode, IsoDate, MinorUnits } from './model';
+
+// The units and the base record of model.ts, restated (structurally the same types) so that
+// model.ts can name these records without an import cycle.
+type IsoDate = string & { readonly __unit?: 'IsoDate' };
+type CurrencyCode = string & { readonly __unit?: 'CurrencyCode' };
+type MinorUnits = number & { readonly __unit?: 'MinorUnits' };
+interface BaseRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
 
 export const GROUP_CADENCES = ['monthly', 'weekly'] as const;
 export type GroupCadence = (typeof GROUP_CADENCES)[number];

@@ -5,9 +5,16 @@
 import type { Group } from './group-model';
 import { grossPotMinor } from './groups';
 import { MAX_MINOR } from './money';
-import type { RecordRule } from './record-rules';
 
-export const groupRules: readonly RecordRule<Group>[] = [
+/** record-rules.ts `RecordRule` for a group (restated: importing it would make a cycle). */
+interface GroupRule {
+  table: 'groups';
+  code: string;
+  field: string;
+  broken: (group: Group) => Record<string, unknown> | null;
+}
+
+export const groupRules: readonly GroupRule[] = [
   {
     // My turn is one of the rounds; only a drawn group may not know it yet.
     table: 'groups',
