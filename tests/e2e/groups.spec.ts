@@ -128,7 +128,9 @@ for (const lang of ['en', 'id', 'fil', 'vi'] as const) {
       await openSample(page);
       await page.goto('/#/groups');
       await expect(page.getByTestId('group-standing')).toBeVisible();
-      await page.screenshot({ path: `${DIR}/groups-${lang}.png`, fullPage: true });
+      await showFixed(page, false);
+      await page.locator('main').screenshot({ path: `${DIR}/groups-${lang}.png` });
+      await showFixed(page, true);
       await page.goto('/#/dashboard');
       const due = page.getByTestId('due-list');
       await expect(due.getByTestId('group-due-now')).toBeVisible({ timeout: 60_000 });
