@@ -17,7 +17,16 @@ afterEach(() => dropDatabase(db));
  * payments and skips), or version 1 (without them, and without streams' pay days).
  */
 function versionOneFile(tables: HouseholdTables, version: 1 | 2 = 1): string {
-  const { places: _places, payments, skips, funds: _f, setAsides: _s, ...rest } = tables;
+  const {
+    places: _places,
+    payments,
+    skips,
+    funds: _f,
+    setAsides: _s,
+    groups: _g,
+    groupPayments: _gp,
+    ...rest
+  } = tables;
   const file = JSON.parse(serializeBackup(tables, META)) as {
     version: number;
     tables: Record<string, unknown>;

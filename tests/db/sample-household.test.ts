@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { addGroup, payContribution } from '../../src/lib/db/repo/groups';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
 import {
@@ -74,6 +75,22 @@ async function mixedHousehold() {
     currency: 'IDR',
     ...demo,
   });
+  // A sample savings group with a paid round goes; a real one with its round stays.
+  for (const isSample of [true, false]) {
+    const group = await addGroup({
+      name: isSample ? 'Demo arisan' : 'Arisan RT',
+      members: 5,
+      contributionMinor: 100,
+      currency: 'IDR',
+      cadence: 'monthly',
+      startsOn: '2025-01-10',
+      turnRule: 'fixed',
+      myTurn: 3,
+      bidMinor: 0,
+      isSample,
+    });
+    await payContribution({ groupId: group.id, round: 1 });
+  }
   return { real, realStream, sampleMember, sampleStream };
 }
 
@@ -93,6 +110,8 @@ describe('removeSampleHousehold', () => {
       training: 1,
       payments: 1,
       skips: 0,
+      groups: 1,
+      groupPayments: 1,
     });
     for (const table of db.tables.filter((t) => t.name !== 'rollups')) {
       const rows = (await table.toArray()) as { isSample: boolean }[];

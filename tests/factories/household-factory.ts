@@ -27,6 +27,7 @@ import {
 import { planOccurrences } from '../../src/lib/domain/occurrences';
 import { amountFor, NAMES, perUsd, stamp, TRAININGS } from './catalog';
 import { makeEntryFor } from './entry-factory';
+import { makeGroupTables } from './group-factory';
 import { makeMember } from './member-factory';
 import { createRng, type Rng } from './rng';
 import { makeStream } from './stream-factory';
@@ -340,6 +341,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     training,
     payments,
     skips,
+    ...makeGroupTables(o.seed, base, months[0]!.days[0]!, lastDay, common),
   };
 }
 

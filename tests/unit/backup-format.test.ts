@@ -56,6 +56,8 @@ describe('the backup file', () => {
       'skips',
       'funds',
       'setAsides',
+      'groups',
+      'groupPayments',
     ]);
     expect(text).not.toContain('rollups');
     const lines = text.split('\n');

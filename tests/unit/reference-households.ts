@@ -185,3 +185,44 @@ export function householdC(): DashboardInput {
     today: '2025-01-20',
   });
 }
+
+/**
+ * D: household A with an arisan: 10 members, Rp500,000 a month from 10 March 2025, my turn #8
+ * (10 October). Rounds 1–4 (March–June) paid on their day, and July's on 10 July (today).
+ */
+export function householdD(): DashboardInput & {
+  groups: NonNullable<DashboardInput['groups']>;
+  groupPayments: NonNullable<DashboardInput['groupPayments']>;
+} {
+  const at = '2025-03-01T00:00:00.000Z';
+  const common = { createdAt: at, updatedAt: at, deletedAt: null, isSample: false };
+  const arisan = {
+    ...common,
+    id: '0a0a0a0a-0000-4000-8000-00000000000d',
+    name: 'Arisan RT 05',
+    members: 10,
+    contributionMinor: 50_000_000,
+    currency: 'IDR',
+    cadence: 'monthly' as const,
+    startsOn: '2025-03-10',
+    turnRule: 'fixed' as const,
+    myTurn: 8,
+    bidMinor: 0,
+    note: '',
+  };
+  const groupPayments = ['2025-03-10', '2025-04-10', '2025-05-10', '2025-06-10', '2025-07-10'].map(
+    (dueOn, i) => ({
+      ...common,
+      id: `0a0a0a0a-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+      groupId: arisan.id,
+      kind: 'contribution' as const,
+      round: i + 1,
+      dueOn,
+      date: dueOn,
+      amountMinor: 50_000_000,
+      currency: 'IDR',
+      note: '',
+    }),
+  );
+  return { ...householdA(), groups: [arisan], groupPayments };
+}

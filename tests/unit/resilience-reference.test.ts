@@ -14,7 +14,7 @@ import {
   makeTraining,
   monthlyEntries,
 } from './analytics-fixtures';
-import { householdInput } from './reference-households';
+import { householdD, householdInput } from './reference-households';
 
 // The same builder the tests on these households' guidance use (reference-households.ts).
 const household = householdInput;
@@ -570,5 +570,47 @@ describe('household A with money set aside for Lebaran (issue 27: the buffer rea
   it('gives the money back to the buffer once the big date has passed', () => {
     const r = computeDashboard({ ...input, funds: [{ ...fund, dueOn: '2025-07-09' }] }).resilience;
     expect(r.inputs.savingsMinor).toBe(660_000_000);
+  });
+});
+
+describe('household D: household A with an arisan (savings group)', () => {
+  // reference-households.ts householdD: Siti's salary, E Rp3,300,000, savings Rp6,600,000, and an
+  // arisan of 10 × Rp500,000 a month from 10 March, my turn #8 (10 October), 5 rounds paid.
+  it('counts the contribution due as an essential cost and the contributions at risk in the buffer', () => {
+    const d = computeDashboard(householdD());
+    const r = d.resilience;
+    expect(d.asOf).toBe('2025-06');
+    // E(June) = 330,000,000 + one round of 50,000,000 = 380,000,000.
+    expect(r.inputs.essentialMinor).toBeCloseTo(380_000_000, 6);
+    expect(d.groups.contributionsMinor).toBe(50_000_000);
+    // Coverage: stable = mean = 491,666,666.67 ≥ 380,000,000 → C = 1.
+    expect(r.components.coverage).toEqual({ value: 1, reason: null });
+    // Buffer (the default view reads savings up to today): 660,000,000 + the 5 contributions
+    // paid before my turn (5 × 50,000,000 = 250,000,000, at risk) = 910,000,000;
+    // 910 / 380 = 2.394736842 months; B = 2.394736842 / 3 = 0.798245614.
+    expect(d.groups.atRiskMinor).toBe(250_000_000);
+    expect(r.inputs.savingsMinor).toBe(910_000_000);
+    expect(r.inputs.bufferMonths!).toBeCloseTo(910 / 380, 12);
+    expect(r.components.buffer.value!).toBeCloseTo(910 / 380 / 3, 12);
+    // Score = 100 × (0 + S + 1 + 0.798245614) / 4, S as in household A.
+    const S = 1 - Math.sqrt(3125) / 1475 / 0.6;
+    expect(r.rawScore!).toBeCloseTo((100 * (0 + S + 1 + 910 / 380 / 3)) / 4, 9);
+    expect(r.score).toBe(68);
+  });
+
+  it('drops the contributions from the buffer once my pot is received', () => {
+    const input = householdD();
+    const pot = {
+      ...input.groupPayments[0]!,
+      id: '0a0a0a0a-0000-4000-8000-0000000002ff',
+      kind: 'pot' as const,
+      round: 8,
+      dueOn: '2025-10-10',
+      date: '2025-07-05',
+      amountMinor: 500_000_000,
+    };
+    const d = computeDashboard({ ...input, groupPayments: [...input.groupPayments, pot] });
+    expect(d.groups.atRiskMinor).toBe(0);
+    expect(d.resilience.inputs.savingsMinor).toBe(660_000_000);
   });
 });

@@ -45,6 +45,8 @@ const valid: { [K in SchemaTable]: unknown } = {
   funds: household.funds[0],
   setAsides: household.setAsides[0],
   rollups: rollup,
+  groups: household.groups[0],
+  groupPayments: household.groupPayments[0],
 };
 
 function failure(table: SchemaTable, value: unknown): AnyamError {

@@ -26,6 +26,8 @@ export const TABLE_LABEL: Record<TableName, () => string> = {
   skips: m.bk_table_skips,
   funds: m.fund_table_funds,
   setAsides: m.fund_table_set_asides,
+  groups: m.grp_table_groups,
+  groupPayments: m.grp_table_payments,
 };
 
 function text(value: unknown): string {

@@ -132,6 +132,14 @@ export function recordName(
     }
     case 'training':
       return join([displayName(str(r.title)), date(r.date)]);
+    case 'groups':
+      return str(r.name);
+    case 'groupPayments':
+      return join([
+        m.grp_round_name({ group: m.grp_title(), round: String(r.round) }),
+        date(r.date),
+        amount(r),
+      ]);
   }
 }
 

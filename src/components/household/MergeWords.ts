@@ -32,6 +32,8 @@ const NOUN: Record<TableName, [one: () => string, other: () => string]> = {
   skips: [m.pv_n_skips_one, m.pv_n_skips_other],
   funds: [m.fund_n_fund_one, m.fund_n_fund_other],
   setAsides: [m.fund_n_set_aside_one, m.fund_n_set_aside_other],
+  groups: [m.grp_n_groups_one, m.grp_n_groups_other],
+  groupPayments: [m.grp_n_payments_one, m.grp_n_payments_other],
 };
 
 const PHRASE: Record<ChangeKind, (p: { count: string; things: string }) => string> = {
@@ -63,6 +65,8 @@ const SUMMARY_ORDER: readonly TableName[] = [
   'rates',
   'training',
   'settings',
+  'groups',
+  'groupPayments',
 ];
 
 /** At most this many phrases in the summary sentence; the rest are counted as "N other changes". */

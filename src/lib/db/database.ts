@@ -16,6 +16,7 @@ import type {
   TableName,
   Training,
 } from '../domain/model';
+import type { Group, GroupPayment } from '../domain/group-model';
 import { declareVersions } from './migrations';
 import { TABLE_NAMES } from '../domain/model';
 
@@ -42,6 +43,8 @@ export class AnyamDatabase extends Dexie {
   declare skips: Table<Skip, string>;
   declare funds: Table<Fund, string>;
   declare setAsides: Table<SetAside, string>;
+  declare groups: Table<Group, string>;
+  declare groupPayments: Table<GroupPayment, string>;
 
   #outdated = false;
   readonly #outdatedListeners = new Set<() => void>();

@@ -58,8 +58,14 @@ import { pendingByPeriod, type PendingInPeriod } from './pending';
 import { flaggedMonthsOf, type FlaggedMonth } from './rollup-series';
 import { savingsAtMonthEnds } from './savings';
 import { freeSavingsAtMonthEnds } from './funds';
+import {
+  atRiskByMonth,
+  essentialWithGroups,
+  savingsWithGroups,
+  type GroupsInScore,
+} from './groups-score';
 
-export interface DashboardInput {
+export interface DashboardInput extends GroupsInScore {
   rollups: Rollup[];
   streams: Stream[];
   plans: Plan[];
@@ -91,6 +97,11 @@ export interface DashboardSeries extends ResilienceSeries {
 }
 
 export interface DashboardData {
+  /**
+   * Savings groups at `asOf` (groups-score.ts): the contributions at risk counted in the buffer
+   * and the contributions counted in E, base minor units (null: a rate is missing).
+   */
+  groups: { atRiskMinor: number | null; contributionsMinor: number | null };
   baseCurrency: CurrencyCode;
   memberId: string | null;
   /** The month shown: the score, components and shares are of this month's window. */
@@ -231,19 +242,33 @@ function dashboardBase(input: DashboardInput) {
   const asOfCol = asOfIndex - firstIndex;
   const historyCol = historyIndex === null ? -1 : historyIndex - firstIndex;
 
-  const essential = table.months.map((month) => {
+  const essentialPlans = table.months.map((month) => {
     const e = essentialMonthlyExpenses(input.plans, month, input.baseCurrency, rates);
     return e.missingRatePlanIds.length > 0 ? null : e.amountMinor;
   });
-  // The buffer is free savings: money set aside for a fund is taken out (funds.ts).
-  const savings = freeSavingsAtMonthEnds(
-    savingsAtMonthEnds(input.savings, table.months, input.baseCurrency, rates),
+  // Savings groups (groups-score.ts): contributions due are essential costs; contributions at
+  // risk count in the buffer. The buffer is free savings: money set aside for a fund is taken
+  // out (funds.ts) before the groups' contributions at risk are added.
+  const essential = essentialWithGroups(
+    essentialPlans,
     table.months,
-    input.funds ?? [],
-    input.setAsides ?? [],
-    input.today,
+    input,
     input.baseCurrency,
     rates,
+  );
+  const atRisk = atRiskByMonth(table.months, input, input.baseCurrency, rates);
+  const savings = savingsWithGroups(
+    freeSavingsAtMonthEnds(
+      savingsAtMonthEnds(input.savings, table.months, input.baseCurrency, rates),
+      table.months,
+      input.funds ?? [],
+      input.setAsides ?? [],
+      input.today,
+      input.baseCurrency,
+      rates,
+    ),
+    table.months,
+    atRisk,
   );
   // Savings are a stock, not a flow: on the default view (the last complete month) the buffer is
   // the latest snapshot up to today, so a snapshot taken this month counts at once. A past month
@@ -276,6 +301,13 @@ function dashboardBase(input: DashboardInput) {
     asOfCol,
     historyCol,
     ctx,
+    groups: {
+      atRiskMinor: atRisk[asOf === lastComplete ? inProgressColumn : asOfCol] ?? 0,
+      contributionsMinor:
+        essential[asOfCol] === null || essentialPlans[asOfCol] === null
+          ? null
+          : essential[asOfCol]! - essentialPlans[asOfCol]!,
+    },
   };
 }
 
@@ -294,6 +326,7 @@ export function computeDashboard(input: DashboardInput): DashboardData {
     asOfCol,
     historyCol,
     ctx,
+    groups,
   } = dashboardBase(input);
   const resilience = resilienceAtColumn(ctx, asOfCol);
   const seriesFrom = historyCol < 0 ? asOfCol : Math.min(historyCol, asOfCol);
@@ -328,6 +361,7 @@ export function computeDashboard(input: DashboardInput): DashboardData {
   );
 
   return {
+    groups,
     baseCurrency: input.baseCurrency,
     memberId,
     asOf,

@@ -3,6 +3,8 @@
  * Amounts are integer minor units of an ISO 4217 currency (see money.ts); dates are local
  * calendar dates 'YYYY-MM-DD'; timestamps are ISO 8601 strings in UTC.
  */
+import type { Group, GroupPayment } from './group-model';
+
 /**
  * The units below are flavoured: a plain string or number still fits (literals, Dexie rows), but
  * one unit never passes for another — a `MonthKey` where an `IsoDate` is expected fails the
@@ -291,6 +293,8 @@ export interface HouseholdTables {
   skips: Skip[];
   funds: Fund[];
   setAsides: SetAside[];
+  groups: Group[];
+  groupPayments: GroupPayment[];
 }
 
 export type TableName = keyof HouseholdTables;
@@ -308,6 +312,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'skips',
   'funds',
   'setAsides',
+  'groups',
+  'groupPayments',
 ];
 
 /** An error with a stable code ('money/invalid', 'entry/unknown-stream'); views translate the code. */

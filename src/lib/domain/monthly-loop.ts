@@ -12,6 +12,8 @@ import type { CurrencyCode, IsoDate, Payment, Plan, Rollup, Skip, Stream } from 
 import { monthGlance, type MonthGlance } from './month-glance';
 import { monthOf } from './months';
 import { monthSoFar, type Period } from './periods';
+import type { Group, GroupPayment } from './group-model';
+import { groupsDue, type GroupsDue } from './groups-loop';
 
 export interface MonthlyLoopRows {
   streams: readonly Stream[];
@@ -26,6 +28,9 @@ export interface MonthlyLoopRows {
   payments: readonly Payment[];
   /** Skips of occurrences in due.ts `loopOccurrenceRange(today)`. */
   skips: readonly Skip[];
+  /** The live savings groups and their live rows (few: read whole). */
+  groups?: readonly Group[];
+  groupPayments?: readonly GroupPayment[];
 }
 
 /** One line of the due list: an unanswered pay day or an unpaid bill. */
@@ -42,6 +47,8 @@ export interface MonthlyLoop {
   /** Due in the next `COMING_UP_DAYS` days, soonest first. */
   comingUp: DueItem[];
   glance: MonthGlance;
+  /** The savings groups' contributions and pots the due list shows (groups-loop.ts). */
+  groups: GroupsDue;
 }
 
 function itemKey(item: DueItem): string {
@@ -71,5 +78,6 @@ export function monthlyLoop(rows: MonthlyLoopRows, today: IsoDate): MonthlyLoop 
     dueNow: items.filter((i) => dueWhen(i.dueOn, today) === 'now'),
     comingUp: items.filter((i) => dueWhen(i.dueOn, today) === 'soon'),
     glance: monthGlance({ month: monthOf(today), ...rows }),
+    groups: groupsDue(rows.groups ?? [], rows.groupPayments ?? [], today),
   };
 }

@@ -37,6 +37,7 @@ import { PROFILES } from './sample-profiles';
 import { sampleRates } from './sample-rates';
 import { withSampleArrivals } from './sample-arrivals';
 import { sampleFunds } from './sample-funds';
+import { sampleGroup } from './sample-groups';
 
 const HISTORY_MONTHS = 18;
 
@@ -332,9 +333,11 @@ export function buildSampleHousehold(
     ...{ country, today, base, uuid: () => rng.uuid(), currency: local, unit: profile.unit },
     salaryEntries: entries.filter((e) => e.streamId === salary.id),
   });
+  const groups = sampleGroup(country, today, now);
   return {
     ...{ members, streams, entries, plans, places, savings, rates, training, payments, skips },
     ...{ funds, setAsides },
+    ...groups,
   };
 }
 

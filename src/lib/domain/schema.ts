@@ -52,6 +52,8 @@ import {
   timestampSchema,
 } from './schema-fields';
 import { fundSchema, setAsideSchema } from './fund-schema';
+import { groupPaymentSchema, groupSchema } from './group-schema';
+import type { Group, GroupPayment } from './group-model';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -262,6 +264,8 @@ export interface SchemaRecords {
   funds: Fund;
   setAsides: SetAside;
   rollups: Rollup;
+  groups: Group;
+  groupPayments: GroupPayment;
 }
 
 export const schemas = {
@@ -279,6 +283,8 @@ export const schemas = {
   funds: fundSchema,
   setAsides: setAsideSchema,
   rollups: rollupSchema,
+  groups: groupSchema,
+  groupPayments: groupPaymentSchema,
 } as const satisfies Record<SchemaTable, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is exactly its model type (both directions, so a
@@ -309,6 +315,8 @@ const SINGULAR: Readonly<Record<SchemaTable, string>> = {
   funds: 'fund',
   setAsides: 'set-aside',
   rollups: 'rollup',
+  groups: 'group',
+  groupPayments: 'group-payment',
 };
 
 interface CodeRule {
@@ -345,6 +353,9 @@ const CODE_RULES: readonly CodeRule[] = [
   { fields: ['currency', 'baseCurrency'], suffix: 'invalid-currency' },
   { fields: ['value'], suffix: 'invalid-value' },
   { fields: ['paidMinutes', 'unpaidMinutes'], suffix: 'invalid-minutes' },
+  { fields: ['members'], suffix: 'invalid-members' },
+  { fields: ['contributionMinor', 'bidMinor'], suffix: 'invalid-amount' },
+  { fields: ['myTurn', 'round'], suffix: 'invalid-turn' },
 ];
 
 function issuePath(issue: v.BaseIssue<unknown>): string | null {

@@ -1,8 +1,9 @@
 /** Hash routing: '#/entries' shows Entries; the browser's back button walks the hash history. */
 export const ROUTES = ['dashboard', 'entries', 'streams', 'pay', 'plans', 'settings'] as const;
 export type NavRoute = (typeof ROUTES)[number];
-/** Views reached from another view (Settings, Plans, the dashboard), with no navigation item. */
-export const INNER_ROUTES = ['statement', 'funds'] as const;
+/** Routes reached from another view (Settings, Plans, the dashboard), with no navigation item of
+ * their own (six fit at 360 px). */
+export const INNER_ROUTES = ['statement', 'funds', 'groups'] as const;
 export type Route = NavRoute | (typeof INNER_ROUTES)[number];
 
 export function routeFromHash(hash: string): Route {

@@ -16,9 +16,13 @@ export const BACKUP_FORMAT = 'anyam-backup';
  * Raised whenever a reader of the old version would misread a new file. Restoring refuses files
  * newer than this (the app must be updated first) rather than dropping what it does not know.
  */
-export const BACKUP_VERSION = 6;
+export const BACKUP_VERSION = 7;
 
+/** Version 6 added the funds for big dates and the money set aside for them. */
 const FUND_TABLES: readonly TableName[] = ['funds', 'setAsides'];
+/** Version 7 added the savings groups. */
+const GROUP_TABLES: readonly TableName[] = ['groups', 'groupPayments'];
+const LATER: readonly TableName[] = [...FUND_TABLES, ...GROUP_TABLES];
 
 /**
  * The tables each version's files carry. Version 2 added `payments` and `skips` (and streams'
@@ -27,13 +31,14 @@ const FUND_TABLES: readonly TableName[] = ['funds', 'setAsides'];
  */
 export const TABLES_OF_VERSION: Readonly<Record<number, readonly TableName[]>> = {
   1: TABLE_NAMES.filter(
-    (t) => t !== 'payments' && t !== 'skips' && t !== 'places' && !FUND_TABLES.includes(t),
+    (t) => t !== 'payments' && t !== 'skips' && t !== 'places' && !LATER.includes(t),
   ),
-  2: TABLE_NAMES.filter((t) => t !== 'places' && !FUND_TABLES.includes(t)),
-  3: TABLE_NAMES.filter((t) => !FUND_TABLES.includes(t)),
+  2: TABLE_NAMES.filter((t) => t !== 'places' && !LATER.includes(t)),
+  3: TABLE_NAMES.filter((t) => !LATER.includes(t)),
   // Version 5 (issue 26): entries may carry `arrival`; no new table.
-  5: TABLE_NAMES.filter((t) => !FUND_TABLES.includes(t)),
-  6: TABLE_NAMES,
+  5: TABLE_NAMES.filter((t) => !LATER.includes(t)),
+  6: TABLE_NAMES.filter((t) => !GROUP_TABLES.includes(t)),
+  7: TABLE_NAMES,
 };
 
 export interface BackupApp {

@@ -19,8 +19,8 @@ import type { BackupChanges } from './backup-format';
 
 interface Reference {
   table: TableName;
-  field: 'memberId' | 'streamId' | 'planId' | 'sourceId' | 'placeId';
-  target: 'members' | 'streams' | 'plans' | 'places';
+  field: 'memberId' | 'streamId' | 'planId' | 'sourceId' | 'placeId' | 'groupId';
+  target: 'members' | 'streams' | 'plans' | 'places' | 'groups';
   nullable: boolean;
   /** Only rows for which this holds name the target (skips name a stream or a plan). */
   when?: (row: Record<string, unknown>) => boolean;
@@ -48,6 +48,7 @@ const REFERENCES: readonly Reference[] = [
     nullable: false,
     when: (row) => row.kind === 'plan',
   },
+  { table: 'groupPayments', field: 'groupId', target: 'groups', nullable: false },
 ];
 
 /**
@@ -61,6 +62,7 @@ export function checkReferences(tables: HouseholdTables): void {
     streams: new Set(tables.streams.map((s) => s.id)),
     plans: new Set(tables.plans.map((p) => p.id)),
     places: new Set(tables.places.map((p) => p.id)),
+    groups: new Set(tables.groups.map((g) => g.id)),
   };
   for (const ref of REFERENCES) {
     const rows = tables[ref.table] as unknown as Record<string, unknown>[];

@@ -149,6 +149,7 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
   if (version < 2) upgraded = fromVersion1(upgraded);
   if (version < 3) upgraded = fromVersion2(upgraded);
   if (version < 6) upgraded = { ...upgraded, funds: [], setAsides: [] };
+  if (version < 7) upgraded = { ...upgraded, groups: [], groupPayments: [] };
   return upgraded === tables ? value : { ...value, tables: upgraded };
 }
 

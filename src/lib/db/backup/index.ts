@@ -66,6 +66,7 @@ export { csvFileName, exportEntriesCsv, type CsvExport, type CsvExportOptions } 
 export { exportSavingsCsv, SAVINGS_CSV_COLUMNS } from './csv-savings-export';
 export { exportFundsCsv, FUNDS_CSV_COLUMNS } from './csv-funds-export';
 export { exportPaymentsCsv, paymentsCsvFileName } from './csv-payments';
+export { exportGroupsCsv, GROUP_CSV_COLUMNS } from './csv-groups-export';
 export {
   exportHouseholdFile,
   nextSendSince,

@@ -18,8 +18,23 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
   // Payments and skips of the due list's occurrences and of the month's (loopOccurrenceRange).
   const occurrences = loopOccurrenceRange(today);
   return readTransaction(
-    ['streams', 'plans', 'rates', 'settings', 'entries', 'rollups', 'payments', 'skips'],
+    [
+      'streams',
+      'plans',
+      'rates',
+      'settings',
+      'entries',
+      'rollups',
+      'payments',
+      'skips',
+      'groups',
+      'groupPayments',
+    ],
     async (db) => {
+      const [groups, groupPayments] = await Promise.all([
+        db.groups.toArray(),
+        db.groupPayments.toArray(),
+      ]);
       const [streams, plans, rates, settings, rollups, payments, skips] = await Promise.all([
         db.streams.toArray(),
         db.plans.toArray(),
@@ -54,6 +69,8 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
         rollups,
         payments: payments.filter((p) => p.deletedAt === null),
         skips: skips.filter((s) => s.deletedAt === null),
+        groups: groups.filter((g) => g.deletedAt === null),
+        groupPayments: groupPayments.filter((p) => p.deletedAt === null),
       };
     },
   );

@@ -29,6 +29,8 @@ export function checkedSample(tables: SampleTables): SampleTables {
     skips: tables.skips.map((r) => validateRecord('skips', r)),
     funds: tables.funds.map((r) => validateRecord('funds', r)),
     setAsides: tables.setAsides.map((r) => validateRecord('setAsides', r)),
+    groups: tables.groups.map((r) => validateRecord('groups', r)),
+    groupPayments: tables.groupPayments.map((r) => validateRecord('groupPayments', r)),
   };
 }
 
@@ -46,5 +48,7 @@ export async function writeSampleIn(db: AnyamDatabase, rows: SampleTables): Prom
   await db.skips.bulkAdd(rows.skips);
   await db.funds.bulkAdd(rows.funds);
   await db.setAsides.bulkAdd(rows.setAsides);
+  await db.groups.bulkAdd(rows.groups);
+  await db.groupPayments.bulkAdd(rows.groupPayments);
   await rebuildAllRollupsIn(db);
 }

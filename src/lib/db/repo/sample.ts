@@ -17,7 +17,9 @@ export interface SampleRemoval {
     | 'rates'
     | 'training'
     | 'payments'
-    | 'skips',
+    | 'skips'
+    | 'groups'
+    | 'groupPayments',
     number
   >;
   /** Sample members and streams kept because real records still refer to them. */
@@ -91,6 +93,8 @@ export async function removeSampleHousehold(
       training: 0,
       payments: 0,
       skips: 0,
+      groups: 0,
+      groupPayments: 0,
     };
     const simple = { settings, plans, savings, rates, training, payments, skips } as const;
     for (const table of [
@@ -103,6 +107,12 @@ export async function removeSampleHousehold(
       'skips',
     ] as const) {
       const ids = sampleIds<Flagged>(simple[table]);
+      removed[table] = ids.length;
+      await db.table(table).bulkDelete(ids);
+    }
+    // Savings groups and their rounds: the sample's go, real ones stay.
+    for (const table of ['groups', 'groupPayments'] as const) {
+      const ids = sampleIds<Flagged>(await db.table<Flagged>(table).toArray());
       removed[table] = ids.length;
       await db.table(table).bulkDelete(ids);
     }
