@@ -120,6 +120,10 @@ function household(lang: keyof typeof WORDS): HouseholdTables {
     training: [],
     payments: [],
     skips: [],
+    funds: [],
+    setAsides: [],
+    groups: [],
+    groupPayments: [],
   };
 }
 
