@@ -16,6 +16,7 @@ import {
   exportEntriesCsv,
   readBackupFile,
 } from '../../src/lib/db/backup';
+import { BACKUP_VERSION } from '../../src/lib/db/backup/backup-format';
 import type { Place } from '../../src/lib/domain/model';
 import {
   codeOf,
@@ -185,7 +186,7 @@ describe('"Arrived"', () => {
     });
     const arrived = (await getEntry(entry.id))!;
     const { text } = await exportBackup();
-    expect((JSON.parse(text) as { version: number }).version).toBe(5);
+    expect((JSON.parse(text) as { version: number }).version).toBe(BACKUP_VERSION);
     await db.entries.clear();
     await applyRestore(await readBackupFile(text), 'replace');
     expect(await getEntry(entry.id)).toEqual(arrived);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyRestore, exportBackup, readBackupFile } from '../../src/lib/db/backup';
+import { BACKUP_VERSION } from '../../src/lib/db/backup/backup-format';
 import { mergeTables } from '../../src/lib/db/backup/merge-plan';
 import type { AnyamDatabase } from '../../src/lib/db/database';
 import {
@@ -132,7 +133,7 @@ describe('money set aside is conserved', () => {
             const mine = await tables();
             const file = JSON.stringify({
               format: 'anyam-backup',
-              version: 6,
+              version: BACKUP_VERSION,
               exportedAt: '2026-11-24T02:00:00.000Z',
               app: { name: 'Anyam', version: 'test' },
               tables: mine,
@@ -170,7 +171,7 @@ describe('money set aside is conserved', () => {
     };
     const file = JSON.stringify({
       format: 'anyam-backup',
-      version: 6,
+      version: BACKUP_VERSION,
       exportedAt: '2026-11-24T02:00:00.000Z',
       app: { name: 'Anyam', version: 'test' },
       tables: { ...theirs, setAsides: theirs.setAsides.slice(1) },

@@ -60,7 +60,8 @@ export type EntryPatch = Partial<
   >
 >;
 
-const ENTRY_STORES = [...ROLLUP_STORES, 'streams', 'setAsides'] as const;
+/** What an entry's write reads and writes; a transaction that nests one names these too. */
+export const ENTRY_STORES = [...ROLLUP_STORES, 'streams', 'setAsides'] as const;
 
 export async function liveStream(db: AnyamDatabase, streamId: string): Promise<Stream> {
   const stream = await db.streams.get(streamId);

@@ -1,7 +1,6 @@
 import { AnyamError, type Entry, type IsoDate } from '../../domain/model';
 import { payDayWindow, streamPayDay } from '../../domain/occurrences';
-import { addEntry } from './entries';
-import { ROLLUP_STORES } from './rollup-store';
+import { addEntry, ENTRY_STORES } from './entries';
 import { writeTransaction } from './transaction';
 
 /**
@@ -9,7 +8,7 @@ import { writeTransaction } from './transaction';
  * that pay day (then nothing is written and null comes back: two taps make one entry).
  */
 export async function receiveDue(streamId: string, dueOn: IsoDate): Promise<Entry | null> {
-  return writeTransaction([...ROLLUP_STORES, 'streams'], async (db) => {
+  return writeTransaction(ENTRY_STORES, async (db) => {
     const stream = await db.streams.get(streamId);
     const payDay = stream && stream.deletedAt === null ? streamPayDay(stream) : null;
     if (!stream || payDay === null) throw new AnyamError('entry/unknown-stream', { streamId });
