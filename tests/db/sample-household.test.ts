@@ -93,6 +93,8 @@ describe('removeSampleHousehold', () => {
       training: 1,
       payments: 1,
       skips: 0,
+      debts: 0,
+      repayments: 0,
     });
     for (const table of db.tables.filter((t) => t.name !== 'rollups')) {
       const rows = (await table.toArray()) as { isSample: boolean }[];

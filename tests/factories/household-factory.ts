@@ -30,6 +30,7 @@ import { makeEntryFor } from './entry-factory';
 import { makeMember } from './member-factory';
 import { createRng, type Rng } from './rng';
 import { makeStream } from './stream-factory';
+import { makeDebts } from './debt-factory';
 import { currencyCode, isoDate, monthKey, minor } from '../../src/lib/domain/units';
 
 export interface HouseholdOptions {
@@ -46,6 +47,8 @@ export interface HouseholdOptions {
   /** The first is the base currency; micro-tasks pay in the second, support in the third. */
   currencies?: readonly string[];
   isSample?: boolean;
+  /** Debts with their repayments (debt-factory.ts); none by default. */
+  debts?: number;
 }
 
 const DEFAULTS = {
@@ -57,6 +60,7 @@ const DEFAULTS = {
   entriesPerMonth: 40,
   currencies: ['IDR', 'USD'],
   isSample: false,
+  debts: 0,
 } satisfies Required<HouseholdOptions>;
 
 const LOCALE_BY_BASE: Readonly<Record<string, Locale>> = { IDR: 'id', PHP: 'fil', VND: 'vi' };
@@ -335,6 +339,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     training,
     payments,
     skips,
+    ...makeDebts(o.seed, o.debts, base, lastDay, common),
   };
 }
 

@@ -23,6 +23,8 @@ export const TABLE_LABEL: Record<TableName, () => string> = {
   training: m.bk_table_training,
   payments: m.bk_table_payments,
   skips: m.bk_table_skips,
+  debts: m.debt_table_debts,
+  repayments: m.debt_table_repayments,
 };
 
 function text(value: unknown): string {

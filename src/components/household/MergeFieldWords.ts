@@ -129,6 +129,10 @@ export function recordName(
     }
     case 'training':
       return join([displayName(str(r.title)), date(r.date)]);
+    case 'debts':
+      return join([displayName(str(r.counterparty)), date(r.date), amount(r)]);
+    case 'repayments':
+      return join([date(r.date), amount(r)]);
   }
 }
 

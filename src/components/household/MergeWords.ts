@@ -30,6 +30,8 @@ const NOUN: Record<TableName, [one: () => string, other: () => string]> = {
   training: [m.pv_n_training_one, m.pv_n_training_other],
   payments: [m.pv_n_payments_one, m.pv_n_payments_other],
   skips: [m.pv_n_skips_one, m.pv_n_skips_other],
+  debts: [m.debt_n_debts_one, m.debt_n_debts_other],
+  repayments: [m.debt_n_repayments_one, m.debt_n_repayments_other],
 };
 
 const PHRASE: Record<ChangeKind, (p: { count: string; things: string }) => string> = {

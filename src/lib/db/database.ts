@@ -14,6 +14,7 @@ import type {
   TableName,
   Training,
 } from '../domain/model';
+import type { Debt, Repayment } from '../domain/debt-model';
 import { declareVersions } from './migrations';
 import { TABLE_NAMES } from '../domain/model';
 
@@ -38,6 +39,8 @@ export class AnyamDatabase extends Dexie {
   declare training: Table<Training, string>;
   declare payments: Table<Payment, string>;
   declare skips: Table<Skip, string>;
+  declare debts: Table<Debt, string>;
+  declare repayments: Table<Repayment, string>;
 
   #outdated = false;
   readonly #outdatedListeners = new Set<() => void>();

@@ -3,6 +3,7 @@
  * Amounts are integer minor units of an ISO 4217 currency (see money.ts); dates are local
  * calendar dates 'YYYY-MM-DD'; timestamps are ISO 8601 strings in UTC.
  */
+import type { Debt, Repayment } from './debt-model';
 
 /**
  * The units below are flavoured: a plain string or number still fits (literals, Dexie rows), but
@@ -168,7 +169,7 @@ export interface Payment extends BaseRecord {
   isSample: boolean;
 }
 
-export const SKIP_KINDS = ['stream', 'plan'] as const;
+export const SKIP_KINDS = ['stream', 'plan', 'debt'] as const;
 export type SkipKind = (typeof SKIP_KINDS)[number];
 
 /**
@@ -240,6 +241,8 @@ export interface HouseholdTables {
   training: Training[];
   payments: Payment[];
   skips: Skip[];
+  debts: Debt[];
+  repayments: Repayment[];
 }
 
 export type TableName = keyof HouseholdTables;
@@ -255,6 +258,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'training',
   'payments',
   'skips',
+  'debts',
+  'repayments',
 ];
 
 /** An error with a stable code ('money/invalid', 'entry/unknown-stream'); views translate the code. */

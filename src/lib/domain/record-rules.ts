@@ -6,6 +6,7 @@
 import { todayIso, isValidIsoDate } from './dates';
 import { AnyamError, type Entry, type IsoDate, type Stream, type TableName } from './model';
 import { isoDate } from './units';
+import { debtRules } from './debt-rules';
 
 export interface RuleContext {
   /** The device's date: entries may lie at most a year ahead of it. */
@@ -61,6 +62,7 @@ const entryRules: readonly RecordRule<Entry>[] = [
 
 export const RECORD_RULES: { readonly [K in TableName]?: readonly RecordRule<never>[] } = {
   entries: entryRules,
+  ...debtRules(latestEntryDate),
 };
 
 /** Throws the first broken rule's AnyamError (details: field, and the rule's own details). */

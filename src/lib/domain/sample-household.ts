@@ -35,6 +35,7 @@ import { sampleLabelToken, samplePersonToken } from './sample-names';
 import { sampleCountry, type SampleCountry } from './sample-country';
 import { PROFILES } from './sample-profiles';
 import { sampleRates } from './sample-rates';
+import { sampleDebts } from './sample-debts';
 
 const HISTORY_MONTHS = 18;
 
@@ -323,7 +324,10 @@ export function buildSampleHousehold(
     dueOn: day(months[i]!, 5),
   }));
 
-  return { members, streams, entries, plans, places, savings, rates, training, payments, skips };
+  return {
+    ...{ members, streams, entries, plans, places, savings, rates, training, payments, skips },
+    ...sampleDebts(country, today, now),
+  };
 }
 
 /** Whole units of a currency that amounts are rounded to: đồng and rupiah by the thousand. */

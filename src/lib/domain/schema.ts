@@ -48,6 +48,8 @@ import {
   sumMinorSchema,
   timestampSchema,
 } from './schema-fields';
+import type { Debt, Repayment } from './debt-model';
+import { DEBT_CODE_RULES, debtSchema, repaymentSchema } from './debt-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -255,6 +257,8 @@ export interface SchemaRecords {
   payments: Payment;
   skips: Skip;
   rollups: Rollup;
+  debts: Debt;
+  repayments: Repayment;
 }
 
 export const schemas = {
@@ -270,6 +274,8 @@ export const schemas = {
   payments: paymentSchema,
   skips: skipSchema,
   rollups: rollupSchema,
+  debts: debtSchema,
+  repayments: repaymentSchema,
 } as const satisfies Record<SchemaTable, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is exactly its model type (both directions, so a
@@ -298,6 +304,8 @@ const SINGULAR: Readonly<Record<SchemaTable, string>> = {
   payments: 'payment',
   skips: 'skip',
   rollups: 'rollup',
+  debts: 'debt',
+  repayments: 'repayment',
 };
 
 interface CodeRule {
@@ -332,6 +340,7 @@ const CODE_RULES: readonly CodeRule[] = [
   { fields: ['currency', 'baseCurrency'], suffix: 'invalid-currency' },
   { fields: ['value'], suffix: 'invalid-value' },
   { fields: ['paidMinutes', 'unpaidMinutes'], suffix: 'invalid-minutes' },
+  ...DEBT_CODE_RULES,
 ];
 
 function issuePath(issue: v.BaseIssue<unknown>): string | null {

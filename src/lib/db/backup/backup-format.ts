@@ -16,17 +16,20 @@ export const BACKUP_FORMAT = 'anyam-backup';
  * Raised whenever a reader of the old version would misread a new file. Restoring refuses files
  * newer than this (the app must be updated first) rather than dropping what it does not know.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /**
  * The tables each version's files carry. Version 2 added `payments` and `skips` (and streams'
  * `payDay`); version 3 added `places` (and savings' `placeId`). An older file is read as a
  * current one without them (backup-validate.ts).
  */
+/** Version 4 added `debts` and `repayments` (and skips of kind 'debt'). */
+const DEBTS = (t: TableName): boolean => t === 'debts' || t === 'repayments';
 export const TABLES_OF_VERSION: Readonly<Record<number, readonly TableName[]>> = {
-  1: TABLE_NAMES.filter((t) => t !== 'payments' && t !== 'skips' && t !== 'places'),
-  2: TABLE_NAMES.filter((t) => t !== 'places'),
-  3: TABLE_NAMES,
+  1: TABLE_NAMES.filter((t) => t !== 'payments' && t !== 'skips' && t !== 'places' && !DEBTS(t)),
+  2: TABLE_NAMES.filter((t) => t !== 'places' && !DEBTS(t)),
+  3: TABLE_NAMES.filter((t) => !DEBTS(t)),
+  4: TABLE_NAMES,
 };
 
 export interface BackupApp {

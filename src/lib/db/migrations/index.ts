@@ -3,6 +3,7 @@ import type { Migration } from './types';
 import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v4 } from './v4';
 
 export type { Migration } from './types';
 
@@ -11,7 +12,7 @@ export type { Migration } from './types';
  * fixture in tests/db/fixtures (the upgrade test fails for a version without one). Old entries
  * are never edited: a browser that still holds that version upgrades through them.
  */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 
 export const CURRENT_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -27,6 +27,8 @@ export function checkedSample(tables: SampleTables): SampleTables {
     training: tables.training.map((r) => validateRecord('training', r)),
     payments: tables.payments.map((r) => validateRecord('payments', r)),
     skips: tables.skips.map((r) => validateRecord('skips', r)),
+    debts: tables.debts.map((r) => validateRecord('debts', r)),
+    repayments: tables.repayments.map((r) => validateRecord('repayments', r)),
   };
 }
 
@@ -42,5 +44,7 @@ export async function writeSampleIn(db: AnyamDatabase, rows: SampleTables): Prom
   await db.training.bulkAdd(rows.training);
   await db.payments.bulkAdd(rows.payments);
   await db.skips.bulkAdd(rows.skips);
+  await db.debts.bulkAdd(rows.debts);
+  await db.repayments.bulkAdd(rows.repayments);
   await rebuildAllRollupsIn(db);
 }

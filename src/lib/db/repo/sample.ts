@@ -2,6 +2,7 @@ import type { BaseRecord } from '../../domain/model';
 import { STORE_NAMES, type AnyamDatabase } from '../database';
 import { entriesOfStream, rebuildAllRollupsIn, type ProgressListener } from './rollup-store';
 import { writeTransaction } from './transaction';
+import { removeSampleDebtsIn } from './debts';
 
 export interface SampleRemoval {
   /** Rows hard-deleted per table. */
@@ -16,7 +17,9 @@ export interface SampleRemoval {
     | 'rates'
     | 'training'
     | 'payments'
-    | 'skips',
+    | 'skips'
+    | 'debts'
+    | 'repayments',
     number
   >;
   /** Sample members and streams kept because real records still refer to them. */
@@ -90,6 +93,8 @@ export async function removeSampleHousehold(
       training: 0,
       payments: 0,
       skips: 0,
+      debts: 0,
+      repayments: 0,
     };
     const simple = { settings, plans, savings, rates, training, payments, skips } as const;
     for (const table of [
@@ -106,6 +111,7 @@ export async function removeSampleHousehold(
       await db.table(table).bulkDelete(ids);
     }
     await db.places.bulkDelete(placeIds);
+    Object.assign(removed, await removeSampleDebtsIn(db));
     await db.members.bulkDelete(memberIds);
     await db.streams.bulkDelete(streamIds);
     await db.entries.bulkDelete(entryIds);
