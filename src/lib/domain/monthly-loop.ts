@@ -12,6 +12,14 @@ import type { CurrencyCode, IsoDate, Payment, Plan, Rollup, Skip, Stream } from 
 import { monthGlance, type MonthGlance } from './month-glance';
 import { monthOf } from './months';
 import { monthSoFar, type Period } from './periods';
+import type { Debt, Repayment } from './debt-model';
+import {
+  dueInstalments,
+  glanceWithInstalments,
+  instalmentsOfMonth,
+  type DueInstalment,
+  type MonthInstalments,
+} from './debt-due';
 
 export interface MonthlyLoopRows {
   streams: readonly Stream[];
@@ -26,6 +34,9 @@ export interface MonthlyLoopRows {
   payments: readonly Payment[];
   /** Skips of occurrences in due.ts `loopOccurrenceRange(today)`. */
   skips: readonly Skip[];
+  /** The debts and their repayments (debt-due.ts); none when absent. */
+  debts?: readonly Debt[];
+  repayments?: readonly Repayment[];
 }
 
 /** One line of the due list: an unanswered pay day or an unpaid bill. */
@@ -42,6 +53,11 @@ export interface MonthlyLoop {
   /** Due in the next `COMING_UP_DAYS` days, soonest first. */
   comingUp: DueItem[];
   glance: MonthGlance;
+  /** Unpaid instalments due now (today or overdue) and coming up, as the two groups above. */
+  instalmentsNow: DueInstalment[];
+  instalmentsSoon: DueInstalment[];
+  /** This month's instalments we owe (the month card). */
+  instalments: MonthInstalments;
 }
 
 function itemKey(item: DueItem): string {
@@ -64,12 +80,26 @@ export function monthlyLoop(rows: MonthlyLoopRows, today: IsoDate): MonthlyLoop 
       ...b,
     })),
   ].sort(byDate);
+  const [debts, repayments] = [rows.debts ?? [], rows.repayments ?? []];
+  const owed = dueInstalments(debts, repayments, rows.skips, today);
+  const month = monthOf(today);
+  const instalments = instalmentsOfMonth(
+    debts,
+    repayments,
+    rows.skips,
+    month,
+    rows.rates,
+    rows.baseCurrency,
+  );
   return {
     today,
     period: monthSoFar(today),
     due,
     dueNow: items.filter((i) => dueWhen(i.dueOn, today) === 'now'),
     comingUp: items.filter((i) => dueWhen(i.dueOn, today) === 'soon'),
-    glance: monthGlance({ month: monthOf(today), ...rows }),
+    glance: glanceWithInstalments(monthGlance({ month, ...rows }), instalments),
+    instalmentsNow: owed.filter((i) => dueWhen(i.dueOn, today) === 'now'),
+    instalmentsSoon: owed.filter((i) => dueWhen(i.dueOn, today) === 'soon'),
+    instalments,
   };
 }

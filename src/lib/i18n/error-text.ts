@@ -50,6 +50,9 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'more-than-left': (d) => m.debt_err_more_than_left({ left: moneyOf(d.left, d.currency) }),
   'unknown-debt': () => m.debt_err_unknown_debt(),
   closed: () => m.debt_err_closed(),
+  'below-repaid': (d) => m.debt_err_below_repaid({ repaid: moneyOf(d.repaid, d.currency) }),
+  'currency-in-use': () => m.debt_err_currency_in_use(),
+  'schedule-missing': () => m.debt_err_schedule_missing(),
   'changes-incomplete': (d) =>
     d.missing === 'settings' ? m.mg_err_changes_no_settings() : m.mg_err_changes_missing_record(),
   // Refusals that name their real cause (issue 24): a gzip bomb, a ZIP/PDF/photo, a changed

@@ -4,6 +4,7 @@ import type { MonthlyLoopRows } from '../../domain/monthly-loop';
 import { monthOf } from '../../domain/months';
 import { streamPayDay } from '../../domain/occurrences';
 import { readTransaction } from './transaction';
+import { liveDebtsIn } from './debts';
 
 /**
  * The rows the due list and the month card need on `today`, at one point in time: the small
@@ -18,9 +19,20 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
   // Payments and skips of the due list's occurrences and of the month's (loopOccurrenceRange).
   const occurrences = loopOccurrenceRange(today);
   return readTransaction(
-    ['streams', 'plans', 'rates', 'settings', 'entries', 'rollups', 'payments', 'skips'],
+    [
+      'streams',
+      'plans',
+      'rates',
+      'settings',
+      'entries',
+      'rollups',
+      'payments',
+      'skips',
+      'debts',
+      'repayments',
+    ],
     async (db) => {
-      const [streams, plans, rates, settings, rollups, payments, skips] = await Promise.all([
+      const [streams, plans, rates, settings, rollups, payments, skips, debts] = await Promise.all([
         db.streams.toArray(),
         db.plans.toArray(),
         db.rates.toArray(),
@@ -28,6 +40,7 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
         db.rollups.where('month').equals(month).toArray(),
         db.payments.where('dueOn').between(occurrences.from, occurrences.to, true, true).toArray(),
         db.skips.where('dueOn').between(occurrences.from, occurrences.to, true, true).toArray(),
+        db.debts.toArray(),
       ]);
       const withPayDay = streams.filter(
         (s) => s.deletedAt === null && !s.archived && streamPayDay(s) !== null,
@@ -54,6 +67,7 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
         rollups,
         payments: payments.filter((p) => p.deletedAt === null),
         skips: skips.filter((s) => s.deletedAt === null),
+        ...(await liveDebtsIn(db, debts)),
       };
     },
   );
