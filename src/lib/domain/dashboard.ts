@@ -1,12 +1,16 @@
 /**
  * The one entry point of the dashboard (and of the benchmark): everything it draws, computed
  * from rollups and the small tables, with no database or UI. Pure and synchronous, so Node can
- * import it and a worker could run it.
+ * import type { Debt, Repayment } from './debt-model';
+import { debtPaymentsByMonth } from './debt-share';
+import it and a worker could run it.
  *
  * Speed: the rollup rows are read once into dense per-stream month arrays (income-table.ts);
  * the rest is array arithmetic (resilience.ts). 10 years × 20 streams takes a few ms.
  */
 import { liveRates } from './base-amount';
+import type { Debt, Repayment } from './debt-model';
+import { debtPaymentsByMonth } from './debt-share';
 import { incomeTable, monthSpanOfRows, type IncomeTable } from './income-table';
 import {
   STREAM_KINDS,
@@ -71,6 +75,9 @@ export interface DashboardInput {
   /** Only this member's streams count as income (expenses stay household-wide). */
   memberId?: string | null;
   stress?: { streamId: string; fallPercent: number } | null;
+  /** Debts and their repayments: instalments due are essential costs (debt-share.ts). */
+  debts?: readonly Debt[];
+  repayments?: readonly Repayment[];
 }
 
 /** `months` run from the first month of history to `asOf`. */
@@ -225,9 +232,17 @@ function dashboardBase(input: DashboardInput) {
   const asOfCol = asOfIndex - firstIndex;
   const historyCol = historyIndex === null ? -1 : historyIndex - firstIndex;
 
-  const essential = table.months.map((month) => {
+  const debtPayments = debtPaymentsByMonth(
+    input.debts ?? [],
+    input.repayments ?? [],
+    table.months,
+    input.baseCurrency,
+    rates,
+  );
+  const essential = table.months.map((month, col) => {
     const e = essentialMonthlyExpenses(input.plans, month, input.baseCurrency, rates);
-    return e.missingRatePlanIds.length > 0 ? null : e.amountMinor;
+    const debt = debtPayments[col]!;
+    return e.missingRatePlanIds.length > 0 || debt === null ? null : e.amountMinor + debt;
   });
   const savings = savingsAtMonthEnds(input.savings, table.months, input.baseCurrency, rates);
   // Savings are a stock, not a flow: on the default view (the last complete month) the buffer is

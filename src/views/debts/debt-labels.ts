@@ -4,6 +4,7 @@ import type { DueInstalment } from '../../lib/domain/debt-due';
 import { displayName } from '../../lib/i18n/sample-labels';
 import { money } from '../../lib/state/format.svelte';
 import { dayMonth } from '../loop/loop-format';
+import { intlLocale } from '../../lib/i18n/locale.svelte';
 
 export const DEBT_KIND_LABEL: Record<DebtKind, () => string> = {
   person: m.debt_kind_person,
@@ -22,4 +23,11 @@ export function instalmentText(item: DueInstalment): string {
     amount: money(item.amountMinor, item.currency),
     date: dayMonth(item.dueOn),
   });
+}
+
+/** A whole percent in the reader's language: '28%', '28 %'. */
+export function formatPercent(percent: number): string {
+  return new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(
+    percent / 100,
+  );
 }
