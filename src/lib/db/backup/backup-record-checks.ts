@@ -16,11 +16,12 @@ import { todayIso } from '../../domain/dates';
 import { assertRecordRules, RECORD_RULES } from '../../domain/record-rules';
 import { assertTotalsWithinLimit, planTotalsOf, totalsOf } from '../../domain/totals';
 import type { BackupChanges } from './backup-format';
+import { checkRepaid, DEBT_REFERENCES } from './backup-debt-checks';
 
 interface Reference {
   table: TableName;
-  field: 'memberId' | 'streamId' | 'planId' | 'sourceId' | 'placeId';
-  target: 'members' | 'streams' | 'plans' | 'places';
+  field: 'memberId' | 'streamId' | 'planId' | 'sourceId' | 'placeId' | 'debtId';
+  target: 'members' | 'streams' | 'plans' | 'places' | 'debts';
   nullable: boolean;
   /** Only rows for which this holds name the target (skips name a stream or a plan). */
   when?: (row: Record<string, unknown>) => boolean;
@@ -48,6 +49,7 @@ const REFERENCES: readonly Reference[] = [
     nullable: false,
     when: (row) => row.kind === 'plan',
   },
+  ...DEBT_REFERENCES,
 ];
 
 /**
@@ -61,6 +63,7 @@ export function checkReferences(tables: HouseholdTables): void {
     streams: new Set(tables.streams.map((s) => s.id)),
     plans: new Set(tables.plans.map((p) => p.id)),
     places: new Set(tables.places.map((p) => p.id)),
+    debts: new Set(tables.debts.map((d) => d.id)),
   };
   for (const ref of REFERENCES) {
     const rows = tables[ref.table] as unknown as Record<string, unknown>[];
@@ -125,6 +128,7 @@ export function checkBalances(tables: HouseholdTables): void {
       });
     }
   });
+  checkRepaid(tables);
 }
 
 /**
