@@ -17,7 +17,7 @@ test.use({ viewport: { width: 360, height: 740 }, timezoneId: 'Asia/Jakarta' });
 
 async function showFixed(page: Page, visible: boolean): Promise<void> {
   await page.evaluate((v) => {
-    for (const el of document.querySelectorAll<HTMLElement>('nav.app-nav, .fab')) {
+    for (const el of document.querySelectorAll<HTMLElement>('nav.app-nav, .fab, section.toasts')) {
       el.style.visibility = v ? '' : 'hidden';
     }
   }, visible);
