@@ -4,7 +4,17 @@
  * instalments and the repayments made. Plain data like model.ts; the rules live in debts.ts,
  * debt-schedule.ts and debt-rules.ts.
  */
-import type { BaseRecord, CurrencyCode, IsoDate, MinorUnits } from './model';
+// The units of model.ts, repeated (the same flavoured types) so that model.ts, which lists the
+// debt tables, and this file do not import each other.
+type IsoDate = string & { readonly __unit?: 'IsoDate' };
+type CurrencyCode = string & { readonly __unit?: 'CurrencyCode' };
+type MinorUnits = number & { readonly __unit?: 'MinorUnits' };
+interface BaseRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
 
 export const DEBT_KINDS = [
   'person',
