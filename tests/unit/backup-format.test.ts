@@ -40,7 +40,7 @@ describe('the backup file', () => {
   it('has the documented envelope and one record per line', () => {
     const file = parse(text);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'app', 'tables']);
-    expect(file).toMatchObject({ format: 'anyam-backup', version: 3, app: META.app });
+    expect(file).toMatchObject({ format: 'anyam-backup', version: 4, app: META.app });
     expect(Object.keys(file.tables)).toEqual([
       'settings',
       'members',
