@@ -53,6 +53,8 @@ describe('the backup file', () => {
       'training',
       'payments',
       'skips',
+      'debts',
+      'repayments',
     ]);
     expect(text).not.toContain('rollups');
     const lines = text.split('\n');
