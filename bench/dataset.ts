@@ -29,6 +29,8 @@ export interface BenchHouseholdOptions {
 export const BENCH_MEMBERS = 4;
 export const BENCH_STREAMS_PER_MEMBER = 3;
 export const BENCH_MONTHS = 120;
+/** Issue 25: debts (with their repayments) of the benchmark household. */
+export const BENCH_DEBTS = 20;
 /** Base first: micro-tasks pay in the second, support (remittances) in the third. */
 export const BENCH_CURRENCIES = ['IDR', 'USD', 'PHP'] as const;
 
@@ -57,6 +59,8 @@ export function benchHousehold(
     streamsPerMember: BENCH_STREAMS_PER_MEMBER,
     entriesPerMonth: Math.max(1, Math.ceil(entries / months)),
     currencies,
+    // Issue 25: 20 debts with their repayments (instalments in the loop and the score).
+    debts: BENCH_DEBTS,
   });
   // Exactly `entries`: the surplus of the rounding comes off the oldest month.
   const surplus = tables.entries.length - entries;

@@ -25,6 +25,8 @@ function versionOneFile(tables: HouseholdTables, version: 1 | 2 = 1): string {
     setAsides: _s,
     groups: _g,
     groupPayments: _gp,
+    debts: _d,
+    repayments: _r,
     ...rest
   } = tables;
   const file = JSON.parse(serializeBackup(tables, META)) as {

@@ -112,6 +112,8 @@ describe('removeSampleHousehold', () => {
       skips: 0,
       groups: 1,
       groupPayments: 1,
+      debts: 0,
+      repayments: 0,
     });
     for (const table of db.tables.filter((t) => t.name !== 'rollups')) {
       const rows = (await table.toArray()) as { isSample: boolean }[];

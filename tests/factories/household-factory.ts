@@ -31,6 +31,7 @@ import { makeGroupTables } from './group-factory';
 import { makeMember } from './member-factory';
 import { createRng, type Rng } from './rng';
 import { makeStream } from './stream-factory';
+import { makeDebts } from './debt-factory';
 import { factoryFunds } from './fund-factory';
 import { currencyCode, isoDate, monthKey, minor } from '../../src/lib/domain/units';
 
@@ -48,6 +49,8 @@ export interface HouseholdOptions {
   /** The first is the base currency; micro-tasks pay in the second, support in the third. */
   currencies?: readonly string[];
   isSample?: boolean;
+  /** Debts with their repayments (debt-factory.ts); none by default. */
+  debts?: number;
 }
 
 const DEFAULTS = {
@@ -59,6 +62,7 @@ const DEFAULTS = {
   entriesPerMonth: 40,
   currencies: ['IDR', 'USD'],
   isSample: false,
+  debts: 0,
 } satisfies Required<HouseholdOptions>;
 
 const LOCALE_BY_BASE: Readonly<Record<string, Locale>> = { IDR: 'id', PHP: 'fil', VND: 'vi' };
@@ -342,6 +346,7 @@ function build(options: HouseholdOptions = {}): HouseholdTables {
     payments,
     skips,
     ...makeGroupTables(o.seed, base, months[0]!.days[0]!, lastDay, common),
+    ...makeDebts(o.seed, o.debts, base, lastDay, common),
   };
 }
 

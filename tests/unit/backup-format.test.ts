@@ -58,6 +58,8 @@ describe('the backup file', () => {
       'setAsides',
       'groups',
       'groupPayments',
+      'debts',
+      'repayments',
     ]);
     expect(text).not.toContain('rollups');
     const lines = text.split('\n');

@@ -4,6 +4,7 @@
  */
 import type { DashboardInput } from '../../src/lib/domain/dashboard';
 import type { Entry, Plan, Rate, Saving, Stream } from '../../src/lib/domain/model';
+import type { Debt, Repayment } from '../../src/lib/domain/debt-model';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import {
   makeEntry,
@@ -225,4 +226,67 @@ export function householdD(): DashboardInput & {
     }),
   );
   return { ...householdA(), groups: [arisan], groupPayments };
+ * E: Rosa's salary ₱9,000 a month, rent ₱8,000, a ₱12,000 paylater plan in 6 monthly instalments
+ * of ₱2,000 from 15 April 2025, savings ₱15,000 (debt-reference.test.ts computes it by hand).
+ */
+export function householdE(): DashboardInput & { debts: Debt[]; repayments: Repayment[] } {
+  const salary = makeStream({
+    id: 'rosa-salary',
+    kind: 'formal',
+    memberId: 'rosa',
+    currency: 'PHP',
+    expected: { amountMinor: 900_000, cadence: 'monthly', daysPerWeek: 5 },
+    payDay: { cadence: 'monthly', day: 25 },
+  });
+  const at = '2025-01-01T00:00:00.000Z';
+  const paylater: Debt = {
+    id: 'paylater',
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    counterparty: 'Hulugan App',
+    kind: 'paylater',
+    direction: 'we-owe',
+    amountMinor: 1_200_000,
+    currency: 'PHP',
+    date: '2025-03-15',
+    schedule: { count: 6, amountMinor: 200_000, cadence: 'monthly', firstDue: '2025-04-15' },
+    forgivenOn: null,
+    note: '',
+    isSample: false,
+  };
+  const repayments: Repayment[] = ['2025-04-15', '2025-05-15', '2025-06-15'].map((dueOn) => ({
+    id: `repay-${dueOn}`,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    debtId: 'paylater',
+    dueOn,
+    date: dueOn,
+    amountMinor: 200_000,
+    currency: 'PHP',
+    note: '',
+    isSample: false,
+  }));
+  return {
+    ...householdInput({
+      streams: [salary],
+      entries: monthlyEntries(salary, {
+        '2025-01': 900_000,
+        '2025-02': 900_000,
+        '2025-03': 900_000,
+        '2025-04': 900_000,
+        '2025-05': 900_000,
+        '2025-06': 900_000,
+      }),
+      plans: [
+        makePlan({ name: 'rent', amountMinor: 800_000, cadence: 'monthly', currency: 'PHP' }),
+      ],
+      savings: [makeSaving('2025-05-20', 1_500_000, { currency: 'PHP' })],
+      baseCurrency: 'PHP',
+      today: '2025-07-10',
+    }),
+    debts: [paylater],
+    repayments,
+  };
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AnyamError, type Rollup } from '../../src/lib/domain/model';
 import { schemas, validateRecord, type SchemaTable } from '../../src/lib/domain/schema';
 import { householdFactory } from '../factories/household-factory';
+import { DEBT_CASES } from './debt-schema-cases';
 
-const household = householdFactory.build({ seed: 11, months: 6, entriesPerMonth: 20 });
+const household = householdFactory.build({ seed: 11, months: 6, entriesPerMonth: 20, debts: 8 });
 const stream = household.streams[0]!;
 
 const rollup: Rollup = {
@@ -47,6 +48,8 @@ const valid: { [K in SchemaTable]: unknown } = {
   rollups: rollup,
   groups: household.groups[0],
   groupPayments: household.groupPayments[0],
+  debts: household.debts.find((d) => d.schedule !== null),
+  repayments: household.repayments[0],
 };
 
 function failure(table: SchemaTable, value: unknown): AnyamError {
@@ -79,6 +82,7 @@ describe('invalid records are rejected with a stable code', () => {
   // [table, field path, value, code]
   const cases: [SchemaTable, string, unknown, string][] = [
     ['entries', 'date', '2026-02-30', 'entry/invalid-date'],
+    ...DEBT_CASES,
     ['entries', 'date', '2026-2-3', 'entry/invalid-date'],
     ['entries', 'amountMinor', Number.NaN, 'entry/invalid-amount'],
     ['entries', 'amountMinor', -1, 'entry/invalid-amount'],

@@ -28,6 +28,8 @@ export const TABLE_LABEL: Record<TableName, () => string> = {
   setAsides: m.fund_table_set_asides,
   groups: m.grp_table_groups,
   groupPayments: m.grp_table_payments,
+  debts: m.debt_table_debts,
+  repayments: m.debt_table_repayments,
 };
 
 function text(value: unknown): string {

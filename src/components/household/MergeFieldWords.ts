@@ -140,6 +140,10 @@ export function recordName(
         date(r.date),
         amount(r),
       ]);
+    case 'debts':
+      return join([displayName(str(r.counterparty)), date(r.date), amount(r)]);
+    case 'repayments':
+      return join([date(r.date), amount(r)]);
   }
 }
 

@@ -34,6 +34,8 @@ const NOUN: Record<TableName, [one: () => string, other: () => string]> = {
   setAsides: [m.fund_n_set_aside_one, m.fund_n_set_aside_other],
   groups: [m.grp_n_groups_one, m.grp_n_groups_other],
   groupPayments: [m.grp_n_payments_one, m.grp_n_payments_other],
+  debts: [m.debt_n_debts_one, m.debt_n_debts_other],
+  repayments: [m.debt_n_repayments_one, m.debt_n_repayments_other],
 };
 
 const PHRASE: Record<ChangeKind, (p: { count: string; things: string }) => string> = {

@@ -17,6 +17,7 @@ import type {
   Training,
 } from '../domain/model';
 import type { Group, GroupPayment } from '../domain/group-model';
+import type { Debt, Repayment } from '../domain/debt-model';
 import { declareVersions } from './migrations';
 import { TABLE_NAMES } from '../domain/model';
 
@@ -45,6 +46,8 @@ export class AnyamDatabase extends Dexie {
   declare setAsides: Table<SetAside, string>;
   declare groups: Table<Group, string>;
   declare groupPayments: Table<GroupPayment, string>;
+  declare debts: Table<Debt, string>;
+  declare repayments: Table<Repayment, string>;
 
   #outdated = false;
   readonly #outdatedListeners = new Set<() => void>();

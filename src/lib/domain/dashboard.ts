@@ -7,6 +7,7 @@
  * the rest is array arithmetic (resilience.ts). 10 years × 20 streams takes a few ms.
  */
 import { liveRates } from './base-amount';
+import type { Debt, Repayment } from './debt-model';
 import { incomeTable, monthSpanOfRows, type IncomeTable } from './income-table';
 import {
   STREAM_KINDS,
@@ -56,14 +57,8 @@ import {
 } from './resilience';
 import { pendingByPeriod, type PendingInPeriod } from './pending';
 import { flaggedMonthsOf, type FlaggedMonth } from './rollup-series';
-import { savingsAtMonthEnds } from './savings';
-import { freeSavingsAtMonthEnds } from './funds';
-import {
-  atRiskByMonth,
-  essentialWithGroups,
-  savingsWithGroups,
-  type GroupsInScore,
-} from './groups-score';
+import type { GroupsInScore } from './groups-score';
+import { scoreNeeds } from './score-needs';
 
 export interface DashboardInput extends GroupsInScore {
   rollups: Rollup[];
@@ -83,6 +78,9 @@ export interface DashboardInput extends GroupsInScore {
   /** Only this member's streams count as income (expenses stay household-wide). */
   memberId?: string | null;
   stress?: { streamId: string; fallPercent: number } | null;
+  /** Debts and their repayments: instalments due are essential costs (debt-share.ts). */
+  debts?: readonly Debt[];
+  repayments?: readonly Repayment[];
 }
 
 /** `months` run from the first month of history to `asOf`. */
@@ -242,33 +240,12 @@ function dashboardBase(input: DashboardInput) {
   const asOfCol = asOfIndex - firstIndex;
   const historyCol = historyIndex === null ? -1 : historyIndex - firstIndex;
 
-  const essentialPlans = table.months.map((month) => {
-    const e = essentialMonthlyExpenses(input.plans, month, input.baseCurrency, rates);
-    return e.missingRatePlanIds.length > 0 ? null : e.amountMinor;
-  });
-  // Savings groups (groups-score.ts): contributions due are essential costs; contributions at
-  // risk count in the buffer. The buffer is free savings: money set aside for a fund is taken
-  // out (funds.ts) before the groups' contributions at risk are added.
-  const essential = essentialWithGroups(
-    essentialPlans,
-    table.months,
+  // E and S (score-needs.ts): plans, debt instalments and groups' contributions; free savings
+  // and the groups' contributions at risk.
+  const { essentialBeforeGroups, essential, atRisk, savings } = scoreNeeds(
     input,
-    input.baseCurrency,
-    rates,
-  );
-  const atRisk = atRiskByMonth(table.months, input, input.baseCurrency, rates);
-  const savings = savingsWithGroups(
-    freeSavingsAtMonthEnds(
-      savingsAtMonthEnds(input.savings, table.months, input.baseCurrency, rates),
-      table.months,
-      input.funds ?? [],
-      input.setAsides ?? [],
-      input.today,
-      input.baseCurrency,
-      rates,
-    ),
     table.months,
-    atRisk,
+    rates,
   );
   // Savings are a stock, not a flow: on the default view (the last complete month) the buffer is
   // the latest snapshot up to today, so a snapshot taken this month counts at once. A past month
@@ -304,9 +281,9 @@ function dashboardBase(input: DashboardInput) {
     groups: {
       atRiskMinor: atRisk[asOf === lastComplete ? inProgressColumn : asOfCol] ?? 0,
       contributionsMinor:
-        essential[asOfCol] === null || essentialPlans[asOfCol] === null
+        essential[asOfCol] === null || essentialBeforeGroups[asOfCol] === null
           ? null
-          : essential[asOfCol]! - essentialPlans[asOfCol]!,
+          : essential[asOfCol]! - essentialBeforeGroups[asOfCol]!,
     },
   };
 }

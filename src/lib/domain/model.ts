@@ -3,6 +3,7 @@
  * Amounts are integer minor units of an ISO 4217 currency (see money.ts); dates are local
  * calendar dates 'YYYY-MM-DD'; timestamps are ISO 8601 strings in UTC.
  */
+import type { Debt, Repayment } from './debt-model';
 import type { Group, GroupPayment } from './group-model';
 
 /**
@@ -188,7 +189,7 @@ export interface Payment extends BaseRecord {
   isSample: boolean;
 }
 
-export const SKIP_KINDS = ['stream', 'plan'] as const;
+export const SKIP_KINDS = ['stream', 'plan', 'debt'] as const;
 export type SkipKind = (typeof SKIP_KINDS)[number];
 
 /**
@@ -295,6 +296,8 @@ export interface HouseholdTables {
   setAsides: SetAside[];
   groups: Group[];
   groupPayments: GroupPayment[];
+  debts: Debt[];
+  repayments: Repayment[];
 }
 
 export type TableName = keyof HouseholdTables;
@@ -314,6 +317,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'setAsides',
   'groups',
   'groupPayments',
+  'debts',
+  'repayments',
 ];
 
 /** An error with a stable code ('money/invalid', 'entry/unknown-stream'); views translate the code. */

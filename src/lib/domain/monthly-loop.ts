@@ -14,6 +14,14 @@ import { monthOf } from './months';
 import { monthSoFar, type Period } from './periods';
 import type { Group, GroupPayment } from './group-model';
 import { groupsDue, type GroupsDue } from './groups-loop';
+import type { Debt, Repayment } from './debt-model';
+import {
+  dueInstalments,
+  glanceWithInstalments,
+  instalmentsOfMonth,
+  type DueInstalment,
+  type MonthInstalments,
+} from './debt-due';
 
 export interface MonthlyLoopRows {
   streams: readonly Stream[];
@@ -31,6 +39,9 @@ export interface MonthlyLoopRows {
   /** The live savings groups and their live rows (few: read whole). */
   groups?: readonly Group[];
   groupPayments?: readonly GroupPayment[];
+  /** The debts and their repayments (debt-due.ts); none when absent. */
+  debts?: readonly Debt[];
+  repayments?: readonly Repayment[];
 }
 
 /** One line of the due list: an unanswered pay day or an unpaid bill. */
@@ -49,6 +60,11 @@ export interface MonthlyLoop {
   glance: MonthGlance;
   /** The savings groups' contributions and pots the due list shows (groups-loop.ts). */
   groups: GroupsDue;
+  /** Unpaid instalments due now (today or overdue) and coming up, as the two groups above. */
+  instalmentsNow: DueInstalment[];
+  instalmentsSoon: DueInstalment[];
+  /** This month's instalments we owe (the month card). */
+  instalments: MonthInstalments;
 }
 
 function itemKey(item: DueItem): string {
@@ -71,13 +87,27 @@ export function monthlyLoop(rows: MonthlyLoopRows, today: IsoDate): MonthlyLoop 
       ...b,
     })),
   ].sort(byDate);
+  const [debts, repayments] = [rows.debts ?? [], rows.repayments ?? []];
+  const owed = dueInstalments(debts, repayments, rows.skips, today);
+  const month = monthOf(today);
+  const instalments = instalmentsOfMonth(
+    debts,
+    repayments,
+    rows.skips,
+    month,
+    rows.rates,
+    rows.baseCurrency,
+  );
   return {
     today,
     period: monthSoFar(today),
     due,
     dueNow: items.filter((i) => dueWhen(i.dueOn, today) === 'now'),
     comingUp: items.filter((i) => dueWhen(i.dueOn, today) === 'soon'),
-    glance: monthGlance({ month: monthOf(today), ...rows }),
+    glance: glanceWithInstalments(monthGlance({ month, ...rows }), instalments),
     groups: groupsDue(rows.groups ?? [], rows.groupPayments ?? [], today),
+    instalmentsNow: owed.filter((i) => dueWhen(i.dueOn, today) === 'now'),
+    instalmentsSoon: owed.filter((i) => dueWhen(i.dueOn, today) === 'soon'),
+    instalments,
   };
 }

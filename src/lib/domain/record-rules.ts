@@ -7,6 +7,7 @@ import { todayIso, isValidIsoDate } from './dates';
 import { AnyamError, type Entry, type IsoDate, type Stream, type TableName } from './model';
 import { isoDate } from './units';
 import { ARRIVAL_RULES, type ArrivalContext } from './arrival-rules';
+import { debtRules } from './debt-rules';
 import { groupRules } from './group-rules';
 
 export interface RuleContext extends Pick<ArrivalContext, 'places' | 'rates' | 'baseCurrency'> {
@@ -65,6 +66,7 @@ const entryRules: readonly RecordRule<Entry>[] = [
 export const RECORD_RULES: { readonly [K in TableName]?: readonly RecordRule<never>[] } = {
   entries: entryRules,
   groups: groupRules,
+  ...debtRules(latestEntryDate),
 };
 
 /** Throws the first broken rule's AnyamError (details: field, and the rule's own details). */

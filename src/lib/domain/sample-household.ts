@@ -36,6 +36,7 @@ import { sampleCountry, type SampleCountry } from './sample-country';
 import { PROFILES } from './sample-profiles';
 import { sampleRates } from './sample-rates';
 import { withSampleArrivals } from './sample-arrivals';
+import { sampleDebts } from './sample-debts';
 import { sampleFunds } from './sample-funds';
 import { sampleGroup } from './sample-groups';
 
@@ -338,6 +339,7 @@ export function buildSampleHousehold(
     ...{ members, streams, entries, plans, places, savings, rates, training, payments, skips },
     ...{ funds, setAsides },
     ...groups,
+    ...sampleDebts(country, today, now),
   };
 }
 

@@ -54,6 +54,8 @@ import {
 import { fundSchema, setAsideSchema } from './fund-schema';
 import { groupPaymentSchema, groupSchema } from './group-schema';
 import type { Group, GroupPayment } from './group-model';
+import type { Debt, Repayment } from './debt-model';
+import { DEBT_CODE_RULES, debtSchema, repaymentSchema } from './debt-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -266,6 +268,8 @@ export interface SchemaRecords {
   rollups: Rollup;
   groups: Group;
   groupPayments: GroupPayment;
+  debts: Debt;
+  repayments: Repayment;
 }
 
 export const schemas = {
@@ -285,6 +289,8 @@ export const schemas = {
   rollups: rollupSchema,
   groups: groupSchema,
   groupPayments: groupPaymentSchema,
+  debts: debtSchema,
+  repayments: repaymentSchema,
 } as const satisfies Record<SchemaTable, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is exactly its model type (both directions, so a
@@ -317,6 +323,8 @@ const SINGULAR: Readonly<Record<SchemaTable, string>> = {
   rollups: 'rollup',
   groups: 'group',
   groupPayments: 'group-payment',
+  debts: 'debt',
+  repayments: 'repayment',
 };
 
 interface CodeRule {
@@ -356,6 +364,7 @@ const CODE_RULES: readonly CodeRule[] = [
   { fields: ['members'], suffix: 'invalid-members' },
   { fields: ['contributionMinor', 'bidMinor'], suffix: 'invalid-amount' },
   { fields: ['myTurn', 'round'], suffix: 'invalid-turn' },
+  ...DEBT_CODE_RULES,
 ];
 
 function issuePath(issue: v.BaseIssue<unknown>): string | null {

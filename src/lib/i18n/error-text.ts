@@ -44,6 +44,15 @@ const BY_REASON: Record<string, (details: Record<string, unknown>) => string> = 
   'unknown-plan': () => m.err_unknown_plan(),
   'unknown-source': () => m.err_unknown_source(),
   'invalid-pay-day': () => m.err_invalid_pay_day(),
+  'invalid-count': () => m.debt_err_count(),
+  'due-before-date': () => m.debt_err_due_before_date(),
+  'schedule-too-long': () => m.debt_err_schedule_too_long(),
+  'more-than-left': (d) => m.debt_err_more_than_left({ left: moneyOf(d.left, d.currency) }),
+  'unknown-debt': () => m.debt_err_unknown_debt(),
+  closed: () => m.debt_err_closed(),
+  'below-repaid': (d) => m.debt_err_below_repaid({ repaid: moneyOf(d.repaid, d.currency) }),
+  'currency-in-use': () => m.debt_err_currency_in_use(),
+  'schedule-missing': () => m.debt_err_schedule_missing(),
   'changes-incomplete': (d) =>
     d.missing === 'settings' ? m.mg_err_changes_no_settings() : m.mg_err_changes_missing_record(),
   // Refusals that name their real cause (issue 24): a gzip bomb, a ZIP/PDF/photo, a changed
@@ -90,6 +99,10 @@ function moneyLimit(d: Record<string, unknown>): string {
   } catch {
     return String(d.limit);
   }
+}
+
+function moneyOf(minor: unknown, currency: unknown): string {
+  return moneyLimit({ limit: minor, currency });
 }
 
 /** A detail as text; details are strings or numbers, anything else shows as nothing. */

@@ -3,7 +3,7 @@ export const ROUTES = ['dashboard', 'entries', 'streams', 'pay', 'plans', 'setti
 export type NavRoute = (typeof ROUTES)[number];
 /** Routes reached from another view (Settings, Plans, the dashboard), with no navigation item of
  * their own (six fit at 360 px). */
-export const INNER_ROUTES = ['statement', 'funds', 'groups'] as const;
+export const INNER_ROUTES = ['statement', 'funds', 'groups', 'debts'] as const;
 export type Route = NavRoute | (typeof INNER_ROUTES)[number];
 
 export function routeFromHash(hash: string): Route {

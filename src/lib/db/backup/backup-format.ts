@@ -18,16 +18,20 @@ export const BACKUP_FORMAT = 'anyam-backup';
  */
 export const BACKUP_VERSION = 7;
 
+/** Version 4 added `debts` and `repayments` (and skips of kind 'debt'). */
+const DEBT_TABLES: readonly TableName[] = ['debts', 'repayments'];
 /** Version 6 added the funds for big dates and the money set aside for them. */
 const FUND_TABLES: readonly TableName[] = ['funds', 'setAsides'];
 /** Version 7 added the savings groups. */
 const GROUP_TABLES: readonly TableName[] = ['groups', 'groupPayments'];
-const LATER: readonly TableName[] = [...FUND_TABLES, ...GROUP_TABLES];
+const LATER: readonly TableName[] = [...DEBT_TABLES, ...FUND_TABLES, ...GROUP_TABLES];
 
 /**
  * The tables each version's files carry. Version 2 added `payments` and `skips` (and streams'
- * `payDay`); version 3 added `places` (and savings' `placeId`); version 6 added `funds` and
- * `setAsides`. An older file is read as a current one without them (backup-validate.ts).
+ * `payDay`); version 3 added `places` (and savings' `placeId`); version 4 `debts` and
+ * `repayments`; version 5 entries' `arrival`; version 6 `funds` and `setAsides`; version 7
+ * `groups` and `groupPayments`. An older file is read as a current one without them
+ * (backup-validate.ts).
  */
 export const TABLES_OF_VERSION: Readonly<Record<number, readonly TableName[]>> = {
   1: TABLE_NAMES.filter(
@@ -35,8 +39,9 @@ export const TABLES_OF_VERSION: Readonly<Record<number, readonly TableName[]>> =
   ),
   2: TABLE_NAMES.filter((t) => t !== 'places' && !LATER.includes(t)),
   3: TABLE_NAMES.filter((t) => !LATER.includes(t)),
+  4: TABLE_NAMES.filter((t) => !FUND_TABLES.includes(t) && !GROUP_TABLES.includes(t)),
   // Version 5 (issue 26): entries may carry `arrival`; no new table.
-  5: TABLE_NAMES.filter((t) => !LATER.includes(t)),
+  5: TABLE_NAMES.filter((t) => !FUND_TABLES.includes(t) && !GROUP_TABLES.includes(t)),
   6: TABLE_NAMES.filter((t) => !GROUP_TABLES.includes(t)),
   7: TABLE_NAMES,
 };

@@ -16,11 +16,12 @@ import { todayIso } from '../../domain/dates';
 import { assertRecordRules, RECORD_RULES } from '../../domain/record-rules';
 import { assertTotalsWithinLimit, planTotalsOf, totalsOf } from '../../domain/totals';
 import type { BackupChanges } from './backup-format';
+import { checkRepaid, DEBT_REFERENCES } from './backup-debt-checks';
 
 interface Reference {
   table: TableName;
-  field: 'memberId' | 'streamId' | 'planId' | 'sourceId' | 'placeId' | 'groupId';
-  target: 'members' | 'streams' | 'plans' | 'places' | 'groups';
+  field: 'memberId' | 'streamId' | 'planId' | 'sourceId' | 'placeId' | 'groupId' | 'debtId';
+  target: 'members' | 'streams' | 'plans' | 'places' | 'groups' | 'debts';
   nullable: boolean;
   /** Only rows for which this holds name the target (skips name a stream or a plan). */
   when?: (row: Record<string, unknown>) => boolean;
@@ -49,6 +50,7 @@ const REFERENCES: readonly Reference[] = [
     when: (row) => row.kind === 'plan',
   },
   { table: 'groupPayments', field: 'groupId', target: 'groups', nullable: false },
+  ...DEBT_REFERENCES,
 ];
 
 /**
@@ -63,6 +65,7 @@ export function checkReferences(tables: HouseholdTables): void {
     plans: new Set(tables.plans.map((p) => p.id)),
     places: new Set(tables.places.map((p) => p.id)),
     groups: new Set(tables.groups.map((g) => g.id)),
+    debts: new Set(tables.debts.map((d) => d.id)),
   };
   for (const ref of REFERENCES) {
     const rows = tables[ref.table] as unknown as Record<string, unknown>[];
@@ -127,6 +130,7 @@ export function checkBalances(tables: HouseholdTables): void {
       });
     }
   });
+  checkRepaid(tables);
 }
 
 /**

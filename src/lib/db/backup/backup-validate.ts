@@ -148,6 +148,7 @@ function checkEnvelope(value: unknown): Record<string, unknown> {
   let upgraded: Record<string, unknown> = tables;
   if (version < 2) upgraded = fromVersion1(upgraded);
   if (version < 3) upgraded = fromVersion2(upgraded);
+  if (version < 4) upgraded = { ...upgraded, debts: [], repayments: [] };
   if (version < 6) upgraded = { ...upgraded, funds: [], setAsides: [] };
   if (version < 7) upgraded = { ...upgraded, groups: [], groupPayments: [] };
   return upgraded === tables ? value : { ...value, tables: upgraded };

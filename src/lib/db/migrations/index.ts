@@ -3,6 +3,7 @@ import type { Migration } from './types';
 import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v4 } from './v4';
 import { v5 } from './v5';
 import { v6 } from './v6';
 import { v7 } from './v7';
@@ -14,7 +15,7 @@ export type { Migration } from './types';
  * fixture in tests/db/fixtures (the upgrade test fails for a version without one). Old entries
  * are never edited: a browser that still holds that version upgrades through them.
  */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v5, v6, v7];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
 
 export const CURRENT_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

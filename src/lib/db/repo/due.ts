@@ -4,6 +4,7 @@ import type { MonthlyLoopRows } from '../../domain/monthly-loop';
 import { monthOf } from '../../domain/months';
 import { streamPayDay } from '../../domain/occurrences';
 import { readTransaction } from './transaction';
+import { liveDebtsIn } from './debts';
 
 /**
  * The rows the due list and the month card need on `today`, at one point in time: the small
@@ -29,13 +30,15 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
       'skips',
       'groups',
       'groupPayments',
+      'debts',
+      'repayments',
     ],
     async (db) => {
       const [groups, groupPayments] = await Promise.all([
         db.groups.toArray(),
         db.groupPayments.toArray(),
       ]);
-      const [streams, plans, rates, settings, rollups, payments, skips] = await Promise.all([
+      const [streams, plans, rates, settings, rollups, payments, skips, debts] = await Promise.all([
         db.streams.toArray(),
         db.plans.toArray(),
         db.rates.toArray(),
@@ -43,6 +46,7 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
         db.rollups.where('month').equals(month).toArray(),
         db.payments.where('dueOn').between(occurrences.from, occurrences.to, true, true).toArray(),
         db.skips.where('dueOn').between(occurrences.from, occurrences.to, true, true).toArray(),
+        db.debts.toArray(),
       ]);
       const withPayDay = streams.filter(
         (s) => s.deletedAt === null && !s.archived && streamPayDay(s) !== null,
@@ -71,6 +75,7 @@ export async function readMonthlyLoop(today: IsoDate): Promise<MonthlyLoopRows> 
         skips: skips.filter((s) => s.deletedAt === null),
         groups: groups.filter((g) => g.deletedAt === null),
         groupPayments: groupPayments.filter((p) => p.deletedAt === null),
+        ...(await liveDebtsIn(db, debts)),
       };
     },
   );

@@ -31,6 +31,8 @@ export function checkedSample(tables: SampleTables): SampleTables {
     setAsides: tables.setAsides.map((r) => validateRecord('setAsides', r)),
     groups: tables.groups.map((r) => validateRecord('groups', r)),
     groupPayments: tables.groupPayments.map((r) => validateRecord('groupPayments', r)),
+    debts: tables.debts.map((r) => validateRecord('debts', r)),
+    repayments: tables.repayments.map((r) => validateRecord('repayments', r)),
   };
 }
 
@@ -50,5 +52,7 @@ export async function writeSampleIn(db: AnyamDatabase, rows: SampleTables): Prom
   await db.setAsides.bulkAdd(rows.setAsides);
   await db.groups.bulkAdd(rows.groups);
   await db.groupPayments.bulkAdd(rows.groupPayments);
+  await db.debts.bulkAdd(rows.debts);
+  await db.repayments.bulkAdd(rows.repayments);
   await rebuildAllRollupsIn(db);
 }

@@ -3,6 +3,7 @@ import { STORE_NAMES, type AnyamDatabase } from '../database';
 import { entriesOfStream, rebuildAllRollupsIn, type ProgressListener } from './rollup-store';
 import { writeTransaction } from './transaction';
 import { removeSampleFundsIn } from './funds';
+import { removeSampleDebtsIn } from './debts';
 
 export interface SampleRemoval {
   /** Rows hard-deleted per table. */
@@ -19,7 +20,9 @@ export interface SampleRemoval {
     | 'payments'
     | 'skips'
     | 'groups'
-    | 'groupPayments',
+    | 'groupPayments'
+    | 'debts'
+    | 'repayments',
     number
   >;
   /** Sample members and streams kept because real records still refer to them. */
@@ -95,6 +98,8 @@ export async function removeSampleHousehold(
       skips: 0,
       groups: 0,
       groupPayments: 0,
+      debts: 0,
+      repayments: 0,
     };
     const simple = { settings, plans, savings, rates, training, payments, skips } as const;
     for (const table of [
@@ -118,6 +123,7 @@ export async function removeSampleHousehold(
     }
     await db.places.bulkDelete(placeIds);
     await removeSampleFundsIn(db);
+    Object.assign(removed, await removeSampleDebtsIn(db));
     await db.members.bulkDelete(memberIds);
     await db.streams.bulkDelete(streamIds);
     await db.entries.bulkDelete(entryIds);

@@ -14,9 +14,13 @@ export async function skipOccurrence(
   sourceId: string,
   dueOn: IsoDate,
 ): Promise<Skip> {
-  return writeTransaction(['skips', 'streams', 'plans'], async (db) => {
+  return writeTransaction(['skips', 'streams', 'plans', 'debts'], async (db) => {
     const source =
-      kind === 'stream' ? await db.streams.get(sourceId) : await db.plans.get(sourceId);
+      kind === 'stream'
+        ? await db.streams.get(sourceId)
+        : kind === 'plan'
+          ? await db.plans.get(sourceId)
+          : await db.debts.get(sourceId);
     if (!source || source.deletedAt !== null) {
       throw new AnyamError('skip/unknown-source', { kind, sourceId });
     }
