@@ -124,6 +124,8 @@ function household(lang: keyof typeof WORDS): HouseholdTables {
     setAsides: [],
     groups: [],
     groupPayments: [],
+    debts: [],
+    repayments: [],
   };
 }
 

@@ -226,6 +226,9 @@ export function householdD(): DashboardInput & {
     }),
   );
   return { ...householdA(), groups: [arisan], groupPayments };
+}
+
+/**
  * E: Rosa's salary ₱9,000 a month, rent ₱8,000, a ₱12,000 paylater plan in 6 monthly instalments
  * of ₱2,000 from 15 April 2025, savings ₱15,000 (debt-reference.test.ts computes it by hand).
  */

@@ -32,13 +32,7 @@ import {
   monthKeyAt,
   monthOf,
 } from './months';
-import {
-  earmarkedCoverage,
-  essentialMonthlyExpenses,
-  forecast,
-  type EarmarkedCoverage,
-  type ForecastMonth,
-} from './plans';
+import { earmarkedCoverage, forecast, type EarmarkedCoverage, type ForecastMonth } from './plans';
 import {
   contributionSeries,
   contributionsAtColumn,
