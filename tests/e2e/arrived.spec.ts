@@ -120,6 +120,8 @@ function household(lang: keyof typeof WORDS): HouseholdTables {
     training: [],
     payments: [],
     skips: [],
+    funds: [],
+    setAsides: [],
   };
 }
 
