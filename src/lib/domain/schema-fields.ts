@@ -9,9 +9,9 @@ import { isValidIsoDate } from './dates';
 import { isMonthKey } from './months';
 import { isCurrencyCode, isMinorUnits, MAX_MINOR } from './money';
 import { hasVisibleCharacter } from './names';
+import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './text-limits';
 
-export const MAX_NOTE_LENGTH = 500;
-export const MAX_NAME_LENGTH = 80;
+export { MAX_NAME_LENGTH, MAX_NOTE_LENGTH };
 /** A month of minutes: more for one entry is a typing error. */
 export const MAX_MINUTES = 60 * 24 * 31;
 

@@ -1,5 +1,5 @@
 import { formatMoney } from '../domain/money';
-import { amountsHidden } from './lock.svelte';
+import { amountsHidden } from './lock-gate.svelte';
 import { intlLocale } from '../i18n/locale.svelte';
 
 /** What an amount reads while "hide amounts" is on: the currency, never a digit. */

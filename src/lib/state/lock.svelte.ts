@@ -27,6 +27,7 @@ const pin = () => import('../lock/pin');
 const webauthn = () => import('../lock/webauthn');
 import { AnyamError } from '../domain/model';
 import { device } from './device.svelte';
+import { LockGate, lockGate } from './lock-gate.svelte';
 
 export type PinResult = 'ok' | 'wrong' | 'wait';
 
@@ -78,9 +79,8 @@ function migrateStoredWait(): void {
  * read through getters and changed only by its methods.
  */
 export class AppLock {
-  #locked = $state(device.current.lock !== null);
-  #opened = $state(device.current.lock === null);
-  #revealed = $state(false);
+  /** Whether the app is covered, opened, its amounts revealed: what the shell reads. */
+  readonly #gate: LockGate;
   #pinNeeded = $state(false);
   #enabled = $derived(device.current.lock !== null);
   /** A wait after wrong PINs is running: the only time the lock ticks. */
@@ -93,7 +93,9 @@ export class AppLock {
   #written: number | undefined;
   #started = false;
 
-  constructor() {
+  /** `gate`: the page's (lockGate) for the page's lock; tests give each lock its own. */
+  constructor(gate: LockGate = new LockGate()) {
+    this.#gate = gate;
     migrateStoredWait();
     this.#written = device.current.lock?.waitLeftMs;
   }
@@ -106,22 +108,19 @@ export class AppLock {
     return this.#enabled;
   }
 
-  /** The lock covers the app. */
+  /** The lock covers the app (lock-gate.svelte.ts). */
   get locked(): boolean {
-    return this.#locked;
+    return this.#gate.locked;
   }
 
-  /**
-   * False until the first unlock of this page: before it, the app is not drawn at all; after
-   * it, a lock only covers the app (a half-typed form survives an idle lock).
-   */
+  /** False until the first unlock of this page (lock-gate.svelte.ts). */
   get opened(): boolean {
-    return this.#opened;
+    return this.#gate.opened;
   }
 
   /** Amounts shown although "hide amounts" is on: until the next lock or a tap on Hide. */
   get revealed(): boolean {
-    return this.#revealed;
+    return this.#gate.revealed;
   }
 
   /**
@@ -162,7 +161,7 @@ export class AppLock {
         return () => clearInterval(timer);
       });
       $effect(() => {
-        if (!this.#enabled || this.#locked) return;
+        if (!this.#enabled || this.#gate.locked) return;
         const idleMs = this.#idleMinutes * 60_000;
         let timer: ReturnType<typeof setTimeout>;
         const check = () => {
@@ -218,24 +217,22 @@ export class AppLock {
 
   lock(): void {
     if (!this.enabled) return;
-    this.#locked = true;
-    this.#revealed = false;
+    this.#gate.cover();
   }
 
   /** Shows the amounts although "hide amounts" is on, or hides them again. */
   toggleAmounts(): void {
-    this.#revealed = !this.#revealed;
+    this.#gate.toggleAmounts();
   }
 
   /** "Hide amounts" turned on or off: nothing stays revealed from before. */
   setHideAmounts(on: boolean): void {
     device.update({ hideAmounts: on });
-    this.#revealed = false;
+    this.#gate.hideAmountsAgain();
   }
 
   #open(): void {
-    this.#locked = false;
-    this.#opened = true;
+    this.#gate.uncover();
     this.#pinNeeded = false;
     this.#lastActivity = moment();
   }
@@ -319,17 +316,12 @@ export class AppLock {
    * PIN). Asked from the unlocked app, or right after the phone confirmed its owner.
    */
   disable(): void {
-    if (this.#locked && !this.#pinNeeded) return;
+    if (this.#gate.locked && !this.#pinNeeded) return;
     device.update({ lock: null });
-    this.#locked = false;
-    this.#opened = true;
+    this.#gate.uncover();
     this.#pinNeeded = false;
   }
 }
 
-export const appLock = new AppLock();
-
-/** True while amounts must not be shown. */
-export function amountsHidden(): boolean {
-  return device.current.hideAmounts && !appLock.revealed;
-}
+/** The page's lock: it covers and uncovers the page's lockGate. */
+export const appLock = new AppLock(lockGate);
