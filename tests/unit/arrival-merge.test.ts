@@ -73,24 +73,33 @@ const phone = (side: string) =>
 
 const sorted = (h: HouseholdTables) => mergeTables(h, { ...h, settings: [] });
 
+function symmetricAndIdempotent(a: HouseholdTables, b: HouseholdTables): void {
+  const ab = mergeTables(a, b);
+  expect(ab).toEqual(mergeTables(b, a));
+  expect(mergeTables(a, a)).toEqual(sorted(a));
+  expect(mergeTables(ab, b)).toEqual(ab);
+  expect(mergeTables(ab, a)).toEqual(ab);
+  const written = new Map<string, Entry>();
+  for (const e of [...a.entries, ...b.entries])
+    written.set(`${e.id}|${e.updatedAt}|${JSON.stringify(e.arrival)}`, e);
+  for (const e of ab.entries) {
+    if (e.arrival)
+      expect(written.has(`${e.id}|${e.updatedAt}|${JSON.stringify(e.arrival)}`)).toBe(true);
+  }
+}
+
 describe('merge with arrivals', () => {
   it('is symmetric and idempotent', () => {
-    fc.assert(
-      fc.property(phone('a'), phone('b'), (a, b) => {
-        const ab = mergeTables(a, b);
-        expect(ab).toEqual(mergeTables(b, a));
-        expect(mergeTables(a, a)).toEqual(sorted(a));
-        expect(mergeTables(ab, b)).toEqual(ab);
-        expect(mergeTables(ab, a)).toEqual(ab);
-        const written = new Map<string, Entry>();
-        for (const e of [...a.entries, ...b.entries])
-          written.set(`${e.id}|${e.updatedAt}|${JSON.stringify(e.arrival)}`, e);
-        for (const e of ab.entries) {
-          if (e.arrival)
-            expect(written.has(`${e.id}|${e.updatedAt}|${JSON.stringify(e.arrival)}`)).toBe(true);
-        }
-      }),
-      { numRuns: 300 },
-    );
+    fc.assert(fc.property(phone('a'), phone('b'), symmetricAndIdempotent), { numRuns: 300 });
+  });
+
+  it('stays idempotent when two versions of one millisecond differ and the merge aligns one', () => {
+    // The run that found it (2026-12-05): the tie between two versions of an entry was broken on
+    // their raw text, but a merged copy holds the entry aligned with its stream, so merging the
+    // merge again picked the other version. The tie is now broken on the aligned versions.
+    fc.assert(fc.property(phone('a'), phone('b'), symmetricAndIdempotent), {
+      numRuns: 300,
+      seed: 623582890,
+    });
   });
 });

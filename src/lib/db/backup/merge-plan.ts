@@ -282,18 +282,20 @@ export function planEntries(
     const file = theirs[i]!;
     const here = mine[i];
     let kept: Entry = file;
+    const align = (entry: Entry) =>
+      alignEntry(entry, context.streams.get(entry.streamId), context.deletions.get(entry.streamId));
     if (here) {
       if (sameContent(here, file)) kept = here;
       else {
-        kept = winner(here, file);
+        // Two versions of one millisecond are ordered by their text as aligned with the merged
+        // stream: a merged copy holds its entries aligned, so comparing the raw versions could
+        // pick the other one when the merge is merged again (tests/unit/arrival-merge.test.ts).
+        const mineAligned = align(here);
+        kept = winner(mineAligned, align(file)) === mineAligned ? here : file;
         noteConflict(plan, 'entries', here, file, kept, context.since);
       }
     }
-    const aligned = alignEntry(
-      kept,
-      context.streams.get(kept.streamId),
-      context.deletions.get(kept.streamId),
-    );
+    const aligned = align(kept);
     if (here && (aligned === here || sameContent(here, aligned))) continue;
     put(plan, 'entries', here ?? null, aligned, kept === here || aligned !== kept);
   }
