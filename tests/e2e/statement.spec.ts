@@ -189,8 +189,16 @@ test.describe('reminders in the calendar, in vi', () => {
       entries: db.entries,
       payments: db.payments.filter((p) => p.deletedAt === null),
       skips: db.skips.filter((s) => s.deletedAt === null),
+      debts: db.debts.filter((d) => d.deletedAt === null),
+      repayments: db.repayments.filter((r) => r.deletedAt === null),
+      groups: db.groups.filter((g) => g.deletedAt === null),
+      groupPayments: db.groupPayments.filter((p) => p.deletedAt === null),
+      funds: db.funds.filter((f) => f.deletedAt === null),
       today: PINNED_TODAY,
     });
+    // The sample household has an instalment plan, a savings group and a fund: their dates are in.
+    for (const kind of ['instalment', 'contribution', 'fund'])
+      expect(due.map((d) => d.kind)).toContain(kind);
     expect(due.length).toBeGreaterThan(0);
     const [first, second] = exported as [ReturnType<typeof parseIcs>, ReturnType<typeof parseIcs>];
     expect(first).toHaveLength(due.length);

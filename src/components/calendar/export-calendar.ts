@@ -1,7 +1,12 @@
 import { m } from '../../paraglide/messages.js';
 import { APP_VERSION } from '../../lib/build-info';
 import { readCalendarRows } from '../../lib/db/repo/calendar';
-import { calendarUid, dueForCalendar, type CalendarDue } from '../../lib/domain/calendar-due';
+import {
+  calendarUid,
+  dueForCalendar,
+  type CalendarDue,
+  type CalendarKind,
+} from '../../lib/domain/calendar-due';
 import { todayIso } from '../../lib/domain/dates';
 import { checkAlarmDays, icsCalendar, type CalendarItem } from '../../lib/domain/ical';
 import { formatMoney } from '../../lib/domain/money';
@@ -13,21 +18,25 @@ export const CALENDAR_FILENAME = 'anyam-reminders.ics';
 
 export type CalendarOutcome = 'shared' | 'downloaded' | 'cancelled' | 'empty';
 
+const TITLES: Record<CalendarKind, (v: { name: string; amount: string }) => string> = {
+  income: m.ical_income_title,
+  bill: m.ical_bill_title,
+  instalment: m.ical_instalment_title,
+  'instalment-in': m.ical_instalment_in_title,
+  contribution: m.ical_contribution_title,
+  pot: m.ical_pot_title,
+  fund: m.ical_fund_title,
+};
+
 /** A due item in the household's language: "Pay day: Salary (₱20,000.00)". */
-function itemOf(
-  due: CalendarDue,
-  names: { streams: Map<string, string>; plans: Map<string, string> },
-): CalendarItem {
+function itemOf(due: CalendarDue, names: ReadonlyMap<string, string>): CalendarItem {
   const amount = formatMoney(due.amountMinor, due.currency, intlLocale());
-  const title =
-    due.kind === 'income'
-      ? m.ical_income_title({ name: names.streams.get(due.sourceId) ?? '', amount })
-      : m.ical_bill_title({ name: names.plans.get(due.sourceId) ?? '', amount });
+  const title = TITLES[due.kind]({ name: names.get(due.sourceId) ?? '', amount });
   return { uid: calendarUid(due), date: due.date, title, description: m.ical_description() };
 }
 
 /**
- * Writes the next 3 months of pay days and bills as an iCalendar file and hands it to the share
+ * Writes the next 3 months of pay days, bills, instalments, group rounds and fund dates as an iCalendar file and hands it to the share
  * sheet (the phone's calendar, a chat, e-mail), or downloads it where sharing files is not
  * supported, as a household file is (send-household.ts). Nothing is sent anywhere else.
  * An alarm outside 0–30 days is refused (ical/alarm-days) before anything is made.
@@ -41,10 +50,14 @@ export async function exportCalendar(
   const rows = await readCalendarRows(todayIso(now));
   const due = dueForCalendar({ ...rows, today: todayIso(now) });
   if (due.length === 0) return { outcome: 'empty', count: 0 };
-  const names = {
-    streams: new Map(rows.streams.map((s) => [s.id, displayName(s.name)])),
-    plans: new Map(rows.plans.map((p) => [p.id, displayName(p.name)])),
-  };
+  // Record ids are UUIDs: one map names streams, plans, debts, groups and funds alike.
+  const names = new Map<string, string>([
+    ...rows.streams.map((s) => [s.id, displayName(s.name)] as const),
+    ...rows.plans.map((p) => [p.id, displayName(p.name)] as const),
+    ...rows.debts.map((d) => [d.id, displayName(d.counterparty)] as const),
+    ...rows.groups.map((g) => [g.id, displayName(g.name)] as const),
+    ...rows.funds.map((f) => [f.id, displayName(f.name)] as const),
+  ]);
   const text = icsCalendar({
     items: due.map((d) => itemOf(d, names)),
     calendarName: m.ical_calendar_name({ name: householdName }),

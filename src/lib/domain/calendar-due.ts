@@ -1,20 +1,32 @@
 /**
  * What the phone's calendar is given (ical.ts): the next 3 months of dated items still to come,
- * each with a stable UID. Today that is a stream's pay days not yet answered and a plan's bills
- * not yet paid (due.ts decides both); instalments, group contributions and fund dates add their
- * own `CalendarDue` rows to the list with a kind of their own.
+ * each with a stable UID: a stream's pay days not yet answered and a plan's bills not yet paid
+ * (due.ts decides both), a debt's instalments neither repaid nor skipped (debt-due.ts), a savings
+ * group's rounds not yet paid and my pot not yet received (groups-loop.ts), and each fund's date
+ * (funds.ts). One definition each: the due list and the month card read the same functions.
  */
 import { addDaysIso } from './dates';
 import { billsBetween, incomeOccurrences, isUnpaid, type EntryDate } from './due';
-import type { CurrencyCode, IsoDate, MinorUnits, Payment, Plan, Skip, Stream } from './model';
+import { instalmentOccurrences, isUnpaidInstalment } from './debt-due';
+import type { Debt, Repayment } from './debt-model';
+import { fundDateItems } from './funds';
+import type { Group, GroupPayment } from './group-model';
+import { groupPotsBetween, groupRoundsBetween } from './groups-loop';
+import type { CurrencyCode, Fund, IsoDate, MinorUnits, Payment, Plan, Skip, Stream } from './model';
 import { addMonths, daysInMonth, monthOf } from './months';
 
 /** How far ahead the calendar export reaches. */
 export const CALENDAR_MONTHS = 3;
 
+/**
+ * 'instalment' is one we pay, 'instalment-in' one owed to us; 'contribution' a group's round,
+ * 'pot' my turn to take the pot; 'fund' a fund's date (its target as the amount).
+ */
+export type CalendarKind =
+  'income' | 'bill' | 'instalment' | 'instalment-in' | 'contribution' | 'pot' | 'fund';
+
 export interface CalendarDue {
-  /** 'income', 'bill', or a later kind ('instalment', 'contribution', 'fund'). */
-  kind: string;
+  kind: CalendarKind;
   /** The stream, plan or other record the date belongs to. */
   sourceId: string;
   date: IsoDate;
@@ -43,6 +55,11 @@ export function dueForCalendar(input: {
   entries: readonly EntryDate[];
   payments: readonly Payment[];
   skips: readonly Skip[];
+  debts?: readonly Debt[];
+  repayments?: readonly Repayment[];
+  groups?: readonly Group[];
+  groupPayments?: readonly GroupPayment[];
+  funds?: readonly Fund[];
   today: IsoDate;
 }): CalendarDue[] {
   const { from, to } = calendarRange(input.today);
@@ -65,6 +82,48 @@ export function dueForCalendar(input: {
       date: b.dueOn,
       amountMinor: b.amountMinor,
       currency: b.currency,
+    });
+  }
+  const debts = input.debts ?? [];
+  for (const i of instalmentOccurrences(debts, input.repayments ?? [], input.skips, from, to)) {
+    if (!isUnpaidInstalment(i)) continue;
+    out.push({
+      kind: i.direction === 'we-owe' ? 'instalment' : 'instalment-in',
+      sourceId: i.debtId,
+      date: i.dueOn,
+      amountMinor: i.amountMinor,
+      currency: i.currency,
+    });
+  }
+  const groups = input.groups ?? [];
+  const groupPayments = input.groupPayments ?? [];
+  for (const r of groupRoundsBetween(groups, groupPayments, from, to)) {
+    if (r.paid || r.skipped) continue;
+    out.push({
+      kind: 'contribution',
+      sourceId: r.groupId,
+      date: r.dueOn,
+      amountMinor: r.amountMinor,
+      currency: r.currency,
+    });
+  }
+  for (const p of groupPotsBetween(groups, groupPayments, from, to)) {
+    if (p.received) continue;
+    out.push({
+      kind: 'pot',
+      sourceId: p.groupId,
+      date: p.dueOn,
+      amountMinor: p.amountMinor,
+      currency: p.currency,
+    });
+  }
+  for (const f of fundDateItems(input.funds ?? [], from, to)) {
+    out.push({
+      kind: 'fund',
+      sourceId: f.fundId,
+      date: f.date,
+      amountMinor: f.targetMinor,
+      currency: f.currency,
     });
   }
   return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : 0));
