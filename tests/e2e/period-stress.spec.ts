@@ -3,9 +3,10 @@
  * Filipino and English with the clock pinned:
  *
  * - on 4 December 2026 (the day the issue was filed) the sample's salary stopping leaves its
- *   other income just above the essentials: the sentence says "still covers" and the table's
- *   "after" column says the same (something left, savings not needed) — no coverage percentage
- *   falling to 70% beside it; the card names "Dec 2025 – Nov 2026";
+ *   other income below the essentials (with its instalment plan and savings group among them
+ *   since issue 25): the sentence says how much is short and how long savings last, and the
+ *   table's "after" column says the same amount and months — no coverage percentage beside it;
+ *   the card names "Dec 2025 – Nov 2026";
  * - a stream whose only income is this month says "no income in … yet", never "income falls
  *   from ₱0.00 to ₱0.00".
  *
@@ -49,16 +50,18 @@ async function axeOn(page: Page, selector: string) {
 const WORDS = {
   en: {
     period: /Average month of Dec 2025\s–\sNov 2026: complete months only\./,
-    covers: 'Your other income still covers your essentials',
-    left: / left$/,
-    notNeeded: 'Not needed',
+    short:
+      'You would be short IDR 996,448 a month for essentials; your savings would cover that shortfall for 11 months.',
+    margin: /IDR\s996,448 short$/,
+    lasts: /^11 months$/,
   },
   fil: {
     period:
       /Karaniwang buwan sa (Dis|Dec)[a-z]* 2025\s–\s(Nob|Nov)[a-z]* 2026: buong buwan lang ang binibilang\./,
-    covers: 'Sapat pa rin ang iba mong kita sa mahahalagang gastos',
-    left: / ang matitira$/,
-    notNeeded: 'Hindi kailangan',
+    short:
+      'Kulang ka ng IDR 996,448 kada buwan sa mahahalagang gastos; sasagutin ito ng ipon mo nang 11 buwan.',
+    margin: /kulang ng IDR\s996,448$/,
+    lasts: /^11 buwan$/,
   },
 } as const;
 
@@ -75,10 +78,11 @@ for (const lang of ['fil', 'en'] as const) {
     await expect(card).toBeVisible();
     const words = WORDS[lang];
     await expect(card.getByTestId('stress-period')).toHaveText(words.period);
-    // The stream that brings the most is the salary: stopping it leaves just enough.
-    await expect(card.getByTestId('stress-buffer-after')).toContainText(words.covers);
-    await expect(card.getByTestId('stress-margin-after')).toHaveText(words.left);
-    await expect(card.getByTestId('stress-lasts-after')).toHaveText(words.notNeeded);
+    // The stream that brings the most is the salary: stopping it leaves the month short, and the
+    // sentence and the table say the same amount and months.
+    await expect(card.getByTestId('stress-buffer-after')).toHaveText(words.short);
+    await expect(card.getByTestId('stress-margin-after')).toHaveText(words.margin);
+    await expect(card.getByTestId('stress-lasts-after')).toHaveText(words.lasts);
     const after = await card.locator('tbody tr td:last-child').allInnerTexts();
     expect(after.join(' | ')).not.toMatch(/%/);
 
