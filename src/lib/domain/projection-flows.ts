@@ -5,8 +5,8 @@
  * still expected (due.ts `incomeOccurrences`, unanswered and not skipped), an estimate for a
  * stream with no pay day (plans.ts `forecast`, spread evenly over the days of each month) and
  * the pending payouts of a pay-day stream on its next pay day (pending.ts); outflows are the
- * unpaid, unskipped bills (due.ts `billsBetween`). Instalments and group contributions come in
- * as `extra` flows of the same shape.
+ * unpaid, unskipped bills (due.ts `billsBetween`), and what is owed (projection-owed.ts): the
+ * instalments still to pay or to be paid, the savings group rounds still to pay and my pot.
  *
  * An amount with no rate in force is named in `unconverted` and left out, never counted as 0.
  */
@@ -38,6 +38,7 @@ import {
 import { streamOccurrences, streamPayDay } from './occurrences';
 import { pendingByPeriod } from './pending';
 import { forecast } from './plans';
+import { owedFlows, type OwedSources } from './projection-owed';
 import { project, PROJECTION_DAYS, type BaseFlow, type Flow, type Projection } from './projection';
 import { balancesByPlace } from './savings';
 
@@ -51,7 +52,7 @@ export function isSpendable(place: Pick<Place, 'kind'>): boolean {
 /** The months of trailing history a stream estimate reads (as the dashboard's forecast). */
 const TRAILING_MONTHS = 6;
 
-export interface ProjectionSources {
+export interface ProjectionSources extends OwedSources {
   today: IsoDate;
   days?: number;
   baseCurrency: CurrencyCode;
@@ -278,7 +279,7 @@ export function projectionOf(sources: ProjectionSources): ProjectionResult {
     });
   }
   const seen = new Set<string>();
-  for (const f of [...own, ...(sources.extra ?? [])]) {
+  for (const f of [...own, ...owedFlows(sources, from, to), ...(sources.extra ?? [])]) {
     const baseMinor = baseMinorOrNull(
       f.amountMinor,
       f.currency,
