@@ -171,3 +171,24 @@ export async function libraryFloor(appDir, bareDir) {
   );
   return { svelte, dexie, chartjs, total: svelte + dexie + chartjs };
 }
+
+/**
+ * What a returning visit to the dashboard actually fetches before its score: the shell (the
+ * entry and its static imports) and the chunks the build lists for it in index.html
+ * (scripts/dashboard-preload.mjs), which early-start.ts imports at once. Chunks imported later
+ * (the chart cards, Chart.js, forms opened on a tap) are not in it.
+ */
+export function dashboardListedSizes(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const listed = /name="anyam-dashboard-chunks" content="([^"]*)"/.exec(html)?.[1] ?? '';
+  const shell = staticClosure(distDir, shellEntries(distDir));
+  const names = new Set([
+    ...shell,
+    ...listed
+      .split(' ')
+      .filter(Boolean)
+      .map((u) => u.replace(/^\//, '')),
+  ]);
+  const files = [...names].map((n) => sizeOf(distDir, n));
+  return { files, requests: files.length, jsGzip: sum(files, '.js') };
+}

@@ -23,6 +23,13 @@ export const AFTER_THE_SCORE =
   /(^|\/)(chartjs|DashboardCharts|dashboard-charts|LockScreen|backup|RestoreBackup)-[\w-]{8}\.js$/;
 
 /**
+ * At most this many files listed. Each is a request whose start costs the page's main thread
+ * about 8 ms at 4x CPU, all in the entry's first task: sixty of them made a 460 ms task (issue
+ * 29). vite.config.ts groups the dashboard's modules (dashboard-core) to stay under it.
+ */
+export const MAX_DASHBOARD_CHUNKS = 10;
+
+/**
  * The file names (under the build's base) that `bundle`'s roots import statically, the roots'
  * own chunks included, less the entry chunk and its static imports.
  * @param {Record<string, { type: string; fileName: string; isEntry: boolean; moduleIds: string[]; imports: string[] }>} bundle
@@ -52,6 +59,11 @@ export function dashboardChunks(bundle) {
   const late = listed.filter((f) => AFTER_THE_SCORE.test(f));
   if (late.length > 0) {
     throw new Error(`dashboard-preload: the score would wait for ${late.join(', ')}`);
+  }
+  if (listed.length > MAX_DASHBOARD_CHUNKS) {
+    throw new Error(
+      `dashboard-preload: the score would wait for ${listed.length} files (at most ${MAX_DASHBOARD_CHUNKS}): ${listed.join(', ')}`,
+    );
   }
   return listed;
 }

@@ -127,7 +127,11 @@ test('a returning visit asks for every chunk the score needs at once, and for no
   const listed = (
     (await page.locator('meta[name="anyam-dashboard-chunks"]').getAttribute('content')) ?? ''
   ).split(' ');
-  expect(listed.length).toBeGreaterThan(10);
+  // A few files (the dashboard's modules are grouped: vite.config.ts, dashboard-core), since each
+  // request costs the first task main-thread time; at most scripts/dashboard-preload.mjs's limit.
+  expect(listed.length).toBeGreaterThanOrEqual(3);
+  expect(listed.length).toBeLessThanOrEqual(10);
+  expect(beforeScore.filter((file) => file.endsWith('.js')).length).toBeLessThanOrEqual(12);
   expect(listed.filter((file) => !beforeScore.includes(file))).toEqual([]);
   expect(
     beforeScore.filter((file) =>

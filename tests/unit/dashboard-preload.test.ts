@@ -1,7 +1,7 @@
 // Issue 29, "no waves": the build lists the chunks a returning dashboard needs before its score
 // (scripts/dashboard-preload.mjs); early-start imports them at once.
 import { describe, expect, it } from 'vitest';
-import { dashboardChunks } from '../../scripts/dashboard-preload.mjs';
+import { MAX_DASHBOARD_CHUNKS, dashboardChunks } from '../../scripts/dashboard-preload.mjs';
 
 interface FakeChunk {
   type: 'chunk';
@@ -102,6 +102,30 @@ describe('dashboardChunks', () => {
         ),
       ).toThrow(/would wait for/);
     }
+  });
+
+  it('refuses a dashboard split into more files than MAX_DASHBOARD_CHUNKS (each costs the first task)', () => {
+    const parts = (n: number) =>
+      Array.from({ length: n }, (_, i) => `assets/part${i}-${String(i).padStart(8, 'P')}.js`);
+    const split = (n: number) =>
+      bundle(
+        entry,
+        runtime,
+        chunk(
+          'assets/DashboardView-CCCCCCCC.js',
+          ['/app/src/views/dashboard/DashboardView.svelte'],
+          parts(n),
+        ),
+        ...parts(n).map((f, i) => chunk(f, [`/app/part${i}.ts`])),
+        chunk('assets/ShellData-FFFFFFFF.js', ['/app/src/components/ShellData.svelte']),
+        chunk('assets/open-early-LLLLLLLL.js', [
+          '/app/src/lib/db/open-early.ts',
+          '/app/src/lib/state/household.svelte.ts',
+        ]),
+      );
+    // The view, the gate and the early read's chunk are three files of the limit.
+    expect(dashboardChunks(split(MAX_DASHBOARD_CHUNKS - 3))).toHaveLength(MAX_DASHBOARD_CHUNKS);
+    expect(() => dashboardChunks(split(MAX_DASHBOARD_CHUNKS - 2))).toThrow(/at most 10/);
   });
 
   it('says so when a root is missing from the build, rather than listing less', () => {

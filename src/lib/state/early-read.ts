@@ -1,6 +1,24 @@
 import Dexie from 'dexie';
-import type { Place, Plan, Rate, Rollup, Saving, Settings, Stream, Member } from '../domain/model';
+import type {
+  Fund,
+  Member,
+  Place,
+  Plan,
+  Rate,
+  Rollup,
+  Saving,
+  SetAside,
+  Settings,
+  Skip,
+  Stream,
+} from '../domain/model';
+import { todayIso } from '../domain/dates';
+import type { Group, GroupPayment } from '../domain/group-model';
 import { getDb, type StoreName } from '../db/database';
+import { readDebts, type DebtsRead } from '../db/repo/debts';
+import { listFunds, listSetAsides } from '../db/repo/funds';
+import { readGroups } from '../db/repo/groups';
+import { listSkipsAhead } from '../db/repo/skips';
 import { listMembers } from '../db/repo/members';
 import { listPlaces } from '../db/repo/places';
 import { listPlans } from '../db/repo/plans';
@@ -18,8 +36,16 @@ export interface EarlyRead {
   savings: Saving[];
   places: Place[];
   rates: Rate[];
-  /** Only when the visit opens on the dashboard (the score reads every rollup row). */
+  /** Only when the visit opens on the dashboard (the score reads every rollup row)… */
   rollups: Rollup[];
+  /** …and the few rows it also weighs: funds and set-asides (free savings), … */
+  funds: Fund[];
+  setAsides: SetAside[];
+  /** …the funds' "not this time" answers ahead, … */
+  skipsAhead: Skip[];
+  /** …savings groups (contributions due and at risk) and debts (instalments due). */
+  groups: { groups: Group[]; payments: GroupPayment[] };
+  debts: DebtsRead;
 }
 
 /**
@@ -42,10 +68,41 @@ const HOUSEHOLD: readonly StoreName[] = [
   'rates',
 ];
 
+/** What the dashboard's score reads besides the household's tables. */
+const DASHBOARD: readonly StoreName[] = [
+  'rollups',
+  'funds',
+  'setAsides',
+  'skips',
+  'groups',
+  'groupPayments',
+  'debts',
+  'repayments',
+];
+const DASHBOARD_KEYS: readonly (keyof EarlyRead)[] = [
+  'rollups',
+  'funds',
+  'setAsides',
+  'skipsAhead',
+  'groups',
+  'debts',
+];
+const HOUSEHOLD_KEYS: readonly (keyof EarlyRead)[] = [
+  'settings',
+  'members',
+  'streams',
+  'plans',
+  'savings',
+  'places',
+  'rates',
+];
+
 let early: {
   read: Promise<Partial<EarlyRead>>;
   /** The rows, a task after the read: shared, so every household table arrives in one task. */
   delivered?: Promise<Partial<EarlyRead>>;
+  /** The dashboard's rows, a task after the household's. */
+  dashboard?: Promise<Partial<EarlyRead>>;
   untaken: Set<keyof EarlyRead>;
   changed: boolean;
   stop: () => void;
@@ -54,8 +111,8 @@ let early: {
 /**
  * Starts the first screen's reads now (issue 29: the data starts first). Called by early-start.ts
  * as soon as this chunk (the household state's) has loaded on a returning visit, while the
- * shell and the view's code still load: the household's tables (and, for the dashboard, every rollup row) in
- * one read transaction, through the same repository functions the live queries call, so the
+ * shell and the view's code still load: the household's tables (and, for the dashboard, every rollup row and
+ * the funds, savings groups and debts its score weighs) in one read transaction, through the same repository functions the live queries call, so the
  * rows are exactly theirs. The household state and the dashboard take their part once
  * (takeEarly) instead of issuing their own first reads. A failure is not reported here: each
  * live query then reads for itself and meets it again.
@@ -63,25 +120,37 @@ let early: {
 export function readEarly(options: { rollups?: boolean } = {}): void {
   if (early !== null) return;
   const db = getDb();
-  const stores = options.rollups ? [...HOUSEHOLD, 'rollups' as const] : HOUSEHOLD;
+  const dashboard = options.rollups === true;
+  const stores = dashboard ? [...HOUSEHOLD, ...DASHBOARD] : HOUSEHOLD;
   const state = {
-    untaken: new Set<keyof EarlyRead>(stores as (keyof EarlyRead)[]),
+    untaken: new Set<keyof EarlyRead>(
+      dashboard ? [...HOUSEHOLD_KEYS, ...DASHBOARD_KEYS] : HOUSEHOLD_KEYS,
+    ),
     changed: false,
     stop: () => Dexie.on.storagemutated.unsubscribe(mark),
     read: db.transaction('r', stores, async () => {
-      const [settings, members, streams, plans, savings, places, rates, rollups] =
-        await Promise.all([
-          getSettings(),
-          listMembers(),
-          listStreams(),
-          listPlans(),
-          listSavings(),
-          listPlaces(),
-          listRates(),
-          // As listRollups (db/repo/rollups.ts) reads them: imported from there, its write
-          // paths would join the household's chunk.
-          options.rollups ? getDb().rollups.toArray() : undefined,
-        ]);
+      // Every read starts at once, inside this transaction (each repository read joins it).
+      const owed = dashboard
+        ? Promise.all([
+            // As listRollups (db/repo/rollups.ts) reads them: imported from there, its write
+            // paths would join the household's chunk.
+            getDb().rollups.toArray(),
+            listFunds(),
+            listSetAsides(),
+            listSkipsAhead(todayIso()),
+            readGroups(),
+            readDebts(),
+          ])
+        : null;
+      const [settings, members, streams, plans, savings, places, rates] = await Promise.all([
+        getSettings(),
+        listMembers(),
+        listStreams(),
+        listPlans(),
+        listSavings(),
+        listPlaces(),
+        listRates(),
+      ]);
       const read: Partial<EarlyRead> = {
         settings: settings ?? null,
         members,
@@ -91,8 +160,9 @@ export function readEarly(options: { rollups?: boolean } = {}): void {
         places,
         rates,
       };
-      if (rollups) read.rollups = rollups;
-      return read;
+      if (owed === null) return read;
+      const [rollups, funds, setAsides, skipsAhead, groups, debts] = await owed;
+      return { ...read, rollups, funds, setAsides, skipsAhead, groups, debts };
     }),
   };
   // Listens until the first write: from then on every seed is out of date.
@@ -113,11 +183,12 @@ export function readEarly(options: { rollups?: boolean } = {}): void {
 export function takeEarly<K extends keyof EarlyRead>(key: K): EarlySeed<EarlyRead[K]> | null {
   const state = early;
   if (state === null || !state.untaken.delete(key) || state.changed) return null;
-  // The rows come in a task of their own, as a query's answer would, and the rollups in the one
-  // after: the household's tables render the shell in one task and the score comes in the next,
-  // rather than the shell, the view and the score in a single long task.
+  // The rows come in a task of their own, as a query's answer would, and the dashboard's in the
+  // one after: the household's tables render the shell in one task and the score comes in the
+  // next, rather than the shell, the view and the score in a single long task.
   state.delivered ??= state.read.then(nextTask);
-  const rows = key === 'rollups' ? state.delivered.then(nextTask) : state.delivered;
+  state.dashboard ??= state.delivered.then(nextTask);
+  const rows = DASHBOARD_KEYS.includes(key) ? state.dashboard : state.delivered;
   return {
     value: rows.then((read) => read[key] as EarlyRead[K]),
     changed: () => state.changed,

@@ -1,14 +1,12 @@
 // Straight from the modules rather than the repo index (see household.svelte.ts).
 import { listFunds, listSetAsides } from '../db/repo/funds';
-import { listSkipsDue } from '../db/repo/skips';
-import { addDaysIso, todayIso } from '../domain/dates';
+import { listSkipsAhead } from '../db/repo/skips';
+import { todayIso } from '../domain/dates';
 import { fundsProgress, setAsideByEntry, type FundProgress } from '../domain/funds';
 import type { Entry, Fund, SetAside, Skip } from '../domain/model';
+import { takeEarly } from './early-read';
 import { household } from './household.svelte';
 import { LiveQuery } from './live-query.svelte';
-
-/** How far ahead the "not this time" answers are read: past any fund a household plans. */
-const SKIPS_AHEAD_DAYS = 800;
 
 /**
  * The household's funds for big dates and the money set aside for them, as live rune state
@@ -16,10 +14,13 @@ const SKIPS_AHEAD_DAYS = 800;
  * savings only). Tens of rows each, read whole.
  */
 export class FundsState {
-  readonly #funds = new LiveQuery<Fund[]>(() => listFunds());
-  readonly #setAsides = new LiveQuery<SetAside[]>(() => listSetAsides());
-  readonly #skips = new LiveQuery<Skip[]>(() =>
-    listSkipsDue(todayIso(), addDaysIso(todayIso(), SKIPS_AHEAD_DAYS)),
+  // A returning visit's first values come from its one early read (state/early-read.ts).
+  readonly #funds = new LiveQuery<Fund[]>(() => listFunds()).seedFrom(() => takeEarly('funds'));
+  readonly #setAsides = new LiveQuery<SetAside[]>(() => listSetAsides()).seedFrom(() =>
+    takeEarly('setAsides'),
+  );
+  readonly #skips = new LiveQuery<Skip[]>(() => listSkipsAhead(todayIso())).seedFrom(() =>
+    takeEarly('skipsAhead'),
   );
   readonly #fundRows = $derived(this.#funds.current ?? []);
   readonly #setAsideRows = $derived(this.#setAsides.current ?? []);

@@ -1,3 +1,4 @@
+import { addDaysIso } from '../../domain/dates';
 import { AnyamError, type IsoDate, type Skip, type SkipKind } from '../../domain/model';
 import { validateRecord } from '../../domain/schema';
 import { getDb } from '../database';
@@ -48,4 +49,12 @@ export async function unskipOccurrence(id: string): Promise<Skip> {
 export async function listSkipsDue(from: IsoDate, to: IsoDate): Promise<Skip[]> {
   const rows = await getDb().skips.where('dueOn').between(from, to, true, true).toArray();
   return rows.filter((s) => s.deletedAt === null);
+}
+
+/** How far ahead the funds' "not this time" answers are read: past any fund a household plans. */
+export const SKIPS_AHEAD_DAYS = 800;
+
+/** The "not this time" answers from `today` to SKIPS_AHEAD_DAYS ahead (the funds' own read). */
+export function listSkipsAhead(today: IsoDate): Promise<Skip[]> {
+  return listSkipsDue(today, addDaysIso(today, SKIPS_AHEAD_DAYS));
 }

@@ -1,0 +1,12 @@
+import type { Plugin } from 'vite';
+
+export const DASHBOARD_CHUNKS_META: string;
+export const AFTER_THE_SCORE: RegExp;
+export const MAX_DASHBOARD_CHUNKS: number;
+export function dashboardChunks(
+  bundle: Record<
+    string,
+    { type: string; fileName: string; isEntry: boolean; moduleIds: string[]; imports: string[] }
+  >,
+): string[];
+export function dashboardPreload(): Plugin;
