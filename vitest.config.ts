@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
@@ -11,6 +12,10 @@ export default defineConfig({
     environment: 'node',
     // Every test runs on the pinned day, not the machine's (tests/setup/pinned-clock.ts).
     setupFiles: ['tests/setup/pinned-clock.ts'],
+    // One worker per core. Vitest's default is cores − 1, which on CI's 2-core machine is a single
+    // worker: the whole suite ran file after file while the second core waited. The main process
+    // only collects results; the cost is in the workers (docs/testing.md "What the suite costs").
+    maxWorkers: availableParallelism(),
     testTimeout: 60_000,
     // Seeding a database of 12,000 entries took over 10 s on a loaded machine (issue 13): a
     // hook waits as long as a slow machine needs; speed is measured by `npm run bench`.

@@ -149,7 +149,10 @@ describe('backup round trip', () => {
       }),
       { numRuns: 200 },
     );
-  }, 60_000);
+    // 200 round trips through fake-indexeddb: 21 s alone on a loaded machine, over 60 s beside a
+    // second Vitest worker there. A wait, not a speed check (`npm run bench` measures speed); a
+    // run cut short here kept writing in the background and failed the next test.
+  }, 300_000);
 
   it('encrypts with the real default, 600,000 PBKDF2 iterations, named in the header', async () => {
     const tables = householdFactory.build({ seed: 7, months: 2, entriesPerMonth: 10 });

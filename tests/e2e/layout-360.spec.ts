@@ -178,7 +178,8 @@ for (const lang of LANGS) {
       test(`every view and dialog fits 360×740 and passes axe (${lang}, ${colorScheme})`, async ({
         page,
       }) => {
-        test.setTimeout(150_000);
+        // Every view and dialog audited with axe: 2.4 min on a machine loaded by five agents.
+        test.setTimeout(240_000);
         page.on('dialog', (d) => void d.accept());
         const faults: string[] = [];
         const audit = async (where: string) => {
@@ -243,7 +244,12 @@ for (const lang of LANGS) {
             await page.locator('[data-testid="entry-row"] button.icon').first().click();
             await expect(page.locator('.toast-item')).toHaveCount(1);
             await audit('entries, after a delete');
-            await page.locator('.toast-item button').click();
+            // Undo, if the toast is still there: it leaves on its own after 8 s, and on a loaded
+            // machine the audit (axe) can outlast it; a click that waited for it would wait for
+            // the test's timeout (2026-12-05). One step in the page: clicked if present.
+            await page.evaluate(() =>
+              document.querySelector<HTMLButtonElement>('.toast-item button')?.click(),
+            );
             await expect(page.locator('.toast-item')).toHaveCount(0);
           }
           if (view === 'streams') {

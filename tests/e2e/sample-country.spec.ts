@@ -77,63 +77,67 @@ for (const { lang, people, stream } of COUNTRY) {
 
 test.describe('the Vietnamese sample', () => {
   test.use({ locale: 'vi-VN' });
-  test('has đồng without decimals, and a language change re-labels its streams', async ({
+  // One Vietnamese sample for both stories (each once a test that built its own): one stream's
+  // name is edited, then a language change re-labels every sample name the household has not
+  // touched and keeps the edited one as typed.
+  test('has đồng without decimals; a language change re-labels its streams, and an edited name stays as typed', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(150_000);
     await page.goto('/');
     await page.getByTestId('onboarding-sample').getByRole('button', { name: OFFER.vi }).click();
     await expect(page.getByTestId('sample-banner')).toBeVisible({ timeout: 30_000 });
 
-    await page.goto('/#/entries');
-    const amounts = page.getByTestId('entry-row').locator('.amount');
-    await expect(amounts.first()).toBeVisible();
-    const texts = await amounts.allTextContents();
-    const dong = texts.filter((t) => t.includes('₫'));
-    expect(dong.length).toBeGreaterThan(0);
-    // "8.500.000 ₫": groups of three after each dot, and no decimal comma.
-    for (const t of dong) expect(t.trim()).toMatch(/^-?\d{1,3}(\.\d{3})*\s₫$/);
+    await test.step('đồng without decimals, in entries and in the rates', async () => {
+      await page.goto('/#/entries');
+      const amounts = page.getByTestId('entry-row').locator('.amount');
+      await expect(amounts.first()).toBeVisible();
+      const texts = await amounts.allTextContents();
+      const dong = texts.filter((t) => t.includes('₫'));
+      expect(dong.length).toBeGreaterThan(0);
+      // "8.500.000 ₫": groups of three after each dot, and no decimal comma.
+      for (const t of dong) expect(t.trim()).toMatch(/^-?\d{1,3}(\.\d{3})*\s₫$/);
 
-    await page.goto('/#/settings');
-    await expect(page.locator('body')).toContainText('1 USD = ');
-    await expect(page.locator('body')).not.toContainText(/1 USD = [\d.]+,\d/);
+      await page.goto('/#/settings');
+      await expect(page.locator('body')).toContainText('1 USD = ');
+      await expect(page.locator('body')).not.toContainText(/1 USD = [\d.]+,\d/);
+    });
 
-    await page.goto('/#/streams');
-    const salary = page.getByTestId('stream-item').filter({ hasText: 'Lương nhà máy' });
-    await expect(salary).toBeVisible();
-    await page.goto('/#/settings');
-    await page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption('en');
-    await page.goto('/#/streams');
-    await expect(
-      page.getByTestId('stream-item').filter({ hasText: 'Factory salary' }),
-    ).toBeVisible();
-    await expect(
-      page.getByTestId('stream-item').filter({ hasText: 'Ride-hailing driving' }),
-    ).toBeVisible();
-    await expect(
-      page.getByTestId('member-card').filter({ hasText: 'Minh (sample)' }),
-    ).toBeVisible();
-    await expect(page.getByTestId('stream-item').filter({ hasText: 'Lương nhà máy' })).toHaveCount(
-      0,
-    );
-  });
+    await test.step('a name the household edits becomes its own text', async () => {
+      await page.goto('/#/streams');
+      await expect(
+        page.getByTestId('stream-item').filter({ hasText: 'Lương nhà máy' }),
+      ).toBeVisible();
+      await expect(
+        page.getByTestId('stream-item').filter({ hasText: 'Chạy xe công nghệ' }),
+      ).toBeVisible();
+      await page.getByRole('button', { name: 'Sửa Lương nhà máy' }).click();
+      const form = page.getByTestId('stream-form');
+      await form.locator('input[name="name"]').fill('Lương của Lan');
+      await form.getByRole('button', { name: 'Lưu' }).click();
+      await expect(form).toBeHidden();
+    });
 
-  test('a name the household edits becomes its own text', async ({ page }) => {
-    test.setTimeout(120_000);
-    await page.goto('/');
-    await page.getByTestId('onboarding-sample').getByRole('button', { name: OFFER.vi }).click();
-    await expect(page.getByTestId('sample-banner')).toBeVisible({ timeout: 30_000 });
-    await page.goto('/#/streams');
-    await page.getByRole('button', { name: 'Sửa Lương nhà máy' }).click();
-    const form = page.getByTestId('stream-form');
-    await form.locator('input[name="name"]').fill('Lương của Lan');
-    await form.getByRole('button', { name: 'Lưu' }).click();
-    await page.goto('/#/settings');
-    await page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption('en');
-    await page.goto('/#/streams');
-    await expect(
-      page.getByTestId('stream-item').filter({ hasText: 'Lương của Lan' }),
-    ).toBeVisible();
-    await expect(page.getByTestId('stream-item').filter({ hasText: 'Ride-hailing' })).toBeVisible();
+    await test.step('in English, the sample names follow the language, the edited one does not', async () => {
+      await page.goto('/#/settings');
+      await page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption('en');
+      await page.goto('/#/streams');
+      await expect(
+        page.getByTestId('stream-item').filter({ hasText: 'Ride-hailing driving' }),
+      ).toBeVisible();
+      await expect(
+        page.getByTestId('member-card').filter({ hasText: 'Minh (sample)' }),
+      ).toBeVisible();
+      await expect(
+        page.getByTestId('stream-item').filter({ hasText: 'Lương của Lan' }),
+      ).toBeVisible();
+      await expect(
+        page.getByTestId('stream-item').filter({ hasText: 'Chạy xe công nghệ' }),
+      ).toHaveCount(0);
+      // The edited stream is not turned back into the sample's English name.
+      await expect(
+        page.getByTestId('stream-item').filter({ hasText: 'Factory salary' }),
+      ).toHaveCount(0);
+    });
   });
 });
