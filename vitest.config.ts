@@ -10,8 +10,9 @@ export default defineConfig({
     // Playwright's files live in tests/e2e and must not be collected here.
     include: ['tests/{unit,db,components}/**/*.test.ts'],
     environment: 'node',
-    // Every test runs on the pinned day, not the machine's (tests/setup/pinned-clock.ts).
-    setupFiles: ['tests/setup/pinned-clock.ts'],
+    // Every test runs on the pinned day, not the machine's (tests/setup/pinned-clock.ts), and a
+    // component test waits for the page as long as a loaded machine needs (patient-queries.ts).
+    setupFiles: ['tests/setup/pinned-clock.ts', 'tests/setup/patient-queries.ts'],
     // One worker per core. Vitest's default is cores − 1, which on CI's 2-core machine is a single
     // worker: the whole suite ran file after file while the second core waited. The main process
     // only collects results; the cost is in the workers (docs/testing.md "What the suite costs").
