@@ -144,7 +144,11 @@ export function dueInstalments(
 export interface MonthInstalments {
   /** This month's instalments we owe, oldest first. */
   items: InstalmentOccurrence[];
-  /** Σ of them, skipped ones left out, in base minor units. */
+  /**
+   * Σ of them in base minor units, skipped ones included: a skipped instalment is still owed, so
+   * this is the month's debt payments P(m) of docs/resilience.md (debt-share.ts), the share of
+   * income's numerator. The card's costs leave a skipped one out (`leftMinor`).
+   */
   totalMinor: number;
   /** Σ paid of them (their repayments). */
   paidMinor: number;
@@ -183,7 +187,6 @@ export function instalmentsOfMonth(
       if (b === null) missing.add(i.currency);
       else paidMinor += b;
     }
-    if (i.skipped) continue;
     const b = base(i.amountMinor);
     if (b === null) {
       missing.add(i.currency);
