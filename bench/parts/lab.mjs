@@ -103,11 +103,17 @@ export async function labPart({ base }) {
               l.samples,
               {
                 goal: { text: '≤ 20 ms', holds: median(l.samples) <= 20 },
-                note: `read ${l.entriesRead} entries, ${l.rollupsRead} rollups, ${l.paymentsRead} payments; ${l.payDayStreams} pay-day streams, ${l.due} due, ${l.bills} bills; first call ${fmt(l.first, 'ms')} ms`,
+                note: `read ${l.entriesRead} entries, ${l.rollupsRead} rollups, ${l.paymentsRead} payments, ${l.debtsRead} debts (${l.repaymentsRead} repayments), ${l.groupsRead} groups (${l.groupPaymentsRead} rounds paid); ${l.payDayStreams} pay-day streams, ${l.due} due, ${l.bills} bills, ${l.instalmentsOfMonth} instalments this month (${l.instalmentsDue} due), ${l.contributionsDue} contributions and ${l.potsDue} pots due; read ${fmt(median(l.readMs), 'ms')} ms + compute ${fmt(median(l.computeMs), 'ms')} ms; first call ${fmt(l.first, 'ms')} ms`,
                 extra: {
                   first: l.first,
+                  readMs: l.readMs,
+                  computeMs: l.computeMs,
                   entriesRead: l.entriesRead,
                   rollupsRead: l.rollupsRead,
+                  debtsRead: l.debtsRead,
+                  repaymentsRead: l.repaymentsRead,
+                  groupsRead: l.groupsRead,
+                  instalmentsOfMonth: l.instalmentsOfMonth,
                 },
               },
             );

@@ -293,3 +293,97 @@ export function householdE(): DashboardInput & { debts: Debt[]; repayments: Repa
     repayments,
   };
 }
+
+/**
+ * F: issue 25's combined household (reference-households-f.test.ts computes it by hand). Rosa's
+ * salary ₱11,000 a month (pay day 25), rent ₱8,000, a ₱12,000 paylater plan in 6 monthly
+ * instalments of ₱2,000 from 15 April 2025 (April–June repaid), a paluwagan of 10 × ₱2,000 a
+ * month from 20 January 2025 with my turn #8 (20 August; rounds January–June paid, so before my
+ * turn), savings ₱6,000 on 30 June. Today is 10 July 2025. Amounts are centavos.
+ */
+export function householdF(): DashboardInput & {
+  debts: Debt[];
+  repayments: Repayment[];
+  groups: NonNullable<DashboardInput['groups']>;
+  groupPayments: NonNullable<DashboardInput['groupPayments']>;
+} {
+  const salary = makeStream({
+    id: 'rosa-salary',
+    kind: 'formal',
+    memberId: 'rosa',
+    currency: 'PHP',
+    expected: { amountMinor: 1_100_000, cadence: 'monthly', daysPerWeek: 5 },
+    payDay: { cadence: 'monthly', day: 25 },
+  });
+  const at = '2025-01-01T00:00:00.000Z';
+  const common = { createdAt: at, updatedAt: at, deletedAt: null, isSample: false };
+  const paylater: Debt = {
+    ...common,
+    id: 'paylater-f',
+    counterparty: 'Hulugan App',
+    kind: 'paylater',
+    direction: 'we-owe',
+    amountMinor: 1_200_000,
+    currency: 'PHP',
+    date: '2025-03-15',
+    schedule: { count: 6, amountMinor: 200_000, cadence: 'monthly', firstDue: '2025-04-15' },
+    forgivenOn: null,
+    note: '',
+  };
+  const repayments: Repayment[] = ['2025-04-15', '2025-05-15', '2025-06-15'].map((dueOn) => ({
+    ...common,
+    id: `repay-f-${dueOn}`,
+    debtId: paylater.id,
+    dueOn,
+    date: dueOn,
+    amountMinor: 200_000,
+    currency: 'PHP',
+    note: '',
+  }));
+  const paluwagan = {
+    ...common,
+    id: '0a0a0a0a-0000-4000-8000-00000000000f',
+    name: 'Paluwagan sa opisina',
+    members: 10,
+    contributionMinor: 200_000,
+    currency: 'PHP',
+    cadence: 'monthly' as const,
+    startsOn: '2025-01-20',
+    turnRule: 'fixed' as const,
+    myTurn: 8,
+    bidMinor: 0,
+    note: '',
+  };
+  const months = ['01', '02', '03', '04', '05', '06'];
+  const groupPayments = months.map((m, i) => ({
+    ...common,
+    id: `0a0a0a0a-0000-4000-8000-0000000003${String(i).padStart(2, '0')}`,
+    groupId: paluwagan.id,
+    kind: 'contribution' as const,
+    round: i + 1,
+    dueOn: `2025-${m}-20`,
+    date: `2025-${m}-20`,
+    amountMinor: 200_000,
+    currency: 'PHP',
+    note: '',
+  }));
+  return {
+    ...householdInput({
+      streams: [salary],
+      entries: monthlyEntries(
+        salary,
+        Object.fromEntries(months.map((m) => [`2025-${m}`, 1_100_000])),
+      ),
+      plans: [
+        makePlan({ name: 'rent', amountMinor: 800_000, cadence: 'monthly', currency: 'PHP' }),
+      ],
+      savings: [makeSaving('2025-06-30', 600_000, { currency: 'PHP' })],
+      baseCurrency: 'PHP',
+      today: '2025-07-10',
+    }),
+    debts: [paylater],
+    repayments,
+    groups: [paluwagan],
+    groupPayments,
+  };
+}

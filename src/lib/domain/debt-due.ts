@@ -6,12 +6,13 @@
  * and are the household's debt payments (debt-share.ts).
  */
 import { baseMinorOrNull, liveRates, type RateRecordLike } from './base-amount';
-import type { Debt, DebtDirection, Repayment } from './debt-model';
+import { daysBetweenIso } from './dates';
+import type { Debt, DebtDirection, DebtSchedule, Repayment } from './debt-model';
 import { debtStatus, skippedInstalments } from './debts';
-import { instalmentsBetween } from './debt-schedule';
+import { instalmentDate, type Instalment } from './debt-schedule';
 import { dueRange } from './due';
 import type { MonthGlance } from './month-glance';
-import { firstDayOf, lastDayOf, monthOf } from './months';
+import { firstDayOf, lastDayOf, monthOf, monthsBetween } from './months';
 import type { CurrencyCode, IsoDate, MinorUnits, MonthKey, Skip } from './model';
 import { occurrenceKey } from './occurrences';
 
@@ -31,6 +32,55 @@ export interface DueInstalment extends InstalmentOccurrence {
   overdue: boolean;
 }
 
+/**
+ * Whether any instalment of `schedule` may fall in [from, to]: its first is not after `to` and
+ * its last not before `from` (the repository reads the repayments of these debts only).
+ */
+export function scheduleReaches(
+  schedule: DebtSchedule | null,
+  from: IsoDate,
+  to: IsoDate,
+): boolean {
+  if (schedule === null || schedule.firstDue > to || from > to) return false;
+  return instalmentDate(schedule.firstDue, schedule.cadence, schedule.count - 1) >= from;
+}
+
+/**
+ * The instalments due in [from, to], oldest first: the same as debt-schedule.ts
+ * `instalmentsBetween`, computing only the dates from the window's start on. Instalment k falls
+ * in the k-th month (or on the 7k-th day) after the first, so none before index
+ * `months (or ⌊days ÷ 7⌋) from the first to from` can reach `from`. Property test:
+ * tests/unit/debt-due-window.test.ts.
+ */
+export function instalmentsWithin(
+  amountMinor: number,
+  schedule: DebtSchedule,
+  from: IsoDate,
+  to: IsoDate,
+): Instalment[] {
+  const { count, amountMinor: each, cadence, firstDue } = schedule;
+  if (to < firstDue || from > to) return [];
+  const skip =
+    from <= firstDue
+      ? 0
+      : cadence === 'monthly'
+        ? monthsBetween(monthOf(firstDue), monthOf(from))
+        : Math.floor(daysBetweenIso(firstDue, from) / 7);
+  const out: Instalment[] = [];
+  for (let index = skip; index < count; index++) {
+    const dueOn = instalmentDate(firstDue, cadence, index);
+    if (dueOn > to) break;
+    if (dueOn < from) continue;
+    // The remainder rule of debt-schedule.ts `instalmentAmounts`: the last takes what remains.
+    out.push({
+      index,
+      dueOn,
+      amountMinor: index < count - 1 ? each : amountMinor - (count - 1) * each,
+    });
+  }
+  return out;
+}
+
 /** Every instalment of the live debts due in [from, to], oldest first, with its repayments. */
 export function instalmentOccurrences(
   debts: readonly Debt[],
@@ -43,9 +93,12 @@ export function instalmentOccurrences(
   const out: InstalmentOccurrence[] = [];
   for (const debt of debts) {
     if (debt.deletedAt !== null || debt.schedule === null) continue;
+    const due = instalmentsWithin(debt.amountMinor, debt.schedule, from, to);
+    // Most debts have no instalment in a month: their repayments are not looked at.
+    if (due.length === 0) continue;
     const own = repayments.filter((r) => r.debtId === debt.id && r.deletedAt === null);
     const status = debtStatus(debt, own, skipped);
-    for (const i of instalmentsBetween(debt.amountMinor, debt.schedule, from, to)) {
+    for (const i of due) {
       const paid = own.filter((r) => r.dueOn === i.dueOn);
       // Once nothing is left (paid off early, forgiven), later instalments are not owed.
       if (paid.length === 0 && status.leftMinor === 0) continue;
@@ -91,7 +144,11 @@ export function dueInstalments(
 export interface MonthInstalments {
   /** This month's instalments we owe, oldest first. */
   items: InstalmentOccurrence[];
-  /** Σ of them, skipped ones left out, in base minor units. */
+  /**
+   * Σ of them in base minor units, skipped ones included: a skipped instalment is still owed, so
+   * this is the month's debt payments P(m) of docs/resilience.md (debt-share.ts), the share of
+   * income's numerator. The card's costs leave a skipped one out (`leftMinor`).
+   */
   totalMinor: number;
   /** Σ paid of them (their repayments). */
   paidMinor: number;
@@ -130,7 +187,6 @@ export function instalmentsOfMonth(
       if (b === null) missing.add(i.currency);
       else paidMinor += b;
     }
-    if (i.skipped) continue;
     const b = base(i.amountMinor);
     if (b === null) {
       missing.add(i.currency);
