@@ -6,7 +6,6 @@
 import type { Group, GroupPayment } from '../../src/lib/domain/group-model';
 import { myPotMinor, roundDates } from '../../src/lib/domain/groups';
 import type { BaseRecord } from '../../src/lib/domain/model';
-import { addMonths, monthOf } from '../../src/lib/domain/months';
 import { createRng } from './rng';
 
 export function makeGroupTables(
@@ -63,39 +62,4 @@ export function makeGroupTables(
     }
   });
   return { groups: [group], groupPayments };
-}
-
-/**
- * `tables` with `count` savings groups (the benchmark's household has 3), each from its own
- * seed, over the entries' span.
- */
-export function withGroups<
-  T extends {
-    settings: { baseCurrency: string; createdAt: string }[];
-    entries: { date: string }[];
-    groups: Group[];
-    groupPayments: GroupPayment[];
-  },
->(tables: T, count: number): T {
-  const dates = tables.entries.map((e) => e.date).sort();
-  const last = dates[dates.length - 1] ?? '2026-01-01';
-  // Started five months before the last entry: each group is under way, my turn to come or past.
-  const first = `${addMonths(monthOf(last), -5 - count)}-10`;
-  const at = tables.settings[0]?.createdAt ?? '2026-01-01T00:00:00.000Z';
-  const common = { createdAt: at, updatedAt: at, deletedAt: null, isSample: false };
-  const shift = (day: string, months: number) => `${addMonths(monthOf(day), months)}-10`;
-  const made = Array.from({ length: count }, (_, i) =>
-    makeGroupTables(
-      1_000 + i,
-      tables.settings[0]?.baseCurrency ?? 'IDR',
-      shift(first, i),
-      last,
-      common,
-    ),
-  );
-  return {
-    ...tables,
-    groups: made.flatMap((t) => t.groups),
-    groupPayments: made.flatMap((t) => t.groupPayments),
-  };
 }

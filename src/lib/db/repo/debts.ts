@@ -238,17 +238,3 @@ export async function removeSampleDebtsIn(
   await db.repayments.bulkDelete(repaymentIds);
   return { debts: debtIds.length, repayments: repaymentIds.length };
 }
-
-/** The live debts of `rows` with their live repayments, read inside a transaction over both tables. */
-export async function liveDebtsIn(
-  db: AnyamDatabase,
-  rows: readonly Debt[],
-): Promise<{ debts: Debt[]; repayments: Repayment[] }> {
-  const debts = rows.filter((d) => d.deletedAt === null);
-  if (debts.length === 0) return { debts, repayments: [] };
-  const repayments = await db.repayments
-    .where('debtId')
-    .anyOf(debts.map((d) => d.id))
-    .toArray();
-  return { debts, repayments: repayments.filter((r) => r.deletedAt === null) };
-}
