@@ -5,9 +5,10 @@ import { expect, test } from './fixtures';
 import { startHousehold } from './support';
 
 // The due list and the month card of the sample household on the 24th (this month's data plan,
-// due on the 20th, is late; the salary on the 25th and the remittance on 5 December are coming
-// up), phone-sized, in English and Vietnamese; axe on the list, the "paid a different amount"
-// dialog and the stream form's pay day.
+// due on the 20th, is late, like an instalment and a savings group's round; the salary on the
+// 25th and the remittance on 5 December are coming up), phone-sized, in English, Filipino and
+// Vietnamese; axe on the list, the three "paid a different amount" dialogs (one form:
+// PaidAmountForm) and the stream form's pay day.
 const DIR = 'docs/screenshots';
 /**
  * The navigation and the quick-add button are fixed and would cover the element shots. Through
@@ -23,24 +24,27 @@ async function showFixed(page: Page, visible: boolean): Promise<void> {
 mkdirSync(DIR, { recursive: true });
 test.use({ viewport: { width: 360, height: 740 }, timezoneId: 'Asia/Jakarta' });
 
-for (const lang of ['en', 'vi'] as const) {
+for (const lang of ['en', 'fil', 'vi'] as const) {
   test(`the due list and the month card in ${lang}`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.clock.install({ time: new Date('2026-11-24T08:00:00+07:00') });
     await startHousehold(page, { sample: true });
-    if (lang === 'vi') {
+    if (lang !== 'en') {
       await page.goto('/#/settings');
-      await page.getByRole('combobox', { name: 'Language' }).selectOption('vi');
-      await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+      await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
     }
     await page.goto('/#/dashboard');
     const loop = page.getByTestId('monthly-loop');
     await expect(loop.getByTestId('due-income')).toHaveCount(0);
     await expect(loop.getByTestId('soon-income')).toHaveCount(2);
     await expect(loop.getByTestId('due-bill')).toHaveCount(1);
+    // One row for everything due: a bill, an instalment and a contribution, alike.
+    await expect(loop.getByTestId('due-instalment')).toHaveCount(1);
+    await expect(loop.getByTestId('due-group')).toHaveCount(1);
     // The sample's names are message tokens: the loop shows them in the current language.
     await expect(loop).not.toContainText('{{');
-    await expect(loop).toContainText(lang === 'vi' ? 'Lương' : 'salary');
+    await expect(loop).toContainText({ en: 'salary', fil: 'Sahod', vi: 'Lương' }[lang]);
     await expect(page.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
     await showFixed(page, false);
     await loop.screenshot({ path: `${DIR}/due-${lang}.png` });
@@ -48,10 +52,17 @@ for (const lang of ['en', 'vi'] as const) {
     const axe = await new AxeBuilder({ page }).include('[data-testid="monthly-loop"]').analyze();
     expect(axe.violations).toEqual([]);
 
-    await loop.getByTestId('due-bill').getByRole('button').nth(1).click();
-    await expect(page.getByTestId('payment-form')).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-    await page.keyboard.press('Escape');
+    for (const [row, form] of [
+      ['due-bill', 'payment-form'],
+      ['due-instalment', 'repayment-form'],
+      ['due-group', 'group-pay-form'],
+    ] as const) {
+      await loop.getByTestId(row).getByRole('button').nth(1).click();
+      await expect(page.getByTestId(form)).toBeVisible();
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId(form)).toBeHidden();
+    }
 
     await page.goto('/#/plans');
     await expect(page.getByTestId('month-card')).toBeVisible();
