@@ -16,7 +16,7 @@ import {
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string): number =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-const isoOf = (n: number): IsoDate => new Date(n * DAY_MS).toISOString().slice(0, 10) as IsoDate;
+const isoOf = (n: number): IsoDate => new Date(n * DAY_MS).toISOString().slice(0, 10);
 const daysInMonth = (year: number, month0: number): number =>
   new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
 const isoWeekday = (n: number): number => ((new Date(n * DAY_MS).getUTCDay() + 6) % 7) + 1;
@@ -145,9 +145,7 @@ describe('a stream’s pay days', () => {
 
 describe('the dates a plan falls due', () => {
   const plan = fc.record({
-    cadence: fc.constantFrom('monthly', 'weekly', 'yearly', 'once') as fc.Arbitrary<
-      Plan['cadence']
-    >,
+    cadence: fc.constantFrom<Plan['cadence']>('monthly', 'weekly', 'yearly', 'once'),
     dueOn: day('2018-01-01', 3000),
   });
 
