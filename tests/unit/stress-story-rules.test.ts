@@ -86,8 +86,8 @@ describe('the story of a stream that stops', () => {
     );
     expect(idr.after.incomeMinor).toBe(300_000);
     expect(idr.after.margin?.kind).toBe('left');
-    // (−0: `-gap` of a gap of 0; equal to 0 for every comparison the card makes)
-    expect(idr.after.margin?.amountMinor === 0).toBe(true);
+    // Exactly 0, never −0: formatted, −0 reads "-Rp 0" in the stress table and its sentence.
+    expect(Object.is(idr.after.margin?.amountMinor, 0)).toBe(true);
     expect(idr.outcome.kind).toBe('covered');
     expect(stressStory(stress({ essentialMinor: 299_949 }), TODAY, 'IDR').essentialMinor).toBe(
       299_900,

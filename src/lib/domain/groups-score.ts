@@ -5,7 +5,7 @@
  */
 import type { RateRecordLike } from './base-amount';
 import type { Group, GroupPayment } from './group-model';
-import { groupContributionsInMonth, groupsAtRiskAt } from './groups-loop';
+import { groupContributionsByMonth, groupsAtRiskAt } from './groups-loop';
 import type { CurrencyCode, MonthKey } from './model';
 import { lastDayOf } from './months';
 import type { SavingsInForce } from './savings';
@@ -25,11 +25,8 @@ export function essentialWithGroups(
 ): (number | null)[] {
   const groups = input.groups ?? [];
   if (groups.length === 0) return [...essential];
-  return essential.map((e, c) => {
-    if (e === null) return null;
-    const own = groupContributionsInMonth(groups, months[c]!, baseCurrency, rates);
-    return own === null ? null : e + own;
-  });
+  const own = groupContributionsByMonth(groups, months, baseCurrency, rates);
+  return essential.map((e, c) => (e === null || own[c] === null ? null : e + own[c]!));
 }
 
 /** The contributions at risk at each month's end, base minor units (null: no rate). */

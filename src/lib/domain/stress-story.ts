@@ -114,7 +114,8 @@ export function stressStory(stress: StressTest, today: IsoDate, currency: string
     if (gap <= 0) {
       return {
         incomeMinor: income,
-        margin: { kind: 'left', amountMinor: -gap },
+        // Not `-gap`: a gap of 0 would give −0, which formats as "-Rp 0".
+        margin: { kind: 'left', amountMinor: income - knownE },
         lasts: 'covered',
         score,
       };
