@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDashboard, type DashboardInput } from '../../src/lib/domain/dashboard';
 import {
+  asOfMonthsBetween,
   DEFAULT_HISTORY_RANGE,
   HISTORY_RANGES,
   withHistoryRange,
@@ -92,5 +93,20 @@ describe('withHistoryRange', () => {
     expect(withHistoryRange(dash, null)).toBe(dash);
     expect(withHistoryRange(dash, 60)).toBe(dash);
     expect(withHistoryRange(dash, 120)).toBe(dash);
+  });
+});
+
+describe('asOfMonthsBetween', () => {
+  it('lists the last complete month back to the first month of history, newest first', () => {
+    expect(asOfMonthsBetween('2025-10', '2026-01')).toEqual([
+      '2026-01',
+      '2025-12',
+      '2025-11',
+      '2025-10',
+    ]);
+  });
+  it('is the last complete month alone without history, or with history starting after it', () => {
+    expect(asOfMonthsBetween(null, '2026-01')).toEqual(['2026-01']);
+    expect(asOfMonthsBetween('2026-03', '2026-01')).toEqual(['2026-01']);
   });
 });

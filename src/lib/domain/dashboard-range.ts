@@ -4,6 +4,8 @@
  * on the last two years and the whole history is one choice away.
  */
 import type { DashboardData, DashboardSeries } from './dashboard';
+import type { MonthKey } from './model';
+import { monthIndex, monthKeyAt } from './months';
 
 /** Months of history a chart can show; `null` is all of it. */
 export type HistoryRange = number | null;
@@ -50,4 +52,19 @@ export function withHistoryRange(dash: DashboardData, months: HistoryRange): Das
       overTime: lastOfEach(dash.contributions.overTime, months),
     },
   };
+}
+
+/**
+ * The months the dashboard can be viewed as of, newest first: from the last complete month back to
+ * the first month of history (only the last complete month when there is no history yet).
+ */
+export function asOfMonthsBetween(
+  historyStart: MonthKey | null,
+  lastComplete: MonthKey,
+): MonthKey[] {
+  if (!historyStart) return [lastComplete];
+  const out: MonthKey[] = [];
+  const first = Math.min(monthIndex(historyStart), monthIndex(lastComplete));
+  for (let i = monthIndex(lastComplete); i >= first; i--) out.push(monthKeyAt(i));
+  return out;
 }
