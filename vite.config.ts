@@ -119,6 +119,9 @@ function firstScreenGroup() {
 function dashboardCoreGroup() {
   const entry = resolve('src/main.ts');
   const onboarding = resolve('src/views/onboarding/OnboardingView.svelte');
+  // Onboarding's second step loads while the first is on screen, before the data layer: what it
+  // imports must not wait for this chunk (tests/e2e/first-visit.spec.ts).
+  const membersStep = resolve('src/views/onboarding/MembersStep.svelte');
   const view = resolve('src/views/dashboard/DashboardView.svelte');
   const roots = [
     view,
@@ -131,7 +134,10 @@ function dashboardCoreGroup() {
     name: (id: string, graph: ModuleGraph) => {
       if (members === null) {
         const shell = staticImports(graph, entry);
-        const firstScreen = staticImports(graph, onboarding);
+        const firstScreen = new Set([
+          ...staticImports(graph, onboarding),
+          ...staticImports(graph, membersStep),
+        ]);
         members = new Set(
           roots
             .flatMap((root) => [...staticImports(graph, root)])
