@@ -134,35 +134,10 @@ export function groupsOfMonth(
 }
 
 /**
- * The contributions due in `month` in base minor units (each round that falls in it, at the rate
- * in force at the month's end), an essential cost of the coverage component; null when a
- * group's currency has no rate.
- */
-export function groupContributionsInMonth(
-  groups: readonly Group[],
-  month: MonthKey,
-  baseCurrency: CurrencyCode,
-  rates: readonly RateRecordLike[],
-): number | null {
-  let sum = 0;
-  for (const round of groupRoundsBetween(groups, [], firstDayOf(month), lastDayOf(month))) {
-    const base = baseMinorOrNull(
-      round.amountMinor,
-      round.currency,
-      baseCurrency,
-      lastDayOf(month),
-      rates,
-    );
-    if (base === null) return null;
-    sum += base;
-  }
-  return sum;
-}
-
-/**
- * groupContributionsInMonth for each of `months` at once: every group's round dates are worked
- * out once rather than once a month (the score reads 120 months; issue 25's bench household
- * spent most of its score's E on them). Same sums: a month's rounds converted at its last day.
+ * The contributions due in each of `months`, in base minor units: each round that falls in a
+ * month, at the rate in force at the month's end (an essential cost of the coverage component);
+ * null for a month when a group's currency has no rate. Every group's round dates are worked out
+ * once, not once a month (the score reads up to 120 months).
  */
 export function groupContributionsByMonth(
   groups: readonly Group[],
