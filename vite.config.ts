@@ -4,6 +4,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMeta as cspMetaContent, inlineScriptHashes } from './scripts/csp.mjs';
 import { dashboardPreload } from './scripts/dashboard-preload.mjs';
+import { localeSplit } from './scripts/locale-split.mjs';
+import inlang from './project.inlang/settings.json' with { type: 'json' };
 
 /**
  * The policy as a meta tag too, so a static host without our headers still enforces it. Added
@@ -33,6 +35,13 @@ function cspMeta(): Plugin {
  */
 const STABLE_GROUPS = [
   { name: 'build-info', test: /src[\\/]lib[\\/]build-info\.ts$/ },
+  // Every chunk with messages starts by asking translated.ts for its texts
+  // (scripts/locale-split.mjs): it and paraglide's runtime must be evaluated before any of them,
+  // so they are a chunk of their own that holds no message.
+  {
+    name: 'i18n-runtime',
+    test: /src[\\/](paraglide[\\/]runtime\.js|lib[\\/]i18n[\\/]translated\.ts)$/,
+  },
   { name: 'dashboard-text', test: /src[\\/]paraglide[\\/]messages[\\/](dash|guide)_/ },
   // The chart cards load once the score is on screen (DashboardView's last stage): their own
   // chunk, and the chart component (which starts fetching Chart.js) stays out of the parts that
@@ -186,6 +195,11 @@ export default defineConfig({
     cspMeta(),
     preloadPolicyHash(),
     dashboardPreload(),
+    localeSplit({
+      baseLocale: inlang.baseLocale,
+      locales: inlang.locales,
+      translatedModule: resolve('src/lib/i18n/translated.ts'),
+    }),
     VitePWA({
       registerType: 'prompt',
       // Our own worker (src/sw.ts): the generated one cannot be a share target.

@@ -13,14 +13,17 @@ export function executable() {
   return path;
 }
 
-/** A browser process on `profileDir` (kept between launches: IndexedDB, service worker, cache). */
-export async function launch(profileDir) {
+/**
+ * A browser process on `profileDir` (kept between launches: IndexedDB, service worker, cache),
+ * in English unless `locale` says otherwise (the app takes its first language from it).
+ */
+export async function launch(profileDir, locale = 'en-US') {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: executable(),
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: VIEWPORT,
-    locale: 'en-US',
+    locale,
     serviceWorkers: 'allow',
   });
   context.setDefaultTimeout(60_000);
@@ -29,8 +32,8 @@ export async function launch(profileDir) {
 }
 
 /** Runs `scope` with a browser on `profileDir`, always closing it. */
-export async function withBrowser(profileDir, scope) {
-  const { context, page } = await launch(profileDir);
+export async function withBrowser(profileDir, scope, locale) {
+  const { context, page } = await launch(profileDir, locale);
   const errors = [];
   page.on('pageerror', (e) => errors.push(firstFrames(e)));
   try {

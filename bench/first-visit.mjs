@@ -15,9 +15,10 @@ export const ONBOARDING_USABLE =
 /**
  * `runs` first visits of the build in `appDir`. Each: { usable (ms from navigation), requests and
  * jsBytes before usable, files, longestTaskBeforeUsable, total requests and bytes once the
- * service worker is active (everything one visit leaves cached) }.
+ * service worker is active (everything one visit leaves cached) }. `locale`: the browser's
+ * language (the app's first language), English if not given.
  */
-export async function firstVisits(appDir, { runs, rate }) {
+export async function firstVisits(appDir, { runs, rate, locale }) {
   const log = [];
   const server = await startServer({ root: appDir, port: 0, onRequest: (r) => log.push(r) });
   const out = [];
@@ -26,24 +27,28 @@ export async function firstVisits(appDir, { runs, rate }) {
       const dir = mkdtempSync(join(tmpdir(), 'anyam-first-'));
       log.length = 0;
       try {
-        const r = await withBrowser(dir, async (page, context, errors) => {
-          await throttle(context, page, rate);
-          await page.addInitScript(installProbe, {
-            ready: 'selector',
-            selector: ONBOARDING_USABLE,
-          });
-          await page.goto(`${server.url}/`, { waitUntil: 'commit' });
-          const probe = await evaluateWithin(page, 60_000, 'onboarding usable', probeResult);
-          const origin = await page.evaluate(() => performance.timeOrigin);
-          await waitForServiceWorker(page);
-          // Then until the server has been quiet for a second: the whole precache is in.
-          for (let n = -1, until = Date.now() + 30_000; n !== log.length && Date.now() < until;) {
-            n = log.length;
-            await page.waitForTimeout(1000);
-          }
-          if (errors.length > 0) throw new Error(`first visit: page error ${errors[0]}`);
-          return { probe, origin };
-        });
+        const r = await withBrowser(
+          dir,
+          async (page, context, errors) => {
+            await throttle(context, page, rate);
+            await page.addInitScript(installProbe, {
+              ready: 'selector',
+              selector: ONBOARDING_USABLE,
+            });
+            await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+            const probe = await evaluateWithin(page, 60_000, 'onboarding usable', probeResult);
+            const origin = await page.evaluate(() => performance.timeOrigin);
+            await waitForServiceWorker(page);
+            // Then until the server has been quiet for a second: the whole precache is in.
+            for (let n = -1, until = Date.now() + 30_000; n !== log.length && Date.now() < until;) {
+              n = log.length;
+              await page.waitForTimeout(1000);
+            }
+            if (errors.length > 0) throw new Error(`first visit: page error ${errors[0]}`);
+            return { probe, origin };
+          },
+          locale,
+        );
         const usableAt = r.origin + r.probe.usablePainted;
         const before = log.filter((x) => x.at <= usableAt);
         const js = (xs) => xs.filter((x) => /\.m?js(\?|$)/.test(x.path));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { TEXTS_FILE } from '../scripts/locale-split.mjs';
 
 /** The view whose string changes, and the string: a visible attribute in its markup. */
 export const CHANGED_VIEW = 'src/views/dashboard/DashboardView.svelte';
@@ -35,12 +36,15 @@ export function precacheManifest(distDir) {
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /**
- * The files a worker built from `after` fetches when it replaces one built from `before`:
- * precache entries with a URL or revision `before` lacks, plus sw.js.
+ * The files a worker built from `after` fetches when it replaces one built from `before`, for a
+ * phone that shows `locale`: precache entries with a URL or revision `before` lacks, plus sw.js.
+ * The texts files of other languages are listed in the manifest but not fetched (src/sw.ts).
  */
-export function precacheDiff(before, after) {
+export function precacheDiff(before, after, locale = 'en') {
   const old = new Set(precacheManifest(before).map((e) => `${e.url}|${e.revision}`));
-  const manifest = precacheManifest(after);
+  const manifest = precacheManifest(after).filter(
+    (e) => (TEXTS_FILE.exec(e.url)?.[1] ?? locale) === locale,
+  );
   const changed = manifest
     .filter((e) => !old.has(`${e.url}|${e.revision}`))
     .map((e) => ({ url: e.url, gzip: gzipSize(join(after, e.url)) }));

@@ -20,6 +20,14 @@ import {
   SHARED_FILE_KEY,
   SHARED_NAME_HEADER,
 } from './lib/pwa/shared-file';
+import {
+  KEEP_TEXTS,
+  TEXTS_FILE,
+  keepLocales,
+  localesUsed,
+  rememberLocale,
+  splitManifest,
+} from './lib/pwa/kept-texts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -65,13 +73,9 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// With registerType 'prompt', workbox-window asks the waiting worker to take over on "Reload".
-self.addEventListener('message', (event) => {
-  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
-});
-
-// One mention of the manifest: the build replaces exactly one.
-const MANIFEST = self.__WB_MANIFEST;
+// One mention of the manifest: the build replaces exactly one. The texts in languages other
+// than English are kept only for the languages this phone uses (lib/pwa/kept-texts.ts).
+const { precache: MANIFEST, texts: TEXTS } = splitManifest(self.__WB_MANIFEST);
 precacheAndRoute(MANIFEST);
 cleanupOutdatedCaches();
 
@@ -90,6 +94,29 @@ const PRECACHED = new Set(
     (entry) => new URL(typeof entry === 'string' ? entry : entry.url, self.registration.scope).href,
   ),
 );
+const THIS_RELEASE_TEXTS = new Set(
+  [...TEXTS.values()].flat().map((url) => new URL(url, self.registration.scope).href),
+);
+
+async function keepUsedTexts(locales: readonly string[]): Promise<void> {
+  await keepLocales(await caches.open(RUNTIME_CACHE), locales, TEXTS, self.registration.scope);
+}
+
+// An update installs with the texts of every language this phone has used, so that it opens
+// offline in them after "Reload".
+self.addEventListener('install', (event) => {
+  event.waitUntil(localesUsed().then(keepUsedTexts));
+});
+
+self.addEventListener('message', (event) => {
+  const data = event.data as { type?: unknown; locale?: unknown } | null;
+  // With registerType 'prompt', workbox-window asks the waiting worker to take over on "Reload".
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  // The app shows a language: keep its texts from now on.
+  if (data?.type === KEEP_TEXTS && typeof data.locale === 'string') {
+    event.waitUntil(rememberLocale(data.locale).then(keepUsedTexts));
+  }
+});
 
 registerRoute(
   ({ url, request }) =>
@@ -113,6 +140,10 @@ self.addEventListener('activate', (event) => {
     caches.open(RUNTIME_CACHE).then(async (cache) => {
       for (const request of await cache.keys()) {
         if (PRECACHED.has(request.url)) await cache.delete(request);
+        // Texts of an earlier release: this one has its own.
+        else if (TEXTS_FILE.test(request.url) && !THIS_RELEASE_TEXTS.has(request.url)) {
+          await cache.delete(request);
+        }
       }
     }),
   );

@@ -5,6 +5,7 @@ import {
   setLocale,
   type Locale,
 } from '../../paraglide/runtime.js';
+import { loadTexts } from './translated';
 
 /**
  * The UI language as rune state. Paraglide resolves the first language from localStorage, then
@@ -17,10 +18,24 @@ class LocaleState {
 
   readonly all: readonly Locale[] = locales;
 
+  /**
+   * Shows `locale` now. In the build, messages whose texts in it are not loaded yet read English:
+   * a person's choice goes through `switchTo`.
+   */
   set(locale: Locale): void {
     void setLocale(locale, { reload: false });
     this.current = locale;
     applyDocumentLanguage(locale);
+  }
+
+  /**
+   * Switches once the new language's texts are in (in the build each language is its own
+   * files: see translated.ts). Rejects, changing nothing, when they cannot be fetched: offline,
+   * in a language this phone has not used before.
+   */
+  async switchTo(locale: Locale): Promise<void> {
+    await loadTexts(locale);
+    this.set(locale);
   }
 }
 

@@ -1,0 +1,118 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, newPinnedContext, test } from './fixtures';
+import { startServer } from '../../scripts/serve.mjs';
+import { VIEWS, startHousehold, tapNav, waitForServiceWorker } from './support';
+
+// Each language other than English is its own files in the build (scripts/locale-split.mjs);
+// the worker keeps only the languages a phone uses (src/lib/pwa/kept-texts.ts).
+
+/** A message's text in a language, from messages/<group>/<locale>.json. */
+function text(locale: string, key: string): string {
+  for (const group of readdirSync('messages')) {
+    const texts = JSON.parse(readFileSync(`messages/${group}/${locale}.json`, 'utf8')) as Record<
+      string,
+      string
+    >;
+    if (key in texts) return texts[key]!;
+  }
+  throw new Error(`no message ${key}`);
+}
+
+/** Every message text in a language that is not the same in English. */
+function ownTexts(locale: string): Set<string> {
+  const own = new Set<string>();
+  for (const group of readdirSync('messages')) {
+    const read = (l: string) =>
+      JSON.parse(readFileSync(`messages/${group}/${l}.json`, 'utf8')) as Record<string, string>;
+    const en = read('en');
+    for (const [key, value] of Object.entries(read(locale))) if (value !== en[key]) own.add(value);
+  }
+  return own;
+}
+
+/** The build's texts files in `locale`. */
+function textsFiles(locale: string): string[] {
+  return readdirSync('dist/assets').filter((f) =>
+    new RegExp(`^tr-.+-${locale}-[\\w-]{8}\\.js$`).test(f),
+  );
+}
+
+/** The texts files (by name) the worker's caches hold. */
+function cachedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names: string[] = [];
+    for (const cache of await caches.keys()) {
+      for (const request of await (await caches.open(cache)).keys()) {
+        const file = new URL(request.url).pathname.split('/').pop() ?? '';
+        if (file.startsWith('tr-')) names.push(file);
+      }
+    }
+    return names.sort();
+  });
+}
+
+test('a household that reads Vietnamese opens every view offline in Vietnamese, and a language never used needs the network once', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const server = await startServer({ root: 'dist', port: 0 });
+  const port = Number(new URL(server.url).port);
+  let again: Awaited<ReturnType<typeof startServer>> | null = null;
+  const context = await newPinnedContext(browser, { locale: 'vi-VN' });
+  const page = await context.newPage();
+  try {
+    await startHousehold(page, { base: server.url });
+    await expect(page.locator('nav a[data-route="dashboard"]')).toHaveText(
+      text('vi', 'nav_dashboard'),
+    );
+    await waitForServiceWorker(page);
+
+    await test.step('the worker keeps every Vietnamese texts file and no other language', async () => {
+      const vi = textsFiles('vi');
+      expect(vi.length).toBeGreaterThan(10);
+      await expect.poll(() => cachedTexts(page), { timeout: 30_000 }).toEqual(vi.sort());
+    });
+
+    await test.step('offline, each view (most never opened) is in Vietnamese', async () => {
+      await server.close();
+      await context.setOffline(true);
+      await page.reload();
+      await expect(page.locator('nav a[data-route="dashboard"]')).toHaveText(
+        text('vi', 'nav_dashboard'),
+      );
+      const vietnamese = ownTexts('vi');
+      for (const view of VIEWS.filter((v) => v !== 'dashboard')) {
+        await tapNav(page, view);
+        // The view's heading (its title, or its empty state's) is a Vietnamese text.
+        const heading = page.locator(`main[data-view="${view}"] h2`).first();
+        await expect(heading).not.toBeEmpty();
+        expect(vietnamese.has((await heading.textContent())!.trim()), view).toBe(true);
+      }
+    });
+
+    await test.step('offline, Bahasa Indonesia is refused with a reason and nothing changes', async () => {
+      await page.locator('select:has(option[value="id"])').selectOption('id');
+      await expect(page.getByText(text('vi', 'lang_err_unavailable'))).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+      await expect(page.locator('select:has(option[value="id"])')).toHaveValue('vi');
+      await expect(page.locator('main h2.view-title')).toHaveText(text('vi', 'settings_title'));
+    });
+
+    await test.step('online again, it switches and the worker keeps Indonesian too', async () => {
+      again = await startServer({ root: 'dist', port });
+      await context.setOffline(false);
+      await page.locator('select:has(option[value="id"])').selectOption('id');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+      await expect(page.locator('main h2.view-title')).toHaveText(text('id', 'settings_title'));
+      await expect(page.getByText(text('vi', 'lang_err_unavailable'))).toHaveCount(0);
+      await expect
+        .poll(() => cachedTexts(page), { timeout: 30_000 })
+        .toEqual([...textsFiles('vi'), ...textsFiles('id')].sort());
+    });
+  } finally {
+    await context.close();
+    await server.close().catch(() => {});
+    await (again as { close(): Promise<void> } | null)?.close().catch(() => {});
+  }
+});
