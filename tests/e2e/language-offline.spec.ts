@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, newPinnedContext, test } from './fixtures';
 import { startServer } from '../../scripts/serve.mjs';
@@ -114,5 +114,80 @@ test('a household that reads Vietnamese opens every view offline in Vietnamese, 
     await context.close();
     await server.close().catch(() => {});
     await (again as { close(): Promise<void> } | null)?.close().catch(() => {});
+  }
+});
+
+/**
+ * The next release: the same code, one Vietnamese text changed, the title of a view not opened
+ * between the update and going offline (Settings): its new texts file is only there offline if
+ * the update's install fetched it.
+ */
+const NEXT_DIR = 'dist-e2e-next-vi';
+const NEXT_TITLE = `${text('vi', 'settings_title')} ·2`;
+
+async function buildNextRelease(): Promise<void> {
+  const { build } = await import('vite');
+  const from = `(\`${text('vi', 'settings_title')}\`)`;
+  await build({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    build: { outDir: NEXT_DIR, emptyOutDir: true },
+    plugins: [
+      {
+        name: 'e2e-next-vi-text',
+        enforce: 'pre',
+        transform(code: string, id: string) {
+          if (!id.endsWith('/settings_title.js')) return null;
+          if (!code.includes(from)) throw new Error('settings_title.js changed: update this test');
+          return { code: code.replace(from, `(\`${NEXT_TITLE}\`)`), map: null };
+        },
+      },
+    ],
+  });
+}
+
+test('an update installs with the new texts of the language the phone uses: after Reload it opens offline in it', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await buildNextRelease();
+  const server = await startServer({ root: 'dist', port: 0 });
+  const context = await newPinnedContext(browser, { locale: 'vi-VN' });
+  const page = await context.newPage();
+  try {
+    await startHousehold(page, { base: server.url });
+    await waitForServiceWorker(page);
+    await expect
+      .poll(() => cachedTexts(page), { timeout: 30_000 })
+      .toEqual(textsFiles('vi').sort());
+
+    server.setRoot(NEXT_DIR);
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    const toast = page.getByTestId('update-toast');
+    await expect(toast).toBeVisible({ timeout: 30_000 });
+    await toast.getByRole('button').first().click();
+    await expect(page.getByTestId('update-toast')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.locator('nav a[data-route="dashboard"]')).toHaveText(
+      text('vi', 'nav_dashboard'),
+    );
+
+    await server.close();
+    await context.setOffline(true);
+    await page.reload();
+    await tapNav(page, 'settings');
+    await expect(page.locator('main h2.view-title')).toHaveText(NEXT_TITLE);
+    const vietnamese = ownTexts('vi');
+    for (const view of VIEWS.filter((v) => v !== 'dashboard' && v !== 'settings')) {
+      await tapNav(page, view);
+      const heading = page.locator(`main[data-view="${view}"] h2`).first();
+      await expect(heading).not.toBeEmpty();
+      expect(vietnamese.has((await heading.textContent())!.trim()), view).toBe(true);
+    }
+  } finally {
+    await context.close();
+    await server.close().catch(() => {});
+    rmSync(NEXT_DIR, { recursive: true, force: true });
   }
 });
