@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { installProbe, probeResult } from './probes.js';
 
-/** A phone-sized window (as the e2e suite uses), English UI. */
+/** A phone-sized window (as the e2e suite uses). */
 export const VIEWPORT = { width: 390, height: 844 };
 
 export function executable() {
@@ -15,9 +15,9 @@ export function executable() {
 
 /**
  * A browser process on `profileDir` (kept between launches: IndexedDB, service worker, cache),
- * in English unless `locale` says otherwise (the app takes its first language from it).
+ * in `locale` (the app takes its first language from it): the bench's `--locale`, or English.
  */
-export async function launch(profileDir, locale = 'en-US') {
+export async function launch(profileDir, locale = process.env.ANYAM_BENCH_LOCALE ?? 'en-US') {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: executable(),
     args: CHROMIUM_ARGS,

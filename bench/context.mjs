@@ -30,6 +30,9 @@ export const value = (name, fallback) => {
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
 export const RUNS = Number(value('runs', 5));
+/** The browser's language for the loads (bench/browser.mjs reads it); the app follows it. */
+export const LOCALE = value('locale', 'en-US');
+process.env.ANYAM_BENCH_LOCALE = LOCALE;
 /**
  * The two 100,000-row writes (CSV import, raw put) take 30–60 s each here: up to 3 pairs, as
  * many as fit in the time budget (the whole run must stay under 10 minutes on 2 cores), at

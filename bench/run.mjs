@@ -13,6 +13,8 @@
 //   npm run bench -- --runs 3          fewer repetitions (quick look; not for docs)
 //   npm run bench -- --datasets empty  cold loads of some datasets only: empty, sample, 100k
 //   npm run bench -- --skip-build      reuse dist-bench-app/ and the helper builds
+//   npm run bench -- --locale vi-VN    the browser's language (the app's) for every load but
+//                                      the per-language first visits; English by default
 //   npm run bench -- --seed-experiment compare the ways of seeding 100,000 entries, then stop
 //   npm run bench -- --keep-profiles   keep the Chromium profiles (path printed; IndexedDB is per
 //                                      origin, so reuse them with the same --port)
