@@ -164,8 +164,17 @@ function dashboardCoreGroup() {
   };
 }
 
-/** Which of a lazy chunk's dependencies its dynamic import preloads (see build.modulePreload). */
-function preloadPolicy(filename: string, deps: string[]): string[] {
+/**
+ * Which of a lazy chunk's dependencies its dynamic import preloads (see build.modulePreload).
+ * The page itself preloads the entry's own imports (the i18n runtime): found only once the entry
+ * has been parsed, they were a round trip before any of the app's code could run.
+ */
+function preloadPolicy(
+  filename: string,
+  deps: string[],
+  context?: { hostType: 'html' | 'js' },
+): string[] {
+  if (context?.hostType === 'html') return deps;
   return /OnboardingView-[^/]*\.js$/.test(filename) ? deps : deps.filter((d) => d.endsWith('.css'));
 }
 

@@ -7,8 +7,36 @@
 // download, and onboarding's JS stays as it was), and what only follows the score (the chart
 // cards and Chart.js, the lock screen, backups) is imported dynamically, so never listed.
 
+import { chunkTextsFiles } from './locale-split.mjs';
+
 /** The meta tag's name; src/early-start.ts reads it. */
 export const DASHBOARD_CHUNKS_META = 'anyam-dashboard-chunks';
+
+/**
+ * The listed chunks' texts in each language other than English (scripts/locale-split.mjs), as
+ * `<locale>:<file>,<file> <locale>:…`: a chunk awaits its texts only once its imports have run,
+ * so early-start fetches them with the chunks instead of one import depth at a time.
+ */
+export const DASHBOARD_TEXTS_META = 'anyam-dashboard-texts';
+
+/**
+ * The texts files of `files` (chunks under `base`) by locale, in DASHBOARD_TEXTS_META's form.
+ * @param {Record<string, { type: string; fileName: string; code?: string }>} bundle
+ * @param {string[]} files
+ * @param {string} base
+ */
+export function dashboardTexts(bundle, files, base) {
+  /** @type {Map<string, string[]>} */
+  const byLocale = new Map();
+  for (const file of files) {
+    const chunk = bundle[file];
+    const dir = file.replace(/[^/]*$/, '');
+    for (const [locale, name] of Object.entries(chunkTextsFiles(chunk?.code ?? ''))) {
+      byLocale.set(locale, [...(byLocale.get(locale) ?? []), base + dir + name]);
+    }
+  }
+  return [...byLocale].map(([locale, urls]) => `${locale}:${urls.join(',')}`).join(' ');
+}
 
 /** Modules whose chunks (and their static imports) the dashboard needs before its score. */
 const ROOTS = [
@@ -81,9 +109,16 @@ export function dashboardPreload() {
     generateBundle(_, bundle) {
       const page = bundle['index.html'];
       if (page?.type !== 'asset') return;
-      const files = dashboardChunks(bundle).map((f) => base + f);
-      const tag = `<meta name="${DASHBOARD_CHUNKS_META}" content="${files.join(' ')}">`;
-      page.source = String(page.source).replace(/<\/head>/i, (end) => `  ${tag}\n  ${end}`);
+      const listed = dashboardChunks(bundle);
+      const files = listed.map((f) => base + f);
+      const tags = [
+        `<meta name="${DASHBOARD_CHUNKS_META}" content="${files.join(' ')}">`,
+        `<meta name="${DASHBOARD_TEXTS_META}" content="${dashboardTexts(bundle, listed, base)}">`,
+      ];
+      page.source = String(page.source).replace(
+        /<\/head>/i,
+        (end) => `${tags.map((t) => `  ${t}\n`).join('')}  ${end}`,
+      );
     },
   };
 }

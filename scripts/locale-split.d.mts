@@ -16,6 +16,7 @@ export function withChunkTexts(
 export function translationSource(functions: readonly string[]): string;
 export function contentHash(source: string): string;
 export function chunkPrologue(files: Record<string, string>): string;
+export function chunkTextsFiles(code: string): Record<string, string>;
 export function localeSplit(options: {
   baseLocale: string;
   locales: readonly string[];

@@ -117,6 +117,24 @@ export function chunkPrologue(files) {
 }
 
 /**
+ * A built chunk's texts files (locale → file name next to it), read from its first line; empty
+ * for a chunk without messages.
+ * @param {string} code the chunk as written (minified)
+ * @returns {Record<string, string>}
+ */
+export function chunkTextsFiles(code) {
+  const files = new RegExp(`${LOADER_GLOBAL}\\(import\\.meta\\.url,\\{([^}]*)\\}\\)`).exec(code);
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const [, locale, file] of (files?.[1] ?? '').matchAll(
+    /"?(\w+)"?:[`"']\.\/([^`"']+)[`"']/g,
+  )) {
+    out[locale] = file;
+  }
+  return out;
+}
+
+/**
  * The Vite plugin (build only).
  * @param {{ baseLocale: string, locales: readonly string[], translatedModule: string }} options
  *   translatedModule: the absolute path of src/lib/i18n/translated.ts

@@ -1,3 +1,4 @@
+import { locale } from './lib/i18n/locale.svelte';
 import { device } from './lib/state/device.svelte';
 import type { Route } from './lib/state/router.svelte';
 
@@ -24,4 +25,11 @@ export function startEarly(route: Route): void {
   // (scripts/dashboard-preload.mjs): fetched at once instead of one import depth at a time.
   const chunks = document.querySelector<HTMLMetaElement>('meta[name="anyam-dashboard-chunks"]');
   for (const url of chunks?.content.split(' ') ?? []) import(/* @vite-ignore */ url).catch(ignore);
+  // Their texts in the language shown (none in English): each chunk awaits its own only once its
+  // imports have run, one depth at a time; fetched here, they are in when it asks.
+  const texts = document.querySelector<HTMLMetaElement>('meta[name="anyam-dashboard-texts"]');
+  const mine = texts?.content.split(' ').find((list) => list.startsWith(`${locale.current}:`));
+  for (const url of mine?.slice(locale.current.length + 1).split(',') ?? []) {
+    import(/* @vite-ignore */ url).catch(ignore);
+  }
 }

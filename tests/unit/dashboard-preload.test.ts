@@ -1,7 +1,11 @@
 // Issue 29, "no waves": the build lists the chunks a returning dashboard needs before its score
 // (scripts/dashboard-preload.mjs); early-start imports them at once.
 import { describe, expect, it } from 'vitest';
-import { MAX_DASHBOARD_CHUNKS, dashboardChunks } from '../../scripts/dashboard-preload.mjs';
+import {
+  MAX_DASHBOARD_CHUNKS,
+  dashboardChunks,
+  dashboardTexts,
+} from '../../scripts/dashboard-preload.mjs';
 
 interface FakeChunk {
   type: 'chunk';
@@ -130,5 +134,30 @@ describe('dashboardChunks', () => {
 
   it('says so when a root is missing from the build, rather than listing less', () => {
     expect(() => dashboardChunks(bundle(entry, runtime))).toThrow(/no chunk holds/);
+  });
+});
+
+describe('dashboardTexts', () => {
+  it("lists the chunks' texts files by language, under the base, for the chunks that have some", () => {
+    const texts = dashboardTexts(
+      {
+        'assets/a-AAAAAAAA.js': {
+          type: 'chunk',
+          fileName: 'assets/a-AAAAAAAA.js',
+          code: 'const e=await globalThis.__anyamTr(import.meta.url,{id:`./tr-a-id-11111111.js`,vi:`./tr-a-vi-22222222.js`});',
+        },
+        'assets/b-BBBBBBBB.js': { type: 'chunk', fileName: 'assets/b-BBBBBBBB.js', code: 'x();' },
+        'assets/c-CCCCCCCC.js': {
+          type: 'chunk',
+          fileName: 'assets/c-CCCCCCCC.js',
+          code: 'const e=await globalThis.__anyamTr(import.meta.url,{id:`./tr-c-id-33333333.js`,vi:`./tr-c-vi-44444444.js`});',
+        },
+      },
+      ['assets/a-AAAAAAAA.js', 'assets/b-BBBBBBBB.js', 'assets/c-CCCCCCCC.js'],
+      '/',
+    );
+    expect(texts).toBe(
+      'id:/assets/tr-a-id-11111111.js,/assets/tr-c-id-33333333.js vi:/assets/tr-a-vi-22222222.js,/assets/tr-c-vi-44444444.js',
+    );
   });
 });

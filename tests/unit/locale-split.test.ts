@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   chunkPrologue,
+  chunkTextsFiles,
   splitMessageModule,
   translationSource,
   withChunkTexts,
@@ -109,5 +110,17 @@ describe('a chunk and its texts files', () => {
     const mod = (await import(/* @vite-ignore */ url)) as { default: unknown[] };
     expect(mod.default[0]).toBe('Cài đặt');
     expect((mod.default[1] as (i: object) => string)({ month: '6' })).toBe('Tháng 6');
+  });
+});
+
+describe('chunkTextsFiles', () => {
+  it("reads a built chunk's texts files from its first line, minified or not", () => {
+    const files = { id: './tr-a-id-AAAAAAAA.js', vi: './tr-a-vi-BBBBBBBB.js' };
+    const want = { id: 'tr-a-id-AAAAAAAA.js', vi: 'tr-a-vi-BBBBBBBB.js' };
+    expect(chunkTextsFiles(`${chunkPrologue(files)}import{a}from"./x.js";`)).toEqual(want);
+    const minified =
+      'const e=await globalThis.__anyamTr(import.meta.url,{id:`./tr-a-id-AAAAAAAA.js`,vi:`./tr-a-vi-BBBBBBBB.js`});import{n as t}from"./i18n-runtime-B.js";';
+    expect(chunkTextsFiles(minified)).toEqual(want);
+    expect(chunkTextsFiles('import{n as t}from"./i18n-runtime-B.js";')).toEqual({});
   });
 });
