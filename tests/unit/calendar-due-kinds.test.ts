@@ -1,62 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { calendarUid, dueForCalendar } from '../../src/lib/domain/calendar-due';
-import type { Debt, Repayment } from '../../src/lib/domain/debt-model';
-import type { Group, GroupPayment } from '../../src/lib/domain/group-model';
+import type { GroupPayment } from '../../src/lib/domain/group-model';
 import type { Fund } from '../../src/lib/domain/model';
+import {
+  COMMON,
+  OWED_TODAY,
+  PALUWAGAN,
+  PAYLATER,
+  PAYLATER_FIRST_REPAID,
+  lentToTita,
+} from '../fixtures/owed-records';
 
 // The calendar export carries what a household owes and saves for, not only pay days and bills:
 // each unpaid instalment, each unpaid group round, my pot, and each fund's date (issue 27).
-const at = '2026-11-01T00:00:00.000Z';
-const common = { createdAt: at, updatedAt: at, deletedAt: null, isSample: false };
-const today = '2026-12-05';
-
-const paylater: Debt = {
-  ...common,
-  id: 'paylater',
-  counterparty: 'Hulugan App',
-  kind: 'paylater',
-  direction: 'we-owe',
-  amountMinor: 1_200_000,
-  currency: 'PHP',
-  date: '2026-11-10',
-  schedule: { count: 6, amountMinor: 200_000, cadence: 'monthly', firstDue: '2026-12-15' },
-  forgivenOn: null,
-  note: '',
-};
-const lent: Debt = {
-  ...paylater,
-  id: 'lent',
-  counterparty: 'Tita Nena',
-  kind: 'person',
-  direction: 'owed-to-us',
-  amountMinor: 300_000,
-  schedule: { count: 3, amountMinor: 100_000, cadence: 'monthly', firstDue: '2026-12-20' },
-};
+const common = COMMON;
+const today = OWED_TODAY;
+const paylater = PAYLATER;
+const lent = lentToTita(3);
 // The first instalment of the paylater plan is already paid: it is not a reminder any more.
-const repaid: Repayment = {
-  ...common,
-  id: 'r1',
-  debtId: 'paylater',
-  dueOn: '2026-12-15',
-  date: '2026-12-04',
-  amountMinor: 200_000,
-  currency: 'PHP',
-  note: '',
-};
-const paluwagan: Group = {
-  ...common,
-  id: 'paluwagan',
-  name: 'Paluwagan sa opisina',
-  members: 10,
-  contributionMinor: 200_000,
-  currency: 'PHP',
-  cadence: 'monthly',
-  startsOn: '2026-10-30',
-  turnRule: 'fixed',
-  myTurn: 4,
-  bidMinor: 0,
-  note: '',
-};
+const repaid = PAYLATER_FIRST_REPAID;
+const paluwagan = PALUWAGAN;
 const roundPaid: GroupPayment = {
   ...common,
   id: 'g3',

@@ -1,62 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Debt, Repayment } from '../../src/lib/domain/debt-model';
-import type { Group } from '../../src/lib/domain/group-model';
 import type { Place, Saving } from '../../src/lib/domain/model';
 import { projectionOf } from '../../src/lib/domain/projection-flows';
 import { owedFlows } from '../../src/lib/domain/projection-owed';
+import {
+  COMMON,
+  OWED_TODAY,
+  PALUWAGAN,
+  PAYLATER,
+  PAYLATER_FIRST_REPAID,
+  lentToTita,
+} from '../fixtures/owed-records';
 
 // The next 60 days count what the household owes (issue 27 item 1 with issue 25): an instalment
 // to pay and a group round go out, an instalment owed to us and my pot come in, on their days.
-const at = '2026-11-01T00:00:00.000Z';
-const common = { createdAt: at, updatedAt: at, deletedAt: null, isSample: false };
-const today = '2026-12-05';
-
-const paylater: Debt = {
-  ...common,
-  id: 'paylater',
-  counterparty: 'Hulugan App',
-  kind: 'paylater',
-  direction: 'we-owe',
-  amountMinor: 1_200_000,
-  currency: 'PHP',
-  date: '2026-11-10',
-  schedule: { count: 6, amountMinor: 200_000, cadence: 'monthly', firstDue: '2026-12-15' },
-  forgivenOn: null,
-  note: '',
-};
-const lent: Debt = {
-  ...paylater,
-  id: 'lent',
-  counterparty: 'Tita Nena',
-  kind: 'person',
-  direction: 'owed-to-us',
-  amountMinor: 100_000,
-  schedule: { count: 1, amountMinor: 100_000, cadence: 'monthly', firstDue: '2026-12-20' },
-};
-const repaid: Repayment = {
-  ...common,
-  id: 'r1',
-  debtId: 'paylater',
-  dueOn: '2026-12-15',
-  date: '2026-12-04',
-  amountMinor: 200_000,
-  currency: 'PHP',
-  note: '',
-};
-const paluwagan: Group = {
-  ...common,
-  id: 'paluwagan',
-  name: 'Paluwagan',
-  members: 10,
-  contributionMinor: 200_000,
-  currency: 'PHP',
-  cadence: 'monthly',
-  startsOn: '2026-10-30',
-  turnRule: 'fixed',
-  myTurn: 4,
-  bidMinor: 0,
-  note: '',
-};
+const common = COMMON;
+const today = OWED_TODAY;
+const paylater = PAYLATER;
+const lent = lentToTita(1);
+// The first instalment of the paylater plan is already paid: it is not a reminder any more.
+const repaid = PAYLATER_FIRST_REPAID;
+const paluwagan = PALUWAGAN;
 const sources = {
   skips: [],
   debts: [paylater, lent],
