@@ -2,24 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { calendarUid, dueForCalendar } from '../../src/lib/domain/calendar-due';
 import type { GroupPayment } from '../../src/lib/domain/group-model';
 import type { Fund } from '../../src/lib/domain/model';
-import {
-  COMMON,
-  OWED_TODAY,
-  PALUWAGAN,
-  PAYLATER,
-  PAYLATER_FIRST_REPAID,
-  lentToTita,
-} from '../fixtures/owed-records';
+import { OWED, lentToTita } from '../fixtures/owed-records';
 
 // The calendar export carries what a household owes and saves for, not only pay days and bills:
 // each unpaid instalment, each unpaid group round, my pot, and each fund's date (issue 27).
-const common = COMMON;
-const today = OWED_TODAY;
-const paylater = PAYLATER;
-const lent = lentToTita(3);
 // The first instalment of the paylater plan is already paid: it is not a reminder any more.
-const repaid = PAYLATER_FIRST_REPAID;
-const paluwagan = PALUWAGAN;
+const { common, today, paylater, repaid, paluwagan } = OWED;
+const lent = lentToTita(3);
 const roundPaid: GroupPayment = {
   ...common,
   id: 'g3',

@@ -2,24 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Place, Saving } from '../../src/lib/domain/model';
 import { projectionOf } from '../../src/lib/domain/projection-flows';
 import { owedFlows } from '../../src/lib/domain/projection-owed';
-import {
-  COMMON,
-  OWED_TODAY,
-  PALUWAGAN,
-  PAYLATER,
-  PAYLATER_FIRST_REPAID,
-  lentToTita,
-} from '../fixtures/owed-records';
+import { OWED, lentToTita } from '../fixtures/owed-records';
 
 // The next 60 days count what the household owes (issue 27 item 1 with issue 25): an instalment
 // to pay and a group round go out, an instalment owed to us and my pot come in, on their days.
-const common = COMMON;
-const today = OWED_TODAY;
-const paylater = PAYLATER;
-const lent = lentToTita(1);
 // The first instalment of the paylater plan is already paid: it is not a reminder any more.
-const repaid = PAYLATER_FIRST_REPAID;
-const paluwagan = PALUWAGAN;
+const { common, today, paylater, repaid, paluwagan } = OWED;
+const lent = lentToTita(1);
 const sources = {
   skips: [],
   debts: [paylater, lent],
