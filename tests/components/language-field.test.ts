@@ -34,7 +34,7 @@ describe('the language field', () => {
     await fireEvent.change(select, { target: { value: 'vi' } });
     expect(
       await screen.findByText(
-        'This language is not on this phone yet: connect to the internet once to download it.',
+        'Tiếng Việt is not on this phone yet: connect to the internet once to download it.',
       ),
     ).toBeTruthy();
     expect(select.value).toBe('en');

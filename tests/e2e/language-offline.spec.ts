@@ -59,7 +59,10 @@ test('a household that reads Vietnamese opens every view offline in Vietnamese, 
   const server = await startServer({ root: 'dist', port: 0 });
   const port = Number(new URL(server.url).port);
   let again: Awaited<ReturnType<typeof startServer>> | null = null;
-  const context = await newPinnedContext(browser, { locale: 'vi-VN' });
+  const context = await newPinnedContext(browser, {
+    locale: 'vi-VN',
+    viewport: { width: 360, height: 740 },
+  });
   const page = await context.newPage();
   try {
     await startHousehold(page, { base: server.url });
@@ -93,10 +96,29 @@ test('a household that reads Vietnamese opens every view offline in Vietnamese, 
 
     await test.step('offline, Bahasa Indonesia is refused with a reason and nothing changes', async () => {
       await page.locator('select:has(option[value="id"])').selectOption('id');
-      await expect(page.getByText(text('vi', 'lang_err_unavailable'))).toBeVisible();
+      await expect(
+        page.getByText(
+          text('vi', 'lang_err_unavailable').replace('{language}', 'Bahasa Indonesia'),
+        ),
+      ).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
       await expect(page.locator('select:has(option[value="id"])')).toHaveValue('vi');
       await expect(page.locator('main h2.view-title')).toHaveText(text('vi', 'settings_title'));
+      await page.locator('select:has(option[value="id"])').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'docs/screenshots/language-offline-vi.png' });
+    });
+
+    await test.step('offline, English needs no download; Filipino is refused in English', async () => {
+      await page.locator('select:has(option[value="en"])').selectOption('en');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.locator('main h2.view-title')).toHaveText(text('en', 'settings_title'));
+      await page.locator('select:has(option[value="fil"])').selectOption('fil');
+      await expect(
+        page.getByText(text('en', 'lang_err_unavailable').replace('{language}', 'Filipino')),
+      ).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await page.locator('select:has(option[value="fil"])').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'docs/screenshots/language-offline-en.png' });
     });
 
     await test.step('online again, it switches and the worker keeps Indonesian too', async () => {
@@ -105,7 +127,7 @@ test('a household that reads Vietnamese opens every view offline in Vietnamese, 
       await page.locator('select:has(option[value="id"])').selectOption('id');
       await expect(page.locator('html')).toHaveAttribute('lang', 'id');
       await expect(page.locator('main h2.view-title')).toHaveText(text('id', 'settings_title'));
-      await expect(page.getByText(text('vi', 'lang_err_unavailable'))).toHaveCount(0);
+      await expect(page.getByText(/Filipino is not on this phone/)).toHaveCount(0);
       await expect
         .poll(() => cachedTexts(page), { timeout: 30_000 })
         .toEqual([...textsFiles('vi'), ...textsFiles('id')].sort());
