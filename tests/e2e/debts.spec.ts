@@ -157,7 +157,8 @@ for (const lang of ['en', 'id'] as const) {
       const loop = page.getByTestId('monthly-loop');
       await expect(loop.getByTestId('due-instalment')).toHaveCount(1, { timeout: 30_000 });
       await showFixed(page, false);
-      await page.getByTestId('due-list').screenshot({ path: `${DIR}/debts-due-${lang}.png` });
+      // The instalment's row alone: the whole due list is groups-due-<lang>.png's picture.
+      await loop.getByTestId('due-instalment').screenshot({ path: `${DIR}/debts-due-${lang}.png` });
       await page.goto('/#/debts');
       await expect(page.getByTestId('debt-item')).toHaveCount(2);
       await page.screenshot({ path: `${DIR}/debts-list-${lang}.png`, fullPage: true });
