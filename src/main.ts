@@ -4,7 +4,6 @@ import App from './App.svelte';
 import { startEarly } from './early-start';
 import { applyDocumentLanguage, locale } from './lib/i18n/locale.svelte';
 import { installPrompt } from './lib/pwa/install.svelte';
-import { keepTexts } from './lib/pwa/kept-texts';
 import { router } from './lib/state/router.svelte';
 import { toasts } from './lib/state/toasts.svelte';
 import { watchPasteLimits } from './lib/ui/paste-limit';
@@ -17,8 +16,6 @@ applyDocumentLanguage(locale.current);
 // up the event bindings), and nothing can be pasted or installed before the shell has mounted.
 setTimeout(() => {
   installPrompt.listen();
-  // The worker keeps this language's texts for offline use (lib/pwa/kept-texts.ts).
-  keepTexts(locale.current);
   // "Cut to 80 characters": a paste that a field's maxlength shortened is never cut silently.
   // (Limits are 80 and 500: no digit grouping to localise.)
   watchPasteLimits(document, (limit) => toasts.show(m.input_cut({ limit: String(limit) })));
