@@ -223,10 +223,11 @@ const mergeIn: TableWrite = async (db, backup, options, oldest) => {
   const total = TABLE_NAMES.reduce((n, t) => n + backup.tables[t].length, 0);
   const puts = TABLE_NAMES.reduce((n, t) => n + plan.puts[t].length, 0);
   let done = 0;
+  // With nothing to write, the writing half is done as soon as it starts.
   const report = () =>
     options.onProgress?.({
       phase: 'writing',
-      done: total + Math.round((done / Math.max(puts, 1)) * total),
+      done: total + Math.round((puts === 0 ? 1 : done / puts) * total),
       total: total * 2,
     });
   // Only settings can lose a row: this phone's settings row of another id, when the file's won.
