@@ -63,6 +63,26 @@ describe('reading a file', () => {
     ]);
   });
 
+  it('keeps a byte order mark inside a record, dropping only the one that starts the text', async () => {
+    const tables = household();
+    tables.entries[0]!.note = 'a\uFEFFb';
+    const read = await readBackupFile(`\uFEFF${serializeBackup(tables, META)}`);
+    expect(read.backup.tables.entries.find((e) => e.id === tables.entries[0]!.id)?.note).toBe(
+      'a\uFEFFb',
+    );
+  });
+
+  it('then reports the checking of the records, up to every row of the file', async () => {
+    const tables = household();
+    const reports: JobProgress[] = [];
+    await readBackupFile(serializeBackup(tables, META), { onProgress: (p) => reports.push(p) });
+    expect(reports.at(-1)).toEqual({
+      phase: 'validating',
+      done: rowCount(tables),
+      total: rowCount(tables),
+    });
+  });
+
   it('reads a text that starts with a byte order mark as the same file', async () => {
     const text = serializeBackup(household(), META);
     const plain = await readBackupFile(text);
@@ -148,6 +168,16 @@ describe('a changes-only file joins only the household it came from', () => {
 });
 
 describe('Replace', () => {
+  it("leaves exactly the file's records: this phone's others are gone", async () => {
+    await replaceWith(household(3));
+    const tables = household(7);
+    await applyRestore(await readBackupFile(serializeBackup(tables, META)), 'replace');
+    for (const t of TABLE_NAMES) {
+      const ids = (await db.table(t).toCollection().primaryKeys()).map(String).sort();
+      expect(ids, t).toEqual((tables[t] as { id: string }[]).map((r) => r.id).sort());
+    }
+  });
+
   it('counts every row of the file per table, and returns the oldest record written', async () => {
     const tables = household(7);
     const result = await applyRestore(
@@ -253,11 +283,49 @@ describe('Merge', () => {
     const done = writing.map((p) => p.done);
     for (let i = 1; i < done.length; i++) expect(done[i]!).toBeGreaterThanOrEqual(done[i - 1]!);
     expect(done.at(-1)).toBe(total * 2);
-    // The writing half: every chunk of the rows written moves the bar into the second half.
+    // The reading half, chunk by chunk from 0 up to the file's size, comes first.
+    const first = done.filter((d) => d <= total);
+    expect(done.slice(0, first.length)).toEqual(first);
+    expect(first[0]).toBe(0);
+    expect(first.at(-1)).toBe(total);
+    expect(first.length).toBeGreaterThanOrEqual(2 + Math.ceil(file.entries.length / 5));
+    // The writing half: one report per chunk of rows written, and one at the end.
     const second = done.filter((d) => d > total);
     const puts = file.entries.length;
-    expect(second.length).toBeGreaterThanOrEqual(Math.ceil(puts / 5));
-    expect(second).toContain(total + Math.round((5 / puts) * total));
+    expect(second.length).toBe(Math.ceil(puts / 5) + 1);
+    expect(second[0]).toBe(total + Math.round((5 / puts) * total));
+  });
+
+  it('stops on a Cancel pressed while this phone is read and compared, writing nothing', async () => {
+    const tables = household(9);
+    await replaceWith(tables);
+    const before = await checksumTables(db);
+    const file = structuredClone(tables);
+    file.entries.forEach((e) => (e.updatedAt = '2026-11-10T00:00:00.000Z'));
+    const total = rowCount(file);
+    const controller = new AbortController();
+    const cancelled = applyRestore(await readBackupFile(serializeBackup(file, META)), 'merge', {
+      chunkSize: 5,
+      signal: controller.signal,
+      onProgress: (p) => p.done > 0 && p.done < total && controller.abort(),
+    });
+    expect((await errorOf(cancelled)).code).toBe('import/cancelled');
+    expect(await checksumTables(db)).toEqual(before);
+  });
+
+  it('merges a changes-only file of this household', async () => {
+    const tables = household(9);
+    await replaceWith(tables);
+    const file = structuredClone(tables);
+    file.members[0]!.name = 'Renamed';
+    file.members[0]!.updatedAt = '2026-11-10T00:00:00.000Z';
+    const changes = serializeBackup(file, {
+      ...META,
+      changes: { since: '2026-11-01T00:00:00.000Z', household: tables.settings[0]!.id },
+    });
+    const result = await applyRestore(await readBackupFile(changes), 'merge');
+    expect(result.written.members).toBe(1);
+    expect((await db.members.get(file.members[0]!.id))?.name).toBe('Renamed');
   });
 
   it('reports a file with nothing to write as done', async () => {
