@@ -66,10 +66,11 @@ describe('reading a file', () => {
   it('keeps a byte order mark inside a record, dropping only the one that starts the text', async () => {
     const tables = household();
     tables.entries[0]!.note = 'a\uFEFFb';
-    const read = await readBackupFile(`\uFEFF${serializeBackup(tables, META)}`);
-    expect(read.backup.tables.entries.find((e) => e.id === tables.entries[0]!.id)?.note).toBe(
-      'a\uFEFFb',
-    );
+    const noteOf = (read: { backup: { tables: HouseholdTables } }) =>
+      read.backup.tables.entries.find((e) => e.id === tables.entries[0]!.id)?.note;
+    const text = serializeBackup(tables, META);
+    expect(noteOf(await readBackupFile(text))).toBe('a\uFEFFb');
+    expect(noteOf(await readBackupFile(`\uFEFF${text}`))).toBe('a\uFEFFb');
   });
 
   it('then reports the checking of the records, up to every row of the file', async () => {
@@ -146,6 +147,11 @@ describe('a changes-only file joins only the household it came from', () => {
       local: null,
       householdName: tables.settings[0]!.householdName,
     });
+  });
+
+  it('is refused on a phone with no household yet even when it names a household known there', async () => {
+    const error = await errorOf(readBackupFile(changesOf(id), { knownHouseholds: [id] }));
+    expect(error.code).toBe('backup/other-household');
   });
 
   it("is read on this household's phone, or one that has merged that household's files", async () => {
