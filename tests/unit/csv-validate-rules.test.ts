@@ -288,6 +288,60 @@ describe('the report', () => {
     expect(given.options).toEqual({ ...OPTIONS, delimiter: ',' });
   });
 
+  it('reads with the delimiter the person chose, even when the text looks like another', async () => {
+    // Every line holds more semicolons than commas: a guess would take ';'.
+    const noteHeader = 'note;a;b;c;d;e;f;g;h;i;j;k;l';
+    const headers = [...HEADER.slice(0, -1), noteHeader];
+    const text = [
+      headers.join(','),
+      '2026-06-01,Sari,Warung,1000,,,,,,,1;2;3;4;5;6;7;8;9;10;11;12;13',
+      '2026-06-02,Sari,Warung,2000,,,,,,,1;2;3;4;5;6;7;8;9;10;11;12;13',
+    ].join('\n');
+    const report = await validateCsvText(
+      text,
+      { ...OPTIONS, mapping: { ...guessMapping(headers), note: noteHeader }, delimiter: ',' },
+      CONTEXT,
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.rows.map((r) => r.amount)).toEqual(['1000', '2000']);
+    expect(report.rows[0]?.note).toBe('1;2;3;4;5;6;7;8;9;10;11;12;13');
+  });
+
+  it('reads header cells without the spaces around them, as the mapping form shows them', async () => {
+    const text = [HEADER.map((h) => ` ${h} `).join(','), csv([{}]).split('\n')[1]].join('\n');
+    const report = await check(text);
+    expect(report.headers).toEqual(HEADER);
+    expect(report.rows).toHaveLength(1);
+  });
+
+  it('reads the cells a short row leaves out as empty', async () => {
+    const text = [HEADER.join(','), '2026-06-01,Sari,Warung,1000'].join('\n');
+    const report = await check(text);
+    expect(report.errors).toEqual([]);
+    expect(report.rows[0]).toMatchObject({
+      currency: null,
+      status: 'received',
+      paidMinutes: 0,
+      note: '',
+    });
+  });
+
+  it('keeps every row with an error out of the good rows, whatever the error', async () => {
+    const report = await check(
+      csv([
+        { paidMinutes: 'x' },
+        { unpaidMinutes: '-1' },
+        { currency: 'XYZ1' },
+        { note: 'n'.repeat(MAX_NOTE_LENGTH + 1) },
+        { stream: 'Tasks', amount: '1.5' },
+        {},
+      ]),
+    );
+    expect(report.invalidRows).toBe(5);
+    expect(report.rows.map((r) => r.line)).toEqual([7]);
+    expect([report.readyRows, report.pendingRows]).toEqual([1, 0]);
+  });
+
   it('reports its progress slice by slice, ending at the length of the text', async () => {
     const text = csv(Array.from({ length: 40 }, () => ({})));
     const done: number[] = [];
