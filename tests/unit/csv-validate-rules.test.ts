@@ -200,6 +200,17 @@ describe('text limits', () => {
     expect(report.invalidRows).toBe(1);
   });
 
+  it('a member, stream or platform name of the limit is accepted, counted without the spaces around it', async () => {
+    const atLimit = 'x'.repeat(MAX_NAME_LENGTH);
+    const report = await check(
+      csv([{ member: `${atLimit}  `, stream: ` ${atLimit}`, platform: `${atLimit} ` }]),
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.unknownStreams.map((s) => [s.name, s.memberName, s.platform])).toEqual([
+      [atLimit, atLimit, atLimit],
+    ]);
+  });
+
   it('a platform name past the limit alone keeps the row out', async () => {
     const report = await check(csv([{ platform: 'p'.repeat(MAX_NAME_LENGTH + 1) }]));
     expect(report.rows).toEqual([]);
