@@ -48,7 +48,6 @@ async function fileText(input: FileInput): Promise<{ text: string; compressed: b
     bytes = await gunzip(bytes as Uint8Array<ArrayBuffer>);
     // Some chat apps and mail clients compress an attachment that already was.
     if (isGzip(bytes)) throw new AnyamError('backup/double-compressed');
-    // Stryker disable next-line StringLiteral: readBytes gave bytes, so `input` is a Blob here; the test only narrows the type
   } else if (typeof input !== 'string' && claimsGzip(input)) {
     throw new AnyamError('backup/not-gzip');
   }
