@@ -47,17 +47,17 @@ try {
   await context.close().catch(() => {});
 }
 
-// The renderer's main thread: the thread named CrRendererMain in the page's process.
-const main = events.find(
-  (e) =>
-    e.name === 'thread_name' &&
-    e.args?.name === 'CrRendererMain' &&
-    events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'),
-);
-if (!main) {
-  console.error('no renderer main thread in the trace');
-  process.exit(1);
-}
+// The page's main thread: of the threads named CrRendererMain (Playwright's blank page and
+// other renderers have one too), the busiest one that parsed HTML.
+const busiest = (e) => events.filter((x) => x.pid === e.pid && x.tid === e.tid).length;
+const main = events
+  .filter(
+    (e) =>
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain' &&
+      events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'),
+  )
+  .sort((a, b) => busiest(b) - busiest(a))[0];
 const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
 // Top-level tasks only (a ThreadControllerImpl::RunTask holds the RunTask of the same task).
 const long = onMain
