@@ -1,13 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
-import {
-  addEntry,
-  addStream,
-  deleteEntry,
-  deleteStream,
-  receiveDue,
-} from '../../src/lib/db/repo';
+import { addEntry, addStream, deleteEntry, deleteStream, receiveDue } from '../../src/lib/db/repo';
 import { AnyamError, type Stream } from '../../src/lib/domain/model';
 import { payDayWindow } from '../../src/lib/domain/occurrences';
 import { dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';

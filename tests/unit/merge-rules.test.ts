@@ -70,7 +70,11 @@ describe('mergeSettings: one settings row per household', () => {
 });
 
 describe('alignEntry: an entry keeps the rules of its stream after a merge', () => {
-  const times = ['2026-11-01T00:00:10.000Z', '2026-11-01T00:01:30.000Z', '2026-11-01T00:03:20.000Z'];
+  const times = [
+    '2026-11-01T00:00:10.000Z',
+    '2026-11-01T00:01:30.000Z',
+    '2026-11-01T00:03:20.000Z',
+  ];
   const time = fc.constantFrom(...times);
 
   it('takes the stream’s member; is deleted with a deleted stream; follows the stream only when deleted at one of its deletions, and otherwise keeps its own deletion (property)', () => {
