@@ -8,6 +8,7 @@ import {
 import { parseJsonSafely, validateBackup } from '../../src/lib/db/backup/backup-validate';
 import type { JobProgress } from '../../src/lib/db/backup/cancel';
 import { AnyamError, TABLE_NAMES, type BaseRecord } from '../../src/lib/domain/model';
+import { MIGRATED_PLACE_ID, migratedPlace } from '../../src/lib/domain/places';
 import { householdFactory } from '../factories';
 
 /*
@@ -255,5 +256,53 @@ describe('parsing untrusted JSON, the rules left', () => {
       expect((error as AnyamError).code).toBe('backup/not-json');
       expect(String((error as AnyamError).details.message).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a file from before places (versions 1 and 2)', () => {
+  /** The file an Anyam of that version wrote for `tables` (as tests/db/backup-places.test.ts). */
+  function olderFile(version: 1 | 2, sample = false): Record<string, unknown> {
+    const whole = file().tables as Record<string, Record<string, unknown>[]>;
+    const known = TABLES_OF_VERSION[version]!;
+    const out = Object.fromEntries(known.map((t) => [t, whole[t]!]));
+    out.savings = whole.savings!.map(({ placeId: _placeId, ...s }) => ({ ...s, isSample: sample }));
+    if (version === 1) out.streams = whole.streams!.map(({ payDay: _payDay, ...s }) => s);
+    return { ...file(), version, tables: out };
+  }
+
+  it('reads as the database upgrade reads it: streams without a pay day, no payments or skips, the snapshots in one place', async () => {
+    expect(tables.streams.some((s) => s.payDay !== null)).toBe(true);
+    expect(tables.savings.length).toBeGreaterThan(0);
+    const read = await validateBackup(olderFile(1));
+    expect(read.tables.streams.map((s) => s.payDay)).toEqual(tables.streams.map(() => null));
+    expect(read.tables.streams.map(({ payDay: _p, ...s }) => s)).toEqual(
+      sorted(tables.streams).map(({ payDay: _p, ...s }) => s),
+    );
+    expect([read.tables.payments, read.tables.skips]).toEqual([[], []]);
+    const place = migratedPlace(
+      tables.savings.map((s) => ({ ...s, isSample: false })),
+      tables.settings[0]!.baseCurrency,
+    )!;
+    expect(read.tables.places).toEqual([place]);
+    expect(read.tables.savings).toEqual(
+      sorted(tables.savings).map((s) => ({ ...s, isSample: false, placeId: MIGRATED_PLACE_ID })),
+    );
+    // Every other table as written.
+    for (const table of ['members', 'entries', 'plans', 'rates', 'training', 'settings'] as const) {
+      expect(read.tables[table], table).toEqual(sorted(tables[table] as BaseRecord[]));
+    }
+  });
+
+  it('keeps a version-2 file’s pay days, payments and skips', async () => {
+    const read = await validateBackup(olderFile(2));
+    expect(read.tables.streams).toEqual(sorted(tables.streams));
+    expect(read.tables.payments).toEqual(sorted(tables.payments));
+    expect(read.tables.skips).toEqual(sorted(tables.skips));
+    expect(read.tables.places.map((p) => p.id)).toEqual([MIGRATED_PLACE_ID]);
+  });
+
+  it('makes the place a sample only when every snapshot is one', async () => {
+    expect((await validateBackup(olderFile(2, true))).tables.places[0]!.isSample).toBe(true);
+    expect((await validateBackup(olderFile(2, false))).tables.places[0]!.isSample).toBe(false);
   });
 });
