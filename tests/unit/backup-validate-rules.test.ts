@@ -254,7 +254,8 @@ describe('parsing untrusted JSON, the rules left', () => {
       throw new Error('expected a refusal');
     } catch (error) {
       expect((error as AnyamError).code).toBe('backup/not-json');
-      expect(String((error as AnyamError).details.message).length).toBeGreaterThan(0);
+      const message = (error as AnyamError).details.message;
+      expect(typeof message === 'string' && message.length > 0, String(message)).toBe(true);
     }
   });
 });
@@ -304,5 +305,49 @@ describe('a file from before places (versions 1 and 2)', () => {
   it('makes the place a sample only when every snapshot is one', async () => {
     expect((await validateBackup(olderFile(2, true))).tables.places[0]!.isSample).toBe(true);
     expect((await validateBackup(olderFile(2, false))).tables.places[0]!.isSample).toBe(false);
+  });
+});
+
+describe('the record rules a changes-only file is spared', () => {
+  it('checks an arrival’s rate in a whole backup only: a changes-only file need not carry the rates', async () => {
+    const value = file();
+    const rows = value.tables as Record<string, Record<string, unknown>[]>;
+    const entries = rows.entries!;
+    // A place in Swiss francs, a currency the household has no rate for.
+    const place = {
+      ...rows.places![0]!,
+      id: '0a5e1c4e-6b7a-4c2d-9e8f-00000000c4f0',
+      currency: 'CHF',
+    };
+    rows.places = [...rows.places!, place];
+    const index = entries.findIndex((e) => e.status === 'received');
+    const entry = entries[index]!;
+    entries[index] = {
+      ...entry,
+      arrival: {
+        on: entry.date,
+        placeId: place.id,
+        landedMinor: 100,
+        landedCurrency: 'CHF',
+        feeMinor: null,
+        via: '',
+      },
+    };
+    expect(tables.rates.some((r) => r.currency === 'CHF')).toBe(false);
+    const whole = await errorOf(value);
+    expect([whole.code, whole.details.recordCode]).toEqual([
+      'backup/invalid-record',
+      'entry/arrival-no-rate',
+    ]);
+    const changes = { since: '2026-02-01T00:00:00.000Z', household };
+    const read = await validateBackup({ ...value, changes });
+    expect(read.tables.entries.find((e) => e.id === entry.id)?.arrival?.landedCurrency).toBe('CHF');
+  });
+});
+
+describe('a big file read without a progress listener', () => {
+  it('is read all the same', async () => {
+    const read = await validateBackup(file(), { sliceSize: 3 });
+    expect(read.tables.entries).toEqual(sorted(tables.entries));
   });
 });
