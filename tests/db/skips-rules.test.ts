@@ -12,7 +12,8 @@ import {
 import { addDebt } from '../../src/lib/db/repo/debts';
 import { scheduleOfCount } from '../../src/lib/domain/debt-schedule';
 import { addDaysIso } from '../../src/lib/domain/dates';
-import { AnyamError, type Debt, type Plan } from '../../src/lib/domain/model';
+import type { Debt } from '../../src/lib/domain/debt-model';
+import { AnyamError, type Plan } from '../../src/lib/domain/model';
 import { PINNED_TODAY } from '../pinned-day';
 import { codeOf, dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';
 

@@ -36,7 +36,7 @@ async function errorOf(value: unknown): Promise<AnyamError> {
   throw new Error('expected a refusal');
 }
 
-const sorted = (rows: readonly BaseRecord[]) => [...rows].sort(byId);
+const sorted = <T extends BaseRecord>(rows: readonly T[]): T[] => [...rows].sort(byId);
 
 describe('a file of each version', () => {
   it('keeps every table it holds, row for row, and reads the tables it did not know as empty', async () => {
@@ -300,6 +300,22 @@ describe('a file from before places (versions 1 and 2)', () => {
     expect(read.tables.payments).toEqual(sorted(tables.payments));
     expect(read.tables.skips).toEqual(sorted(tables.skips));
     expect(read.tables.places.map((p) => p.id)).toEqual([MIGRATED_PLACE_ID]);
+  });
+
+  it('makes no place when there is no snapshot', async () => {
+    const value = olderFile(2);
+    (value.tables as Record<string, unknown>).savings = [];
+    const read = await validateBackup(value);
+    expect([read.tables.places, read.tables.savings]).toEqual([[], []]);
+  });
+
+  it('refuses a snapshot that is not an object as an invalid record, not a crash', async () => {
+    const value = olderFile(2);
+    const rows = value.tables as Record<string, unknown[]>;
+    rows.savings = [...rows.savings!, null];
+    const error = await errorOf(value);
+    expect(error.code).toBe('backup/invalid-record');
+    expect(error.details).toMatchObject({ table: 'savings', index: rows.savings.length - 1 });
   });
 
   it('makes the place a sample only when every snapshot is one', async () => {

@@ -174,14 +174,16 @@ function fromVersion1(tables: Record<string, unknown>): Record<string, unknown> 
 function fromVersion2(tables: Record<string, unknown>): Record<string, unknown> {
   const savings = tables.savings;
   const settings = tables.settings;
-  if (!Array.isArray(savings) || !savings.every(isPlainObject)) return tables;
+  if (!Array.isArray(savings)) return tables;
   const base =
     Array.isArray(settings) &&
     isPlainObject(settings[0]) &&
     typeof settings[0].baseCurrency === 'string'
       ? settings[0].baseCurrency
       : '';
-  const snapshots = savings.map((s) => ({
+  // A row that is not an object is refused at its index when the rows are validated; the others
+  // still get their place (returning the tables without places made the count of rows throw).
+  const snapshots = savings.filter(isPlainObject).map((s) => ({
     createdAt: String(s.createdAt),
     updatedAt: String(s.updatedAt),
     currency: String(s.currency),
@@ -190,7 +192,7 @@ function fromVersion2(tables: Record<string, unknown>): Record<string, unknown> 
   }));
   const place = migratedPlace(snapshots, base);
   // Keys in the order of the current schema: placeId right after the common fields.
-  const placed = savings.map((s) => (place ? { ...s, placeId: place.id } : s));
+  const placed = savings.map((s) => (place && isPlainObject(s) ? { ...s, placeId: place.id } : s));
   const out: Record<string, unknown> = {};
   for (const [key, rows] of Object.entries(tables)) {
     if (key === 'savings') out.places = place ? [place] : [];
