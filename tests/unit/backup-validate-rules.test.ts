@@ -294,6 +294,17 @@ describe('a file from before places (versions 1 and 2)', () => {
     }
   });
 
+  it('adds only the pay day a version-1 stream lacks: one it carries is kept', async () => {
+    const value = olderFile(1);
+    const whole = file().tables as Record<string, Record<string, unknown>[]>;
+    const streams = (value.tables as Record<string, Record<string, unknown>[]>).streams!;
+    const index = whole.streams!.findIndex((s) => s.payDay !== null);
+    streams[index] = whole.streams![index]!;
+    const read = await validateBackup(value);
+    expect(read.tables.streams[index]!.payDay).toEqual(whole.streams![index]!.payDay);
+    expect(read.tables.streams[index]!.payDay).not.toBeNull();
+  });
+
   it('keeps a version-2 file’s pay days, payments and skips', async () => {
     const read = await validateBackup(olderFile(2));
     expect(read.tables.streams).toEqual(sorted(tables.streams));
