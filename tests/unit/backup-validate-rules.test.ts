@@ -326,7 +326,22 @@ describe('a file from before places (versions 1 and 2)', () => {
     rows.savings = [...rows.savings!, null];
     const error = await errorOf(value);
     expect(error.code).toBe('backup/invalid-record');
-    expect(error.details).toMatchObject({ table: 'savings', index: rows.savings.length - 1 });
+    expect(error.details).toMatchObject({
+      table: 'savings',
+      index: rows.savings.length - 1,
+      recordCode: 'saving/invalid',
+      received: 'null',
+    });
+  });
+
+  it('refuses a file whose only snapshot is not an object the same way', async () => {
+    const value = olderFile(2);
+    (value.tables as Record<string, unknown[]>).savings = [null];
+    const error = await errorOf(value);
+    expect([error.code, error.details]).toMatchObject([
+      'backup/invalid-record',
+      { table: 'savings', index: 0, recordCode: 'saving/invalid', received: 'null' },
+    ]);
   });
 
   it('makes the place a sample only when every snapshot is one', async () => {
