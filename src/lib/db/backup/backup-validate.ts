@@ -194,7 +194,9 @@ function fromVersion2(tables: Record<string, unknown>): Record<string, unknown> 
   }));
   const place = migratedPlace(snapshots, base);
   // Keys in the order of the current schema: placeId right after the common fields.
-  const placed = savings.map((s) => (place && isPlainObject(s) ? { ...s, placeId: place.id } : s));
+  const placed = savings.map((s: unknown) =>
+    place && isPlainObject(s) ? { ...s, placeId: place.id } : s,
+  );
   const out: Record<string, unknown> = {};
   for (const [key, rows] of Object.entries(tables)) {
     // Stryker disable next-line EqualityOperator: each assignment writes the same list, and the order of the keys is not read (validateBackup walks TABLE_NAMES)
