@@ -72,6 +72,7 @@ export function alignEntry(
   const orphaned = stream.deletedAt !== null && entry.deletedAt === null;
   const followsDeletion =
     entry.deletedAt !== null &&
+    // Stryker disable next-line ConditionalExpression: an entry deleted at the stream's own deletion time, made to follow it, gets that same time and the stream's member (as `moved` already gives it): the same content
     entry.deletedAt !== stream.deletedAt &&
     deletions.has(entry.deletedAt);
   if (!moved && !orphaned && !followsDeletion) return entry;
