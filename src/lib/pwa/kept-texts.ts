@@ -69,7 +69,8 @@ export async function keepLocales(
 
 /** Asks the worker to keep `locale`'s texts (the app calls it when it shows a language). */
 export function keepTexts(locale: string): void {
-  if (!('serviceWorker' in navigator)) return;
+  // Called from an idle callback: a page (or a test's document) may be gone by then.
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   void navigator.serviceWorker.ready.then((registration) =>
     registration.active?.postMessage({ type: KEEP_TEXTS, locale }),
   );
