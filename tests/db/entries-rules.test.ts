@@ -15,7 +15,7 @@ import {
   restoreEntries,
   updateEntry,
 } from '../../src/lib/db/repo';
-import { AnyamError } from '../../src/lib/domain/model';
+
 import { PINNED_NOW } from '../pinned-day';
 import {
   codeOf,
@@ -25,6 +25,7 @@ import {
   seedBasics,
   type Basics,
 } from './helpers';
+import { errorOf } from '../refusal';
 
 /*
  * The rules of the entries repository (src/lib/db/repo/entries.ts) that tests/db/entries.test.ts
@@ -43,16 +44,6 @@ afterEach(async () => {
   vi.useRealTimers();
   await dropDatabase(db);
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<AnyamError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AnyamError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('an entry added with the rate its currency was missing', () => {
   it('writes the rate and the entry, both converted with it', async () => {

@@ -10,9 +10,10 @@ import {
   listPaymentsDue,
   restorePayment,
 } from '../../src/lib/db/repo';
-import { AnyamError, type Plan } from '../../src/lib/domain/model';
+import { type Plan } from '../../src/lib/domain/model';
 import { PINNED_TODAY } from '../pinned-day';
 import { codeOf, dropDatabase, freshDatabase, seedBasics } from './helpers';
+import { errorOf } from '../refusal';
 
 /*
  * The rules of the payments repository (src/lib/db/repo/payments.ts) that
@@ -37,16 +38,6 @@ beforeEach(async () => {
   });
 });
 afterEach(() => dropDatabase(db));
-
-async function errorOf(promise: Promise<unknown>): Promise<AnyamError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AnyamError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a new payment', () => {
   it('takes the occurrence’s day, the plan’s amount and currency, an empty note, and is not a sample', async () => {

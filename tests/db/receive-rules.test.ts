@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
 import { addEntry, addStream, deleteEntry, deleteStream, receiveDue } from '../../src/lib/db/repo';
-import { AnyamError, type Stream } from '../../src/lib/domain/model';
+import { type Stream } from '../../src/lib/domain/model';
 import { payDayWindow } from '../../src/lib/domain/occurrences';
 import { dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';
+import { errorOf } from '../refusal';
 
 /*
  * The rules of "Received" (src/lib/db/repo/receive.ts) that tests/db/monthly-loop.test.ts does
@@ -29,16 +30,6 @@ beforeEach(async () => {
   });
 });
 afterEach(() => dropDatabase(db));
-
-async function errorOf(promise: Promise<unknown>): Promise<AnyamError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AnyamError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const count = () => db.entries.where('streamId').equals(salary.id).count();
 

@@ -6,10 +6,11 @@ import { encryptBackupText } from '../../src/lib/db/backup/crypto';
 import { gzipText } from '../../src/lib/db/backup/gzip';
 import type { JobProgress } from '../../src/lib/db/backup/cancel';
 import type { AnyamDatabase } from '../../src/lib/db/database';
-import { AnyamError, TABLE_NAMES, type HouseholdTables } from '../../src/lib/domain/model';
+import { TABLE_NAMES, type HouseholdTables } from '../../src/lib/domain/model';
 import { householdFactory } from '../factories';
 import { checksumTables } from './checksum';
 import { dropDatabase, freshDatabase } from './helpers';
+import { errorOf } from '../refusal';
 
 /*
  * The rules of restore.ts that the round-trip and merge tests do not state: what reading a file
@@ -27,16 +28,6 @@ beforeEach(() => {
   db = freshDatabase('restore-rules');
 });
 afterEach(() => dropDatabase(db));
-
-async function errorOf(promise: Promise<unknown>): Promise<AnyamError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AnyamError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const household = (seed = 5): HouseholdTables =>
   householdFactory.build({ seed, months: 2, entriesPerMonth: 6 });

@@ -13,9 +13,10 @@ import { addDebt } from '../../src/lib/db/repo/debts';
 import { scheduleOfCount } from '../../src/lib/domain/debt-schedule';
 import { addDaysIso } from '../../src/lib/domain/dates';
 import type { Debt } from '../../src/lib/domain/debt-model';
-import { AnyamError, type Plan } from '../../src/lib/domain/model';
+import { type Plan } from '../../src/lib/domain/model';
 import { PINNED_TODAY } from '../pinned-day';
 import { codeOf, dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';
+import { errorOf } from '../refusal';
 
 /*
  * The rules of the skips repository (src/lib/db/repo/skips.ts) that tests/db/monthly-loop.test.ts
@@ -50,16 +51,6 @@ beforeEach(async () => {
   });
 });
 afterEach(() => dropDatabase(db));
-
-async function errorOf(promise: Promise<unknown>): Promise<AnyamError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AnyamError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('skipping an occurrence', () => {
   it('writes a live skip of its kind, source and day, not a sample', async () => {
