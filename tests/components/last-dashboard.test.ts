@@ -15,7 +15,7 @@ function page(): HTMLElement {
   document.head.innerHTML = `
     <meta name="anyam-dashboard-chunks" content="/assets/dashboard-core-abc.js">
     <meta name="anyam-dashboard-texts" content="">
-    <link rel="stylesheet" href="/assets/index-1.css">`;
+    <style>.card { padding: 1rem; }</style>`;
   document.body.innerHTML = `
     <main data-view="dashboard"><div class="loop-wrap">
       <section class="loop">Due now</section>
@@ -57,11 +57,11 @@ describe('the dashboard kept for the next visit', () => {
     }
   });
 
-  it('is kept with the stylesheets of this origin, for this day, language and household', () => {
+  it("is kept with the page's stylesheets, for this day, language and household", () => {
     keepDashboard(page());
     const kept = JSON.parse(localStorage.getItem(SNAPSHOT_KEY)!) as Record<string, unknown>;
+    expect(kept.css).toMatch(/\.card \{\s*padding: 1rem;\s*\}/);
     expect(kept).toMatchObject({
-      styles: ['/assets/index-1.css'],
       household: 'Keluarga Uji',
       build: snapshotContext().build,
     });
@@ -92,6 +92,32 @@ describe('the last dashboard on the next visit', () => {
     lastDashboard.end();
     expect(lastDashboard.active).toBe(false);
     expect(document.querySelector('.last-dashboard')).toBeNull();
+  });
+
+  it('is painted before the shell mounts in a copy of the shell it was drawn in, inert', () => {
+    document.body.innerHTML = `
+      <div class="shell"><header><h1>Keluarga Uji</h1><button>Add income</button></header>
+      <div class="content"><main data-view="dashboard"><section data-testid="dash-score">
+      <strong data-testid="dash-score-value">74</strong></section></main></div></div>`;
+    keepDashboard(document.querySelector('main')!);
+    document.body.innerHTML = '<div id="app"><div class="boot">Anyam</div></div>';
+    const app = document.getElementById('app')!;
+    expect(lastDashboard.start(snapshotContext(), { target: app, note: 'Updating…' })).toBe(true);
+    expect(app.querySelector('.boot')).toBeNull();
+    const copy = app.firstElementChild as HTMLElement;
+    expect(copy.inert).toBe(true);
+    expect(copy.querySelector('h1')?.textContent).toBe('Keluarga Uji');
+    expect(copy.querySelector('main > .last-dashboard-note[role="status"]')?.textContent).toBe(
+      'Updating…',
+    );
+    // The view itself is only in the snapshot's closed shadow root, in the copy's main.
+    expect(copy.querySelector('main > .last-dashboard')).not.toBeNull();
+    expect(copy.querySelectorAll('[data-testid="dash-score-value"]')).toHaveLength(0);
+    // The shell's mount moves it into its own main.
+    const live = document.createElement('main');
+    lastDashboard.place(live);
+    expect(live.querySelector('.last-dashboard')).not.toBeNull();
+    expect(copy.querySelector('.last-dashboard')).toBeNull();
   });
 
   it('gives way after 4 seconds whatever the live view is doing', () => {

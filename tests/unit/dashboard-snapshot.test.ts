@@ -32,7 +32,11 @@ const CTX: SnapshotContext = {
   scope: ':household',
   private: false,
 };
-const DRAWN = { html: '<section class="card">74</section>', styles: ['/assets/index-1.css'] };
+const DRAWN = {
+  html: '<section class="card">74</section>',
+  css: '.card { padding: 1rem; }',
+  shell: '<div class="shell"><main></main></div>',
+};
 
 let storage: ReturnType<typeof memoryStorage>;
 beforeEach(() => {
@@ -77,21 +81,26 @@ describe('the last dashboard', () => {
     expect(saveSnapshot({ ...CTX, build: '' }, DRAWN)).toBe(false);
   });
 
-  it('refuses what it could not show: no HTML, too much, no stylesheet, one from elsewhere', () => {
+  it('refuses what it could not show: no HTML or no styles, or too much of either', () => {
     expect(saveSnapshot(CTX, { ...DRAWN, html: '' })).toBe(false);
     expect(saveSnapshot(CTX, { ...DRAWN, html: 'x'.repeat(MAX_SNAPSHOT_CHARS + 1) })).toBe(false);
-    expect(saveSnapshot(CTX, { ...DRAWN, html: 'x'.repeat(MAX_SNAPSHOT_CHARS) })).toBe(true);
-    expect(saveSnapshot(CTX, { ...DRAWN, styles: [] })).toBe(false);
-    expect(saveSnapshot(CTX, { ...DRAWN, styles: ['//elsewhere.example/a.css'] })).toBe(false);
-    expect(saveSnapshot(CTX, { ...DRAWN, styles: ['assets/a.css'] })).toBe(false);
+    expect(saveSnapshot(CTX, { ...DRAWN, css: '' })).toBe(false);
+    expect(saveSnapshot(CTX, { ...DRAWN, css: 'x'.repeat(MAX_SNAPSHOT_CHARS + 1) })).toBe(false);
     expect(storage.items.has(SNAPSHOT_KEY)).toBe(false);
+    expect(saveSnapshot(CTX, { ...DRAWN, shell: 'x'.repeat(MAX_SNAPSHOT_CHARS + 1) })).toBe(false);
+    expect(storage.items.has(SNAPSHOT_KEY)).toBe(false);
+    expect(saveSnapshot(CTX, { ...DRAWN, html: 'x'.repeat(MAX_SNAPSHOT_CHARS) })).toBe(true);
+    expect(saveSnapshot(CTX, { ...DRAWN, css: 'y'.repeat(MAX_SNAPSHOT_CHARS) })).toBe(true);
+    // No shell (a view drawn outside it): painted once the shell has mounted.
+    expect(saveSnapshot(CTX, { ...DRAWN, shell: '' })).toBe(true);
   });
 
   it.each([
     ['not JSON', '{'],
     ['not an object', '"html"'],
     ['another version', JSON.stringify({ ...CTX, ...DRAWN, v: 2 })],
-    ['styles not a list', JSON.stringify({ ...CTX, ...DRAWN, v: 1, styles: '/a.css' })],
+    ['styles not text', JSON.stringify({ ...CTX, ...DRAWN, v: 1, css: ['.a{}'] })],
+    ['without its shell', JSON.stringify({ ...CTX, ...DRAWN, v: 1, shell: undefined })],
     ['html not text', JSON.stringify({ ...CTX, ...DRAWN, v: 1, html: 7 })],
   ])('reads a stored value that is %s as none', (_, raw) => {
     storage.items.set(SNAPSHOT_KEY, raw);

@@ -2,7 +2,8 @@
  * The last dashboard a household saw, kept so that the next visit paints it at once, marked as
  * updating, while the figures are read and computed again (issue 29; docs/design-notes.md,
  * "The last dashboard first"). What is kept is the dashboard's top as it was drawn (its HTML, up
- * to the score card) and the stylesheets that drew it.
+ * to the score card) and the text of the stylesheets that drew it (so that it paints in the
+ * first frame, with no stylesheet to wait for).
  *
  * A snapshot is only ever shown for the day, the language, the build, the household and the
  * dashboard scope it was drawn for, and never when the phone has a lock or hides its amounts.
@@ -16,7 +17,10 @@
 
 export const SNAPSHOT_KEY = 'anyam.snapshot';
 const VERSION = 1;
-/** A dashboard's top is 10–40 KB of HTML; anything far larger is not kept (storage is small). */
+/**
+ * A dashboard's top is 10–40 KB of HTML and the app's stylesheet about 60 KB of text; anything
+ * far larger is not kept (localStorage holds a few megabytes).
+ */
 export const MAX_SNAPSHOT_CHARS = 300_000;
 
 export interface DashboardSnapshot {
@@ -30,8 +34,10 @@ export interface DashboardSnapshot {
   /** Whose dashboard: the phone's owner and its dashboard scope. */
   scope: string;
   html: string;
-  /** The stylesheets the page had when it was drawn (paths on this origin). */
-  styles: string[];
+  /** The text of the page's stylesheets when it was drawn (the same build's: see `build`). */
+  css: string;
+  /** The shell around the view (header, navigation, banners; `main` empty), or '' if none. */
+  shell: string;
 }
 
 export interface SnapshotContext {
@@ -69,9 +75,11 @@ export function snapshotFits(value: unknown, ctx: SnapshotContext): value is Das
     isText(s.html) &&
     s.html.length > 0 &&
     s.html.length <= MAX_SNAPSHOT_CHARS &&
-    Array.isArray(s.styles) &&
-    s.styles.length > 0 &&
-    s.styles.every((href) => isText(href) && href.startsWith('/') && !href.startsWith('//'))
+    isText(s.css) &&
+    s.css.length > 0 &&
+    s.css.length <= MAX_SNAPSHOT_CHARS &&
+    isText(s.shell) &&
+    s.shell.length <= MAX_SNAPSHOT_CHARS
   );
 }
 
@@ -133,7 +141,7 @@ export function readSnapshot(ctx: SnapshotContext): DashboardSnapshot | null {
 /** Keeps what the dashboard drew, for this context (never for a private phone). */
 export function saveSnapshot(
   ctx: SnapshotContext,
-  drawn: { html: string; styles: string[] },
+  drawn: { html: string; css: string; shell: string },
 ): boolean {
   const snapshot: DashboardSnapshot = {
     v: VERSION,
@@ -143,7 +151,8 @@ export function saveSnapshot(
     household: ctx.household ?? '',
     scope: ctx.scope,
     html: drawn.html,
-    styles: drawn.styles,
+    css: drawn.css,
+    shell: drawn.shell,
   };
   if (!snapshotFits(snapshot, ctx)) {
     dropSnapshot();

@@ -10,7 +10,8 @@ import { device } from '../../lib/state/device.svelte';
 /**
  * The dashboard as drawn in `view` (its `main`), for the next visit: up to its
  * score card, without what is not HTML (canvases) or not the page (dialogs), the choices of its
- * selects as attributes (a clone keeps only those). Kept only if it fits this context.
+ * selects as attributes (a clone keeps only those), with the page's stylesheets. Kept only if it
+ * fits this context.
  */
 export function keepDashboard(view: HTMLElement): boolean {
   const ctx = snapshotContext(device.current, locale.current);
@@ -18,11 +19,24 @@ export function keepDashboard(view: HTMLElement): boolean {
     dropSnapshot();
     return false;
   }
-  const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
-    .map((link) => new URL(link.href, location.href))
-    .filter((url) => url.origin === location.origin)
-    .map((url) => url.pathname);
-  return saveSnapshot(ctx, { html: drawnHtml(view), styles });
+  return saveSnapshot(ctx, {
+    html: drawnHtml(view),
+    css: pageCss(document),
+    shell: shellHtml(view),
+  });
+}
+
+/**
+ * The shell around `view` (its header, navigation and banners), with `view` emptied: what the
+ * next visit paints before the shell has mounted. No copy of a phone's lock or dialogs.
+ */
+export function shellHtml(view: HTMLElement): string {
+  const shell = view.closest('.shell');
+  if (!shell) return '';
+  const clone = shell.cloneNode(true) as HTMLElement;
+  clone.querySelector('main')?.replaceChildren();
+  clone.querySelectorAll('dialog, script, .last-dashboard-place').forEach((el) => el.remove());
+  return clone.outerHTML;
 }
 
 export function drawnHtml(view: HTMLElement): string {
@@ -48,4 +62,17 @@ export function drawnHtml(view: HTMLElement): string {
     .querySelectorAll('canvas, dialog, script, .last-dashboard-place')
     .forEach((el) => el.remove());
   return clone.innerHTML;
+}
+
+/** The text of the page's stylesheets (this origin's: another's rules cannot be read). */
+export function pageCss(doc: Document): string {
+  const texts: string[] = [];
+  for (const sheet of doc.styleSheets) {
+    try {
+      for (const rule of sheet.cssRules) texts.push(rule.cssText);
+    } catch {
+      // A stylesheet of another origin (none in this app) cannot be read: left out.
+    }
+  }
+  return texts.join('\n');
 }
