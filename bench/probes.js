@@ -90,7 +90,7 @@ export function installProbe(options) {
   function check() {
     if (
       state.snapshot === null &&
-      document.querySelector('main[data-view="dashboard"] .last-dashboard[data-snapshot="shown"]')
+      document.querySelector('.last-dashboard[data-snapshot="shown"]')
     ) {
       state.snapshot = performance.now();
       painted((t) => (state.snapshotPainted = t));

@@ -1,4 +1,4 @@
-import { flushSync, mount } from 'svelte';
+import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { startEarly } from './early-start';
@@ -25,31 +25,34 @@ setTimeout(() => {
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 
-// The dashboard this phone drew last time, if it still holds, in place of index.html's static
-// header: the first frame shows the household's last screen (lib/ui/last-dashboard.svelte.ts).
-const lastShown =
+// The screen this phone drew last time on the dashboard, if it still holds, in place of
+// index.html's static header: the first frame shows it (lib/ui/last-dashboard.svelte.ts), and
+// the shell mounts beside it, hidden, until its dashboard is drawn.
+const liveTarget =
   router.current === 'dashboard' && device.current.householdName !== null
-    ? lastDashboard.start(snapshotContext(device.current, locale.current), {
+    ? lastDashboard.start(
+        snapshotContext(device.current, locale.current),
         target,
-        note: m.last_dashboard_updating(),
-      })
-    : false;
+        m.last_dashboard_updating(),
+      )
+    : null;
 // A returning visit's data and view start loading while the rest of this task runs; behind the
-// last dashboard's first frame when there is one (their code, arriving from the worker's cache
-// at once, would otherwise run first and hold that frame back).
-if (lastShown) requestAnimationFrame(() => setTimeout(() => startEarly(router.current), 0));
+// last screen's first frame when there is one (their code, arriving from the worker's cache at
+// once, would otherwise run first and hold that frame back).
+if (liveTarget) requestAnimationFrame(() => setTimeout(() => startEarly(router.current), 0));
 else startEarly(router.current);
 
-/** index.html's static header (.boot) gives way to the app. */
+/** index.html's static header (.boot) gives way to the app, or the last screen stays over it. */
 function start(app: HTMLElement) {
+  if (liveTarget) {
+    mount(App, { target: liveTarget });
+    return;
+  }
   app.replaceChildren();
   mount(App, { target: app });
-  // The shell's actions now, so the last dashboard moves into the shell's own `main` in this
-  // task: no frame without it.
-  if (lastShown) flushSync();
 }
 
-// Let the static header (or the last dashboard) paint first: a module script that arrives from
+// Let the static header (or the last screen) paint first: a module script that arrives from
 // the service worker's cache runs before the browser's first frame, so mounting at once would
 // hold the first paint until the whole shell has rendered. A hidden page gets no frames: it
 // mounts at once.

@@ -9,26 +9,37 @@ import { SNAPSHOT_KEY } from '../../src/lib/db/dashboard-snapshot';
 import { lastDashboard } from '../../src/lib/ui/last-dashboard.svelte';
 import { snapshotContext as contextOf } from '../../src/lib/db/dashboard-snapshot';
 import { locale } from '../../src/lib/i18n/locale.svelte';
+import { DASHBOARD_DRAWN } from '../../src/lib/ui/last-dashboard-event';
 import { drawnHtml, keepDashboard } from '../../src/views/dashboard/keep-dashboard';
 
+/** A dashboard drawn in its shell; returns its main. */
 function page(): HTMLElement {
   document.head.innerHTML = `
     <meta name="anyam-dashboard-chunks" content="/assets/dashboard-core-abc.js">
     <meta name="anyam-dashboard-texts" content="">
     <style>.card { padding: 1rem; }</style>`;
   document.body.innerHTML = `
-    <main data-view="dashboard"><div class="loop-wrap">
-      <section class="loop">Due now</section>
-      <select name="member"><option value="">All</option><option value="m1">Sari</option></select>
-      <div class="grid">
-        <p>Next step</p>
-        <section data-testid="dash-score"><strong data-testid="dash-score-value">74</strong></section>
-        <section data-testid="stress">Stress test</section>
-        <figure><canvas data-chart="income"></canvas></figure>
-      </div>
-      <dialog open>Quick add</dialog>
-    </div></main>`;
+    <div id="app"><div class="shell">
+      <header><h1 data-testid="household-name">Keluarga Uji</h1><button>Add income</button></header>
+      <div class="content"><main data-view="dashboard"><div class="loop-wrap">
+        <section class="loop">Due now</section>
+        <select name="member"><option value="">All</option><option value="m1">Sari</option></select>
+        <div class="grid">
+          <p>Next step</p>
+          <section data-testid="dash-score"><strong data-testid="dash-score-value">74</strong></section>
+          <section data-testid="stress">Stress test</section>
+          <figure><canvas data-chart="income"></canvas></figure>
+        </div>
+        <dialog open>Quick add</dialog>
+      </div></main></div>
+    </div></div>`;
   return document.querySelector<HTMLElement>('main')!;
+}
+
+/** The next visit's index.html: its static header in #app. */
+function nextVisit(): HTMLElement {
+  document.body.innerHTML = '<div id="app"><div class="boot">Anyam</div></div>';
+  return document.getElementById('app')!;
 }
 
 beforeEach(() => {
@@ -66,6 +77,9 @@ describe('the dashboard kept for the next visit', () => {
       build: snapshotContext().build,
     });
     expect(snapshotContext().build).toContain('dashboard-core-abc');
+    // The shell around the view, the view itself kept apart (main emptied).
+    expect(kept.shell).toContain('Keluarga Uji');
+    expect(kept.shell).toContain('<main data-view="dashboard"></main>');
   });
 
   it('is not kept, and the one kept is dropped, once amounts are hidden', () => {
@@ -77,63 +91,60 @@ describe('the dashboard kept for the next visit', () => {
 });
 
 describe('the last dashboard on the next visit', () => {
-  it('stands in, inert and hidden from screen readers, until the live view ends it', () => {
+  it('is the last screen, inert and closed to the page, with the live page hidden beside it', () => {
     keepDashboard(page());
-    document.body.innerHTML = '<main><div id="place"></div></main>';
-    lastDashboard.start(snapshotContext());
+    const app = nextVisit();
+    const live = lastDashboard.start(snapshotContext(), app, 'Updating…');
+    expect(live).not.toBeNull();
     expect(lastDashboard.active).toBe(true);
-    lastDashboard.place(document.getElementById('place')!);
-    const host = document.querySelector<HTMLElement>('.last-dashboard')!;
-    expect(host.getAttribute('aria-hidden')).toBe('true');
-    expect(host.inert).toBe(true);
-    // Closed: nothing of it is reachable from the page (no second score to find).
-    expect(host.shadowRoot).toBeNull();
-    expect(document.querySelectorAll('[data-testid="dash-score-value"]')).toHaveLength(0);
-    lastDashboard.end();
-    expect(lastDashboard.active).toBe(false);
-    expect(document.querySelector('.last-dashboard')).toBeNull();
-  });
-
-  it('is painted before the shell mounts in a copy of the shell it was drawn in, inert', () => {
-    document.body.innerHTML = `
-      <div class="shell"><header><h1>Keluarga Uji</h1><button>Add income</button></header>
-      <div class="content"><main data-view="dashboard"><section data-testid="dash-score">
-      <strong data-testid="dash-score-value">74</strong></section></main></div></div>`;
-    keepDashboard(document.querySelector('main')!);
-    document.body.innerHTML = '<div id="app"><div class="boot">Anyam</div></div>';
-    const app = document.getElementById('app')!;
-    expect(lastDashboard.start(snapshotContext(), { target: app, note: 'Updating…' })).toBe(true);
     expect(app.querySelector('.boot')).toBeNull();
-    const copy = app.firstElementChild as HTMLElement;
-    expect(copy.inert).toBe(true);
-    expect(copy.querySelector('h1')?.textContent).toBe('Keluarga Uji');
-    expect(copy.querySelector('main > .last-dashboard-note[role="status"]')?.textContent).toBe(
+    const host = app.querySelector<HTMLElement>('.last-dashboard')!;
+    expect(host.dataset.snapshot).toBe('shown');
+    // Closed: nothing of it is reachable from the page (no second name, score or button).
+    expect(host.shadowRoot).toBeNull();
+    expect(document.querySelectorAll('[data-testid]')).toHaveLength(0);
+    expect(document.querySelectorAll('main, button')).toHaveLength(0);
+    // The pill is the page's: a screen reader hears that it is updating.
+    expect(host.querySelector('.last-dashboard-note[role="status"]')?.textContent).toBe(
       'Updating…',
     );
-    // The view itself is only in the snapshot's closed shadow root, in the copy's main.
-    expect(copy.querySelector('main > .last-dashboard')).not.toBeNull();
-    expect(copy.querySelectorAll('[data-testid="dash-score-value"]')).toHaveLength(0);
-    // The shell's mount moves it into its own main.
-    const live = document.createElement('main');
-    lastDashboard.place(live);
-    expect(live.querySelector('.last-dashboard')).not.toBeNull();
-    expect(copy.querySelector('.last-dashboard')).toBeNull();
+    // The shell mounts in `live`, hidden until the snapshot ends, then shown in its place.
+    expect(live!.hidden).toBe(true);
+    expect(live!.parentElement).toBe(app);
+    lastDashboard.end();
+    expect(lastDashboard.active).toBe(false);
+    expect(app.querySelector('.last-dashboard')).toBeNull();
+    expect(live!.hidden).toBe(false);
+  });
+
+  it('gives way when the dashboard says it is drawn', () => {
+    keepDashboard(page());
+    lastDashboard.start(snapshotContext(), nextVisit(), 'Updating…');
+    dispatchEvent(new Event(DASHBOARD_DRAWN));
+    expect(lastDashboard.active).toBe(false);
   });
 
   it('gives way after 4 seconds whatever the live view is doing', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     keepDashboard(page());
-    lastDashboard.start(snapshotContext());
+    lastDashboard.start(snapshotContext(), nextVisit(), 'Updating…');
     vi.advanceTimersByTime(3999);
     expect(lastDashboard.active).toBe(true);
     vi.advanceTimersByTime(1);
     expect(lastDashboard.active).toBe(false);
   });
 
-  it('is not painted for another household', () => {
+  it('is not painted for another household, and the page keeps its static header', () => {
     keepDashboard(page());
     device.update({ householdName: 'Keluarga Lain' });
-    lastDashboard.start(snapshotContext());
+    const app = nextVisit();
+    expect(lastDashboard.start(snapshotContext(), app, 'Updating…')).toBeNull();
     expect(lastDashboard.active).toBe(false);
+    expect(app.querySelector('.boot')).not.toBeNull();
+  });
+
+  it('is not kept for a view drawn outside the shell', () => {
+    document.body.innerHTML = '<main data-view="dashboard"><p>74</p></main>';
+    expect(keepDashboard(document.querySelector('main')!)).toBe(false);
   });
 });

@@ -49,18 +49,19 @@ async function watchSnapshot(page: Page): Promise<void> {
     (window as unknown as { __seen: typeof seen }).__seen = seen;
     new MutationObserver(() => {
       const host = document.querySelector<HTMLElement>('.last-dashboard');
-      const main = document.querySelector('main');
-      const live = main !== null && !main.classList.contains('under-snapshot');
+      // The live page: in #app, or in the wrapper it mounts in beside the snapshot, hidden.
+      const wrapper = document.querySelector<HTMLElement>('.live-page');
+      const live = wrapper === null || !wrapper.hidden;
       if (host?.dataset.snapshot === 'shown' && !seen.shown) {
         seen.shown = true;
-        seen.note = document.querySelector('.last-dashboard-note')?.textContent ?? '';
-        seen.score =
-          host.shadowRoot?.querySelector('[data-testid="dash-score-value"]')?.textContent ?? null;
-        seen.inert = host.inert;
-        seen.ariaHidden = host.getAttribute('aria-hidden');
+        seen.note = host.querySelector('.last-dashboard-note')?.textContent ?? '';
+        const screen = host.shadowRoot?.firstElementChild as HTMLElement | null | undefined;
+        seen.score = screen?.querySelector('[data-testid="dash-score-value"]')?.textContent ?? null;
+        seen.inert = screen?.inert ?? null;
+        seen.ariaHidden = screen?.getAttribute('aria-hidden') ?? null;
         seen.liveShown = live;
       }
-      // Ended: gone, and the live view shown (it moves once, when the shell's frame is redrawn).
+      // Ended: gone, and the live page shown.
       const gone = !document.querySelector('.last-dashboard') && live;
       if (seen.shown && !seen.ended && gone) {
         seen.ended = true;
@@ -71,7 +72,7 @@ async function watchSnapshot(page: Page): Promise<void> {
       subtree: true,
       childList: true,
       attributes: true,
-      attributeFilter: ['data-snapshot', 'class'],
+      attributeFilter: ['data-snapshot', 'hidden'],
     });
   });
 }
@@ -81,7 +82,7 @@ const kept = (page: Page) => page.evaluate((key) => localStorage.getItem(key) !=
 
 /** The live dashboard drawn (this test opens the snapshot's shadow root: it is kept apart). */
 async function dashboardDrawn(page: Page): Promise<string> {
-  const live = page.locator('main:not(.under-snapshot)');
+  const live = page.locator('#app > :not(.last-dashboard)').first();
   await expect(live.locator('[data-dashboard-ready="true"]')).toBeVisible({ timeout: 30_000 });
   return (await live.getByTestId('dash-score-value').textContent()) ?? '';
 }
@@ -101,7 +102,7 @@ test('a returning visit shows the last dashboard, marked as updating, until the 
   expect(shown.shown).toBe(true);
   expect(shown.note).toBe('Your figures from last time, updating…');
   expect(shown.score).toBe(score);
-  // Not something to tap or to read out: the live view is (not there yet, or hidden meanwhile).
+  // Not something to tap or to read out: the live page is, hidden meanwhile.
   expect(shown.inert).toBe(true);
   expect(shown.ariaHidden).toBe('true');
   expect(shown.liveShown).toBe(false);

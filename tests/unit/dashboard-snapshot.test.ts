@@ -91,8 +91,8 @@ describe('the last dashboard', () => {
     expect(storage.items.has(SNAPSHOT_KEY)).toBe(false);
     expect(saveSnapshot(CTX, { ...DRAWN, html: 'x'.repeat(MAX_SNAPSHOT_CHARS) })).toBe(true);
     expect(saveSnapshot(CTX, { ...DRAWN, css: 'y'.repeat(MAX_SNAPSHOT_CHARS) })).toBe(true);
-    // No shell (a view drawn outside it): painted once the shell has mounted.
-    expect(saveSnapshot(CTX, { ...DRAWN, shell: '' })).toBe(true);
+    // No shell to draw it in: nothing to paint before the shell mounts.
+    expect(saveSnapshot(CTX, { ...DRAWN, shell: '' })).toBe(false);
   });
 
   it.each([

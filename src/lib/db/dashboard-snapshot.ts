@@ -36,7 +36,7 @@ export interface DashboardSnapshot {
   html: string;
   /** The text of the page's stylesheets when it was drawn (the same build's: see `build`). */
   css: string;
-  /** The shell around the view (header, navigation, banners; `main` empty), or '' if none. */
+  /** The shell around the view (header, navigation, banners; `main` empty). */
   shell: string;
 }
 
@@ -79,6 +79,7 @@ export function snapshotFits(value: unknown, ctx: SnapshotContext): value is Das
     s.css.length > 0 &&
     s.css.length <= MAX_SNAPSHOT_CHARS &&
     isText(s.shell) &&
+    s.shell.length > 0 &&
     s.shell.length <= MAX_SNAPSHOT_CHARS
   );
 }

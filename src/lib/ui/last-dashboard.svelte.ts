@@ -1,101 +1,95 @@
 /**
  * "The last dashboard first" (docs/design-notes.md): a returning visit to the dashboard paints
- * the dashboard it drew last time (db/dashboard-snapshot.ts) in its first frame (main.ts draws
- * it, then mounts the shell at once), marked as updating and inert, while the live view reads
- * and computes behind it, hidden. The live view takes its place as soon as its score (or its
- * empty state, or its failure) is drawn.
+ * the screen it drew last time (db/dashboard-snapshot.ts: the shell, the dashboard's top) in its
+ * first frame, marked as updating and inert, in place of index.html's static header. The shell
+ * mounts beside it, hidden, and its live view reads and computes there; the whole live page
+ * takes the snapshot's place at once when the dashboard has drawn its score (or its empty
+ * state, or its failure): no moment of half a page, no banner arriving late.
  *
- * The snapshot is drawn in a closed shadow root: its text, ids and buttons stay apart from the
- * live page's (one "Paid" button, one #main, one name for each control), and nothing can reach
- * into it. It holds its own copy of the stylesheets the page had when it was drawn.
+ * The snapshot is drawn in a closed shadow root, with its own parsed copy of the page's
+ * stylesheet: its text, ids and buttons stay apart from the live page's (one "Paid" button,
+ * one #main, one name for each control), and no script, screen reader or test reaches it. The
+ * pill that says it is updating is the page's `role="status"`.
  */
 import {
   readSnapshot,
   type DashboardSnapshot,
   type SnapshotContext,
 } from '../db/dashboard-snapshot';
-
 import { DASHBOARD_DRAWN } from './last-dashboard-event';
 
 /** Past this, the live view is shown whatever it shows (its own "Loading…"). */
 const LONGEST_MS = 4000;
 
 class LastDashboard {
-  /** A snapshot stands in for the live view (which stays hidden until `end`). */
+  /** The last screen stands in for the live page (which stays hidden until `end`). */
   active = $state(false);
   #host: HTMLElement | null = null;
+  #live: HTMLElement | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
-   * Draws the stored snapshot for this context, if there is one, and whether it did. Into
-   * `page` (index.html's #app, before the shell mounts): with a copy of the shell it was drawn
-   * in, inert, so the first frame is the last screen; the shell's mount then takes the copy's
-   * place and moves the snapshot into its own `main` (`place`).
+   * Draws the stored snapshot for this context into `page` (index.html's #app, before the
+   * shell mounts), if there is one. Returns the element the shell is to mount in (hidden until
+   * the snapshot ends), or null when there is no snapshot.
    */
-  start(ctx: SnapshotContext, page?: { target: HTMLElement; note: string }): boolean {
-    if (this.active) return true;
+  start(ctx: SnapshotContext, page: HTMLElement, note: string): HTMLElement | null {
+    if (this.active) return this.#live;
     const snapshot = readSnapshot(ctx);
-    if (!snapshot) return false;
+    if (!snapshot) return null;
     try {
-      this.#host = drawHost(snapshot);
+      this.#host = drawHost(snapshot, note);
     } catch {
-      // A browser without constructable stylesheets: the live view alone, as before.
-      return false;
+      // A browser without constructable stylesheets: the live page alone, as before.
+      return null;
     }
-    if (page && snapshot.shell !== '') {
-      // The same pill the shell shows (App.svelte) until the live view takes over.
-      const note = document.createElement('p');
-      note.className = 'last-dashboard-note';
-      note.setAttribute('role', 'status');
-      note.textContent = page.note;
-      const copy = document.createElement('div');
-      copy.style.display = 'contents';
-      copy.inert = true;
-      copy.innerHTML = snapshot.shell;
-      const main = copy.querySelector('main');
-      if (main) {
-        main.classList.add('under-snapshot');
-        main.append(note, this.#host);
-        page.target.replaceChildren(copy);
-      }
-    }
+    this.#live = document.createElement('div');
+    this.#live.className = 'live-page';
+    this.#live.hidden = true;
+    page.replaceChildren(this.#host, this.#live);
     this.active = true;
     this.#timer = setTimeout(() => this.end(), LONGEST_MS);
     addEventListener(DASHBOARD_DRAWN, this.end);
-    return true;
+    return this.#live;
   }
 
-  /** The live view is drawn (or the snapshot failed): the snapshot gives way. */
+  /** The live dashboard is drawn (or the page left it): the live page takes over. */
   readonly end = (): void => {
     removeEventListener(DASHBOARD_DRAWN, this.end);
     clearTimeout(this.#timer);
     this.#host?.remove();
     this.#host = null;
+    if (this.#live) this.#live.hidden = false;
     this.active = false;
-  };
-
-  /** Svelte action: the snapshot is drawn inside `node` (moved there if drawn elsewhere). */
-  readonly place = (node: HTMLElement) => {
-    if (this.#host) node.append(this.#host);
   };
 }
 
 export const lastDashboard = new LastDashboard();
 
-function drawHost(snapshot: DashboardSnapshot): HTMLElement {
+function drawHost(snapshot: DashboardSnapshot, note: string): HTMLElement {
   const host = document.createElement('div');
   host.className = 'last-dashboard';
-  host.setAttribute('aria-hidden', 'true');
-  host.inert = true;
   const root = host.attachShadow({ mode: 'closed' });
-  // Its own copy of the stylesheets, parsed now: styled in the first frame it is in (a link to
+  // Its own copy of the stylesheet, parsed now: styled in the first frame it is in (a link to
   // the same file, even cached, applies a task or more later, behind the view's code).
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(snapshot.css);
   root.adoptedStyleSheets = [sheet];
-  const body = document.createElement('div');
-  body.innerHTML = snapshot.html;
-  root.append(body);
+  const screen = document.createElement('div');
+  screen.inert = true;
+  screen.setAttribute('aria-hidden', 'true');
+  screen.innerHTML = snapshot.shell;
+  const main = screen.querySelector('main');
+  if (!main) throw new Error('the snapshot has no main');
+  main.innerHTML = snapshot.html;
+  // The pill: light DOM, so a screen reader hears it (the screen itself is hidden from it).
+  const pill = document.createElement('p');
+  pill.className = 'last-dashboard-note';
+  pill.setAttribute('role', 'status');
+  pill.textContent = note;
+  root.append(screen);
+  host.append(pill);
+  root.append(document.createElement('slot'));
   host.dataset.snapshot = 'shown';
   return host;
 }

@@ -19,11 +19,9 @@ export function keepDashboard(view: HTMLElement): boolean {
     dropSnapshot();
     return false;
   }
-  return saveSnapshot(ctx, {
-    html: drawnHtml(view),
-    css: pageCss(document),
-    shell: shellHtml(view),
-  });
+  const shell = shellHtml(view);
+  if (shell === '') return false;
+  return saveSnapshot(ctx, { html: drawnHtml(view), css: pageCss(document), shell });
 }
 
 /**
@@ -35,7 +33,7 @@ export function shellHtml(view: HTMLElement): string {
   if (!shell) return '';
   const clone = shell.cloneNode(true) as HTMLElement;
   clone.querySelector('main')?.replaceChildren();
-  clone.querySelectorAll('dialog, script, .last-dashboard-place').forEach((el) => el.remove());
+  clone.querySelectorAll('dialog, script').forEach((el) => el.remove());
   return clone.outerHTML;
 }
 
@@ -58,9 +56,7 @@ export function drawnHtml(view: HTMLElement): string {
       next = after;
     }
   }
-  clone
-    .querySelectorAll('canvas, dialog, script, .last-dashboard-place')
-    .forEach((el) => el.remove());
+  clone.querySelectorAll('canvas, dialog, script').forEach((el) => el.remove());
   return clone.innerHTML;
 }
 
