@@ -56,6 +56,7 @@ export function rollupWithDelta(row: Rollup | undefined, delta: RollupDelta): Ro
     key: delta.key,
     streamId: delta.streamId,
     // A stream belongs to one member; the latest entry's member wins if it was ever reassigned.
+    // Stryker disable next-line OptionalChaining: a removal from no row has count ≤ 0 and returned null above, so `row` exists here
     memberId: delta.count > 0 ? delta.memberId : (row?.memberId ?? delta.memberId),
     month: delta.month,
     currency: delta.currency,
