@@ -216,6 +216,7 @@ function pendingFlows(
       missing += p.missingRateCount;
     }
     if (missing > 0) {
+      // Stryker disable next-line OptionalChaining: `missing` is above 0 only when a row has a missingRateCount above 0, so `find` finds one
       const currency = rows.find((r) => r.missingRateCount > 0)?.currency ?? stream.currency;
       unconverted.push({ name: stream.name, currency });
     }
