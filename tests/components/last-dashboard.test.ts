@@ -91,7 +91,7 @@ describe('the dashboard kept for the next visit', () => {
 });
 
 describe('the last dashboard on the next visit', () => {
-  it('is the last screen, inert and closed to the page, with the live page hidden beside it', () => {
+  it('is the last screen, inert and closed to the page, with the live page under it', () => {
     keepDashboard(page());
     const app = nextVisit();
     const live = lastDashboard.start(snapshotContext(), app, 'Updating…');
@@ -108,13 +108,13 @@ describe('the last dashboard on the next visit', () => {
     expect(host.querySelector('.last-dashboard-note[role="status"]')?.textContent).toBe(
       'Updating…',
     );
-    // The shell mounts in `live`, hidden until the snapshot ends, then shown in its place.
-    expect(live!.hidden).toBe(true);
+    // The shell mounts in `live`, under the snapshot, which comes first and stands over it.
     expect(live!.parentElement).toBe(app);
+    expect(app.firstElementChild).toBe(host);
     lastDashboard.end();
     expect(lastDashboard.active).toBe(false);
     expect(app.querySelector('.last-dashboard')).toBeNull();
-    expect(live!.hidden).toBe(false);
+    expect(app.firstElementChild).toBe(live);
   });
 
   it('gives way when the dashboard says it is drawn', () => {

@@ -49,9 +49,8 @@ async function watchSnapshot(page: Page): Promise<void> {
     (window as unknown as { __seen: typeof seen }).__seen = seen;
     new MutationObserver(() => {
       const host = document.querySelector<HTMLElement>('.last-dashboard');
-      // The live page: in #app, or in the wrapper it mounts in beside the snapshot, hidden.
-      const wrapper = document.querySelector<HTMLElement>('.live-page');
-      const live = wrapper === null || !wrapper.hidden;
+      // The live page is uncovered once the snapshot over it is gone.
+      const live = host === null;
       if (host?.dataset.snapshot === 'shown' && !seen.shown) {
         seen.shown = true;
         seen.note = host.querySelector('.last-dashboard-note')?.textContent ?? '';
@@ -62,7 +61,7 @@ async function watchSnapshot(page: Page): Promise<void> {
         seen.liveShown = live;
       }
       // Ended: gone, and the live page shown.
-      const gone = !document.querySelector('.last-dashboard') && live;
+      const gone = live;
       if (seen.shown && !seen.ended && gone) {
         seen.ended = true;
         seen.liveScore =
@@ -72,7 +71,7 @@ async function watchSnapshot(page: Page): Promise<void> {
       subtree: true,
       childList: true,
       attributes: true,
-      attributeFilter: ['data-snapshot', 'hidden'],
+      attributeFilter: ['data-snapshot'],
     });
   });
 }
@@ -102,7 +101,7 @@ test('a returning visit shows the last dashboard, marked as updating, until the 
   expect(shown.shown).toBe(true);
   expect(shown.note).toBe('Your figures from last time, updating…');
   expect(shown.score).toBe(score);
-  // Not something to tap or to read out: the live page is, hidden meanwhile.
+  // Not something to tap or to read out: the live page is, covered meanwhile.
   expect(shown.inert).toBe(true);
   expect(shown.ariaHidden).toBe('true');
   expect(shown.liveShown).toBe(false);
