@@ -19,9 +19,6 @@ export function installProbe(options) {
     readyHow: null,
     usable: null,
     usablePainted: null,
-    // The last visit's dashboard painted while this one computes (lib/ui/last-dashboard.svelte.ts).
-    snapshot: null,
-    snapshotPainted: null,
     longTasks: [],
   };
   window.__bench = state;
@@ -88,13 +85,6 @@ export function installProbe(options) {
   }
 
   function check() {
-    if (
-      state.snapshot === null &&
-      document.querySelector('.last-dashboard[data-snapshot="shown"]')
-    ) {
-      state.snapshot = performance.now();
-      painted((t) => (state.snapshotPainted = t));
-    }
     if (state.usable === null && usableNow()) {
       state.usable = performance.now();
       painted((t) => {
@@ -128,14 +118,7 @@ export function installProbe(options) {
     subtree: true,
     childList: true,
     attributes: true,
-    attributeFilter: [
-      'data-drawn',
-      'data-dashboard-ready',
-      'data-view',
-      'class',
-      'data-testid',
-      'data-snapshot',
-    ],
+    attributeFilter: ['data-drawn', 'data-dashboard-ready', 'data-view', 'class', 'data-testid'],
   });
 }
 
@@ -161,11 +144,6 @@ export async function probeResult() {
   return {
     ...state,
     longTasks: undefined,
-    // The household's figures first on screen: the last dashboard, or the computed one.
-    onScreenPainted:
-      state.snapshotPainted !== null
-        ? Math.min(state.snapshotPainted, state.usablePainted)
-        : state.usablePainted,
     longestTask: longest(state.longTasks),
     // A task that started before the page was usable kept it from answering a tap.
     longestTaskBeforeUsable: longest(state.longTasks.filter((t) => t.start < state.usablePainted)),

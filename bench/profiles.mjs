@@ -115,15 +115,6 @@ export async function firstVisit(base, kind, probe) {
     await page.goto(`${base}/#/dashboard`);
     await evaluateWithin(page, 120_000, 'first visit: dashboard ready', probeResult);
     await waitForServiceWorker(page);
-    // The dashboard keeps itself for the next visit once drawn and idle (the last dashboard):
-    // measured visits show it as a returning household's phone would.
-    const kept = await page
-      .waitForFunction(() => localStorage.getItem('anyam.snapshot') !== null, null, {
-        timeout: 15_000,
-      })
-      .then(() => true)
-      .catch(() => false);
-    if (!kept) warn(`${kind}: the dashboard kept no snapshot for the next visit`);
     // An app error is reported, not fatal: the profile is still measured (and shows it).
     if (errors.length > 0) warn(`${kind}: page error on the first visit: ${errors[0]}`);
   });

@@ -2,9 +2,6 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { startEarly } from './early-start';
-import { snapshotContext } from './lib/db/dashboard-snapshot';
-import { device } from './lib/state/device.svelte';
-import { lastDashboard } from './lib/ui/last-dashboard.svelte';
 import { applyDocumentLanguage, locale } from './lib/i18n/locale.svelte';
 import { installPrompt } from './lib/pwa/install.svelte';
 import { router } from './lib/state/router.svelte';
@@ -12,6 +9,8 @@ import { toasts } from './lib/state/toasts.svelte';
 import { watchPasteLimits } from './lib/ui/paste-limit';
 import { m } from './paraglide/messages.js';
 
+// First: a returning visit's data and view start loading while the rest of this task runs.
+startEarly(router.current);
 applyDocumentLanguage(locale.current);
 // In a task of their own: the first listeners a page adds cost tens of ms at 4x CPU (Blink sets
 // up the event bindings), and nothing can be pasted or installed before the shell has mounted.
@@ -25,36 +24,14 @@ setTimeout(() => {
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 
-// The screen this phone drew last time on the dashboard, if it still holds, in place of
-// index.html's static header: the first frame shows it (lib/ui/last-dashboard.svelte.ts), and
-// the shell mounts beside it, hidden, until its dashboard is drawn.
-const liveTarget =
-  router.current === 'dashboard' && device.current.householdName !== null
-    ? lastDashboard.start(
-        snapshotContext(device.current, locale.current),
-        target,
-        m.last_dashboard_updating(),
-      )
-    : null;
-// A returning visit's data and view start loading while the rest of this task runs; behind the
-// last screen's first frame when there is one (their code, arriving from the worker's cache at
-// once, would otherwise run first and hold that frame back).
-if (liveTarget) requestAnimationFrame(() => setTimeout(() => startEarly(router.current), 0));
-else startEarly(router.current);
-
-/** index.html's static header (.boot) gives way to the app, or the last screen stays over it. */
+/** index.html's static header (.boot) gives way to the app. */
 function start(app: HTMLElement) {
-  if (liveTarget) {
-    mount(App, { target: liveTarget });
-    return;
-  }
   app.replaceChildren();
   mount(App, { target: app });
 }
 
-// Let the static header (or the last screen) paint first: a module script that arrives from
-// the service worker's cache runs before the browser's first frame, so mounting at once would
-// hold the first paint until the whole shell has rendered. A hidden page gets no frames: it
-// mounts at once.
+// Let the static header paint first: a module script that arrives from the service worker's
+// cache runs before the browser's first frame, so mounting at once would hold the first paint
+// until the whole shell has rendered. A hidden page gets no frames: it mounts at once.
 if (document.visibilityState === 'hidden') start(target);
 else requestAnimationFrame(() => setTimeout(() => start(target), 0));

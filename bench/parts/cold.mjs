@@ -37,10 +37,7 @@ export async function coldPart({ base, seeded, kinds, probe, cold }) {
           '100k': '100k entries',
         }[kind];
         const usable = loads.map((l) => l.usablePainted);
-        const onScreen = loads.map((l) => l.onScreenPainted ?? l.usablePainted);
-        const snapshots = loads.filter((l) => l.snapshotPainted !== null).length;
         let goal = null;
-        let onScreenGoal = null;
         if (kind === '100k' && cold.empty) {
           const ratio = median(usable) / median(cold.empty.map((l) => l.usablePainted));
           goal = { text: `≤ 1.15× empty: ${ratio.toFixed(2)}×`, holds: ratio <= 1.15 };
@@ -51,26 +48,10 @@ export async function coldPart({ base, seeded, kinds, probe, cold }) {
             goal: '≤ 1.15',
             held: ratio <= 1.15,
           };
-          const emptyOnScreen = cold.empty.map((l) => l.onScreenPainted ?? l.usablePainted);
-          const onScreenRatio = median(onScreen) / median(emptyOnScreen);
-          onScreenGoal = {
-            text: `≤ 1.15× empty: ${onScreenRatio.toFixed(2)}×`,
-            holds: onScreenRatio <= 1.15,
-          };
         }
         figure(
-          `cold:onScreen:${kind}`,
-          `dashboard figures on screen, ${label} (${CPU_RATE}x CPU)`,
-          'ms',
-          onScreen,
-          {
-            goal: onScreenGoal,
-            note: `the last dashboard in ${snapshots} of ${loads.length} loads, else the computed score`,
-          },
-        );
-        figure(
           `cold:usable:${kind}`,
-          `  dashboard computed again, usable, ${label} (${CPU_RATE}x CPU)`,
+          `dashboard usable, ${label} (${CPU_RATE}x CPU)`,
           'ms',
           usable,
           {

@@ -1,7 +1,6 @@
 import { AnyamError } from '../../domain/model';
 import { getDb, type AnyamDatabase, type StoreName } from '../database';
 import { isQuotaExceeded, requestPersistenceOnFirstSave, storageFullError } from '../storage';
-import { dropSnapshot } from '../dashboard-snapshot';
 
 /**
  * Runs `scope` in one read-write transaction over `stores`. Whatever `scope` throws aborts the
@@ -18,17 +17,11 @@ export async function writeTransaction<T>(
   scope: (db: AnyamDatabase) => Promise<T>,
 ): Promise<T> {
   const db = getDb();
-  // The last dashboard's snapshot never outlives a change: dropped before the write (a tab that
-  // closes mid-write leaves none) and after it (a dashboard that saved one meanwhile drew the
-  // tables before this write).
-  dropSnapshot();
   let result: T;
   try {
     result = await db.transaction('rw', [...stores], () => scope(db));
   } catch (error) {
     throw repoError(db, error);
-  } finally {
-    dropSnapshot();
   }
   requestPersistenceOnFirstSave();
   return result;
