@@ -137,10 +137,7 @@ export function debtStatuses(
     else byDebt.set(r.debtId, [r]);
   }
   const skipped = skippedInstalments(skips);
-  return (
-    debts
-      .filter((d) => d.deletedAt === null)
-      // Stryker disable next-line ArrayDeclaration: a made-up element is no repayment of the debt, so it is dropped
-      .map((d) => debtStatus(d, byDebt.get(d.id) ?? [], skipped))
-  );
+  return debts
+    .filter((d) => d.deletedAt === null)
+    .map((d) => debtStatus(d, byDebt.get(d.id) ?? [], skipped));
 }
