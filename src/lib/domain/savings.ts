@@ -54,6 +54,7 @@ export function savingsAtMonthEnds(
   let newest: Saving | null = null;
   for (const month of months) {
     const end = lastDayOf(month);
+    // Stryker disable next-line BooleanLiteral: true only recomputes the same sum from the same balances
     let changed = false;
     while (next < sorted.length && sorted[next]!.date <= end) {
       const s = sorted[next++]!;
@@ -68,6 +69,9 @@ export function savingsAtMonthEnds(
       out.push(null);
       continue;
     }
+    // A month with no new balance reuses the last result; recomputing it gives the same values.
+    // out.length is 0 only in the first month, where a balance in force means one was just read.
+    // Stryker disable next-line EqualityOperator,BlockStatement: recomputing instead of reusing gives the same values
     if (!changed && out.length > 0) {
       out.push(out[out.length - 1]!);
       continue;
