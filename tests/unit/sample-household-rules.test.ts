@@ -362,3 +362,39 @@ describe('its bills, savings, rates and training', () => {
     );
   });
 });
+
+describe('on the very day money is due', () => {
+  it('on the 25th the salary has come, on the 5th the remittance, on the 1st the rent is paid', () => {
+    for (const country of ['ID', 'PH', 'VN'] as const) {
+      const on25 = build('2026-11-25', country);
+      expect(
+        on25.entries.some((e) => e.streamId === on25.streams[0]!.id && e.date === '2026-11-25'),
+      ).toBe(true);
+      const on24 = build('2026-11-24', country);
+      expect(on24.entries.some((e) => e.date === '2026-11-25')).toBe(false);
+      const on5 = build('2026-11-05', country);
+      expect(
+        on5.entries.some((e) => e.streamId === on5.streams[4]!.id && e.date === '2026-11-05'),
+      ).toBe(true);
+      const on4 = build('2026-11-04', country);
+      expect(on4.entries.some((e) => e.date === '2026-11-05')).toBe(false);
+      const on1 = build('2026-11-01', country);
+      const rent = on1.plans[0]!;
+      expect(on1.payments.some((p) => p.planId === rent.id && p.dueOn === '2026-11-01')).toBe(true);
+    }
+  });
+});
+
+describe('without a base currency or a country', () => {
+  it('is Indonesia’s sample, with its USD rates in rupiah', () => {
+    const s = buildSampleHousehold('2026-11-15', NOW);
+    expect(s.streams[0]!.currency).toBe('IDR');
+    expect(s.rates.map((r) => [r.currency, r.value])).toEqual([
+      ['USD', '15850'],
+      ['USD', '16240'],
+      ['USD', '16410'],
+    ]);
+    // A base currency alone chooses its country.
+    expect(buildSampleHousehold('2026-11-15', NOW, 'VND').streams[0]!.currency).toBe('VND');
+  });
+});
