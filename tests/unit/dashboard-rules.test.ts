@@ -1,0 +1,92 @@
+// Issue 28: the rules of dashboard.ts that the mutation round found unstated, starting with the
+// trailing months the forecast's medians are taken from.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { trailingReceived } from '../../src/lib/domain/dashboard';
+import { incomeTable } from '../../src/lib/domain/income-table';
+import type { Rollup, Stream } from '../../src/lib/domain/model';
+import { monthRange } from '../../src/lib/domain/months';
+import { makeStream } from './analytics-fixtures';
+
+const MONTHS = monthRange('2025-01', '2025-12');
+function row(
+  s: Stream,
+  month: string,
+  status: 'received' | 'pending',
+  baseMinor: number,
+  missing: number,
+): Rollup {
+  return {
+    key: `${s.id}|${month}|IDR|${status}`,
+    streamId: s.id,
+    memberId: s.memberId,
+    month,
+    currency: 'IDR',
+    status,
+    amountMinor: baseMinor,
+    baseMinor,
+    missingRateCount: missing,
+    paidMinutes: 0,
+    unpaidMinutes: 0,
+    count: 1 + missing,
+  };
+}
+
+describe('the trailing months of the forecast', () => {
+  it('are the six complete months up to the last one, from the stream’s start or first entry, null where a rate is missing', () => {
+    const cell = fc.record({
+      status: fc.constantFrom('received' as const, 'pending' as const),
+      baseMinor: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1_000_000 })),
+      missing: fc.oneof(fc.constant(0), fc.constant(0), fc.constant(1)),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 11 }), { nil: null }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 0, max: 11 }), cell), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 11 }),
+        (starts, cells, last) => {
+          const streams = starts.map((start, i) =>
+            makeStream({
+              id: `s${i}`,
+              kind: 'informal',
+              startedOn: start === null ? null : `${MONTHS[start]}-10`,
+            }),
+          );
+          const byKey = new Map<string, Rollup>();
+          for (const [i, col, c] of cells) {
+            const s = streams[i % streams.length]!;
+            const r = row(s, MONTHS[col]!, c.status, c.baseMinor, c.missing);
+            byKey.set(r.key, r);
+          }
+          const rows = [...byKey.values()];
+          const table = incomeTable(rows, streams, MONTHS[0], MONTHS[11]);
+          const got = trailingReceived(table, MONTHS[last]!);
+          streams.forEach((s, i) => {
+            const mine = rows.filter((r) => r.streamId === s.id);
+            const firstEntry = MONTHS.findIndex((m) =>
+              // Income with or without a rate, or pending with one (a pending row without a rate
+              // carries no figure the table keeps).
+              mine.some(
+                (r) =>
+                  r.month === m &&
+                  (r.baseMinor !== 0 || (r.status === 'received' && r.missingRateCount > 0)),
+              ),
+            );
+            const from = starts[i] !== null ? starts[i]! : firstEntry < 0 ? last + 1 : firstEntry;
+            const expected: (number | null)[] = [];
+            for (let c = Math.max(last - 5, from, 0); c <= last; c++) {
+              const received = mine.filter((r) => r.month === MONTHS[c] && r.status === 'received');
+              const missing = received.reduce((a, r) => a + r.missingRateCount, 0);
+              expected.push(missing > 0 ? null : received.reduce((a, r) => a + r.baseMinor, 0));
+            }
+            expect(got.get(s.id)).toEqual(expected);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
