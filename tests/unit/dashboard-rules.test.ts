@@ -2,11 +2,16 @@
 // trailing months the forecast's medians are taken from.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trailingReceived } from '../../src/lib/domain/dashboard';
+import {
+  computeDashboard,
+  trailingReceived,
+  whatIfDashboard,
+  type DashboardInput,
+} from '../../src/lib/domain/dashboard';
 import { incomeTable } from '../../src/lib/domain/income-table';
 import type { Rollup, Stream } from '../../src/lib/domain/model';
 import { monthRange } from '../../src/lib/domain/months';
-import { makeStream } from './analytics-fixtures';
+import { makePlan, makeStream } from './analytics-fixtures';
 
 const MONTHS = monthRange('2025-01', '2025-12');
 function row(
@@ -88,5 +93,102 @@ describe('the trailing months of the forecast', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('this month so far and the month shown', () => {
+  const salary = makeStream({ id: 'salary', kind: 'formal' });
+  const tasks = makeStream({ id: 'tasks', kind: 'microtask' });
+  const input = (rows: Rollup[]): DashboardInput => ({
+    rollups: rows,
+    streams: [salary, tasks],
+    plans: [
+      makePlan({
+        amountMinor: 100_000,
+        category: 'digital',
+        fundedBy: ['microtask'],
+        dueOn: '2026-01-01',
+      }),
+    ],
+    savings: [],
+    rates: [],
+    training: [],
+    baseCurrency: 'IDR',
+    today: '2026-12-05',
+  });
+
+  it('this month so far adds every kind’s received income and counts the entries without a rate', () => {
+    const d = computeDashboard(
+      input([
+        row(salary, '2026-12', 'received', 1_000, 0),
+        row(tasks, '2026-12', 'received', 500, 2),
+        row(tasks, '2026-11', 'received', 140_000, 0),
+      ]),
+    );
+    expect(d.inProgress).toMatchObject({
+      month: '2026-12',
+      receivedMinor: 1_500,
+      byKind: { formal: 1_000, informal: 0, microtask: 500, support: 0 },
+      missingRateCount: 2,
+    });
+  });
+
+  it('earmarked coverage reads the income of the month shown, not of this month', () => {
+    const rows = [
+      row(tasks, '2026-12', 'received', 999_000, 0),
+      row(tasks, '2026-11', 'received', 140_000, 0),
+    ];
+    const d = computeDashboard(input(rows));
+    expect(d.asOf).toBe('2026-11');
+    expect(d.earmarked).toHaveLength(1);
+    expect(d.earmarked[0]).toMatchObject({
+      incomeMinor: 140_000,
+      ratio: 1.4,
+      incomeIncomplete: false,
+    });
+    const withMissing = computeDashboard(
+      input([...rows, row(salary, '2026-11', 'received', 0, 1)]),
+    );
+    expect(withMissing.earmarked[0]!.incomeIncomplete).toBe(false);
+    const tasksMissing = computeDashboard(
+      input([rows[0]!, row(tasks, '2026-11', 'received', 140_000, 1)]),
+    );
+    expect(tasksMissing.earmarked[0]!.incomeIncomplete).toBe(true);
+    expect(tasksMissing.earmarked[0]!.ratio).toBeNull();
+  });
+});
+
+describe('the dashboard of a what-if', () => {
+  it('has the same score, month and member as the dashboard itself', () => {
+    const a = makeStream({ id: 'a', kind: 'formal', memberId: 'm1' });
+    const b = makeStream({ id: 'b', kind: 'informal', memberId: 'm2' });
+    const rows = monthRange('2025-06', '2026-11').flatMap((m, i) => [
+      row(a, m, 'received', 1_000_000 + i * 10_000, 0),
+      row(b, m, 'received', 300_000 + (i % 3) * 50_000, 0),
+    ]);
+    for (const memberId of [null, 'm2']) {
+      for (const asOf of [undefined, '2026-03']) {
+        const input: DashboardInput = {
+          rollups: rows,
+          streams: [a, b],
+          plans: [makePlan({ amountMinor: 800_000 })],
+          savings: [],
+          rates: [],
+          training: [],
+          baseCurrency: 'IDR',
+          today: '2026-12-05',
+          memberId,
+          ...(asOf === undefined ? {} : { asOf }),
+        };
+        const d = computeDashboard(input);
+        expect(whatIfDashboard(input)).toEqual({
+          resilience: d.resilience,
+          asOf: d.asOf,
+          memberId: d.memberId,
+        });
+        expect(d.asOf).toBe(asOf ?? '2026-11');
+        expect(d.memberId).toBe(memberId);
+      }
+    }
   });
 });
