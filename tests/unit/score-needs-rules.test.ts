@@ -25,6 +25,17 @@ describe('E, the essential costs of each month', () => {
     expect(needs.atRisk).toEqual([0, 0, 0]);
   });
 
+  it('a debt repaid in full before its instalments fall due adds nothing to E', () => {
+    const all = {
+      ...OWED.repaid,
+      id: 'all',
+      date: '2026-12-01',
+      amountMinor: paylater.amountMinor,
+    };
+    const needs = scoreNeeds({ ...base, debts: [paylater], repayments: [all] }, MONTHS, []);
+    expect(needs.essentialBeforeGroups).toEqual([500_000, 500_000, 500_000]);
+  });
+
   it('unknown when an essential plan has no rate, or an instalment has none', () => {
     const usd = makePlan({ amountMinor: 1_000, currency: 'USD' });
     expect(scoreNeeds({ ...base, plans: [rent, usd] }, MONTHS, []).essentialBeforeGroups).toEqual([
