@@ -65,6 +65,9 @@ describe('the usual amount', () => {
     expect(from).toBe('2026-06-06');
     const inside = [at(from, 100), at('2026-09-01', 200), at(today, 300)];
     expect(usualAmount(inside, today)).toEqual({ amountMinor: 200, basis: 'recent' });
+    // Entries dated after today (a payout logged ahead) are not part of the window.
+    const ahead = [...inside, at('2026-12-06', 900), at('2026-12-31', 900)];
+    expect(usualAmount(ahead, today)).toEqual({ amountMinor: 200, basis: 'recent' });
     const outside = [at('2026-06-05', 100), at('2026-09-01', 200), at('2026-12-06', 300)];
     expect(usualAmount(outside, today, 5_000)).toEqual({ amountMinor: 5_000, basis: 'expected' });
     expect(usualAmount(outside, today)).toBeNull();
