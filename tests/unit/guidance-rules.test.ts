@@ -71,6 +71,11 @@ describe('the next step of a household', () => {
       stage: 'log-first',
       streamId: 's1',
     });
+    // A deleted stream is never the one to log on, even if it was added first.
+    expect(nextStepOf([gone, s1], [], '2025-07-10')).toEqual({
+      stage: 'log-first',
+      streamId: 's1',
+    });
     expect(nextStepOf([s1], rows('s1', ['2025-05'], 0), '2025-07-10')).toEqual({
       stage: 'log-first',
       streamId: 's1',
