@@ -80,6 +80,11 @@ describe('the loss of one payout', () => {
   it('is none before it arrived or without a rate on the day it was earned', () => {
     expect(payoutLoss(entry(), RATES, 'PHP')).toBeNull();
     expect(payoutLoss(entry({ arrival: arrival() }), [], 'PHP')).toBeNull();
+    // What landed is known in PHP, but the payout's USD has no rate.
+    expect(payoutLoss(entry({ arrival: landed(4_800_00) }), [], 'PHP')).toBeNull();
+    // The payout converts, but what landed is in IDR, which has no rate.
+    const idr = arrival({ landedMinor: 1_000, landedCurrency: 'IDR' });
+    expect(payoutLoss(entry({ arrival: idr }), RATES, 'PHP')).toBeNull();
   });
 
   it('with a landed amount: leakage, its fee part and its rate part', () => {
@@ -180,6 +185,12 @@ describe('the loss report', () => {
     ]);
     const wise = r.byRoute.find((g) => g.key === 'Upwork|Wise|gcash')!;
     // Two payouts: 7 and 10 days; 1,000.00 and 500.00 lost of 5,000.00 each.
+    const fees = report([
+      entry({ arrival: landed(4_000_00, { feeMinor: 100 }) }),
+      entry({ arrival: landed(4_000_00, { feeMinor: 300 }) }),
+    ]);
+    // 1.00 + 3.00 USD of fees at 50 = 200.00 PHP.
+    expect(fees.byPlatform[0]!.feeMinor).toBe(200_00);
     expect(wise).toMatchObject({
       landedCount: 2,
       expectedMinor: 10_000_00,
@@ -219,6 +230,22 @@ describe('the loss report', () => {
       entry({ arrival: arrival({ via: 'PayPal' }) }),
     ]);
     expect(one.leastLoss).toBeNull();
+    // A second route that landed but had nothing to expect has no share to compare.
+    const nothingExpected = lossReport({
+      entries: [
+        entry({ arrival: landed(4_500_00) }),
+        entry({ currency: 'EUR', amountMinor: 1, arrival: landed(1, { via: 'Wise' }) }),
+      ],
+      streams: [stream('s1', 'Upwork')],
+      rates: [...RATES, { currency: 'EUR', date: '2024-01-01', value: '0.0001' }],
+      baseCurrency: 'PHP',
+      today: '2025-08-01',
+    });
+    expect(nothingExpected.byRoute.map((g) => [g.via, g.landedCount])).toEqual([
+      ['', 1],
+      ['Wise', 1],
+    ]);
+    expect(nothingExpected.leastLoss).toBeNull();
     const two = report([
       entry({ arrival: landed(4_500_00) }),
       entry({ arrival: landed(4_900_00, { via: 'Wise' }) }),
