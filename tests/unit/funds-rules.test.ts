@@ -10,6 +10,7 @@ import {
   freeSavingsAtMonthEnds,
   fundDateItems,
   fundsProgress,
+  heldOn,
   payoutsUntil,
   setAsideByEntry,
   setAsideByFund,
@@ -273,6 +274,12 @@ describe('free savings at each month’s end', () => {
     expect(
       freeSavingsAtMonthEnds([month(10_000)], ['2026-09'], [tet], rows, PINNED_TODAY, 'VND', []),
     ).toEqual([month(9_700)]);
+  });
+
+  it('hold nothing for a deleted fund, even if its set-asides were left live', () => {
+    const rows = [aside(300, { date: '2026-09-10' })];
+    expect(heldOn([{ ...tet, deletedAt: at }], rows, '2026-09-30', 'VND', [])).toBe(0);
+    expect(heldOn([tet], rows, '2026-09-30', 'VND', [])).toBe(300);
   });
 
   it('stay unknown where the balance is unknown', () => {
