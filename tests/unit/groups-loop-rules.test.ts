@@ -105,6 +105,16 @@ describe('the rounds due in a range', () => {
     ]);
   });
 
+  it('my pot’s row does not hide a skip of the same round, whichever was recorded first', () => {
+    for (const payments of [
+      [row('pot', 3), row('skip', 3)],
+      [row('skip', 3), row('pot', 3)],
+    ]) {
+      const round = groupRoundsBetween([group()], payments, '2026-03-15', '2026-03-15')[0]!;
+      expect([round.paid, round.skipped]).toEqual([null, true]);
+    }
+  });
+
   it('a deleted row and a pot row answer no round', () => {
     const rounds = groupRoundsBetween(
       [group()],
