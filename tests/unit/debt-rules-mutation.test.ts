@@ -53,6 +53,11 @@ describe('a loan and a repayment are dated at most a year ahead', () => {
     );
   });
 
+  it('exactly a year from today is kept, for a loan and for a repayment', () => {
+    expect(rules.debts[0]!.broken({ date: '2027-11-24' } as Debt, { today })).toBeNull();
+    expect(rules.repayments[0]!.broken({ date: '2027-11-24' } as Repayment, { today })).toBeNull();
+  });
+
   it('the rules are about their own tables and fields, and record-rules runs them', () => {
     expect(rules.debts.map((r) => [r.table, r.code, r.field])).toEqual([
       ['debts', 'debt/date-too-far', 'date'],
