@@ -131,6 +131,8 @@ describe('the debt payments of a month', () => {
     });
     // 31 May and 30 June.
     expect(debtPaymentsByMonth([edges], [], ['2026-05', '2026-06'], 'PHP', [])).toEqual([10, 10]);
+    // The 31st of the last month asked counts too.
+    expect(debtPaymentsByMonth([edges], [], ['2026-04', '2026-05'], 'PHP', [])).toEqual([0, 10]);
     const first = debt({
       amountMinor: 20,
       schedule: { count: 2, amountMinor: 10, cadence: 'monthly', firstDue: '2026-05-01' },
