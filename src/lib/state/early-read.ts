@@ -26,9 +26,6 @@ import { listRates } from '../db/repo/rates';
 import { listSavings } from '../db/repo/savings';
 import { getSettings } from '../db/repo/settings';
 import { listStreams } from '../db/repo/streams';
-import { readMonthlyLoop } from '../db/repo/due';
-import type { MonthlyLoopRows } from '../domain/monthly-loop';
-import type { IsoDate } from '../domain/model';
 
 /** What a returning visit's first screen reads, in one read transaction (issue 29). */
 export interface EarlyRead {
@@ -49,12 +46,6 @@ export interface EarlyRead {
   /** …savings groups (contributions due and at risk) and debts (instalments due). */
   groups: { groups: Group[]; payments: GroupPayment[] };
   debts: DebtsRead;
-  /**
-   * …and the monthly loop's rows (what is due, the month card): the first thing a phone shows,
-   * above the score. Its own transaction (it reads entries through indexes), started right
-   * after the score's, so it no longer waits for the view to mount.
-   */
-  loop: MonthlyLoopRows;
 }
 
 /**
@@ -106,10 +97,8 @@ const HOUSEHOLD_KEYS: readonly (keyof EarlyRead)[] = [
   'rates',
 ];
 
-interface EarlyState {
+let early: {
   read: Promise<Partial<EarlyRead>>;
-  /** The monthly loop's read, and the day it read for (a view opened after midnight reads its own). */
-  loop?: { today: IsoDate; rows: Promise<MonthlyLoopRows> };
   /** The rows, a task after the read: shared, so every household table arrives in one task. */
   delivered?: Promise<Partial<EarlyRead>>;
   /** The dashboard's rows, a task after the household's. */
@@ -117,9 +106,7 @@ interface EarlyState {
   untaken: Set<keyof EarlyRead>;
   changed: boolean;
   stop: () => void;
-}
-
-let early: EarlyState | null = null;
+} | null = null;
 
 /**
  * Starts the first screen's reads now (issue 29: the data starts first). Called by early-start.ts
@@ -135,7 +122,7 @@ export function readEarly(options: { rollups?: boolean } = {}): void {
   const db = getDb();
   const dashboard = options.rollups === true;
   const stores = dashboard ? [...HOUSEHOLD, ...DASHBOARD] : HOUSEHOLD;
-  const state: EarlyState = {
+  const state = {
     untaken: new Set<keyof EarlyRead>(
       dashboard ? [...HOUSEHOLD_KEYS, ...DASHBOARD_KEYS] : HOUSEHOLD_KEYS,
     ),
@@ -178,13 +165,6 @@ export function readEarly(options: { rollups?: boolean } = {}): void {
       return { ...read, rollups, funds, setAsides, skipsAhead, groups, debts };
     }),
   };
-  if (dashboard) {
-    // After the score's transaction, so IndexedDB answers the score's read first.
-    const today = todayIso();
-    state.loop = { today, rows: readMonthlyLoop(today) };
-    state.loop.rows.catch(() => undefined);
-    state.untaken.add('loop');
-  }
   // Listens until the first write: from then on every seed is out of date.
   function mark() {
     state.changed = true;
@@ -211,21 +191,6 @@ export function takeEarly<K extends keyof EarlyRead>(key: K): EarlySeed<EarlyRea
   const rows = DASHBOARD_KEYS.includes(key) ? state.dashboard : state.delivered;
   return {
     value: rows.then((read) => read[key] as EarlyRead[K]),
-    changed: () => state.changed,
-  };
-}
-
-/**
- * The monthly loop's early rows for `today`, once: null when none were read, they were read for
- * another day, or a write has happened since the read began (the loop then reads for itself).
- */
-export function takeEarlyLoop(today: IsoDate): EarlySeed<MonthlyLoopRows> | null {
-  const state = early;
-  if (state?.loop === undefined || state.loop.today !== today) return null;
-  if (!state.untaken.delete('loop') || state.changed) return null;
-  return {
-    // In a task of its own, as a query's answer would come.
-    value: state.loop.rows.then(nextTask),
     changed: () => state.changed,
   };
 }
