@@ -43,7 +43,7 @@ describe('the place to update', () => {
       balances: [],
       baseMinor,
       missingRate: baseMinor === null,
-    }) as PlaceBalance;
+    });
 
   it('is the place holding most, leaving out places without a rate; the first on a tie', () => {
     expect(placeToUpdate([row('a', 100), row('b', 500), row('c', null), row('d', 300)])!.id).toBe(

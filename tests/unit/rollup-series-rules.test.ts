@@ -78,7 +78,7 @@ describe('monthly income series', () => {
               );
             }
             for (const kind of ['formal', 'informal', 'microtask', 'support'] as const) {
-              expect(s.byKind[kind]![c]).toBe(
+              expect(s.byKind[kind][c]).toBe(
                 sumOf(rows, status, month, (r) => kindOf(r.streamId) === kind),
               );
             }
