@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AnyamError } from '../../src/lib/domain/model';
 import { MAX_MINOR } from '../../src/lib/domain/money';
 import { formatForEditing, parseEditedAmount } from '../../src/lib/domain/money-editing';
@@ -143,5 +143,41 @@ describe('"-0" in an amount field (quick add, the entry form)', () => {
 
   it('a plain 0 is still 0', () => {
     expect(Object.is(parseEditedAmount('0', 'IDR', 'id-ID'), 0)).toBe(true);
+  });
+});
+
+// Rules a mutation run (issue 28) found unstated.
+describe('money-editing rules', () => {
+  it('text changed from what was prefilled is read as typed, not as the stored amount', () => {
+    // 4.800.000,50 was prefilled (sen the screen hides); the person typed 5.
+    expect(parseEditedAmount('5', 'IDR', 'id-ID', 480_000_050)).toBe(500);
+    expect(parseEditedAmount('4.800.001', 'IDR', 'id-ID', 480_000_050)).toBe(480_000_100);
+  });
+
+  it('prefilled text with spaces around it still gives back the stored amount', () => {
+    // Stored sen that a person cannot type ("4.800.000,50" in a rupiah field) are kept.
+    expect(parseEditedAmount(' 4.800.000,50 ', 'IDR', 'id-ID', 480_000_050)).toBe(480_000_050);
+    expect(parseEditedAmount('4,800,000.50\t', 'IDR', 'en-PH', 480_000_050)).toBe(480_000_050);
+  });
+
+  it('a language that groups with a no-break space prefills plain spaces, read back the same', () => {
+    const text = formatForEditing(123_456_789, 'EUR', 'fr-FR');
+    expect(text).toBe('1 234 567,89');
+    expect(parseEditedAmount(text, 'EUR', 'fr-FR')).toBe(123_456_789);
+  });
+
+  it('a malformed language tag formats with English conventions instead of failing', () => {
+    expect(formatForEditing(480_000_000, 'IDR', 'not a tag!')).toBe('4,800,000');
+    expect(formatForEditing(1_234_550, 'PHP', '')).toBe('12,345.50');
+  });
+
+  it("a language this phone's Intl has no data for formats with English conventions", () => {
+    // A WebView built with reduced ICU data lists fewer locales; its default may be any language.
+    const supported = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf').mockReturnValue([]);
+    try {
+      expect(formatForEditing(480_000_000, 'IDR', 'de-DE')).toBe('4,800,000');
+    } finally {
+      supported.mockRestore();
+    }
   });
 });

@@ -268,3 +268,169 @@ describe('a code read on this phone', () => {
     expect(new Set(used).size).toBe(50);
   });
 });
+
+// Rules of the session description a mutation run (issue 28) found unstated.
+describe('the session description (sync-sdp)', () => {
+  const fields = () => codeFieldsFromSdp(CHROMIUM_OFFER);
+  const unsupported = (sdp: string) => {
+    try {
+      codeFieldsFromSdp(sdp);
+      return 'accepted';
+    } catch (e) {
+      return isAnyamError(e) ? e.code : String(e);
+    }
+  };
+  /** The offer with its candidate lines replaced by `lines`. */
+  const withCandidates = (lines: string[]) =>
+    CHROMIUM_OFFER.split('\r\n')
+      .filter((l) => !l.startsWith('a=candidate:'))
+      .flatMap((l) => (l.startsWith('a=ice-ufrag:') ? [...lines, l] : [l]))
+      .join('\r\n');
+  const host = (address: string, port: number | string, component = '1', transport = 'udp') =>
+    `a=candidate:1 ${component} ${transport} 2113942271 ${address} ${port} typ host generation 0`;
+
+  it('reads a description with bare line feeds the same as with CRLF', () => {
+    expect(codeFieldsFromSdp(CHROMIUM_OFFER.replaceAll('\r\n', '\n'))).toEqual(fields());
+  });
+
+  it('does not count spaces after a value as part of it', () => {
+    const padded = CHROMIUM_OFFER.split('\r\n')
+      .map((l) => (l.startsWith('a=') ? `${l}  ` : l))
+      .join('\r\n');
+    expect(codeFieldsFromSdp(padded)).toEqual(fields());
+  });
+
+  it('refuses a description missing its credentials, its fingerprint or a setup it knows', () => {
+    for (const prefix of ['a=ice-ufrag:', 'a=ice-pwd:', 'a=setup:', 'a=fingerprint:']) {
+      const without = CHROMIUM_OFFER.split('\r\n').filter((l) => !l.startsWith(prefix));
+      expect(unsupported(without.join('\r\n')), prefix).toBe('sync/unsupported');
+      const empty = CHROMIUM_OFFER.split('\r\n').map((l) => (l.startsWith(prefix) ? prefix : l));
+      expect(unsupported(empty.join('\r\n')), `${prefix} empty`).toBe('sync/unsupported');
+    }
+    expect(unsupported(CHROMIUM_OFFER.replace('a=setup:actpass', 'a=setup:holdconn'))).toBe(
+      'sync/unsupported',
+    );
+  });
+
+  it('takes a SHA-256 fingerprint written in any case and spacing, in capitals', () => {
+    const fp =
+      'b0:75:35:a0:a5:19:52:44:bb:9e:3d:6b:7c:60:e3:3a:9d:a1:a1:5b:ef:54:3f:c8:0c:0f:99:32:06:6a:54:b1';
+    const line = CHROMIUM_OFFER.split('\r\n').find((l) => l.startsWith('a=fingerprint:'))!;
+    const read = codeFieldsFromSdp(CHROMIUM_OFFER.replace(line, `a=fingerprint:SHA-256 \t ${fp}`));
+    expect(read.fingerprint).toBe(fp.toUpperCase());
+    expect(read.fingerprint).toBe(fields().fingerprint);
+    // An algorithm without its print is no fingerprint.
+    expect(unsupported(CHROMIUM_OFFER.replace(line, 'a=fingerprint:sha-256'))).toBe(
+      'sync/unsupported',
+    );
+  });
+
+  it('takes only host UDP candidates of component 1, the transport in any case', () => {
+    const read = (lines: string[]) => codeFieldsFromSdp(withCandidates(lines)).candidates;
+    expect(read([host('192.168.1.20', 50000, '1', 'UDP')])).toEqual([
+      { address: '192.168.1.20', port: 50000 },
+    ]);
+    // Component 2 is RTCP, which a data channel does not use.
+    expect(read([host('192.168.1.20', 50000, '2')])).toEqual([]);
+    expect(read([host('192.168.1.20', 50000, '1', 'tcp')])).toEqual([]);
+    // Not in the "typ host" form.
+    expect(read(['a=candidate:1 1 udp 2113942271 192.168.1.20 50000 type host'])).toEqual([]);
+    expect(read(['a=candidate:1 1 udp 2113942271 192.168.1.20 50000 typ relay'])).toEqual([]);
+    // Attribute names are case-sensitive in SDP: another attribute is not a candidate.
+    expect(read([host('192.168.1.20', 50000).replace('a=candidate:', 'a=Candidate:')])).toEqual([]);
+    // A line cut short is left out, not a failure.
+    expect(read(['a=candidate:1 1', host('192.168.1.20', 50000)])).toEqual([
+      { address: '192.168.1.20', port: 50000 },
+    ]);
+    // Fields apart by more than one space, and a space after the colon.
+    expect(read(['a=candidate: 7  1 udp  2113942271 192.168.1.20   50000 typ host'])).toEqual([
+      { address: '192.168.1.20', port: 50000 },
+    ]);
+  });
+
+  it('keeps ports 1 to 65535 and addresses it can carry, leaves out the rest', () => {
+    const read = (lines: string[]) => codeFieldsFromSdp(withCandidates(lines)).candidates;
+    expect(read([host('10.0.0.1', 1), host('10.0.0.2', 65535)])).toEqual([
+      { address: '10.0.0.1', port: 1 },
+      { address: '10.0.0.2', port: 65535 },
+    ]);
+    for (const port of ['0', '65536', '5000.5', 'x', '-1']) {
+      expect(read([host('10.0.0.1', port)]), port).toEqual([]);
+    }
+    expect(read([host('300.1.1.1', 5000), host('printer.lan', 5000)])).toEqual([]);
+  });
+
+  it('lists a candidate once, whatever its spelling, and at most six, in their order', () => {
+    const read = (lines: string[]) => codeFieldsFromSdp(withCandidates(lines)).candidates;
+    expect(
+      read([host('fe80::1', 5000), host('FE80:0:0:0:0:0:0:1', 5000), host('fe80::1', 5001)]),
+    ).toEqual([
+      { address: 'fe80:0:0:0:0:0:0:1', port: 5000 },
+      { address: 'fe80:0:0:0:0:0:0:1', port: 5001 },
+    ]);
+    const eight = Array.from({ length: 8 }, (_, i) => host(`10.0.0.${i + 1}`, 5000));
+    expect(read(eight)).toEqual(
+      Array.from({ length: MAX_CANDIDATES }, (_, i) => ({
+        address: `10.0.0.${i + 1}`,
+        port: 5000,
+      })),
+    );
+  });
+
+  it('rebuilds exactly the one-data-channel description a browser is given', () => {
+    const code: SyncCode = {
+      role: 'answer',
+      setup: 'active',
+      session: '0123456789abcdef',
+      household: HOUSEHOLD,
+      ufrag: 'CadZ',
+      pwd: 'duGk2iuqoxuZoAdEwDDpyiRF',
+      fingerprint: fields().fingerprint,
+      candidates: [
+        { address: '192.168.1.20', port: 50000 },
+        { address: 'fe80:0:0:0:1:ff:fe00:1', port: 50002 },
+      ],
+    };
+    expect(sdpFromCode(code).split('\r\n')).toEqual([
+      'v=0',
+      // The session's first 48 bits in decimal: a whole number the browser keeps exactly.
+      `o=- ${0x0123456789ab} 2 IN IP4 127.0.0.1`,
+      's=-',
+      't=0 0',
+      'a=group:BUNDLE 0',
+      'a=msid-semantic: WMS',
+      'm=application 9 UDP/DTLS/SCTP webrtc-datachannel',
+      'c=IN IP4 0.0.0.0',
+      // One foundation each, priorities falling in the code's order.
+      'a=candidate:1 1 udp 2122260223 192.168.1.20 50000 typ host generation 0',
+      'a=candidate:2 1 udp 2122259967 fe80:0:0:0:1:ff:fe00:1 50002 typ host generation 0',
+      'a=ice-ufrag:CadZ',
+      'a=ice-pwd:duGk2iuqoxuZoAdEwDDpyiRF',
+      'a=ice-options:trickle',
+      `a=fingerprint:sha-256 ${fields().fingerprint}`,
+      'a=setup:active',
+      'a=mid:0',
+      'a=sctp-port:5000',
+      'a=max-message-size:262144',
+      // Every line ends with CRLF, the last one too.
+      '',
+    ]);
+  });
+
+  it('property: a rebuilt description reads back as the code it came from (100 runs)', () => {
+    fc.assert(
+      fc.property(syncCode, (code) => {
+        const back = decodeSyncCode(encodeSyncCode(code));
+        const { setup, ufrag, pwd, fingerprint, candidates } = back;
+        expect(codeFieldsFromSdp(sdpFromCode(back))).toEqual({
+          setup,
+          ufrag,
+          pwd,
+          fingerprint,
+          candidates,
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

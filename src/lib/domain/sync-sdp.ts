@@ -30,6 +30,7 @@ export function codeFieldsFromSdp(
     throw new AnyamError('sync/unsupported');
   }
   const [algorithm, print] = fp.split(/\s+/);
+  // Stryker disable next-line OptionalChaining: `fp` is trimmed and not empty, so its split always has a first field
   if (algorithm?.toLowerCase() !== 'sha-256' || !print) throw new AnyamError('sync/unsupported');
   const candidates: SyncCandidate[] = [];
   for (const line of lines) {
@@ -39,6 +40,7 @@ export function codeFieldsFromSdp(
     if (f[1] !== '1' || f[2]?.toLowerCase() !== 'udp' || f[6] !== 'typ' || f[7] !== 'host') {
       continue;
     }
+    // Stryker disable next-line StringLiteral: `f[7]` is 'host' here, so `f[4]` exists and the fallback is never read
     const address = canonicalAddress(f[4] ?? '');
     const port = Number(f[5]);
     if (address === null || !Number.isInteger(port) || port <= 0 || port >= 65536) continue;
