@@ -64,6 +64,15 @@ describe('what a person types, as money', () => {
     expect(codeOf(() => parseMoney('50.000,05', 'VND', 'vi-VN'))).toBe('money/invalid');
   });
 
+  it("a bank statement's zero decimals are let through only where no decimals are typed", () => {
+    // Typed with one decimal, a second one is too many even when it is a zero.
+    expect(codeOf(() => parseMoney('12.50', 'USD', 'en-PH', { decimals: 1 }))).toBe(
+      'money/too-many-decimals',
+    );
+    expect(parseMoney('12.5', 'USD', 'en-PH', { decimals: 1 })).toBe(1_250);
+    expect(parseMoney('4.800.000,00', 'IDR', 'id-ID', { decimals: 0 })).toBe(480_000_000);
+  });
+
   it('a letter inside or after the number is money/invalid, not a separator', () => {
     for (const input of ['1.500x', '1,500x', '1.234x5', '12x']) {
       expect(codeOf(() => parseMoney(input, 'USD', 'en-PH'))).toBe('money/invalid');
