@@ -3,7 +3,7 @@
 // file loads, outside any test, where a mutation run's per-test coverage cannot credit it.
 import { describe, expect, it } from 'vitest';
 import { dueForCalendar } from '../../src/lib/domain/calendar-due';
-import { OWED } from '../fixtures/owed-records';
+import { OWED, lentToTita } from '../fixtures/owed-records';
 
 const { today, paylater, repaid } = OWED;
 const base = { streams: [], plans: [], entries: [], payments: [], skips: [], today };
@@ -21,5 +21,14 @@ describe('the instalments in the calendar export', () => {
       '2027-02-15',
     ]);
     expect(dates([])).toEqual(['2026-12-15', '2027-01-15', '2027-02-15']);
+  });
+});
+
+describe('the direction of an instalment in the calendar export', () => {
+  it('is money going out for a debt we owe and coming in for one owed to us', () => {
+    const kinds = dueForCalendar({ ...base, debts: [paylater, lentToTita(2)], repayments: [] }).map(
+      (d) => `${d.sourceId} ${d.kind}`,
+    );
+    expect(new Set(kinds)).toEqual(new Set(['paylater instalment', 'lent instalment-in']));
   });
 });
