@@ -73,4 +73,16 @@ describe('a balance', () => {
     expect(Object.is(parseBalance('-0', 'USD', 'en-US'), 0)).toBe(true);
     expect(parseBalance('1.25', 'USD', 'en-US')).toBe(125);
   });
+
+  it('is a debt only with the minus first: after the symbol it is a negative amount, refused', () => {
+    const code = (input: string) => {
+      try {
+        return parseBalance(input, 'IDR', 'id-ID');
+      } catch (e) {
+        return e instanceof AnyamError ? e.code : String(e);
+      }
+    };
+    expect(code('-5.000')).toBe(-500_000);
+    expect(code('Rp -5.000')).toBe('money/negative');
+  });
 });

@@ -51,6 +51,7 @@ export function migratedPlace(
     deletedAt: null,
     name: MIGRATED_PLACE_NAME,
     kind: 'other',
+    // Stryker disable next-line OptionalChaining: `byDate` has a snapshot: none returned null above
     currency: currencyCode(byDate[byDate.length - 1]?.currency ?? baseCurrency),
     isSample: snapshots.every((s) => s.isSample === true),
   };
