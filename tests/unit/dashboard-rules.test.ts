@@ -1,5 +1,5 @@
-// Issue 28: the rules of dashboard.ts that the mutation round found unstated, starting with the
-// trailing months the forecast's medians are taken from.
+// Issue 28: the rules of dashboard.ts that the mutation rounds found unstated: the trailing months
+// the forecast's medians are taken from, where the history starts, what the month shown reads.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +12,7 @@ import { incomeTable } from '../../src/lib/domain/income-table';
 import type { Rollup, Stream } from '../../src/lib/domain/model';
 import { monthRange } from '../../src/lib/domain/months';
 import { makePlan, makeStream } from './analytics-fixtures';
+import { householdD } from './reference-households';
 
 const MONTHS = monthRange('2025-01', '2025-12');
 function row(
@@ -190,5 +191,64 @@ describe('the dashboard of a what-if', () => {
         expect(d.memberId).toBe(memberId);
       }
     }
+  });
+});
+
+describe('where the history starts and what it measures', () => {
+  const base = (streams: Stream[], rows: Rollup[]): DashboardInput => ({
+    rollups: rows,
+    streams,
+    plans: [makePlan({ amountMinor: 800_000 })],
+    savings: [],
+    rates: [],
+    training: [],
+    baseCurrency: 'IDR',
+    today: '2025-07-10',
+  });
+
+  it('with nothing recorded, starts at the earliest stream start, whatever the streams’ order', () => {
+    const late = makeStream({ id: 'late', kind: 'informal', startedOn: '2025-03-20' });
+    const early = makeStream({ id: 'early', kind: 'formal', startedOn: '2024-11-02' });
+    const later = makeStream({ id: 'later', kind: 'informal', startedOn: '2025-05-01' });
+    for (const streams of [
+      [early, late, later],
+      [late, early, later],
+      [later, late, early],
+    ]) {
+      expect(computeDashboard(base(streams, [])).historyStart).toBe('2024-11');
+    }
+  });
+
+  it('with no history at all, the series hold the month shown alone', () => {
+    const d = computeDashboard(base([makeStream({ id: 'new', kind: 'informal' })], []));
+    expect(d.historyStart).toBeNull();
+    expect(d.series.months).toEqual(['2025-06']);
+    expect(d.series.incomeTotal).toEqual([0]);
+  });
+
+  it('measures from the first month whose window counts three months, none before', () => {
+    const s = makeStream({ id: 's', kind: 'formal' });
+    const rows = (months: string[]) => months.map((m) => row(s, m, 'received', 1_000_000, 0));
+    expect(
+      computeDashboard(base([s], rows(['2025-01', '2025-02', '2025-03', '2025-04']))).measuredFrom,
+    ).toBe('2025-03');
+    expect(computeDashboard(base([s], rows(['2025-05', '2025-06']))).measuredFrom).toBeNull();
+  });
+});
+
+describe('savings groups on the month shown', () => {
+  // householdD (reference-households.ts): an arisan of Rp500,000 a month from 10 March, my turn
+  // in October, a round paid each month from March to July.
+  it('a past month counts the contributions at risk paid by its end', () => {
+    expect(computeDashboard({ ...householdD(), asOf: '2025-04' }).groups.atRiskMinor).toBe(
+      100_000_000,
+    );
+  });
+
+  it('the contributions in E are unknown while the group has no rate', () => {
+    const input = householdD();
+    const groups = input.groups.map((g) => ({ ...g, currency: 'USD' }));
+    const d = computeDashboard({ ...input, groups });
+    expect(d.groups.contributionsMinor).toBeNull();
   });
 });

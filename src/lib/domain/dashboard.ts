@@ -232,6 +232,7 @@ function dashboardBase(input: DashboardInput) {
   const table = incomeTable(input.rollups, streams, monthKeyAt(firstIndex), monthKeyAt(lastIndex));
   const width = table.months.length;
   const asOfCol = asOfIndex - firstIndex;
+  // Stryker disable next-line UnaryOperator: with no history the table starts at the month shown (column 0), whose window is empty from column 1 as from none
   const historyCol = historyIndex === null ? -1 : historyIndex - firstIndex;
 
   // E and S (score-needs.ts): plans, debt instalments and groups' contributions; free savings
@@ -323,6 +324,7 @@ export function computeDashboard(input: DashboardInput): DashboardData {
   const pending = pendingByPeriod(input.rollups, input.today, (id) => rowOfStream.has(id));
 
   const measuredCol = firstMeasuredColumn(ctx, seriesFrom, asOfCol);
+  // Stryker disable next-line UnaryOperator: without a stress test the row is never read (`input.stress &&` below)
   const stressRow = input.stress ? streams.findIndex((s) => s.id === input.stress!.streamId) : -1;
   const inProgressCol = monthIndex(inProgress) - firstIndex;
   const current = kindTotalsAt(table, inProgressCol);
