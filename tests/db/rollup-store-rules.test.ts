@@ -8,8 +8,10 @@ import {
   addRate,
   addStream,
   deleteEntry,
+  getSettings,
   listRollups,
   rebuildRollups,
+  saveSettings,
   updateEntry,
 } from '../../src/lib/db/repo';
 import { entryFrom } from '../../src/lib/db/repo/entries';
@@ -139,6 +141,23 @@ describe('a rate recomputes its currency from the first day of its month', () =>
     await addEntry({ streamId: h.usd.id, date: '2025-09-20', amountMinor: 1_000 });
     await addRate({ currency: 'USD', date: '2025-08-15', value: '16000' });
     await addRate({ currency: 'USD', date: '2025-09-10', value: '17000' });
+    await expectRollupsConsistent(db);
+  });
+});
+
+describe('settings and the rollups (settings.ts)', () => {
+  it('a new base currency reconverts every rollup row; any other change rebuilds nothing', async () => {
+    const h = await seedBasics();
+    await addEntry({ streamId: h.usd.id, date: '2025-08-01', amountMinor: 1_000 });
+    await addEntry({ streamId: h.idr.id, date: '2025-08-01', amountMinor: 50_000 });
+    const progress: number[] = [];
+    const onProgress = (p: { done: number }) => progress.push(p.done);
+    await saveSettings({ householdName: 'Renamed' }, { onProgress });
+    await saveSettings({ baseCurrency: 'IDR' }, { onProgress });
+    expect(progress, 'no rebuild for the same base currency').toEqual([]);
+    await saveSettings({ baseCurrency: 'USD' }, { onProgress });
+    expect(progress).toEqual([0, 2]);
+    expect((await getSettings())?.baseCurrency).toBe('USD');
     await expectRollupsConsistent(db);
   });
 });
