@@ -12,12 +12,13 @@ import {
   notTextError,
   readBytes,
 } from '../../src/lib/db/backup/read-input';
+import { claimsGzip, gunzip, gzipText, isGzip } from '../../src/lib/db/backup/gzip';
 import type { AnyamError } from '../../src/lib/domain/model';
 
 /*
  * The rules of reading what a person picked (read-input.ts): the size limit, strict UTF-8 with
  * the place of the first broken byte, and the binary files and UTF-16 text told apart from a
- * damaged CSV or backup.
+ * damaged CSV or backup; and of unpacking a gzip file (gzip.ts).
  */
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Any code point (a lone surrogate is encoded as U+FFFD, still UTF-8). */
@@ -250,5 +251,57 @@ describe('decoding', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('a gzip file', () => {
+  it('is known by its first two bytes, or claimed by its name or type', () => {
+    expect(isGzip(new Uint8Array([0x1f, 0x8b]))).toBe(true);
+    expect(isGzip(new Uint8Array([0x1f]))).toBe(false);
+    expect(isGzip(new Uint8Array([0x1f, 0x8c]))).toBe(false);
+    expect(isGzip(new Uint8Array([0x1e, 0x8b]))).toBe(false);
+    expect(isGzip(utf8('{"format"'))).toBe(false);
+    const named = (name: string, type = '') => new File(['x'], name, { type });
+    expect(claimsGzip(named('anyam.json.gz'))).toBe(true);
+    expect(claimsGzip(named('ANYAM.GZ'))).toBe(true);
+    expect(claimsGzip(named('anyam.gz.json'))).toBe(false);
+    expect(claimsGzip(named('anyamgz'))).toBe(false);
+    expect(claimsGzip(named('a', 'application/gzip'))).toBe(true);
+    expect(claimsGzip(named('a', 'application/x-gzip'))).toBe(true);
+    expect(claimsGzip(named('a', 'application/json'))).toBe(false);
+    expect(claimsGzip(new Blob(['x']))).toBe(false);
+  });
+
+  it('unpacks to the text packed, across many chunks', async () => {
+    const lines = Array.from({ length: 4000 }, (_, i) => `{"id":${i},"note":"Nguyễn ${i * 7919}"}`);
+    const text = lines.join('\n');
+    const packed = await gzipText(text);
+    expect(isGzip(packed)).toBe(true);
+    expect(packed.length).toBeLessThan(text.length);
+    expect(new TextDecoder().decode(await gunzip(packed))).toBe(text);
+    expect(new TextDecoder().decode(await gunzip(await gzipText('')))).toBe('');
+  });
+
+  it('may unpack to exactly the limit, and stops past it naming the size reached', async () => {
+    const packed = await gzipText('0123456789');
+    expect((await gunzip(packed, 10)).length).toBe(10);
+    const error = await gunzip(packed, 9).catch((e: unknown) => e as AnyamError);
+    expect(error).toMatchObject({
+      code: 'backup/unpacks-too-large',
+      details: { unpackedAtLeast: 10, limit: 9 },
+    });
+  });
+
+  it('is refused as damaged when cut short or changed, with the reason', async () => {
+    const packed = await gzipText('a household file '.repeat(50));
+    const cut = packed.slice(0, packed.length - 6);
+    const changed = packed.slice();
+    changed[changed.length - 5]! ^= 0xff; // the length and CRC-32 at the end
+    for (const bytes of [cut, changed]) {
+      const error = (await gunzip(bytes).catch((e: unknown) => e)) as AnyamError;
+      expect(error.code).toBe('backup/gzip-damaged');
+      expect(typeof error.details.message).toBe('string');
+      expect(error.details.message).not.toBe('');
+    }
   });
 });
