@@ -10,7 +10,13 @@ import {
 } from '../../src/lib/db/backup';
 import { loadCsvContext } from '../../src/lib/db/backup/csv-import';
 import type { AnyamDatabase } from '../../src/lib/db/database';
-import { addMember, listMembers, listStreams } from '../../src/lib/db/repo';
+import {
+  addMember,
+  deleteMember,
+  deleteStream,
+  listMembers,
+  listStreams,
+} from '../../src/lib/db/repo';
 import type { AnyamError } from '../../src/lib/domain/model';
 import { checksumTables } from './checksum';
 import {
@@ -327,6 +333,11 @@ describe('the rows written', () => {
     expect(steps).toEqual(['writing 0/5', 'writing 2/5', 'writing 4/5', 'writing 5/5']);
     expect(result.added).toBe(5);
     expect(await db.entries.count()).toBe(5);
+    // A whole number of chunks ends at the last one.
+    const even = await check(['date,stream,amount', '2025-06-01,Warung,1', '2025-06-02,Warung,2']);
+    const evenSteps: number[] = [];
+    await importCsv(even, {}, { chunkSize: 1, onProgress: (p) => evenSteps.push(p.done) });
+    expect(evenSteps).toEqual([0, 1, 2]);
     await expectRollupsConsistent(db);
   });
 
@@ -340,5 +351,100 @@ describe('the rows written', () => {
       'import/cancelled',
     );
     expect(await checksumTables(db)).toEqual(before);
+  });
+});
+
+describe('a household that changed since the check', () => {
+  it('gives no new stream to a member deleted since, and writes nothing', async () => {
+    const { db } = await household();
+    const nenek = await addMember({ name: 'Nenek', color: '#000000' });
+    const report = await check(['date,member,stream,amount', '2025-04-02,Nenek,Kue,1000']);
+    expect(report.unknownStreams[0]?.memberId).toBe(nenek.id);
+    await deleteMember(nenek.id);
+    const before = await checksumTables(db);
+    const key = report.unknownStreams[0]!.key;
+    const error = await errorOf(importCsv(report, { create: { streams: [{ key }] } }));
+    expect(error).toMatchObject({ code: 'csv/unknown-member', details: { name: 'Nenek' } });
+    expect(await checksumTables(db)).toEqual(before);
+  });
+
+  it('names the stream deleted since and the first line that used it', async () => {
+    const { db, h } = await household();
+    const report = await check([
+      'date,stream,amount',
+      '2025-04-02,Remit,1',
+      '2025-04-03,Warung,1',
+      '2025-04-04,Warung,1',
+    ]);
+    await deleteStream(h.idr.id);
+    const before = await checksumTables(db);
+    const error = await errorOf(importCsv(report, { onlyValidRows: true }));
+    expect([error.code, error.details]).toEqual([
+      'csv/household-changed',
+      { streamId: h.idr.id, line: 3 },
+    ]);
+    expect(await checksumTables(db)).toEqual(before);
+  });
+
+  it('stops at the write when a stream is deleted while the rows are built, every 5,000 rows', async () => {
+    const { db, h } = await household();
+    const lines = ['date,stream,amount'];
+    for (let i = 0; i < 5_001; i++)
+      lines.push(`2025-03-${String((i % 28) + 1).padStart(2, '0')},Warung,1`);
+    lines.push('2025-03-01,Remit,1');
+    const report = await check(lines);
+    expect(report.readyRows).toBe(5_002);
+    const before = await checksumTables(db);
+    const seen: string[] = [];
+    const error = await errorOf(
+      importCsv(
+        report,
+        {},
+        {
+          onProgress: (p) => {
+            seen.push(`${p.phase} ${p.done}/${p.total}`);
+            // Another tab deletes the stream while the import yields between its rows.
+            if (p.phase === 'validating') void deleteStream(h.php.id);
+          },
+        },
+      ),
+    );
+    expect(seen).toEqual(['validating 5000/5002']);
+    expect([error.code, error.details]).toEqual(['csv/household-changed', { streamId: h.php.id }]);
+    // Only the other tab's deletion is written.
+    const { streams: _streams, ...after } = await checksumTables(db);
+    const { streams: _before, ...rest } = before;
+    expect(after).toEqual(rest);
+    expect(await db.entries.count()).toBe(0);
+  });
+});
+
+describe('the records one import makes', () => {
+  it('carry one time, and each row waiting for a stream not chosen names its line and stream', async () => {
+    const { db } = await household();
+    const report = await check([
+      'date,member,stream,amount',
+      '2025-04-02,Nenek,Kue,1000',
+      '2025-04-03,Sari,Parkir,5',
+    ]);
+    const [kue, parkir] = report.unknownStreams;
+    const missing = await errorOf(
+      importCsv(report, { create: { members: ['Nenek'], streams: [{ key: kue!.key }] } }),
+    );
+    expect([missing.code, missing.details]).toEqual([
+      'csv/unknown-stream',
+      { line: 3, name: 'Parkir' },
+    ]);
+    const result = await importCsv(report, {
+      create: { members: ['Nenek'], streams: [{ key: kue!.key }, { key: parkir!.key }] },
+    });
+    const entries = await db.entries.toArray();
+    const times = new Set(
+      [...result.createdMembers, ...result.createdStreams, ...entries].flatMap((r) => [
+        r.createdAt,
+        r.updatedAt,
+      ]),
+    );
+    expect(times.size).toBe(1);
   });
 });
