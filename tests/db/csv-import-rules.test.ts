@@ -448,3 +448,24 @@ describe('the records one import makes', () => {
     expect(times.size).toBe(1);
   });
 });
+
+describe('the member the check found', () => {
+  it('gets the new stream even when the import is not told how names are shown', async () => {
+    const { h } = await household();
+    // The screen shows Sari by another name (as the sample household shows its members).
+    const nameOf = (stored: string) => (stored === 'Sari' ? 'Sari W.' : stored);
+    const report = await checkCsv(
+      'date,member,stream,amount\n2025-04-02,Sari W.,Jahit,1000\n',
+      {
+        mapping: guessMapping(['date', 'member', 'stream', 'amount']),
+        dateFormat: 'YYYY-MM-DD',
+        decimalSeparator: '.',
+      },
+      { nameOf },
+    );
+    const found = report.unknownStreams[0]!;
+    expect(found.memberId).toBe(h.member.id);
+    const result = await importCsv(report, { create: { streams: [{ key: found.key }] } });
+    expect(result.createdStreams[0]?.memberId).toBe(h.member.id);
+  });
+});
