@@ -699,6 +699,7 @@ describe('set-asides', () => {
     entry.currency = otherCurrency;
     expect(refusalOf(() => checkSetAsides(t, null)).details).toMatchObject({
       index,
+      field: 'currency',
       recordCode: 'set-aside/other-currency',
     });
     // Deleted, it no longer holds money of the entry; without its entry in the file, it is kept.
