@@ -5,9 +5,22 @@ import {
   byId,
   serializeBackup,
 } from '../../src/lib/db/backup/backup-format';
+import {
+  checkBalances,
+  checkCarried,
+  checkRecordRules,
+  checkReferences,
+  checkTotals,
+} from '../../src/lib/db/backup/backup-record-checks';
+import { checkSetAsides } from '../../src/lib/db/backup/backup-fund-checks';
 import { parseJsonSafely, validateBackup } from '../../src/lib/db/backup/backup-validate';
 import type { JobProgress } from '../../src/lib/db/backup/cancel';
-import { AnyamError, TABLE_NAMES, type BaseRecord } from '../../src/lib/domain/model';
+import {
+  AnyamError,
+  TABLE_NAMES,
+  type BaseRecord,
+  type HouseholdTables,
+} from '../../src/lib/domain/model';
 import { MIGRATED_PLACE_ID, migratedPlace } from '../../src/lib/domain/places';
 import { householdFactory } from '../factories';
 
@@ -391,5 +404,338 @@ describe('a big file read without a progress listener', () => {
   it('is read all the same', async () => {
     const read = await validateBackup(file(), { sliceSize: 3 });
     expect(read.tables.entries).toEqual(sorted(tables.entries));
+  });
+});
+
+/*
+ * The checks of a file's records as a whole (backup-record-checks.ts, backup-fund-checks.ts,
+ * backup-debt-checks.ts), called one by one on a household's tables: each refusal names the
+ * table, the row, the field and what it points at, as the error report shows them.
+ */
+type Rows = Record<string, Record<string, unknown>[]>;
+/** A deep copy of the household's tables, to break one record in. */
+const copy = (): HouseholdTables => structuredClone(tables);
+const rowsOf = (t: HouseholdTables) => t as unknown as Rows;
+const UNKNOWN = '0a5e1c4e-6b7a-4c2d-9e8f-0000000000ff';
+const refusalOf = (f: () => void): AnyamError => {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof AnyamError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
+
+/** A live skip of `kind` naming `sourceId`, added at the end of the skips. */
+function withSkip(t: HouseholdTables, kind: string, sourceId: unknown): number {
+  const skip = { ...tables.skips[0]!, id: UNKNOWN, kind, sourceId };
+  rowsOf(t).skips!.push(skip);
+  return t.skips.length - 1;
+}
+
+describe('every record names records of the file', () => {
+  const references: [string, string, string][] = [
+    ['streams', 'memberId', 'members'],
+    ['entries', 'streamId', 'streams'],
+    ['entries', 'memberId', 'members'],
+    ['plans', 'memberId', 'members'],
+    ['training', 'memberId', 'members'],
+    ['savings', 'placeId', 'places'],
+    ['payments', 'planId', 'plans'],
+    ['groupPayments', 'groupId', 'groups'],
+    ['repayments', 'debtId', 'debts'],
+  ];
+
+  it.each(references)(
+    'refuses a row of %s whose %s names no %s, naming it',
+    (table, field, target) => {
+      const t = copy();
+      const rows = rowsOf(t)[table]!;
+      expect(rows.length).toBeGreaterThan(0);
+      const index = rows.length - 1;
+      rows[index] = { ...rows[index]!, [field]: UNKNOWN };
+      const details = { table, index, id: rows[index].id, field, target, targetId: UNKNOWN };
+      const error = refusalOf(() => checkReferences(t));
+      expect([error.code, error.details]).toEqual(['backup/dangling-reference', details]);
+      // A changes-only file names the same row as one it failed to carry.
+      const changes = { since: '2026-02-01T00:00:00.000Z', household };
+      const carried = refusalOf(() => checkCarried(t, changes));
+      expect([carried.code, carried.details]).toEqual([
+        'backup/changes-incomplete',
+        { ...details, missing: target },
+      ]);
+    },
+  );
+
+  it('refuses an empty reference except a plan’s member (a plan of the whole household)', () => {
+    const plans = copy();
+    rowsOf(plans).plans![0]!.memberId = null;
+    expect(() => checkReferences(plans)).not.toThrow();
+    const entries = copy();
+    rowsOf(entries).entries![0]!.memberId = null;
+    expect(refusalOf(() => checkReferences(entries)).details).toMatchObject({
+      table: 'entries',
+      index: 0,
+      field: 'memberId',
+      targetId: null,
+    });
+  });
+
+  it('counts deleted records as in the file', () => {
+    const t = copy();
+    for (const table of ['members', 'streams', 'plans', 'places', 'groups', 'debts']) {
+      for (const row of rowsOf(t)[table]!) row.deletedAt = '2026-03-01T00:00:00.000Z';
+    }
+    expect(() => checkReferences(t)).not.toThrow();
+  });
+
+  it.each([
+    ['stream', 'streams', 'plans'],
+    ['plan', 'plans', 'streams'],
+    ['debt', 'debts', 'plans'],
+  ])('reads a skip of a %s as naming one of the %s', (kind, target, other) => {
+    const t = copy();
+    const id = rowsOf(t)[target]![0]!.id;
+    withSkip(t, kind, id);
+    expect(() => checkReferences(t)).not.toThrow();
+    const wrong = copy();
+    const index = withSkip(wrong, kind, rowsOf(wrong)[other]![0]!.id);
+    expect(refusalOf(() => checkReferences(wrong)).details).toMatchObject({
+      table: 'skips',
+      index,
+      field: 'sourceId',
+      target,
+    });
+  });
+
+  it('needs the settings row the changes header names, and none other', () => {
+    const changes = { since: '2026-02-01T00:00:00.000Z', household };
+    expect(() => checkCarried(copy(), changes)).not.toThrow();
+    const none = copy();
+    none.settings = [];
+    const error = refusalOf(() => checkCarried(none, changes));
+    expect([error.code, error.details]).toEqual([
+      'backup/changes-incomplete',
+      { missing: 'settings', household },
+    ]);
+  });
+
+  it('lets a fault that is no refusal through as it is', () => {
+    const t = copy() as Partial<HouseholdTables>;
+    delete t.groups;
+    const changes = { since: '2026-02-01T00:00:00.000Z', household };
+    expect(() => checkCarried(t as HouseholdTables, changes)).toThrow(TypeError);
+  });
+});
+
+describe('balances and repayments', () => {
+  it('refuses a negative balance outside a place of kind "other", naming the row', () => {
+    const t = copy();
+    const index = t.savings.length - 1;
+    rowsOf(t).savings![index]!.amountMinor = -1;
+    const error = refusalOf(() => checkBalances(t));
+    expect([error.code, error.details]).toEqual([
+      'backup/invalid-record',
+      {
+        table: 'savings',
+        index,
+        id: t.savings[index]!.id,
+        field: 'amountMinor',
+        recordCode: 'saving/negative-balance',
+        issues: [],
+      },
+    ]);
+    rowsOf(t).places![0]!.kind = 'other';
+    expect(() => checkBalances(t)).not.toThrow();
+    // A balance of a place the file lacks is read as "other": the references check names it.
+    rowsOf(t).places![0]!.kind = 'bank';
+    rowsOf(t).savings![index]!.placeId = UNKNOWN;
+    expect(() => checkBalances(t)).not.toThrow();
+  });
+
+  it('refuses a repayment past what was left of its debt, naming what was left', () => {
+    const t = copy();
+    const debt = t.debts.find((d) => d.deletedAt === null)!;
+    const paid = t.repayments.filter((r) => r.debtId === debt.id && r.deletedAt === null);
+    const sum = paid.reduce((s, r) => s + r.amountMinor, 0);
+    const last = {
+      ...(paid[0] ?? t.repayments[0]!),
+      id: UNKNOWN,
+      debtId: debt.id,
+      date: '2099-01-01',
+      amountMinor: debt.amountMinor - sum,
+    };
+    t.repayments.push(last);
+    expect(() => checkBalances(t)).not.toThrow();
+    t.repayments[t.repayments.length - 1] = { ...last, amountMinor: last.amountMinor + 1 };
+    const error = refusalOf(() => checkBalances(t));
+    expect([error.code, error.details]).toEqual([
+      'backup/invalid-record',
+      {
+        table: 'repayments',
+        index: t.repayments.length - 1,
+        id: UNKNOWN,
+        field: 'amountMinor',
+        recordCode: 'repayment/more-than-left',
+        left: debt.amountMinor - sum,
+        currency: debt.currency,
+        issues: [],
+      },
+    ]);
+  });
+});
+
+describe('the record rules and the totals of a file', () => {
+  it('names the row, the field and the rule a record breaks', () => {
+    const t = copy();
+    const index = 1;
+    const other = t.members.find((m) => m.id !== t.entries[index]!.memberId)!;
+    rowsOf(t).entries![index]!.memberId = other.id;
+    const error = refusalOf(() => checkRecordRules(t));
+    expect([error.code, error.details]).toEqual([
+      'backup/invalid-record',
+      {
+        table: 'entries',
+        index,
+        id: t.entries[index]!.id,
+        field: 'memberId',
+        recordCode: 'entry/member-mismatch',
+        issues: [],
+      },
+    ]);
+  });
+
+  it('refuses a date more than a year after today', () => {
+    const t = copy();
+    rowsOf(t).entries![0]!.date = '2999-01-01';
+    expect(refusalOf(() => checkRecordRules(t, false)).details).toMatchObject({
+      table: 'entries',
+      index: 0,
+      field: 'date',
+      recordCode: 'entry/date-too-far',
+    });
+  });
+
+  it('refuses live entries or plans whose totals cannot be added exactly, not deleted ones', () => {
+    const huge = 600_000_000_000_000;
+    const t = copy();
+    const [a, b] = t.entries.filter(
+      (e) => e.deletedAt === null && e.currency === t.settings[0]!.baseCurrency,
+    );
+    rowsOf(t).entries!.find((e) => e.id === a!.id)!.amountMinor = huge;
+    rowsOf(t).entries!.find((e) => e.id === b!.id)!.amountMinor = huge;
+    const error = refusalOf(() => checkTotals(t));
+    expect(error.code).toBe('backup/total-too-large');
+    expect(error.details).not.toEqual({});
+    rowsOf(t).entries!.find((e) => e.id === b!.id)!.deletedAt = '2026-03-01T00:00:00.000Z';
+    expect(() => checkTotals(t)).not.toThrow();
+
+    const plans = copy();
+    for (const p of rowsOf(plans).plans!) Object.assign(p, { amountMinor: huge, currency: 'IDR' });
+    expect(plans.plans.length).toBeGreaterThan(1);
+    expect(refusalOf(() => checkTotals(plans)).code).toBe('backup/total-too-large');
+  });
+});
+
+describe('set-asides', () => {
+  /** The household with its last set-aside taken from a received entry of its currency. */
+  const withEntry = () => {
+    const t = copy();
+    const index = t.setAsides.length - 1;
+    const saved = rowsOf(t).setAsides![index]!;
+    const entry = rowsOf(t).entries!.find(
+      (e) =>
+        e.status === 'received' &&
+        e.deletedAt === null &&
+        e.currency === saved.currency &&
+        (e.amountMinor as number) >= (saved.amountMinor as number),
+    )!;
+    saved.entryId = entry.id;
+    expect(() => checkSetAsides(t, null)).not.toThrow();
+    return { t, index, saved, entry };
+  };
+
+  it('name a fund of the file: a dangling reference, or in a changes-only file one not carried', () => {
+    const t = copy();
+    const index = t.setAsides.length - 1;
+    rowsOf(t).setAsides![index]!.fundId = UNKNOWN;
+    const details = {
+      table: 'setAsides',
+      index,
+      id: t.setAsides[index]!.id,
+      field: 'fundId',
+      target: 'funds',
+      missing: 'funds',
+      targetId: UNKNOWN,
+    };
+    const whole = refusalOf(() => checkSetAsides(t, null));
+    expect([whole.code, whole.details]).toEqual(['backup/dangling-reference', details]);
+    const changes = { since: '2026-02-01T00:00:00.000Z', household };
+    const part = refusalOf(() => checkSetAsides(t, changes));
+    expect([part.code, part.details]).toEqual(['backup/changes-incomplete', details]);
+  });
+
+  it('are in their fund’s currency, and a live one in its entry’s', () => {
+    const { t, index, saved, entry } = withEntry();
+    const fund = rowsOf(t).funds!.find((f) => f.id === saved.fundId)!;
+    const otherCurrency = saved.currency === 'EUR' ? 'JPY' : 'EUR';
+    fund.currency = otherCurrency;
+    // The first set-aside of the fund is named.
+    const first = t.setAsides.findIndex((s) => s.fundId === saved.fundId);
+    const error = refusalOf(() => checkSetAsides(t, null));
+    expect([error.code, error.details]).toEqual([
+      'backup/invalid-record',
+      {
+        table: 'setAsides',
+        index: first,
+        id: t.setAsides[first]!.id,
+        field: 'currency',
+        recordCode: 'set-aside/other-currency',
+        issues: [],
+      },
+    ]);
+    fund.currency = saved.currency;
+    entry.currency = otherCurrency;
+    expect(refusalOf(() => checkSetAsides(t, null)).details).toMatchObject({
+      index,
+      field: 'currency',
+      recordCode: 'set-aside/other-currency',
+    });
+    // Deleted, it no longer holds money of the entry; without its entry in the file, it is kept.
+    saved.deletedAt = '2026-03-01T00:00:00.000Z';
+    expect(() => checkSetAsides(t, null)).not.toThrow();
+    saved.deletedAt = null;
+    saved.entryId = UNKNOWN;
+    expect(() => checkSetAsides(t, null)).not.toThrow();
+  });
+
+  it('from one live entry add up to at most what it received', () => {
+    const { t, index, saved, entry } = withEntry();
+    // A second set-aside from the same entry, so that only their sum is too much.
+    const second: Record<string, unknown> = { ...saved, id: UNKNOWN, amountMinor: 1 };
+    rowsOf(t).setAsides!.push(second);
+    const held = (saved.amountMinor as number) + 1;
+    entry.amountMinor = held;
+    expect(() => checkSetAsides(t, null)).not.toThrow();
+    entry.amountMinor = held - 1;
+    const error = refusalOf(() => checkSetAsides(t, null));
+    expect([error.code, error.details]).toEqual([
+      'backup/invalid-record',
+      {
+        table: 'setAsides',
+        index,
+        id: saved.id,
+        field: 'amountMinor',
+        recordCode: 'set-aside/more-than-received',
+        issues: [],
+      },
+    ]);
+    // A deleted entry holds nothing back, and a deleted set-aside holds nothing.
+    entry.deletedAt = '2026-03-01T00:00:00.000Z';
+    expect(() => checkSetAsides(t, null)).not.toThrow();
+    entry.deletedAt = null;
+    second.deletedAt = '2026-03-01T00:00:00.000Z';
+    expect(() => checkSetAsides(t, null)).not.toThrow();
   });
 });
