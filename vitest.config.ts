@@ -7,8 +7,24 @@ export default defineConfig({
   define: { __ANYAM_VERSION__: '"test"', __ANYAM_BUILD_ID__: '"test"' },
   plugins: [svelte(), svelteTesting()],
   test: {
-    // Playwright's files live in tests/e2e and must not be collected here.
-    include: ['tests/{unit,db,components}/**/*.test.ts'],
+    // Playwright's files live in tests/e2e and must not be collected here. No `include` at the
+    // root: each project inherits the root's (`extends: true`) and would add it to its own.
+    projects: [
+      // The unit tests share one module graph per worker instead of a fresh one per file: on 2
+      // cores this halves their CPU (245 s → 124 s, docs/testing.md "What the suite costs"). They
+      // hold no state between files (no module mocks, no database; the clock is pinned again by
+      // each file's setup), and they pass in any file order (`--sequence.shuffle.files`).
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false },
+      },
+      // A database (fake-indexeddb's global factory) and a rendered page are state a file must
+      // not inherit: these keep a fresh module graph per file.
+      {
+        extends: true,
+        test: { name: 'db+components', include: ['tests/{db,components}/**/*.test.ts'] },
+      },
+    ],
     environment: 'node',
     // Every test runs on the pinned day, not the machine's (tests/setup/pinned-clock.ts), and a
     // component test waits for the page as long as a loaded machine needs (patient-queries.ts).
