@@ -6,34 +6,9 @@ import { ARRIVAL_RULES, type ArrivalContext } from '../../src/lib/domain/arrival
 import { addDaysIso } from '../../src/lib/domain/dates';
 import type { Arrival, Entry } from '../../src/lib/domain/model';
 import { assertRecordRules } from '../../src/lib/domain/record-rules';
+import { arrival, payout } from './arrival-records';
 
-const at = '2025-01-01T00:00:00.000Z';
-const arrival = (a: Partial<Arrival> = {}): Arrival => ({
-  on: '2025-07-12',
-  placeId: 'gcash',
-  landedMinor: null,
-  landedCurrency: null,
-  feeMinor: null,
-  via: '',
-  ...a,
-});
-const entry = (e: Partial<Entry> = {}): Entry => ({
-  id: 'e',
-  createdAt: at,
-  updatedAt: at,
-  deletedAt: null,
-  streamId: 's1',
-  memberId: 'm',
-  date: '2025-07-05',
-  amountMinor: 10_000,
-  currency: 'USD',
-  status: 'received',
-  paidMinutes: 600,
-  unpaidMinutes: 0,
-  note: '',
-  isSample: false,
-  ...e,
-});
+const entry = payout;
 const context: ArrivalContext = {
   today: '2025-08-01',
   streams: new Map([['s1', { memberId: 'm' }]]),

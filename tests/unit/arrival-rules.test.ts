@@ -12,55 +12,15 @@ import {
   routeParts,
 } from '../../src/lib/domain/arrival';
 import { addDaysIso } from '../../src/lib/domain/dates';
-import type { Arrival, Entry, Stream } from '../../src/lib/domain/model';
+import type { Arrival, Entry } from '../../src/lib/domain/model';
+import { arrival, microtaskStream, payout } from './arrival-records';
 
 const RATES = [{ currency: 'USD', date: '2024-01-01', value: '50' }];
 const at = '2025-01-01T00:00:00.000Z';
-const stream = (id: string, platform: string, name = `${platform} tasks`): Stream => ({
-  id,
-  createdAt: at,
-  updatedAt: at,
-  deletedAt: null,
-  memberId: 'm',
-  name,
-  kind: 'microtask',
-  platform,
-  currency: 'USD',
-  expected: { amountMinor: 0, cadence: 'irregular', daysPerWeek: 5 },
-  startedOn: null,
-  endedOn: null,
-  payDay: null,
-  archived: false,
-  isSample: false,
-});
-const arrival = (a: Partial<Arrival> = {}): Arrival => ({
-  on: '2025-07-12',
-  placeId: 'gcash',
-  landedMinor: null,
-  landedCurrency: null,
-  feeMinor: null,
-  via: '',
-  ...a,
-});
+const stream = microtaskStream;
 let n = 0;
-const entry = (e: Partial<Entry> = {}): Entry => ({
-  id: `e${n++}`,
-  createdAt: at,
-  updatedAt: at,
-  deletedAt: null,
-  streamId: 's1',
-  memberId: 'm',
-  date: '2025-07-05',
-  // 100.00 USD = 5,000.00 PHP expected.
-  amountMinor: 10_000,
-  currency: 'USD',
-  status: 'received',
-  paidMinutes: 600,
-  unpaidMinutes: 0,
-  note: '',
-  isSample: false,
-  ...e,
-});
+// Each payout its own id: a report keys payouts by id.
+const entry = (e: Partial<Entry> = {}): Entry => payout({ id: `e${n++}`, ...e });
 /** An arrival that landed `landed` PHP minor units. */
 const landed = (landedMinor: number, a: Partial<Arrival> = {}) =>
   arrival({ landedMinor, landedCurrency: 'PHP', ...a });

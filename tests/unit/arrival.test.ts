@@ -3,61 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { daysToArrive, lossReport, payoutLoss, routeParts } from '../../src/lib/domain/arrival';
 import { addDaysIso, daysBetweenIso } from '../../src/lib/domain/dates';
 import { toBaseMinor } from '../../src/lib/domain/money-math';
-import type { Arrival, Entry, Stream } from '../../src/lib/domain/model';
+import type { Entry } from '../../src/lib/domain/model';
 import { receivedBaseMinor } from '../../src/lib/domain/received';
 import { receivedPayByPlatform } from '../../src/lib/domain/received-pay';
 import { assertRecordRules } from '../../src/lib/domain/record-rules';
 import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
+import { arrival, microtaskStream, payout } from './arrival-records';
 
 const RATES = [
   { currency: 'USD', date: '2025-01-01', value: '56.25' },
   { currency: 'USD', date: '2025-07-01', value: '58.1' },
   { currency: 'IDR', date: '2025-01-01', value: '0.0035' },
 ];
-const at = '2025-01-01T00:00:00.000Z';
-const stream = (id: string, platform: string): Stream => ({
-  id,
-  createdAt: at,
-  updatedAt: at,
-  deletedAt: null,
-  memberId: 'm',
-  name: `${platform} tasks`,
-  kind: 'microtask',
-  platform,
-  currency: 'USD',
-  expected: { amountMinor: 0, cadence: 'irregular', daysPerWeek: 5 },
-  startedOn: null,
-  endedOn: null,
-  payDay: null,
-  archived: false,
-  isSample: false,
-});
-const arrival = (a: Partial<Arrival> = {}): Arrival => ({
-  on: '2025-07-12',
-  placeId: 'gcash',
-  landedMinor: null,
-  landedCurrency: null,
-  feeMinor: null,
-  via: '',
-  ...a,
-});
-const entry = (e: Partial<Entry> = {}): Entry => ({
-  id: 'e',
-  createdAt: at,
-  updatedAt: at,
-  deletedAt: null,
-  streamId: 's1',
-  memberId: 'm',
-  date: '2025-07-05',
-  amountMinor: 10_000,
-  currency: 'USD',
-  status: 'received',
-  paidMinutes: 600,
-  unpaidMinutes: 0,
-  note: '',
-  isSample: false,
-  ...e,
-});
+const stream = microtaskStream;
+const entry = payout;
 
 const dateArb = fc.integer({ min: 0, max: 900 }).map((n) => addDaysIso('2025-01-01', n));
 
