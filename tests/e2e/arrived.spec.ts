@@ -6,7 +6,7 @@
  * route (PayPal). Pay then shows the loss per route, the route that loses least and pay per hour
  * on money received. Axe finds nothing on the dialog and the card, light and dark.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { writeFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';

@@ -8,7 +8,7 @@
  * its stress test finds depends on which 12 complete months it reads (on 4 December 2026 the
  * salary stopping left nothing short, and the "more than 2 years" check failed).
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { mkdirSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';

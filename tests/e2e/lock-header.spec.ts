@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { startHousehold } from './support';

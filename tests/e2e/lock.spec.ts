@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { type Page } from '@playwright/test';
 import { expect, test, PINNED_NOW, PINNED_TODAY } from './fixtures';
 import { addStreamUi, dayMonthsAgo, quickAddUi } from './household';

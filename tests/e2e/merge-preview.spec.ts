@@ -9,7 +9,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, newPinnedContext, test } from './fixtures';
 import { sendFromSettings, shareToApp, stubShareSheet } from './household-phones';

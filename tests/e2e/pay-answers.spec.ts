@@ -7,7 +7,7 @@
  * from the same sample for that day. Screenshot at 360×740 for a person to look at; axe finds
  * nothing.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { expect, test } from './fixtures';
 import { payReport } from '../../src/lib/domain/pay';
 import { bestPlatform } from '../../src/lib/domain/pay-compare';

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { quickAddUi } from './household';

@@ -5,7 +5,7 @@
  * hourly figure of the same named period (Sep – Nov 2026); December is on Remotasks' card apart,
  * labelled and never ranked. Screenshots for a person to look at; axe finds nothing.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openView } from './support';

@@ -14,7 +14,7 @@
  * period-stress-table-{en,fil}.png, and period-stress-no-income-fil.png) for a person to look at;
  * axe finds no violation in the card.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { mkdirSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';

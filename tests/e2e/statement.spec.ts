@@ -9,7 +9,7 @@
  *   an .ics that ical.js parses: one event per due item on its date, the alarm 2 days before,
  *   and the same UIDs from a second export.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import ICAL from 'ical.js';

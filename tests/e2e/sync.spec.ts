@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from './axe';
 import { type Page } from '@playwright/test';
 import { expect, newPinnedContext, test } from './fixtures';
 import { decodeSyncCode, encodeSyncCode } from '../../src/lib/domain/sync-code';
