@@ -18,7 +18,11 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 390, height: 844 },
     locale: 'en-US',
-    serviceWorkers: 'allow',
+    // The service worker precaches about 90 files (350 KB) in every new browser profile, so in
+    // every test: 18% of a spec's time on 2 cores (docs/testing.md "What the suite costs"). It
+    // is on in the specs about what it does (offline, updates, languages kept offline, the first
+    // visit, requests that leave, phones), which say `test.use({ serviceWorkers: 'allow' })`.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath() ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,

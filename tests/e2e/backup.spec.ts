@@ -12,6 +12,10 @@ import {
 import { expect, test, newPinnedContext, PINNED_NOW } from './fixtures';
 import { openView, startHousehold } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const PASSPHRASE = 'sayur asem pedas dua ribu';
 const DAY = 86_400_000;
 

@@ -2,6 +2,10 @@ import { type Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('a first visit can fill in onboarding before the data layer has loaded, and the service worker registers after the form is up', async ({
   page,
 }) => {

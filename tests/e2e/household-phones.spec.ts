@@ -8,6 +8,10 @@ import { addStreamUi, dayMonthsAgo, quickAddUi } from './household';
 import { sendFromSettings, shareToApp, stubShareSheet, tableHashes } from './household-phones';
 import { openView, startHousehold, waitForServiceWorker } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 async function editRent(page: Page, amount: string): Promise<void> {
   await page.goto('/#/plans');
   await page.getByRole('button', { name: 'Edit Rent' }).click();

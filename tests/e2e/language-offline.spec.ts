@@ -4,6 +4,10 @@ import { expect, newPinnedContext, test } from './fixtures';
 import { startServer } from '../../scripts/serve.mjs';
 import { VIEWS, startHousehold, tapNav, waitForServiceWorker } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 // Each language other than English is its own files in the build (scripts/locale-split.mjs);
 // the worker keeps only the languages a phone uses (src/lib/pwa/kept-texts.ts).
 

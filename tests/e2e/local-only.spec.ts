@@ -1,6 +1,10 @@
 import { expect, test } from './fixtures';
 import { VIEWS, startHousehold, tapNav } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('every request stays on the app origin and the CSP is never violated', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

@@ -15,6 +15,10 @@ import { expect, newPinnedContext, test } from './fixtures';
 import { sendFromSettings, shareToApp, stubShareSheet } from './household-phones';
 import { waitForServiceWorker } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const PHONE = { width: 360, height: 740 };
 
 /** Logs one entry through quick add, whatever the language (the stream by its shown name). */

@@ -3,6 +3,10 @@ import { startServer } from '../../scripts/serve.mjs';
 import { addStreamUi, quickAddUi, readDatabase } from './household';
 import { VIEWS, startHousehold, tapNav, waitForServiceWorker } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('after the first visit the whole flow works with the network and the server gone', async ({
   browser,
 }) => {

@@ -2,6 +2,10 @@ import { expect, test, newPinnedContext } from './fixtures';
 import { startServer } from '../../scripts/serve.mjs';
 import { VIEWS, expectChartsDrawn, startHousehold, tapNav, waitForServiceWorker } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit the app opens and navigates with the network and server gone', async ({
   browser,
 }) => {

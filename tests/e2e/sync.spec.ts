@@ -9,6 +9,10 @@ import { quickAddUi, readDatabase } from './household';
 import { sendFromSettings, stubShareSheet, tableHashes } from './household-phones';
 import { startHousehold, waitForServiceWorker } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 /** Opens Settings → the household's phones → "Sync with a phone here". */
 async function openSync(page: Page): Promise<void> {
   await page.goto('/#/settings');

@@ -3,6 +3,10 @@ import { expect, test, newPinnedContext } from './fixtures';
 import { startServer } from '../../scripts/serve.mjs';
 import { startHousehold, waitForServiceWorker } from './support';
 
+// This spec is about what the service worker does (offline, updates, requests, phones): it
+// runs with the worker on (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const NEXT_DIR = 'dist-e2e-next';
 const NEXT_ID = `e2e-next-${Date.now()}`; // machine clock: unique id
 
