@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { ISOLATED_DB_FILES } from './tests/db/isolated';
 
 export default defineConfig({
   define: { __ANYAM_VERSION__: '"test"', __ANYAM_BUILD_ID__: '"test"' },
@@ -18,11 +19,28 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false },
       },
-      // A database (fake-indexeddb's global factory) and a rendered page are state a file must
-      // not inherit: these keep a fresh module graph per file.
+      // The db tests share a graph too: each test opens a database of its own under a new name
+      // (tests/db/helpers.ts), so fake-indexeddb's global factory carries nothing from one file
+      // to the next that it does not carry from one test to the next. They pass in any file
+      // order (`--project db --sequence.shuffle.files`). The files that mock, stub, fake timers
+      // or change the time zone stay isolated (tests/db/isolated.ts).
       {
         extends: true,
-        test: { name: 'db+components', include: ['tests/{db,components}/**/*.test.ts'] },
+        test: {
+          name: 'db',
+          include: ['tests/db/**/*.test.ts'],
+          exclude: [...ISOLATED_DB_FILES],
+          isolate: false,
+        },
+      },
+      // A rendered page (jsdom, Svelte's runtime) is state a file must not inherit: the
+      // components keep a fresh module graph per file.
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ['tests/components/**/*.test.ts', ...ISOLATED_DB_FILES],
+        },
       },
     ],
     environment: 'node',

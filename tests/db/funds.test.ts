@@ -18,7 +18,14 @@ import {
 import { exportBackup } from '../../src/lib/db/backup';
 import type { Entry, Fund, HouseholdTables } from '../../src/lib/domain/model';
 import { PINNED_TODAY } from '../pinned-day';
-import { codeOf, dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';
+import {
+  aMomentLater,
+  codeOf,
+  dropDatabase,
+  freshDatabase,
+  seedBasics,
+  type Basics,
+} from './helpers';
 
 let db: AnyamDatabase;
 let basics: Basics;
@@ -97,6 +104,7 @@ describe('funds: bad input is refused and nothing is written', () => {
     await deleteSetAside(row.id);
     expect((await db.setAsides.get(row.id))!.deletedAt).not.toBeNull();
     const again = await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 1_000_000 });
+    await aMomentLater();
     await deleteFund(fund.id);
     expect(await listFunds()).toEqual([]);
     expect((await db.setAsides.get(again.id))!.deletedAt).not.toBeNull();

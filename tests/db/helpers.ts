@@ -20,6 +20,16 @@ export function freshDatabase(label = 'test'): AnyamDatabase {
   return db;
 }
 
+/**
+ * Waits until the clock has moved on. A deletion that undoes with another (a stream's entries, a
+ * fund's set-asides) shares its timestamp; something a person deleted on its own, before, has an
+ * earlier one. Two calls in one millisecond would look like one deletion: a warm test process
+ * makes them that fast.
+ */
+export function aMomentLater(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 2));
+}
+
 export async function dropDatabase(db: Dexie): Promise<void> {
   db.close();
   await Dexie.delete(db.name);

@@ -20,6 +20,7 @@ import {
   updateStream,
 } from '../../src/lib/db/repo';
 import {
+  aMomentLater,
   codeOf,
   dropDatabase,
   expectRollupsConsistent,
@@ -43,6 +44,7 @@ describe('streams', () => {
     await addEntry({ streamId: h.usd.id, date: '2025-08-01', amountMinor: 200 });
     await addEntry({ streamId: h.idr.id, date: '2025-08-01', amountMinor: 300 });
     await deleteEntry(early.id);
+    await aMomentLater();
 
     await deleteStream(h.usd.id);
     expect((await listStreams()).map((s) => s.id)).not.toContain(h.usd.id);
