@@ -76,6 +76,7 @@ describe('passphrase bits (the rules of the estimate)', () => {
     expect(passphraseBits('qzmx1111')).toBeCloseTo(bits(5, 36));
     expect(passphraseBits('qzmx1357')).toBeCloseTo(bits(8, 36));
     expect(passphraseBits('qzmx1232')).toBeCloseTo(bits(7, 36));
+    expect(passphraseBits('123qzmx')).toBeCloseTo(bits(6, 36));
   });
 
   it('give a text typed again and again its part’s bits plus 2, at most 20', () => {
@@ -98,6 +99,7 @@ describe('passphrase bits (the rules of the estimate)', () => {
 
   it('call weak under 10 characters (counted as the eye does) or 50 bits, fair under 75', () => {
     expect(passphraseStrength('😀🎉🌟🍀🔥💧🌈⚡🎵')).toBe('weak');
+    expect(passphraseStrength('qZ9!eRt7#')).toBe('weak');
     expect(passphraseStrength('qZ9!eRt7#w')).toBe('fair');
     expect(passphraseStrength('qZ9!eRt7#wLp')).toBe('strong');
   });
