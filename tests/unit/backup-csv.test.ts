@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
+  csvCell,
   csvLine,
   decimalToMinor,
   guardFormula,
@@ -256,5 +257,33 @@ describe('column mapping', () => {
     expect(preview.headers).toEqual(['Tanggal', 'Sumber', 'Jumlah']);
     expect(preview.rows).toEqual([['01/02/2026', 'Warung', '1.000,50']]);
     expect(preview.guessedMapping.amount).toBe('Jumlah');
+  });
+});
+
+describe('cells written and read (csv-format rules)', () => {
+  it('quotes a cell only for a quote, the delimiter, a line break or spaces at its edges', () => {
+    expect(csvCell('Gaji Maret')).toBe('Gaji Maret');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('a;b')).toBe('a;b');
+    expect(csvCell('a;b', ';')).toBe('"a;b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('one\ntwo')).toBe('"one\ntwo"');
+    expect(csvCell('one\rtwo')).toBe('"one\rtwo"');
+    expect(csvCell(' lead')).toBe('" lead"');
+    expect(csvCell('trail ')).toBe('"trail "');
+    expect(csvLine(['a', 'b c', 'd'])).toBe('a,b c,d\r\n');
+  });
+
+  it('reads a date cell with spaces around it', () => {
+    expect(parseCsvDate(' 2026-03-07 ', 'YYYY-MM-DD')).toBe('2026-03-07');
+    expect(parseCsvDate('\t07/03/2026 ', 'DD/MM/YYYY')).toBe('2026-03-07');
+  });
+
+  it('reads the minus sign U+2212 as a minus, a plus as no sign, and brackets only in pairs', () => {
+    expect(parseCsvAmount('\u22125', '.')).toEqual({ problem: 'negative' });
+    expect(parseCsvAmount('+5', '.')).toEqual({ decimal: '5' });
+    expect(parseCsvAmount('Rp +5.000', ',')).toEqual({ decimal: '5000' });
+    expect(parseCsvAmount('(5', '.')).toEqual({ problem: 'format' });
+    expect(parseCsvAmount('5)', '.')).toEqual({ problem: 'format' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupReminderDue } from '../../src/lib/db/backup/reminder';
-import { passphraseStrength } from '../../src/lib/db/backup/passphrase';
+import { passphraseBits, passphraseStrength } from '../../src/lib/db/backup/passphrase';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const days = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
@@ -54,5 +54,53 @@ describe('passphrase strength hint', () => {
     ['mX7#qL9!vR2@', 'strong'],
   ] as const)('%j is %s', (p, strength) => {
     expect(passphraseStrength(p)).toBe(strength);
+  });
+});
+
+describe('passphrase bits (the rules of the estimate)', () => {
+  const bits = (length: number, charset: number) => length * Math.log2(charset);
+
+  it('count each kind of character once in the alphabet: a–z, A–Z, 0–9, ASCII signs, the rest', () => {
+    expect(passphraseBits('qzmxnw')).toBeCloseTo(bits(6, 26));
+    expect(passphraseBits('QZMXNW')).toBeCloseTo(bits(6, 26));
+    expect(passphraseBits('qZmXnW')).toBeCloseTo(bits(6, 52));
+    expect(passphraseBits('902817')).toBeCloseTo(bits(6, 10));
+    expect(passphraseBits('!#%&(*')).toBeCloseTo(bits(6, 33));
+    expect(passphraseBits('éàôü')).toBeCloseTo(bits(4, 40));
+    expect(passphraseBits('qZ9!é')).toBeCloseTo(bits(5, 26 + 26 + 10 + 33 + 40));
+  });
+
+  it('count a run of one character, or of steps of one, as its first two characters', () => {
+    expect(passphraseBits('qzmx1234')).toBeCloseTo(bits(6, 36));
+    expect(passphraseBits('qzmx4321')).toBeCloseTo(bits(6, 36));
+    expect(passphraseBits('qzmx1111')).toBeCloseTo(bits(5, 36));
+    expect(passphraseBits('qzmx1357')).toBeCloseTo(bits(8, 36));
+    expect(passphraseBits('qzmx1232')).toBeCloseTo(bits(7, 36));
+    expect(passphraseBits('123qzmx')).toBeCloseTo(bits(6, 36));
+  });
+
+  it('give a text typed again and again its part’s bits plus 2, at most 20', () => {
+    expect(passphraseBits('qzqzqz')).toBeCloseTo(bits(2, 26) + 2);
+    expect(passphraseBits('qzmxnwqzmxnw')).toBe(20);
+    expect(passphraseBits('xwqzqz')).toBeCloseTo(bits(6, 26));
+    expect(passphraseBits('qzqzxw')).toBeCloseTo(bits(6, 26));
+  });
+
+  it('give 0 to a common password in any case or spacing, and to blank text', () => {
+    expect(passphraseBits('PASSWORD')).toBe(0);
+    expect(passphraseBits('Pass-Word')).toBe(0);
+    expect(passphraseBits(' \t')).toBe(0);
+  });
+
+  it('give at most 20 to a text of three different characters or fewer', () => {
+    expect(passphraseBits('qzmqqzzmzqmmqz')).toBe(20);
+    expect(passphraseBits('qzmwqqzzmzqmmqz')).toBeGreaterThan(20);
+  });
+
+  it('call weak under 10 characters (counted as the eye does) or 50 bits, fair under 75', () => {
+    expect(passphraseStrength('😀🎉🌟🍀🔥💧🌈⚡🎵')).toBe('weak');
+    expect(passphraseStrength('qZ9!eRt7#')).toBe('weak');
+    expect(passphraseStrength('qZ9!eRt7#w')).toBe('fair');
+    expect(passphraseStrength('qZ9!eRt7#wLp')).toBe('strong');
   });
 });

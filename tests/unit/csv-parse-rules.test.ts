@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   csvSlices,
@@ -92,6 +93,13 @@ describe('the line break and the delimiter', () => {
     expect(detectDelimiter('amount')).toBe(',');
     expect(detectNewline('amount')).toBe('\n');
   });
+
+  it('are guessed from the first 64 KiB only: a break or delimiter first seen after it is not', () => {
+    // The guess reads a bounded start so that a huge file costs no more to sniff than a small one.
+    const text = `${'a'.repeat(70_000)}\r\nb;c;d\r\ne;f;g\r\n`;
+    expect(detectNewline(text)).toBe('\n');
+    expect(detectDelimiter(text)).toBe(',');
+  });
 });
 
 describe('slices', () => {
@@ -122,6 +130,56 @@ describe('slices', () => {
       expect(slices(text, size).join('')).toBe(text);
     }
     expect(slices('a,"open\nb\nc', 2)).toEqual(['a,"open\nb\nc']);
+  });
+
+  /** The rule said plainly: a slice ends just after the first line break at or past its size
+   * that has an even number of quotes between the slice's start and the break. */
+  function expected(text: string, size: number, newline: string): string[] {
+    const out: string[] = [];
+    let start = 0;
+    while (start < text.length) {
+      let end = text.length;
+      if (start + size < text.length) {
+        for (let p = start; p + newline.length <= text.length; p++) {
+          const quotes = text.slice(start, p).split('"').length - 1;
+          if (
+            text.startsWith(newline, p) &&
+            p + newline.length >= start + size &&
+            quotes % 2 === 0
+          ) {
+            end = p + newline.length;
+            break;
+          }
+        }
+      }
+      out.push(text.slice(start, end));
+      start = end;
+    }
+    return out;
+  }
+
+  it('end after the first line break outside quotes that reaches their size, for any text', () => {
+    const newline = fc.constantFrom<'\n' | '\r\n' | '\r'>('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(
+        newline.chain((nl) =>
+          fc.tuple(
+            fc.constant(nl),
+            fc.array(fc.constantFrom('a', ',', '"', nl), { maxLength: 30 }).map((t) => t.join('')),
+            fc.integer({ min: 1, max: 12 }),
+          ),
+        ),
+        ([nl, text, size]) => {
+          expect(slices(text, size, nl)).toEqual(expected(text, size, nl));
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // A quoted field that opens the file and holds a line break is one record.
+    expect(slices('"x\ny",z\nb\n', 1)).toEqual(['"x\ny",z\n', 'b\n']);
+    // A file that starts with a line break: the empty first line is a slice of its own.
+    expect(slices('\na\nb', 1)).toEqual(['\n', 'a\n', 'b']);
+    expect(slices('a,"q"\nb\nc\n', 2)).toEqual(['a,"q"\n', 'b\n', 'c\n']);
   });
 });
 
@@ -168,6 +226,15 @@ describe('the preview', () => {
     expect(asked.delimiter).toBe(',');
     expect(asked.headers).toEqual(['date ; amount']);
     expect(asked.rows).toEqual([['2026-01-10;0'], ['2026-01-11;1']]);
+  });
+
+  it('reads only the first million characters: a field still open there ends the preview', () => {
+    // The preview is a bounded read, whatever the file's size.
+    const text = `date,note\n2026-01-01,"${'x'.repeat(1_000_000)}"\n2026-01-02,b\n`;
+    const preview = previewCsv(text);
+    expect(preview.headers).toEqual(['date', 'note']);
+    expect(preview.rows).toHaveLength(1);
+    expect(preview.rows[0]![1]!.length).toBeLessThan(1_000_000);
   });
 
   it('skips blank lines between the rows it shows', () => {

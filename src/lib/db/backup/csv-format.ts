@@ -100,10 +100,12 @@ export function parseCsvDate(cell: string, format: CsvDateFormat): IsoDate | nul
   if (format === 'YYYY-MM-DD') {
     const match = YMD.exec(text);
     if (!match) return null;
+    // Stryker disable next-line StringLiteral: every group of YMD takes part in a match, so the defaults are never read
     [, y = '', m = '', d = ''] = match;
   } else {
     const match = XYZ.exec(text);
     if (!match) return null;
+    // Stryker disable next-line StringLiteral: every group of XYZ takes part in a match, so the defaults are never read
     const [, a = '', b = '', year = ''] = match;
     y = year;
     [d, m] = format === 'DD/MM/YYYY' ? [a, b] : [b, a];
