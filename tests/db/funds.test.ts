@@ -18,6 +18,7 @@ import {
 import { exportBackup } from '../../src/lib/db/backup';
 import type { Entry, Fund, HouseholdTables } from '../../src/lib/domain/model';
 import { PINNED_TODAY } from '../pinned-day';
+import { errorOf } from '../refusal';
 import { codeOf, dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';
 
 let db: AnyamDatabase;
@@ -173,5 +174,35 @@ describe('funds in CSV', () => {
       `Lebaran 2027,60000.00,IDR,2027-03-10,${PINNED_TODAY},2500.50,IDR,${entry.id}`,
       'Sekolah,1000.00,IDR,2027-07-01,,,,',
     ]);
+  });
+});
+
+describe('an edited entry keeps what was set aside from it (fund-entry-guard)', () => {
+  it('frees an entry whose set-asides were all taken back, and one that never had any', async () => {
+    const row = await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 600_000 });
+    await deleteSetAside(row.id);
+    expect(await codeOf(updateEntry(entry.id, { amountMinor: 1 }))).toBe('resolved');
+    expect(await codeOf(updateEntry(entry.id, { status: 'pending' }))).toBe('resolved');
+    const plain = await addEntry({ streamId: basics.idr.id, date: '2026-11-21', amountMinor: 5 });
+    expect(await codeOf(updateEntry(plain.id, { status: 'pending' }))).toBe('resolved');
+  });
+
+  it('counts only live set-asides: what was taken back does not hold the amount', async () => {
+    const gone = await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 700_000 });
+    await deleteSetAside(gone.id);
+    await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 200_000 });
+    expect(await codeOf(updateEntry(entry.id, { amountMinor: 200_000 }))).toBe('resolved');
+    expect(await codeOf(updateEntry(entry.id, { amountMinor: 199_999 }))).toBe(
+      'entry/below-set-aside',
+    );
+  });
+
+  it('refuses moving a held entry into another currency, naming the amount held and its currency', async () => {
+    await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 600_000 });
+    // 1,000,000 cents is above what is held: only the currency refuses.
+    const refusal = await errorOf(updateEntry(entry.id, { currency: 'USD' }));
+    expect(refusal.code).toBe('entry/below-set-aside');
+    expect(refusal.details).toEqual({ field: 'amount', leftMinor: 600_000, currency: 'IDR' });
+    expect((await db.entries.get(entry.id))!.currency).toBe('IDR');
   });
 });
