@@ -224,9 +224,21 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
 
   it('deletes and restores a group, lists the live ones by first round, reads no deleted row', async () => {
     db = freshDatabase('groups');
-    const later = await addGroup({ ...paluwagan, name: 'Later', startsOn: '2026-12-24' });
-    const first = await addGroup({ ...paluwagan, name: 'First', startsOn: '2026-10-01' });
-    const gone = await addGroup({ ...paluwagan, name: 'Gone', startsOn: '2026-11-01' });
+    // Ids in another order than the first rounds: the list sorts, it does not keep the stored order.
+    const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    const later = await addGroup({
+      ...paluwagan,
+      id: id(1),
+      name: 'Later',
+      startsOn: '2026-12-24',
+    });
+    const first = await addGroup({
+      ...paluwagan,
+      id: id(2),
+      name: 'First',
+      startsOn: '2026-10-01',
+    });
+    const gone = await addGroup({ ...paluwagan, id: id(3), name: 'Gone', startsOn: '2026-11-01' });
     const kept = await payContribution({ groupId: first.id, round: 1 });
     const undone = await payContribution({ groupId: first.id, round: 2 });
     await deleteGroupPayment(undone.id);

@@ -2,9 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
 import { readCalendarRows } from '../../src/lib/db/repo/calendar';
+import { readMonthlyLoop } from '../../src/lib/db/repo/due';
 import { latestMonthWithEntriesBefore } from '../../src/lib/db/repo/entries-month-start';
 import { readProjectionRows } from '../../src/lib/db/repo/projection';
 import { readStatementRows } from '../../src/lib/db/repo/statement';
+import { addDaysIso } from '../../src/lib/domain/dates';
+import { loopEntryRange, loopOccurrenceRange } from '../../src/lib/domain/due';
 import type { Entry, Rollup, Stream } from '../../src/lib/domain/model';
 import { dropDatabase, freshDatabase } from './helpers';
 
@@ -45,7 +48,7 @@ function liveAndDeleted(prefix: string) {
   ] as never[];
 }
 
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+const ids = (rows: readonly { id: string }[] | undefined) => (rows ?? []).map((r) => r.id).sort();
 
 describe('the income statement reads the live entries of its months and every rollup', () => {
   it('takes the first day of the first month through the last day of the last, nothing else', async () => {
@@ -122,7 +125,10 @@ async function seedDue(from: string, to: string, outside: [string, string]) {
 }
 
 async function seedWhole() {
-  await db.debts.bulkPut(liveAndDeleted('debt'));
+  // Debts without a schedule: the due list reads no repayment of theirs.
+  await db.debts.bulkPut(
+    liveAndDeleted('debt').map((d: object) => ({ ...d, schedule: null })) as never[],
+  );
   await db.repayments.bulkPut(liveAndDeleted('repayment'));
   await db.groups.bulkPut(liveAndDeleted('group'));
   await db.groupPayments.bulkPut(liveAndDeleted('group-payment'));
@@ -192,5 +198,77 @@ describe('the projection reads the next 60 days', () => {
       ['groupPayments', 'group-payment'],
     ] as const)
       expect(ids(rows[table]), table).toEqual([`${prefix}-live`]);
+  });
+});
+
+describe('the due list and the month card read their month', () => {
+  const TODAY = '2025-07-15';
+
+  it('reads pay-day entries, payments and skips of their ranges, and the live rows of the small tables', async () => {
+    const due = loopOccurrenceRange(TODAY);
+    const around = loopEntryRange(TODAY);
+    const justOutside = (r: { from: string; to: string }): [string, string] => [
+      addDaysIso(r.from, -1),
+      addDaysIso(r.to, 1),
+    ];
+    await seedDue(due.from, due.to, justOutside(due));
+    await seedPayDayStreams(around.from, around.to, justOutside(around));
+    await seedWhole();
+    await db.plans.bulkPut(liveAndDeleted('plan'));
+    await db.rates.bulkPut(liveAndDeleted('rate'));
+    await db.rollups.bulkPut([
+      { key: 'july', month: '2025-07' },
+      { key: 'june', month: '2025-06' },
+    ] as unknown as Rollup[]);
+    const rows = await readMonthlyLoop(TODAY);
+    expect(ids(rows.payments)).toEqual(['payment-from', 'payment-to']);
+    expect(ids(rows.skips)).toEqual(['skip-from', 'skip-to']);
+    expect(ids(rows.streams)).toEqual(['archived', 'no-pay-day', 'other-cadence', 'pays']);
+    expect(rows.entries).toEqual(
+      expect.arrayContaining([
+        { streamId: 'pays', date: around.from, deletedAt: null },
+        { streamId: 'pays', date: around.to, deletedAt: null },
+        { streamId: 'pays', date: around.from, deletedAt: DELETED },
+      ]),
+    );
+    expect(rows.entries).toHaveLength(3);
+    expect(rows.rollups.map((r) => r.key)).toEqual(['july']);
+    for (const [table, prefix] of [
+      ['plans', 'plan'],
+      ['debts', 'debt'],
+      ['groups', 'group'],
+      ['groupPayments', 'group-payment'],
+    ] as const)
+      expect(ids(rows[table]), table).toEqual([`${prefix}-live`]);
+    // The loop's rate type carries no id; the stored rows here do.
+    expect(ids(rows.rates as unknown as { id: string }[])).toEqual(['rate-live']);
+    // No settings row yet: the household is counted in rupiah.
+    expect(rows.baseCurrency).toBe('IDR');
+    await db.settings.put({ id: 'settings', baseCurrency: 'PHP' } as never);
+    expect((await readMonthlyLoop(TODAY)).baseCurrency).toBe('PHP');
+  });
+
+  it('reads the live repayments of the live debts whose schedule reaches the month', async () => {
+    const schedule = (firstDue: string, count: number) => ({
+      count,
+      amountMinor: 100,
+      cadence: 'monthly',
+      firstDue,
+    });
+    await db.debts.bulkPut([
+      { id: 'reaches', deletedAt: null, schedule: schedule('2025-05-20', 6) },
+      { id: 'ended', deletedAt: null, schedule: schedule('2024-01-20', 3) },
+      { id: 'no-schedule', deletedAt: null, schedule: null },
+      { id: 'deleted', deletedAt: DELETED, schedule: schedule('2025-05-20', 6) },
+    ] as never[]);
+    await db.repayments.bulkPut(
+      ['reaches', 'ended', 'no-schedule', 'deleted'].flatMap((debtId) => [
+        { id: `${debtId}-paid`, debtId, deletedAt: null },
+        { id: `${debtId}-undone`, debtId, deletedAt: DELETED },
+      ]) as never[],
+    );
+    const rows = await readMonthlyLoop(TODAY);
+    expect(ids(rows.repayments)).toEqual(['reaches-paid']);
+    expect(ids(rows.debts)).toEqual(['ended', 'no-schedule', 'reaches']);
   });
 });
