@@ -75,6 +75,8 @@ describe('plans', () => {
     expect([moved.memberId, moved.name]).toEqual([h.member.id, 'Kos']);
     expect(await db.plans.get(plan.id)).toEqual(moved);
     expect((await updatePlan(plan.id, { amountMinor: 5 })).memberId).toBe(h.member.id);
+    // Given back to the household: no member to check.
+    expect((await updatePlan(plan.id, { memberId: null })).memberId).toBeNull();
   });
 
   it('refuses an edit, a delete or a restore of a plan that is not there to take it', async () => {
