@@ -140,6 +140,12 @@ describe('searching entries: the index each search reads, and what it reports', 
       '2024-03-20',
       '2024-03-05',
     ]);
+    // Sari's own index holds both ends.
+    const member = await run({ ...days, memberId: h.member.id });
+    expect(member.months.flatMap(([, e]) => e.map((x) => x.date))).toEqual([
+      '2024-03-20',
+      '2024-03-05',
+    ]);
     const oneDay = await run({ from: '2024-03-05', to: '2024-03-05' });
     expect(oneDay.months.flatMap(([, e]) => e.map((x) => x.date))).toEqual(['2024-03-05']);
   });
