@@ -257,11 +257,11 @@ describe('savings and places', () => {
     const second = await addPlace({ name: 'A wallet', kind: 'ewallet', currency: 'IDR' });
     await tick();
     const third = await addPlace({ name: 'M cash', kind: 'cash', currency: 'IDR' });
-    // Stored in another order than made: the list still goes by `createdAt`.
+    // Stored in a shuffled order (neither as made nor reversed): the list goes by `createdAt`.
     await db.places.bulkPut([
-      { ...third, id: '00000000-0000-4000-8000-000000000001' },
+      { ...second, id: '00000000-0000-4000-8000-000000000001' },
+      { ...third, id: '00000000-0000-4000-8000-000000000002' },
       { ...first, id: '00000000-0000-4000-8000-000000000003' },
-      { ...second, id: '00000000-0000-4000-8000-000000000002' },
     ]);
     await db.places.bulkDelete([first.id, second.id, third.id]);
     expect((await listPlaces()).map((p) => p.name)).toEqual(['Z bank', 'A wallet', 'M cash']);
