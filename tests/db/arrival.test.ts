@@ -5,7 +5,10 @@ import type { AnyamDatabase } from '../../src/lib/db/database';
 import {
   addEntry,
   addPlace,
+  deleteEntry,
   getEntry,
+  lastArrivalOf,
+  listEntriesForLoss,
   listPendingPayouts,
   markArrived,
   undoArrived,
@@ -26,6 +29,7 @@ import {
   seedBasics,
   type Basics,
 } from './helpers';
+import { errorOf } from '../refusal';
 
 let db: AnyamDatabase;
 let h: Basics;
@@ -223,5 +227,68 @@ describe('"Arrived"', () => {
         }),
       ),
     ).toBe('read');
+  });
+});
+
+describe('the reads around "Arrived"', () => {
+  it('offers only live pending payouts, at most the limit asked, and names a payout not pending', async () => {
+    const first = await pending('2025-07-02');
+    const second = await pending('2025-07-03');
+    const third = await pending('2025-07-04');
+    const gone = await pending('2025-07-01');
+    await deleteEntry(gone.id);
+    const landed = await pending('2025-07-01');
+    await markArrived(landed.id, { on: '2025-07-05' });
+    expect((await listPendingPayouts()).map((e) => e.id)).toEqual([first.id, second.id, third.id]);
+    expect((await listPendingPayouts(2)).map((e) => e.id)).toEqual([first.id, second.id]);
+    const refusal = await errorOf(markArrived(landed.id, { on: '2025-07-06' }));
+    expect([refusal.code, refusal.details]).toEqual(['entry/not-pending', { id: landed.id }]);
+    expect(await codeOf(undoArrived(gone))).toBe('entry/not-found');
+  });
+
+  it('reads for the loss card the live entries from the 1st of six months before on', async () => {
+    const at = async (date: string) =>
+      (await addEntry({ streamId: h.idr.id, date, amountMinor: 1 })).id;
+    const dates = ['2024-08-31', '2024-09-01', '2024-11-30', '2024-12-01', '2024-12-31'];
+    const ids = new Map<string, string>();
+    for (const date of [...dates, '2025-01-01', '2025-07-01']) ids.set(date, await at(date));
+    const deleted = await at('2025-02-02');
+    await deleteEntry(deleted);
+    const from = async (day: string) => (await listEntriesForLoss(day)).map((e) => e.date).sort();
+    // March 2025 → September 2024 (across the year's start).
+    expect(await from('2025-03-10')).toEqual([...dates.slice(1), '2025-01-01', '2025-07-01']);
+    // June 2025 → December 2024: six back from June is month 0, the last month of the year before.
+    expect(await from('2025-06-30')).toEqual([
+      '2024-12-01',
+      '2024-12-31',
+      '2025-01-01',
+      '2025-07-01',
+    ]);
+    // July 2025 → January 2025, in the same year.
+    expect(await from('2025-07-01')).toEqual(['2025-01-01', '2025-07-01']);
+    // December 2025 → June 2025.
+    expect(await from('2025-12-31')).toEqual(['2025-07-01']);
+  });
+
+  it("offers a stream's latest live arrival again, and nothing when it has none", async () => {
+    expect(await lastArrivalOf(h.usd.id)).toBeNull();
+    const older = await pending('2025-07-02');
+    await markArrived(older.id, { on: '2025-07-03', placeId: bank.id });
+    const newer = await pending('2025-07-05');
+    await markArrived(newer.id, { on: '2025-07-06', via: 'PayPal' });
+    const removed = await pending('2025-07-09');
+    await markArrived(removed.id, { on: '2025-07-10', via: 'Wise' });
+    await deleteEntry(removed.id);
+    await pending('2025-07-20');
+    await addEntry({ streamId: h.usd.id, date: '2025-07-21', amountMinor: 5 });
+    const other = await addEntry({
+      streamId: h.php.id,
+      date: '2025-07-25',
+      amountMinor: 5,
+      status: 'pending',
+    });
+    await markArrived(other.id, { on: '2025-07-26', via: 'GCash' });
+    expect(await lastArrivalOf(h.usd.id)).toMatchObject({ on: '2025-07-06', via: 'PayPal' });
+    expect(await lastArrivalOf(h.idr.id)).toBeNull();
   });
 });

@@ -16,8 +16,15 @@ import {
   updateFund,
 } from '../../src/lib/db/repo';
 import { exportBackup } from '../../src/lib/db/backup';
+import {
+  assertSetAsidesWithinEntries,
+  listSetAsides,
+  removeSampleFundsIn,
+  restoreSetAside,
+} from '../../src/lib/db/repo/funds';
 import type { Entry, Fund, HouseholdTables } from '../../src/lib/domain/model';
 import { PINNED_TODAY } from '../pinned-day';
+import { errorOf } from '../refusal';
 import {
   aMomentLater,
   codeOf,
@@ -181,5 +188,204 @@ describe('funds in CSV', () => {
       `Lebaran 2027,60000.00,IDR,2027-03-10,${PINNED_TODAY},2500.50,IDR,${entry.id}`,
       'Sekolah,1000.00,IDR,2027-07-01,,,,',
     ]);
+  });
+});
+
+describe('an edited entry keeps what was set aside from it (fund-entry-guard)', () => {
+  it('frees an entry whose set-asides were all taken back, and one that never had any', async () => {
+    const row = await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 600_000 });
+    await deleteSetAside(row.id);
+    expect(await codeOf(updateEntry(entry.id, { amountMinor: 1 }))).toBe('resolved');
+    expect(await codeOf(updateEntry(entry.id, { status: 'pending' }))).toBe('resolved');
+    const plain = await addEntry({ streamId: basics.idr.id, date: '2026-11-21', amountMinor: 5 });
+    expect(await codeOf(updateEntry(plain.id, { status: 'pending' }))).toBe('resolved');
+  });
+
+  it('counts only live set-asides: what was taken back does not hold the amount', async () => {
+    const gone = await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 700_000 });
+    await deleteSetAside(gone.id);
+    await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 200_000 });
+    expect(await codeOf(updateEntry(entry.id, { amountMinor: 200_000 }))).toBe('resolved');
+    expect(await codeOf(updateEntry(entry.id, { amountMinor: 199_999 }))).toBe(
+      'entry/below-set-aside',
+    );
+  });
+
+  it('refuses moving a held entry into another currency, naming the amount held and its currency', async () => {
+    await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 600_000 });
+    // 1,000,000 cents is above what is held: only the currency refuses.
+    const refusal = await errorOf(updateEntry(entry.id, { currency: 'USD' }));
+    expect(refusal.code).toBe('entry/below-set-aside');
+    expect(refusal.details).toEqual({ field: 'amount', leftMinor: 600_000, currency: 'IDR' });
+    expect((await db.entries.get(entry.id))!.currency).toBe('IDR');
+  });
+});
+
+describe('the funds repository: defaults, edits, cascades and lists', () => {
+  const lebaran = { name: 'Lebaran', targetMinor: 100, currency: 'IDR', dueOn: '2027-03-10' };
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('gives a new fund no note and makes it no sample unless told', async () => {
+    expect([fund.note, fund.isSample]).toEqual(['', false]);
+    const told = await addFund({ ...lebaran, note: 'Mudik', isSample: true });
+    expect([told.note, told.isSample]).toEqual(['Mudik', true]);
+    expect(await db.funds.get(told.id)).toEqual(told);
+  });
+
+  it('checks the date only when it changes: a fund already due may still be renamed', async () => {
+    const past = await addFund({ ...lebaran, dueOn: '2026-03-01' }, '2026-01-01');
+    const renamed = await updateFund(past.id, { name: 'Lebaran 2026' });
+    expect(renamed.name).toBe('Lebaran 2026');
+    expect(await db.funds.get(past.id)).toEqual(renamed);
+    expect(await codeOf(updateFund(past.id, { dueOn: '2026-04-01' }))).toBe('fund/date-in-past');
+    expect(await codeOf(updateFund('nope', { name: 'x' }))).toBe('fund/not-found');
+  });
+
+  it('changes its currency only while no money is set aside in it', async () => {
+    const row = await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 5 });
+    const refusal = await errorOf(updateFund(fund.id, { currency: 'USD' }));
+    expect([refusal.code, refusal.details]).toEqual([
+      'fund/currency-has-money',
+      { field: 'currency' },
+    ]);
+    expect((await db.funds.get(fund.id))!.currency).toBe('IDR');
+    // The same currency again is no change.
+    expect((await updateFund(fund.id, { currency: 'IDR', name: 'Tết' })).name).toBe('Tết');
+    await deleteSetAside(row.id);
+    expect((await updateFund(fund.id, { currency: 'USD' })).currency).toBe('USD');
+    const empty = await addFund(lebaran);
+    expect((await updateFund(empty.id, { currency: 'PHP' })).currency).toBe('PHP');
+  });
+
+  it('deletes a fund with its live set-asides and brings back only those', async () => {
+    const undone = await setAside({ fundId: fund.id, entryId: null, amountMinor: 7 });
+    await deleteSetAside(undone.id);
+    await tick();
+    const held = await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 5 });
+    const other = await addFund(lebaran);
+    const elsewhere = await setAside({ fundId: other.id, entryId: null, amountMinor: 3 });
+    const deleted = await deleteFund(fund.id);
+    const row = async (id: string) => (await db.setAsides.get(id))!;
+    expect((await row(held.id)).deletedAt).toBe(deleted.deletedAt);
+    expect((await row(undone.id)).deletedAt).not.toBe(deleted.deletedAt);
+    expect((await row(elsewhere.id)).deletedAt).toBeNull();
+    const restored = await restoreFund(fund.id);
+    expect((await row(held.id)).deletedAt).toBeNull();
+    expect((await row(held.id)).updatedAt).toBe(restored.updatedAt);
+    expect((await row(undone.id)).deletedAt).not.toBeNull();
+    expect(await codeOf(restoreFund(fund.id))).toBe('fund/not-found');
+  });
+
+  it('sets aside into a live fund only, from an entry that exists, dated today unless told', async () => {
+    const cash = await setAside({ fundId: fund.id, entryId: null, amountMinor: 9_999_999 });
+    expect(cash).toMatchObject({
+      fundId: fund.id,
+      entryId: null,
+      date: PINNED_TODAY,
+      currency: 'IDR',
+      isSample: false,
+    });
+    const told = await setAside({
+      fundId: fund.id,
+      entryId: entry.id,
+      amountMinor: 5,
+      date: '2026-11-21',
+      isSample: true,
+    });
+    expect([told.date, told.isSample]).toEqual(['2026-11-21', true]);
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    const missing = await errorOf(setAside({ fundId: fund.id, entryId: nowhere, amountMinor: 1 }));
+    expect([missing.code, missing.details]).toEqual([
+      'set-aside/not-received',
+      { field: 'entryId', entryId: nowhere },
+    ]);
+    expect(await codeOf(setAside({ fundId: 'nope', entryId: null, amountMinor: 1 }))).toBe(
+      'set-aside/unknown-fund',
+    );
+    await deleteFund(fund.id);
+    expect(await codeOf(setAside({ fundId: fund.id, entryId: null, amountMinor: 1 }))).toBe(
+      'set-aside/unknown-fund',
+    );
+  });
+
+  it('restores a set-aside only into a live fund and while its entry still holds it', async () => {
+    const first = await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 600_000 });
+    expect(await codeOf(restoreSetAside(first.id))).toBe('set-aside/not-found');
+    expect(await codeOf(restoreSetAside('nope'))).toBe('set-aside/not-found');
+    await deleteSetAside(first.id);
+    await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 500_000 });
+    expect(await codeOf(restoreSetAside(first.id))).toBe('set-aside/more-than-received');
+    const cash = await setAside({ fundId: fund.id, entryId: null, amountMinor: 5 });
+    await deleteSetAside(cash.id);
+    const back = await restoreSetAside(cash.id);
+    expect(back.deletedAt).toBeNull();
+    expect(await db.setAsides.get(cash.id)).toEqual(back);
+    await deleteSetAside(cash.id);
+    await deleteFund(fund.id);
+    expect(await codeOf(restoreSetAside(cash.id))).toBe('set-aside/unknown-fund');
+  });
+
+  it('lists funds by due date and set-asides newest first, live ones only', async () => {
+    // The highest id for the earliest fund: the list sorts, it does not keep the stored order.
+    const soon = await addFund({
+      ...lebaran,
+      id: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+      dueOn: '2026-12-01',
+    });
+    const gone = await addFund({ ...lebaran, dueOn: '2026-12-02' });
+    await deleteFund(gone.id);
+    expect((await listFunds()).map((f) => f.id)).toEqual([soon.id, fund.id]);
+    const put = (date: string) =>
+      setAside({ fundId: fund.id, entryId: null, amountMinor: 1, date });
+    const old = await put('2026-11-01');
+    const a = await put('2026-11-20');
+    await tick();
+    const b = await put('2026-11-20');
+    const undone = await put('2026-11-22');
+    await deleteSetAside(undone.id);
+    // Stored under ids in the reverse of the expected order, so that only sorting passes.
+    const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    await db.setAsides.bulkDelete([old.id, a.id, b.id]);
+    await db.setAsides.bulkPut([
+      { ...old, id: id(1) },
+      { ...a, id: id(2) },
+      { ...b, id: id(3) },
+    ]);
+    expect((await listSetAsides()).map((s) => s.id)).toEqual([id(3), id(2), id(1)]);
+  });
+
+  it('finds a live entry holding less than is set aside from it, naming it; a deleted one not', async () => {
+    await assertSetAsidesWithinEntries(db);
+    await setAside({ fundId: fund.id, entryId: entry.id, amountMinor: 600_000 });
+    await assertSetAsidesWithinEntries(db);
+    // Written around the checks, as a merge of two phones' edits could leave it.
+    await db.entries.update(entry.id, { amountMinor: 500_000 });
+    const refusal = await errorOf(assertSetAsidesWithinEntries(db));
+    expect([refusal.code, refusal.details]).toEqual([
+      'set-aside/more-than-received',
+      { field: 'amount', entryId: entry.id, leftMinor: 500_000, currency: 'IDR' },
+    ]);
+    await db.entries.update(entry.id, { deletedAt: '2026-11-24T00:00:00.000Z' });
+    await assertSetAsidesWithinEntries(db);
+  });
+
+  it('removes the sample set-asides, and the sample funds no one else put money in', async () => {
+    const sampleFund = await addFund({ ...lebaran, isSample: true });
+    const mixedFund = await addFund({ ...lebaran, isSample: true });
+    const sampleRow = await setAside({
+      fundId: sampleFund.id,
+      entryId: null,
+      amountMinor: 1,
+      isSample: true,
+    });
+    await setAside({ fundId: mixedFund.id, entryId: null, amountMinor: 1, isSample: true });
+    const mine = await setAside({ fundId: mixedFund.id, entryId: null, amountMinor: 2 });
+    const counts = await removeSampleFundsIn(db);
+    expect(counts).toEqual({ funds: 1, setAsides: 2 });
+    expect(await db.funds.get(sampleFund.id)).toBeUndefined();
+    expect(await db.setAsides.get(sampleRow.id)).toBeUndefined();
+    expect(await db.funds.get(mixedFund.id)).toBeDefined();
+    expect(await db.funds.get(fund.id)).toBeDefined();
+    expect((await db.setAsides.toArray()).map((s) => s.id)).toEqual([mine.id]);
   });
 });

@@ -12,11 +12,15 @@ import type { AnyamDatabase } from '../../src/lib/db/database';
 import { readMonthlyLoop } from '../../src/lib/db/repo/due';
 import {
   addGroup,
+  deleteGroup,
   deleteGroupPayment,
+  listGroups,
   payContribution,
   readGroups,
   receivePot,
+  restoreGroup,
   skipRound,
+  updateGroup,
   type GroupInput,
 } from '../../src/lib/db/repo/groups';
 import { saveSettings } from '../../src/lib/db/repo';
@@ -26,6 +30,7 @@ import { buildSampleHousehold } from '../../src/lib/domain/sample-household';
 import { PINNED_TODAY } from '../pinned-day';
 import { householdFactory } from '../factories';
 import { codeOf, dropDatabase, freshDatabase } from './helpers';
+import { errorOf } from '../refusal';
 
 const META = { exportedAt: '2026-11-02T09:30:00.000Z', app: { name: 'Anyam', version: 'test' } };
 let db: AnyamDatabase;
@@ -192,4 +197,146 @@ describe('backups, CSV and samples carry the groups', () => {
       expect(atRiskMinor(sample.groups[0]!, sample.groupPayments)).toBeGreaterThan(0);
     },
   );
+});
+
+describe('the groups repository: edits, deletes and the rows a round answer writes', () => {
+  it('gives a new group no note and makes it no sample unless told', async () => {
+    db = freshDatabase('groups');
+    const plain = await addGroup(paluwagan);
+    expect([plain.note, plain.isSample]).toEqual(['', false]);
+    const told = await addGroup({ ...paluwagan, note: 'Office', isSample: true });
+    expect([told.note, told.isSample]).toEqual(['Office', true]);
+    expect(await db.groups.get(told.id)).toEqual(told);
+  });
+
+  it('edits a live group through the same rules, and refuses an unknown or deleted one', async () => {
+    db = freshDatabase('groups');
+    const group = await addGroup(paluwagan);
+    const edited = await updateGroup(group.id, { name: 'Paluwagan 2', note: 'moved' });
+    expect(edited).toMatchObject({ name: 'Paluwagan 2', note: 'moved', members: 10 });
+    expect(await db.groups.get(group.id)).toEqual(edited);
+    expect(await codeOf(updateGroup(group.id, { members: 1 }))).toBe('group/invalid-members');
+    expect(await db.groups.get(group.id)).toEqual(edited);
+    expect(await codeOf(updateGroup('nope', { name: 'x' }))).toBe('group/not-found');
+    await deleteGroup(group.id);
+    expect(await codeOf(updateGroup(group.id, { name: 'x' }))).toBe('group/not-found');
+  });
+
+  it('deletes and restores a group, lists the live ones by first round, reads no deleted row', async () => {
+    db = freshDatabase('groups');
+    // Ids in another order than the first rounds: the list sorts, it does not keep the stored order.
+    const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    const later = await addGroup({
+      ...paluwagan,
+      id: id(1),
+      name: 'Later',
+      startsOn: '2026-12-24',
+    });
+    const first = await addGroup({
+      ...paluwagan,
+      id: id(2),
+      name: 'First',
+      startsOn: '2026-10-01',
+    });
+    const gone = await addGroup({ ...paluwagan, id: id(3), name: 'Gone', startsOn: '2026-11-01' });
+    const kept = await payContribution({ groupId: first.id, round: 1 });
+    const undone = await payContribution({ groupId: first.id, round: 2 });
+    await deleteGroupPayment(undone.id);
+    // Deleting a group leaves its rows as they are.
+    const ofGone = await payContribution({ groupId: gone.id, round: 1 });
+    expect((await deleteGroup(gone.id)).deletedAt).not.toBeNull();
+    expect((await listGroups()).map((g) => g.name)).toEqual(['First', 'Later']);
+    const read = await readGroups();
+    expect(read.groups.map((g) => g.id).sort()).toEqual([first.id, later.id].sort());
+    expect(read.payments.map((p) => p.id).sort()).toEqual([kept.id, ofGone.id].sort());
+    expect(await codeOf(deleteGroup(gone.id))).toBe('group/not-found');
+    expect((await restoreGroup(gone.id)).deletedAt).toBeNull();
+    expect((await listGroups()).map((g) => g.name)).toEqual(['First', 'Gone', 'Later']);
+    expect(await codeOf(restoreGroup('nope'))).toBe('group/not-found');
+    expect(await codeOf(deleteGroupPayment('nope'))).toBe('group-payment/not-found');
+  });
+
+  it('refuses an answer for a group that is unknown or deleted, naming it', async () => {
+    db = freshDatabase('groups');
+    const group = await addGroup(paluwagan);
+    const unknown = await errorOf(payContribution({ groupId: 'nope', round: 1 }));
+    expect([unknown.code, unknown.details]).toEqual([
+      'group-payment/unknown-group',
+      { groupId: 'nope' },
+    ]);
+    await deleteGroup(group.id);
+    expect(await codeOf(skipRound({ groupId: group.id, round: 1 }))).toBe(
+      'group-payment/unknown-group',
+    );
+    expect(await db.groupPayments.count()).toBe(0);
+  });
+
+  it('takes rounds 1 to the last member only, whole numbers, naming the round refused', async () => {
+    db = freshDatabase('groups');
+    const group = await addGroup(paluwagan);
+    for (const round of [0, -1, 1.5, 11]) {
+      const refusal = await errorOf(payContribution({ groupId: group.id, round }));
+      expect([refusal.code, refusal.details], String(round)).toEqual([
+        'group-payment/invalid-turn',
+        { field: 'round', round },
+      ]);
+    }
+    expect(await db.groupPayments.count()).toBe(0);
+    expect((await payContribution({ groupId: group.id, round: 10 })).round).toBe(10);
+    expect((await payContribution({ groupId: group.id, round: 1 })).round).toBe(1);
+  });
+
+  it('writes a round row from its group: due day, currency, sample flag; a skip pays nothing', async () => {
+    db = freshDatabase('groups');
+    const group = await addGroup({ ...paluwagan, isSample: true });
+    const paid = await payContribution({ groupId: group.id, round: 2 });
+    expect(paid).toMatchObject({
+      groupId: group.id,
+      kind: 'contribution',
+      round: 2,
+      dueOn: '2026-12-24',
+      date: '2026-12-24',
+      amountMinor: 200_000,
+      currency: 'PHP',
+      note: '',
+      isSample: true,
+    });
+    const skipped = await skipRound({ groupId: group.id, round: 3 });
+    expect([skipped.kind, skipped.amountMinor]).toEqual(['skip', 0]);
+    const told = await payContribution({
+      groupId: group.id,
+      round: 4,
+      date: '2027-02-20',
+      amountMinor: 150_000,
+      note: 'late',
+    });
+    expect(told).toMatchObject({ dueOn: '2027-02-24', date: '2027-02-20', amountMinor: 150_000 });
+    expect(told.note).toBe('late');
+    expect(await db.groupPayments.get(told.id)).toEqual(told);
+  });
+
+  it('keeps a contribution and a skip of one round apart: each answer has its own row', async () => {
+    db = freshDatabase('groups');
+    const group = await addGroup(paluwagan);
+    const paid = await payContribution({ groupId: group.id, round: 1 });
+    const skipped = await skipRound({ groupId: group.id, round: 1 });
+    expect(skipped.id).not.toBe(paid.id);
+    expect(skipped.kind).toBe('skip');
+    expect(await db.groupPayments.count()).toBe(2);
+  });
+
+  it('refuses a day more than a year ahead, naming it and the last day allowed', async () => {
+    db = freshDatabase('groups');
+    const group = await addGroup(paluwagan);
+    const refusal = await errorOf(
+      payContribution({ groupId: group.id, round: 1, date: '2027-11-25' }),
+    );
+    expect([refusal.code, refusal.details]).toEqual([
+      'group-payment/date-too-far',
+      { field: 'date', date: '2027-11-25', latest: '2027-11-24' },
+    ]);
+    expect(await db.groupPayments.count()).toBe(0);
+    const last = await payContribution({ groupId: group.id, round: 1, date: '2027-11-24' });
+    expect(last.date).toBe('2027-11-24');
+  });
 });

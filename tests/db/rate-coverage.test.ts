@@ -9,6 +9,7 @@ import {
   addStream,
   currencyDates,
   deleteEntry,
+  deleteRate,
   missingRates,
   saveSettings,
   updateRate,
@@ -126,5 +127,63 @@ describe('an entry saved with the rate it was missing', () => {
     // A plain add still works afterwards: the failed transaction left nothing half done.
     await addEntry({ streamId: usd.id, date: '2026-11-27', amountMinor: 1 });
     expect(await db.entries.count()).toBe(7);
+  });
+});
+
+describe('what the rates cover: which currencies, rates and deleted entries count', () => {
+  const countOf = async (currency = 'USD') =>
+    (await missingRates('PHP')).find((c) => c.currency === currency)?.count ?? 0;
+
+  it('takes a deleted entry out only once, and only from its own currency and date', async () => {
+    const more = await addEntries([
+      { streamId: usd.id, date: DATES[0]!, amountMinor: 1 },
+      { streamId: usd.id, date: DATES[0]!, amountMinor: 2 },
+      { streamId: usd.id, date: DATES[1]!, amountMinor: 3, currency: 'EUR' },
+    ]);
+    await deleteEntry(more[0]!.id);
+    // A deleted euro entry on a dollar date leaves the dollar entries of that date.
+    await deleteEntry(more[2]!.id);
+    expect(await countOf()).toBe(7);
+    expect((await currencyDates('USD')).entryDates).toEqual([DATES[0], ...DATES]);
+  });
+
+  it('starts from the earliest live rate, leaving deleted rates and deleted entries out', async () => {
+    await addRate({ currency: 'USD', date: '2026-11-01', value: '56' });
+    await addRate({ currency: 'USD', date: '2026-10-01', value: '55' });
+    const gone = await addRate({ currency: 'USD', date: '2026-09-10', value: '54' });
+    await deleteRate(gone.id);
+    const [first] = await db.entries.where('date').equals(DATES[0]!).toArray();
+    await deleteEntry(first!.id);
+    expect(await missingRates('PHP')).toEqual([
+      {
+        currency: 'USD',
+        count: 1,
+        earliest: DATES[1],
+        latest: DATES[1],
+        firstRate: '2026-10-01',
+      },
+    ]);
+    expect((await currencyDates('USD')).rates.map((r) => r.date)).toEqual([
+      '2026-10-01',
+      '2026-11-01',
+    ]);
+  });
+
+  it('checks every live foreign currency of streams and rates, in order, never the base', async () => {
+    const member = await addMember({ name: 'Dewi', color: '#b5523b' });
+    const peso = await addStream({
+      memberId: member.id,
+      name: 'Sari-sari',
+      kind: 'informal',
+      currency: 'PHP',
+    });
+    await addEntry({ streamId: peso.id, date: DATES[0]!, amountMinor: 5 });
+    // Euro entries in the dollar stream: euros are a currency of the household through a rate.
+    await addEntries([{ streamId: usd.id, date: '2026-08-01', amountMinor: 3, currency: 'EUR' }]);
+    const euro = await addRate({ currency: 'EUR', date: '2026-09-01', value: '60' });
+    expect((await missingRates('PHP')).map((c) => c.currency)).toEqual(['EUR', 'USD']);
+    // Once its only rate is deleted, euros are no longer one of the household's currencies.
+    await deleteRate(euro.id);
+    expect((await missingRates('PHP')).map((c) => c.currency)).toEqual(['USD']);
   });
 });

@@ -6,6 +6,9 @@ import {
   addEntries,
   addRate,
   deleteRate,
+  listRates,
+  listRatesOf,
+  rateFrom,
   restoreRate,
   saveSettings,
   updateRate,
@@ -14,6 +17,7 @@ import {
 import type { Rollup } from '../../src/lib/domain/model';
 import { createRng } from '../factories/rng';
 import {
+  codeOf,
   dropDatabase,
   expectRollupsConsistent,
   freshDatabase,
@@ -140,5 +144,54 @@ describe('rates and the base currency keep rollups equal to a recomputation', ()
       }),
       { numRuns: 40, seed: 4242 },
     );
+  });
+});
+
+describe('the rates repository: what an edit, a delete and a restore leave stored', () => {
+  it('stores an edited rate as edited, refusing a value that is no rate and changing nothing', async () => {
+    const rate = await addRate({ currency: 'EUR', date: '2025-01-05', value: '17000' });
+    const edited = await updateRate(rate.id, { value: '17100.25' });
+    expect(edited).toMatchObject({ id: rate.id, currency: 'EUR', value: '17100.25' });
+    expect(await db.rates.get(rate.id)).toEqual(edited);
+    expect(await codeOf(updateRate(rate.id, { value: '0' }))).toBe('rate/invalid-value');
+    expect(await db.rates.get(rate.id)).toEqual(edited);
+    await deleteRate(rate.id);
+  });
+
+  it('lists live rates by currency then date; a deleted one is gone until restored', async () => {
+    const march = await addRate({ currency: 'EUR', date: '2025-03-01', value: '17500' });
+    const january = await addRate({ currency: 'EUR', date: '2025-01-02', value: '17200' });
+    const euros = (rows: { currency: string; id: string }[]) =>
+      rows.filter((r) => r.currency === 'EUR').map((r) => r.id);
+    expect(euros(await listRates())).toEqual([january.id, march.id]);
+    expect((await listRatesOf('EUR')).map((r) => r.id)).toEqual([january.id, march.id]);
+    const all = await listRates();
+    expect(all.map((r) => [r.currency, r.date])).toEqual(
+      [...all].map((r) => [r.currency, r.date]).sort(),
+    );
+    expect((await listRatesOf('USD')).every((r) => r.currency === 'USD')).toBe(true);
+    expect(await listRatesOf('USD')).toEqual(all.filter((r) => r.currency === 'USD'));
+
+    expect((await deleteRate(january.id)).deletedAt).not.toBeNull();
+    expect(euros(await listRates())).toEqual([march.id]);
+    expect((await listRatesOf('EUR')).map((r) => r.id)).toEqual([march.id]);
+    await expectRollupsConsistent(db);
+    const restored = await restoreRate(january.id);
+    expect(restored.deletedAt).toBeNull();
+    expect(await db.rates.get(january.id)).toEqual(restored);
+    expect((await listRatesOf('EUR')).map((r) => r.id)).toEqual([january.id, march.id]);
+    await expectRollupsConsistent(db);
+  });
+
+  it('refuses to edit, delete or restore a rate that does not exist', async () => {
+    expect(await codeOf(updateRate('nope', { value: '1' }))).toBe('rate/not-found');
+    expect(await codeOf(deleteRate('nope'))).toBe('rate/not-found');
+    expect(await codeOf(restoreRate('nope'))).toBe('rate/not-found');
+  });
+
+  it('makes a new rate no sample unless told', () => {
+    const input = { currency: 'EUR', date: '2025-01-05', value: '17000' };
+    expect(rateFrom(input).isSample).toBe(false);
+    expect(rateFrom({ ...input, isSample: true }).isSample).toBe(true);
   });
 });
