@@ -3,6 +3,20 @@ import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium-path.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 
+/**
+ * The longest tests (20–60 s each on 2 cores), started first: the workers take tests in the
+ * projects' order, and a minute-long test begun last kept one worker busy for a minute while
+ * the other had nothing left to do (CI on 2026-12-06: two-tabs began 144th of 145).
+ */
+const LONGEST = [
+  'two-tabs',
+  'layout-360',
+  'language-offline',
+  'sync',
+  'foreign-currency',
+  'household-flow',
+].map((name) => `**/${name}.spec.ts`);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
@@ -13,6 +27,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  projects: [
+    { name: 'longest', testMatch: LONGEST },
+    { name: 'rest', testIgnore: LONGEST },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
