@@ -98,6 +98,31 @@ describe('the sync exchange', () => {
     expect(ca.peakBuffered).toBeLessThanOrEqual(HIGH_WATER + CHUNK_BYTES + 1024);
   });
 
+  it("the other phone's hello before this phone called exchange(): answered with this phone's hello first, and both files arrive", async () => {
+    // Chromium can dispatch a channel's `open` and the other phone's first message in one task,
+    // before the code that awaited `open` calls exchange().
+    const [ca, cb] = pair();
+    const fa = fileOf(3 * CHUNK_BYTES + 7, 1);
+    const fb = fileOf(2 * CHUNK_BYTES + 5, 2);
+    const a = new SyncExchange(ca, { device: 'a', outgoing: () => Promise.resolve(fa) });
+    const b = new SyncExchange(cb, { device: 'b', outgoing: () => Promise.resolve(fb) });
+    const gotA = a.exchange();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(JSON.parse(cb.sent[0] as string)).toMatchObject({ t: 'hello', device: 'b' });
+    const gotB = await b.exchange();
+    expect(cb.sent.filter((d) => typeof d === 'string' && d.includes('hello'))).toHaveLength(1);
+    expect(await bytesOf((await gotA).file)).toEqual(fb.bytes);
+    expect(await bytesOf(gotB.file)).toEqual(fa.bytes);
+  }, 10_000);
+
+  it('a damaged message before this phone called exchange() is still reported by exchange()', async () => {
+    const [ca, cb] = pair();
+    const b = new SyncExchange(cb, { device: 'b', outgoing: () => Promise.resolve(fileOf(1, 2)) });
+    ca.send('{"t":"file","name":"x","size":1}');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(b.exchange()).rejects.toMatchObject({ code: 'sync/transfer-damaged' });
+  }, 10_000);
+
   it('an empty file travels too', async () => {
     const [ca, cb] = pair();
     const a = new SyncExchange(ca, { device: 'a', outgoing: () => Promise.resolve(fileOf(0, 1)) });

@@ -105,6 +105,9 @@ export class SyncExchange {
   #statusListeners: ((s: PeerStatus) => void)[] = [];
   #closeListeners: (() => void)[] = [];
   #closed = false;
+  #saidHello = false;
+  /** Why the exchange failed, for an `exchange()` called after it ended. */
+  #failure: unknown = null;
 
   constructor(
     channel: SyncChannel,
@@ -150,12 +153,28 @@ export class SyncExchange {
     const result = new Promise<ReceivedFile>((resolve, reject) => {
       this.#settle = { resolve, reject };
     });
-    if (this.#channel.readyState === 'open') {
-      this.#channel.send(JSON.stringify({ t: 'hello', v: 1, device: this.#device }));
+    if (this.#done) {
+      // It ended before this call: both files crossed, or it failed.
+      if (this.#file) this.#settle?.resolve(this.#file);
+      else this.#settle?.reject(this.#failure);
+    } else if (this.#channel.readyState === 'open') {
+      this.#hello();
     } else {
       this.#fail(new AnyamError('sync/closed'));
     }
     return result;
+  }
+
+  /**
+   * Says who this phone is, once. The other phone's hello can arrive before `exchange()` is
+   * called (Chromium dispatched a channel's `open` and its first message in one task, before the
+   * code awaiting `open` ran), and it is answered with this hello first: a file that arrives
+   * before its sender's hello is refused as damaged.
+   */
+  #hello(): void {
+    if (this.#saidHello) return;
+    this.#saidHello = true;
+    this.#channel.send(JSON.stringify({ t: 'hello', v: 1, device: this.#device }));
   }
 
   /** Tells the other phone whether its file was merged here. */
@@ -177,6 +196,7 @@ export class SyncExchange {
   }
 
   async #send(peer: string): Promise<void> {
+    this.#hello();
     this.#outgoing = await this.#make(peer);
     const { bytes, name } = this.#outgoing;
     if (this.#closed || this.#done) return;
@@ -291,6 +311,7 @@ export class SyncExchange {
   #fail(error: unknown, tellPeer = false): void {
     if (this.#done) return;
     this.#done = true;
+    this.#failure = error;
     this.#file = null;
     if (tellPeer && this.#channel.readyState === 'open') {
       this.#channel.send(JSON.stringify({ t: 'bad' }));
