@@ -4,9 +4,11 @@ import {
   addDaysIso,
   compareIso,
   daysBetweenIso,
+  fromLocalDate,
   isoDateToUtcMs,
   isValidIsoDate,
   todayIso,
+  toLocalDate,
 } from '../../src/lib/domain/dates';
 import { AnyamError } from '../../src/lib/domain/model';
 
@@ -89,5 +91,54 @@ describe('arithmetic', () => {
     expect(daysBetweenIso('2024-01-01', '2025-01-01')).toBe(366);
     expect(daysBetweenIso('2026-03-10', '2026-03-01')).toBe(-9);
     expect(isoDateToUtcMs('1970-01-02')).toBe(86_400_000);
+  });
+});
+
+describe('the rules of a date (mutation testing, docs/testing.md)', () => {
+  it('a value that is not text is no date, even one that reads as a date', () => {
+    for (const value of [['2025-01-01'], new Date('2025-01-01'), 20250101, null, undefined, {}]) {
+      expect(isValidIsoDate(value)).toBe(false);
+    }
+    expect(isValidIsoDate({ toString: () => '2025-01-01' })).toBe(false);
+  });
+
+  it('each refusal says date/invalid and names what it refused', () => {
+    const refusal = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return { code: (error as AnyamError).code, details: (error as AnyamError).details };
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal(() => toLocalDate('2026-02-30'))).toEqual({
+      code: 'date/invalid',
+      details: { date: '2026-02-30' },
+    });
+    expect(refusal(() => isoDateToUtcMs('nope'))).toEqual({
+      code: 'date/invalid',
+      details: { date: 'nope' },
+    });
+    expect(refusal(() => addDaysIso('2026-02-01', 1.5))).toEqual({
+      code: 'date/invalid',
+      details: { date: '2026-02-01', days: 1.5 },
+    });
+    // A Date outside 1900–2999, or an Invalid Date, names no day Anyam stores.
+    expect(refusal(() => fromLocalDate(new Date(1899, 11, 31)))).toEqual({
+      code: 'date/invalid',
+      details: { date: '1899-12-31' },
+    });
+    expect(refusal(() => fromLocalDate(new Date(3000, 0, 1)))).toMatchObject({
+      code: 'date/invalid',
+    });
+    expect(refusal(() => fromLocalDate(new Date(Number.NaN)))).toMatchObject({
+      code: 'date/invalid',
+    });
+    expect(fromLocalDate(new Date(1900, 0, 1))).toBe('1900-01-01');
+  });
+
+  it('a later date compares after an earlier one, whichever comes first', () => {
+    expect(compareIso('2026-02-01', '2026-01-31')).toBe(1);
+    expect(compareIso('2026-01-31', '2026-02-01')).toBe(-1);
   });
 });

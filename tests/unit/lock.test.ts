@@ -99,6 +99,14 @@ describe('the wait after wrong PINs, counted by a monotonic clock (issue 23)', (
     expect(storedWaitLeft(undefined, 7, 'garbled', now)).toBe(120_000);
   });
 
+  it('nothing stored means no wait; something stored that cannot be read means the whole wait', () => {
+    expect(storedWaitLeft(undefined, 5)).toBe(0);
+    expect(storedWaitLeft(null, 5)).toBe(0);
+    expect(storedWaitLeft({}, 5)).toBe(30_000);
+    expect(storedWaitLeft('20000', 5)).toBe(30_000);
+    expect(storedWaitLeft(true, 5)).toBe(30_000);
+  });
+
   it('locks an idle app when either clock says the time has passed', () => {
     expect(idleLongEnough(60_000, 59_000, 59_000)).toBe(false);
     expect(idleLongEnough(60_000, 60_000, 10)).toBe(true);
