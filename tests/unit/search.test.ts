@@ -80,6 +80,29 @@ describe('ranges', () => {
     expect(isSearching(search({ to: '2026-01-01' }))).toBe(true);
     expect(isSearching(search({ amountMax: 5, currency: 'USD' }))).toBe(true);
   });
+
+  it('one bound alone is a search too: a lowest amount, or a first day', () => {
+    expect(isSearching(search({ amountMin: 5, currency: 'USD' }))).toBe(true);
+    expect(isSearching(search({ from: '2026-01-01' }))).toBe(true);
+  });
+
+  it('each refusal names the field to correct, which the form marks', () => {
+    const fieldOf = (s: Partial<EntrySearch>) => {
+      try {
+        checkSearch(search(s));
+      } catch (error) {
+        return (error as { details: unknown }).details;
+      }
+      return null;
+    };
+    expect(fieldOf({ amountMin: 500, amountMax: 100, currency: 'IDR' })).toEqual({
+      field: 'amountMax',
+    });
+    expect(fieldOf({ from: '2026-03-01', to: '2026-02-28' })).toEqual({ field: 'to' });
+    expect(fieldOf({ amountMin: 1 })).toEqual({ field: 'currency' });
+    // A highest amount alone needs its currency as much as a lowest one.
+    expect(fieldOf({ amountMax: 1 })).toEqual({ field: 'currency' });
+  });
 });
 
 describe('one entry against a search', () => {
@@ -152,6 +175,32 @@ describe('one entry against a search', () => {
     expect(run({ memberId: minh.id }, {})).toBe(false);
     expect(run({ streamId: gcash.id }, {})).toBe(true);
     expect(run({}, { deletedAt: '2026-03-15T00:00:00.000Z' })).toBe(false);
+  });
+
+  it('a filter keeps what it names and leaves out the rest', () => {
+    expect(run({ streamId: grab.id }, {})).toBe(false);
+    expect(run({ memberId: ana.id }, {})).toBe(true);
+    expect(run({ status: 'received' }, {})).toBe(true);
+    expect(run({ status: 'received' }, { status: 'pending' })).toBe(false);
+  });
+
+  it('a highest amount alone keeps to its currency and leaves out larger amounts', () => {
+    const r = { amountMax: 100_000, currency: 'PHP' };
+    expect(run(r, { amountMinor: 100_000 })).toBe(true);
+    expect(run(r, { amountMinor: 100_001 })).toBe(false);
+    expect(run(r, { amountMinor: 5, currency: 'VND' })).toBe(false);
+  });
+
+  it('a word is found within one field, never across the end of one and the start of the next', () => {
+    // "Paluwagan" then "GCash": "gangcash" runs across the name's end and the platform's start.
+    expect(run({ text: 'gangcash' }, {})).toBe(false);
+    expect(run({ text: 'gan gcash' }, {})).toBe(true);
+  });
+
+  it('a note that does not hold the words finds nothing; a stream or member not known adds no words', () => {
+    expect(run({ text: 'bonus' }, { note: 'Tiền thưởng' })).toBe(false);
+    expect(run({ text: 'here' }, { streamId: 'gone', memberId: 'gone' })).toBe(false);
+    expect(run({ text: 'here' }, { streamId: 'gone', memberId: 'gone', note: 'here' })).toBe(true);
   });
 
   it('totals what it found in the base currency, and counts entries with no rate apart', () => {
