@@ -73,6 +73,29 @@ describe('what a person types, as money', () => {
     expect(parseMoney('4.800.000,00', 'IDR', 'id-ID', { decimals: 0 })).toBe(480_000_000);
   });
 
+  it("a currency's symbol that only the browser's locale data knows is read too", () => {
+    // Anyam lists its own aliases only for IDR, PHP, VND and USD; € and £ come from Intl.
+    expect(parseMoney('€5', 'EUR', 'en-PH')).toBe(500);
+    expect(parseMoney('£ 12.50', 'GBP', 'en-PH')).toBe(1_250);
+    expect(parseMoney('12.50 £', 'GBP', 'en-PH')).toBe(1_250);
+    // A symbol with a space in it, as Intl writes the West African franc's: "F CFA".
+    expect(parseMoney('5 F CFA', 'XOF', 'en-PH')).toBe(5);
+    expect(parseMoney('F\u00a0CFA 5', 'XOF', 'en-PH')).toBe(5);
+  });
+
+  it('a symbol that ends with a shorter one is taken whole, after the number as before it', () => {
+    // JP¥ and ¥, AU$ and $: stripping the shorter one would leave "JP" or "AU" behind.
+    expect(parseMoney('5 JP¥', 'JPY', 'en-PH')).toBe(5);
+    expect(parseMoney('5 AU$', 'AUD', 'en-PH')).toBe(500);
+    expect(parseMoney('AU$5', 'AUD', 'en-PH')).toBe(500);
+  });
+
+  it('three different separators in one number are money/invalid', () => {
+    for (const input of ['1.234,5/6', '1,234.5/6', "1'234.567,5"]) {
+      expect(codeOf(() => parseMoney(input, 'USD', 'en-PH'))).toBe('money/invalid');
+    }
+  });
+
   it('a letter inside or after the number is money/invalid, not a separator', () => {
     for (const input of ['1.500x', '1,500x', '1.234x5', '12x']) {
       expect(codeOf(() => parseMoney(input, 'USD', 'en-PH'))).toBe('money/invalid');

@@ -123,9 +123,9 @@ function localeSeparators(locale: string): Separators {
   let seps = separatorCache.get(locale);
   if (!seps) {
     const parts = new Intl.NumberFormat(safeLocale(locale)).formatToParts(1234567.8);
-    // Stryker disable next-line StringLiteral: every locale Intl knows groups 1234567.8 and marks its decimal, so the fallbacks are never read
+    // Stryker disable next-line StringLiteral,OptionalChaining: every locale Intl knows groups 1234567.8 and marks its decimal, so the part is always found and the fallback never read
     const rawGroup = parts.find((p) => p.type === 'group')?.value ?? ',';
-    // Stryker disable next-line StringLiteral: every locale Intl knows groups 1234567.8 and marks its decimal, so the fallbacks are never read
+    // Stryker disable next-line StringLiteral,OptionalChaining: every locale Intl knows groups 1234567.8 and marks its decimal, so the part is always found and the fallback never read
     const rawDecimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
     const decimal = rawDecimal === ',' || (rawDecimal !== '.' && rawGroup === '.') ? ',' : '.';
     const group = decimal === ',' ? '.' : ',';
