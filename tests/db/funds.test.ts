@@ -433,7 +433,8 @@ describe('the funds repository: defaults, edits, cascades and lists', () => {
     );
   });
 
-  it('takes back only a set-aside that exists, naming the one it could not restore', async () => {
+  it('deletes only a fund or set-aside that exists, naming the set-aside it could not restore', async () => {
+    expect(await codeOf(deleteFund('nope'))).toBe('fund/not-found');
     expect(await codeOf(deleteSetAside('nope'))).toBe('set-aside/not-found');
     const refusal = await errorOf(restoreSetAside('nope'));
     expect([refusal.code, refusal.details]).toEqual(['set-aside/not-found', { id: 'nope' }]);
