@@ -143,6 +143,8 @@ describe('debt repository: defaults, edits, cascades and reads', () => {
     const rest = await repayDebt({ debtId: debt.id, amountMinor: 1_000_000 });
     expect(rest.amountMinor).toBe(1_000_000);
     expect((await getDebtStatus(debt.id)).leftMinor).toBe(0);
+    const closed = await errorOf(repayDebt({ debtId: debt.id, amountMinor: 1 }));
+    expect([closed.code, closed.details]).toEqual(['repayment/closed', { debtId: debt.id }]);
   });
 
   it('takes back a repayment softly, and names what it cannot find', async () => {
