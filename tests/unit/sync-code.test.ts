@@ -669,6 +669,9 @@ describe('the bytes under a sync code (sync-code-bytes)', () => {
     for (const text of ['AA', 'AAAA', 'AAAAA', 'AAAAAAA', 'AAAAAAAA']) {
       expect(base32Decode(text), text).toEqual(new Uint8Array((text.length * 5) >> 3));
     }
+    // One spelling only: the last character's bits past the last whole byte are zero.
+    for (const text of ['AB', 'AAAB', 'AAAAB', 'AAAAAAB'])
+      expect(base32Decode(text), text).toBeNull();
     // Also where no bit is left over to give it away: a whole 8 characters with one outside.
     for (const text of ['A1', 'A8', 'Aa', 'A=', 'A ', 'AAAAAAA1', 'A1AAAAAA']) {
       expect(base32Decode(text), text).toBeNull();
