@@ -137,6 +137,7 @@ describe('"Arrived"', () => {
   it('refuses a payout that is not pending', async () => {
     const entry = await addEntry({ streamId: h.usd.id, date: '2025-07-10', amountMinor: 100 });
     expect(await codeOf(markArrived(entry.id, { on: '2025-07-11' }))).toBe('entry/not-pending');
+    expect(await codeOf(markArrived('nope', { on: '2025-07-11' }))).toBe('entry/not-found');
   });
 
   it('Undo restores the entry exactly (but its updatedAt) and the rollups, for any arrival', async () => {

@@ -256,6 +256,17 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     expect(await codeOf(deleteGroupPayment('nope'))).toBe('group-payment/not-found');
   });
 
+  it('answers again a round whose answer was taken back, with a new row', async () => {
+    db = freshDatabase('groups');
+    const group = await addGroup(paluwagan);
+    const undone = await payContribution({ groupId: group.id, round: 1 });
+    await deleteGroupPayment(undone.id);
+    const again = await payContribution({ groupId: group.id, round: 1 });
+    expect(again.id).not.toBe(undone.id);
+    expect(again.deletedAt).toBeNull();
+    expect((await db.groupPayments.get(again.id))!.deletedAt).toBeNull();
+  });
+
   it('refuses an answer for a group that is unknown or deleted, naming it', async () => {
     db = freshDatabase('groups');
     const group = await addGroup(paluwagan);

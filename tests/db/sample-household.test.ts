@@ -142,6 +142,41 @@ describe('removeSampleHousehold', () => {
     await expectRollupsConsistent(db);
   });
 
+  it('keeps a sample member a real plan or training names, and a sample place holding a real balance', async () => {
+    const { sampleMember } = await mixedHousehold();
+    const taught = await addMember({ name: 'Demo 2', isSample: true });
+    await addMember({ name: 'Demo 3', isSample: true });
+    await addPlan({
+      name: 'School fees',
+      category: 'essential',
+      amountMinor: 1,
+      currency: 'IDR',
+      cadence: 'monthly',
+      dueOn: '2025-02-01',
+      memberId: sampleMember.id,
+    });
+    await addTraining({
+      memberId: taught.id,
+      title: 'Sewing',
+      date: '2025-02-01',
+      currency: 'IDR',
+    });
+    const bank = await addPlace({
+      name: 'Demo bank',
+      kind: 'cash',
+      currency: 'IDR',
+      isSample: true,
+    });
+    await addSaving({ placeId: bank.id, date: '2025-02-01', amountMinor: 5 });
+    const result = await removeSampleHousehold();
+    // Three sample members: the one a real plan names and the one a real course names stay.
+    expect(result.kept).toEqual({ members: 2, streams: 0 });
+    expect([result.removed.members, result.removed.places]).toEqual([1, 1]);
+    expect(await db.members.get(sampleMember.id)).toBeDefined();
+    expect(await db.members.get(taught.id)).toBeDefined();
+    expect(await db.places.get(bank.id)).toBeDefined();
+  });
+
   it('changes nothing in a household without sample records', async () => {
     await saveSettings({ baseCurrency: 'IDR' });
     const member = await addMember({ name: 'Real' });

@@ -7,10 +7,18 @@ import {
   MAX_CANDIDATES,
   readCodeFor,
   rememberSession,
+  sessionIdFrom,
   SYNC_TAG,
   type SyncCode,
 } from '../../src/lib/domain/sync-code';
-import { base32Decode, base32Encode } from '../../src/lib/domain/sync-code-bytes';
+import {
+  base32Decode,
+  base32Encode,
+  crc32,
+  ipv6Bytes,
+  Reader,
+  Writer,
+} from '../../src/lib/domain/sync-code-bytes';
 import { codeFieldsFromSdp, sdpFromCode } from '../../src/lib/domain/sync-sdp';
 
 /** A data-channel offer as Chromium gathers it (host candidates hidden behind mDNS names). */
@@ -432,5 +440,282 @@ describe('the session description (sync-sdp)', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+// Rules of the code's fields and bytes a mutation run (issue 28, tenth round) found unstated.
+describe('what a code may carry, and what a reader refuses', () => {
+  const errorCode = (run: () => unknown) => {
+    try {
+      run();
+      return 'accepted';
+    } catch (e) {
+      return isAnyamError(e) ? e.code : String(e);
+    }
+  };
+  const valid = chromiumCode();
+  const candidate = { address: '192.168.1.20', port: 50000 };
+
+  it('property: a code with one field it cannot carry is not encoded (100 runs)', () => {
+    const broken: ((code: SyncCode) => unknown)[] = [
+      (c) => ({ ...c, role: 'join' }),
+      (c) => ({ ...c, setup: 'holdconn' }),
+      (c) => ({ ...c, session: c.session.toUpperCase().replace(/^./, 'F') }),
+      (c) => ({ ...c, session: c.session.slice(1) }),
+      (c) => ({ ...c, household: '' }),
+      (c) => ({ ...c, ufrag: `${c.ufrag}-` }),
+      (c) => ({ ...c, ufrag: 'a'.repeat(256) }),
+      (c) => ({ ...c, pwd: '' }),
+      (c) => ({ ...c, pwd: 'a'.repeat(256) }),
+      (c) => ({ ...c, fingerprint: c.fingerprint.toLowerCase().replace(/^./, 'a') }),
+      (c) => ({ ...c, candidates: Array.from({ length: MAX_CANDIDATES + 1 }, () => candidate) }),
+      (c) => ({ ...c, candidates: [{ ...candidate, port: 0 }] }),
+      (c) => ({ ...c, candidates: [{ ...candidate, port: 65536 }] }),
+      (c) => ({ ...c, candidates: [{ ...candidate, port: 5000.5 }] }),
+      (c) => ({ ...c, candidates: [{ ...candidate, address: '256.1.1.1' }] }),
+      (c) => ({ ...c, candidates: [{ ...candidate, address: 'printer.lan' }] }),
+      (c) => ({ ...c, candidates: [{ ...candidate, address: 'fe80::1::2' }] }),
+    ];
+    fc.assert(
+      fc.property(syncCode, fc.constantFrom(...broken), (code, breakIt) => {
+        expect(errorCode(() => encodeSyncCode(breakIt(code) as SyncCode))).toBe(
+          'sync/invalid-code',
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('carries ICE credentials of up to 255 characters, ports 1 and 65535 and six candidates', () => {
+    const longest = {
+      ...valid,
+      ufrag: 'u'.repeat(255),
+      pwd: 'p'.repeat(255),
+      candidates: [1, 65535, 2, 3, 4, 5].map((port) => ({ ...candidate, port })),
+    };
+    expect(decodeSyncCode(encodeSyncCode(longest))).toEqual(longest);
+  });
+
+  it('carries a household name of up to 255 UTF-8 bytes, refuses a longer one', () => {
+    // 254 characters, 255 bytes.
+    const named = { ...valid, household: `${'x'.repeat(253)}é` };
+    expect(decodeSyncCode(encodeSyncCode(named)).household).toBe(named.household);
+    const at255 = { ...valid, household: 'x'.repeat(255) };
+    expect(decodeSyncCode(encodeSyncCode(at255)).household).toBe(at255.household);
+    // 128 characters, 256 bytes.
+    expect(errorCode(() => encodeSyncCode({ ...valid, household: 'é'.repeat(128) }))).toBe(
+      'sync/field-too-long',
+    );
+  });
+
+  /** A code written byte by byte from the layout of sync-code.ts, so it can hold what the encoder never writes. */
+  interface Forged {
+    household: (w: Writer) => void;
+    ufrag: string;
+    candidates: (w: Writer) => void;
+    after: number[];
+  }
+  const forge = (changes: Partial<Forged>): string => {
+    const f: Forged = {
+      household: (w) => {
+        w.u8(1);
+        w.short('home');
+      },
+      ufrag: 'CadZ',
+      candidates: (w) => {
+        w.u8(1);
+        w.u8(4);
+        w.raw([192, 168, 1, 20]);
+        w.u16(50000);
+      },
+      after: [],
+      ...changes,
+    };
+    const w = new Writer();
+    w.u16(0);
+    w.u8(1); // answer
+    w.u8(2); // passive
+    w.raw(Array.from({ length: 8 }, (_, i) => i + 1));
+    f.household(w);
+    w.short(f.ufrag);
+    w.short('duGk2iuqoxuZoAdEwDDpyiRF');
+    w.raw(Array.from({ length: 32 }, () => 0xab));
+    f.candidates(w);
+    w.raw(f.after);
+    w.bytes[0] = w.bytes.length >>> 8;
+    w.bytes[1] = w.bytes.length & 0xff;
+    w.u32(crc32(Uint8Array.from(w.bytes)));
+    return SYNC_TAG + base32Encode(Uint8Array.from(w.bytes));
+  };
+
+  it('reads a code written byte by byte from its layout', () => {
+    expect(decodeSyncCode(forge({}))).toEqual({
+      role: 'answer',
+      setup: 'passive',
+      session: '0102030405060708',
+      household: 'home',
+      ufrag: 'CadZ',
+      pwd: 'duGk2iuqoxuZoAdEwDDpyiRF',
+      fingerprint: Array.from({ length: 32 }, () => 'AB').join(':'),
+      candidates: [candidate],
+    });
+  });
+
+  it('refuses as damaged a code whose bytes hold what no encoder writes', () => {
+    const oneCandidate =
+      (kind: number, address: number[], port = 5000) =>
+      (w: Writer) => {
+        w.u8(1);
+        w.u8(kind);
+        w.raw(address);
+        w.u16(port);
+      };
+    const refused: [string, Partial<Forged>][] = [
+      ['a household of an unknown kind', { household: (w) => (w.u8(2), w.short('home')) }],
+      ['an empty household name', { household: (w) => (w.u8(1), w.short('')) }],
+      ['a household name that is not UTF-8', { household: (w) => w.raw([1, 2, 0xc3, 0x28]) }],
+      ['credentials outside the ICE characters', { ufrag: 'Cad-Z' }],
+      [
+        'a candidate of an unknown kind',
+        { candidates: oneCandidate(2, Array<number>(16).fill(1)) },
+      ],
+      ['a candidate on port 0', { candidates: oneCandidate(4, [10, 0, 0, 1], 0) }],
+      ['a byte after the last candidate', { after: [0] }],
+      [
+        'more than six candidates',
+        {
+          candidates: (w) => {
+            w.u8(MAX_CANDIDATES + 1);
+            for (let i = 0; i <= MAX_CANDIDATES; i++) {
+              w.u8(4);
+              w.raw([10, 0, 0, i]);
+              w.u16(5000);
+            }
+          },
+        },
+      ],
+    ];
+    for (const [what, changes] of refused)
+      expect(refusal(forge(changes)), what).toBe('sync/damaged');
+  });
+
+  it('refuses as damaged a code with bytes added after its checksum', () => {
+    const bytes = base32Decode(encodeSyncCode(valid).slice(SYNC_TAG.length))!;
+    for (const extra of [[0], [0, 0, 0, 0, 0]]) {
+      const longer = Uint8Array.from([...bytes, ...extra]);
+      expect(refusal(SYNC_TAG + base32Encode(longer))).toBe('sync/damaged');
+    }
+  });
+
+  it('names the step it expected and the household it does not know', () => {
+    const offer = encodeSyncCode(valid);
+    const context = { household: 'mine', knownHouseholds: [], usedSessions: [] };
+    const refusedWith = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        if (isAnyamError(e)) return [e.code, e.details];
+      }
+      return 'accepted';
+    };
+    expect(refusedWith(() => readCodeFor(offer, { ...context, expect: 'answer' }))).toEqual([
+      'sync/wrong-step',
+      { expected: 'answer' },
+    ]);
+    expect(refusedWith(() => readCodeFor(offer, { ...context, expect: 'offer' }))).toEqual([
+      'sync/other-household',
+      { household: HOUSEHOLD },
+    ]);
+  });
+
+  it('refuses every code on a phone without a household, even one it merged before', () => {
+    const offer = encodeSyncCode(valid);
+    const context = { household: null, knownHouseholds: [HOUSEHOLD], usedSessions: [] };
+    expect(errorCode(() => readCodeFor(offer, { ...context, expect: 'offer' }))).toBe(
+      'sync/other-household',
+    );
+  });
+
+  it('accepts the answer to the offer on screen, whose session this phone already remembers', () => {
+    const answer = encodeSyncCode({ ...valid, role: 'answer', setup: 'active' });
+    const context = { household: HOUSEHOLD, knownHouseholds: [], usedSessions: [valid.session] };
+    expect(
+      errorCode(() =>
+        readCodeFor(answer, { ...context, expect: 'answer', session: valid.session }),
+      ),
+    ).toBe('accepted');
+  });
+
+  it('remembers a session used again once, as the newest', () => {
+    expect(rememberSession(['a', 'b', 'c'], 'a')).toEqual(['b', 'c', 'a']);
+    expect(rememberSession(['a', 'b', 'c'], 'd', 3)).toEqual(['b', 'c', 'd']);
+  });
+
+  it('makes a session id of exactly 8 bytes, in 16 lowercase hex digits', () => {
+    expect(sessionIdFrom(Uint8Array.of(0, 1, 0xab, 0xcd, 0xef, 0x10, 0x7f, 0xff))).toBe(
+      '0001abcdef107fff',
+    );
+    for (const n of [7, 9]) {
+      expect(errorCode(() => sessionIdFrom(new Uint8Array(n)))).toBe('sync/invalid-code');
+    }
+  });
+});
+
+describe('the bytes under a sync code (sync-code-bytes)', () => {
+  it('decodes base32 only at a length an encoder gives and only in its alphabet', () => {
+    // 1, 3 and 6 characters past a whole 8 hold no whole byte with zero bits left over.
+    for (const text of ['A', 'AAA', 'AAAAAA', 'AAAAAAAAA'])
+      expect(base32Decode(text), text).toBeNull();
+    for (const text of ['AA', 'AAAA', 'AAAAA', 'AAAAAAA', 'AAAAAAAA']) {
+      expect(base32Decode(text), text).toEqual(new Uint8Array((text.length * 5) >> 3));
+    }
+    // One spelling only: the last character's bits past the last whole byte are zero.
+    for (const text of ['AB', 'AAAB', 'AAAAB', 'AAAAAAB'])
+      expect(base32Decode(text), text).toBeNull();
+    // Also where no bit is left over to give it away: a whole 8 characters with one outside.
+    for (const text of ['A1', 'A8', 'Aa', 'A=', 'A ', 'AAAAAAA1', 'A1AAAAAA']) {
+      expect(base32Decode(text), text).toBeNull();
+    }
+  });
+
+  it('refuses to read past the end of the bytes, or a field that is not UTF-8', () => {
+    const damagedBy = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        return isAnyamError(e) ? e.code : String(e);
+      }
+      return 'read';
+    };
+    expect(damagedBy(() => new Reader(Uint8Array.of(1, 2)).take(3))).toBe('sync/damaged');
+    expect(damagedBy(() => new Reader(Uint8Array.of(1, 2)).take(2))).toBe('read');
+    expect(damagedBy(() => new Reader(Uint8Array.of(3, 0x61, 0x62)).short())).toBe('sync/damaged');
+    expect(damagedBy(() => new Reader(Uint8Array.of(2, 0xc3, 0x28)).short())).toBe('sync/damaged');
+    expect(new Reader(Uint8Array.of(2, 0xc3, 0xa9, 0x61)).short()).toBe('é');
+  });
+
+  it('reads IPv6 addresses of eight groups, with at most one "::", and nothing else', () => {
+    const full = (groups: number[]) => Uint8Array.from(groups.flatMap((g) => [g >> 8, g & 0xff]));
+    expect(ipv6Bytes('::')).toEqual(new Uint8Array(16));
+    expect(ipv6Bytes('::1')).toEqual(full([0, 0, 0, 0, 0, 0, 0, 1]));
+    expect(ipv6Bytes('fe80::')).toEqual(full([0xfe80, 0, 0, 0, 0, 0, 0, 0]));
+    expect(ipv6Bytes('FE80::1:ff:fe00:1')).toEqual(full([0xfe80, 0, 0, 0, 1, 0xff, 0xfe00, 1]));
+    expect(ipv6Bytes('1:2:3:4:5:6:7:ffff')).toEqual(full([1, 2, 3, 4, 5, 6, 7, 0xffff]));
+    for (const address of [
+      '',
+      '1:2:3:4:5:6:7',
+      '1:2:3:4:5:6:7:8:9',
+      '1:2:3:4:5:6:7:8:9::',
+      '1::2::3',
+      ':1:2:3:4:5:6:7',
+      '1:2:3:4:5:6:7:',
+      '12345::1',
+      'g::1',
+      '1::g',
+      '1::2 ',
+      '192.168.1.20',
+    ]) {
+      expect(ipv6Bytes(address), address).toBeNull();
+    }
   });
 });
