@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { applyRestore, exportBackup, readBackupFile } from '../../src/lib/db/backup';
+import { applyRestore, exportBackup, previewMerge, readBackupFile } from '../../src/lib/db/backup';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
 import { useDatabase, type AnyamDatabase } from '../../src/lib/db/database';
 import {
@@ -189,5 +189,55 @@ describe('merging two phones of one household', () => {
     await mergeInto(empty, serializeBackup(other, META));
     const settings = tablesOf(await exportOf(empty)).settings;
     expect(settings).toEqual([other.settings[0]]);
+  });
+});
+
+describe('the merge preview on a phone (previewMerge)', () => {
+  it('names records by the file’s version where both have one, the household by the file first, and a known sender', async () => {
+    const here = householdFactory.build({ seed: 31, months: 1, entriesPerMonth: 2 });
+    await databaseFrom(serializeBackup(here, META));
+    const file: HouseholdTables = structuredClone(here);
+    const later = '2026-11-30T00:00:00.000Z';
+    const member = file.members[0]!;
+    const stream = file.streams[0]!;
+    const plan = file.plans[0]!;
+    const place = file.places[0]!;
+    Object.assign(member, { name: 'Named in the file', updatedAt: later });
+    Object.assign(stream, { name: 'Stream in the file', updatedAt: later });
+    Object.assign(plan, { name: 'Plan in the file', updatedAt: later });
+    Object.assign(place, { name: 'Place in the file', updatedAt: later });
+    Object.assign(file.settings[0]!, { householdName: 'Home in the file', updatedAt: later });
+    const text = JSON.parse(serializeBackup(file, META)) as Record<string, unknown>;
+    text.sender = { memberId: member.id };
+    const preview = await previewMerge(await readBackupFile(JSON.stringify(text)));
+
+    expect(preview.names.household).toBe('Home in the file');
+    expect(preview.names.members[member.id]).toBe('Named in the file');
+    expect(preview.names.members[here.members[1]!.id]).toBe(here.members[1]!.name);
+    expect(preview.names.streams[stream.id]).toEqual({
+      name: 'Stream in the file',
+      memberId: stream.memberId,
+      currency: stream.currency,
+    });
+    expect(preview.names.plans[plan.id]).toBe('Plan in the file');
+    expect(preview.names.places[place.id]).toBe('Place in the file');
+    expect(Object.keys(preview.names.members).sort()).toEqual(here.members.map((m) => m.id).sort());
+    expect(preview.senderMemberId).toBe(member.id);
+    expect(preview.tables.members.changed).toBe(1);
+    expect(preview.tables.settings.changed).toBe(1);
+    expect(preview.nothingNew).toBe(false);
+
+    // A file without a settings row: the household keeps this phone's name. No sender: null.
+    const bare = await previewMerge(
+      await readBackupFile(serializeBackup({ ...here, settings: [] }, META)),
+    );
+    expect(bare.names.household).toBe(here.settings[0]!.householdName);
+    expect(bare.senderMemberId).toBeNull();
+    expect(bare.nothingNew).toBe(true);
+    // A sender neither side knows is not named.
+    text.sender = { memberId: '00000000-0000-4000-8000-00000000abcd' };
+    expect(
+      (await previewMerge(await readBackupFile(JSON.stringify(text)))).senderMemberId,
+    ).toBeNull();
   });
 });
