@@ -1,6 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { applyRestore, exportBackup, previewMerge, readBackupFile } from '../../src/lib/db/backup';
+import {
+  applyRestore,
+  exportBackup,
+  exportHouseholdFile,
+  previewMerge,
+  readBackupFile,
+} from '../../src/lib/db/backup';
+import { decryptBackupEnvelope } from '../../src/lib/db/backup/crypto';
+import { backupText } from '../../src/lib/db/backup/export-backup';
+import { gunzip } from '../../src/lib/db/backup/gzip';
+import { PINNED_TODAY } from '../pinned-day';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
 import { useDatabase, type AnyamDatabase } from '../../src/lib/db/database';
 import {
@@ -239,5 +249,146 @@ describe('the merge preview on a phone (previewMerge)', () => {
     expect(
       (await previewMerge(await readBackupFile(JSON.stringify(text)))).senderMemberId,
     ).toBeNull();
+  });
+});
+
+describe('what a phone sends (backupText, exportHouseholdFile)', () => {
+  const OLD = '2026-10-01T00:00:00.000Z';
+  const SINCE = '2026-11-01T00:00:00.000Z';
+  const NEW = '2026-11-15T00:00:00.000Z';
+  /** Stored rows as the export reads them; ids chosen so that the file's sort by id shows. */
+  const row = (id: string, updatedAt: string, fields: Record<string, unknown> = {}) => ({
+    id,
+    createdAt: OLD,
+    updatedAt,
+    deletedAt: null,
+    isSample: false,
+    ...fields,
+  });
+  async function seeded(): Promise<AnyamDatabase> {
+    const db = freshDatabase('send');
+    opened.push(db);
+    await db.settings.put(
+      row('settings-1', OLD, { householdName: 'Rumah Sari', baseCurrency: 'IDR' }) as never,
+    );
+    await db.members.bulkPut([row('m1', OLD), row('m2', OLD), row('m3', OLD)] as never);
+    await db.streams.bulkPut([
+      row('s1', OLD, { memberId: 'm1' }),
+      row('s2', OLD, { memberId: 'm2' }),
+    ] as never);
+    await db.plans.bulkPut([
+      row('p1', OLD, { memberId: 'm3' }),
+      row('p2', OLD, { memberId: null }),
+    ] as never);
+    await db.places.bulkPut([row('pl1', OLD), row('pl2', OLD), row('pl3', OLD)] as never);
+    await db.funds.bulkPut([row('f1', OLD), row('f2', OLD)] as never);
+    await db.entries.bulkPut([
+      row('e2', NEW, { streamId: 's1', memberId: 'm1', arrival: { placeId: 'pl2' } }),
+      row('e1', OLD, { streamId: 's2', memberId: 'm2' }),
+      row('e3', NEW, { streamId: 's1', memberId: 'm1', arrival: { placeId: null } }),
+    ] as never);
+    await db.payments.put(row('pay1', NEW, { planId: 'p1' }) as never);
+    await db.savings.put(row('sv1', NEW, { placeId: 'pl1' }) as never);
+    await db.setAsides.put(row('sa1', NEW, { fundId: 'f1', entryId: null }) as never);
+    await db.skips.bulkPut([
+      row('k1', NEW, { kind: 'plan', sourceId: 'p2' }),
+      row('k2', OLD, { kind: 'stream', sourceId: 's2' }),
+    ] as never);
+    return db;
+  }
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+  it('carries, changes only, the records written since, the settings row, and every record they name', async () => {
+    await seeded();
+    const sent = await backupText({ since: SINCE, now: NOW });
+    const file = JSON.parse(sent.text) as {
+      changes: unknown;
+      sender: unknown;
+      tables: Record<string, { id: string }[]>;
+    };
+    expect(file.changes).toEqual({ since: SINCE, household: 'settings-1' });
+    expect(file.sender).toBeUndefined();
+    expect(sent.householdName).toBe('Rumah Sari');
+    const t = file.tables;
+    expect(ids(t.settings!)).toEqual(['settings-1']);
+    expect(ids(t.entries!)).toEqual(['e2', 'e3']);
+    expect(ids(t.payments!)).toEqual(['pay1']);
+    expect(ids(t.skips!)).toEqual(['k1']);
+    expect(ids(t.savings!)).toEqual(['sv1']);
+    expect(ids(t.setAsides!)).toEqual(['sa1']);
+    // Named: p1 by the payment, p2 by the skip; pl1 by the balance, pl2 where e2 landed.
+    expect(ids(t.plans!)).toEqual(['p1', 'p2']);
+    expect(ids(t.places!)).toEqual(['pl1', 'pl2']);
+    expect(ids(t.funds!)).toEqual(['f1']);
+    expect(ids(t.streams!)).toEqual(['s1']);
+    // m1 by the entries and their stream, m3 by plan p1; m2 by nothing changed.
+    expect(ids(t.members!)).toEqual(['m1', 'm3']);
+    expect(sent.counts).toMatchObject({ settings: 1, members: 2, entries: 2, plans: 2, skips: 1 });
+  });
+
+  it('carries everything without `since`, entries by id chunk after chunk with their progress', async () => {
+    await seeded();
+    const progress: unknown[] = [];
+    const sent = await backupText({ now: NOW, chunkSize: 2, onProgress: (p) => progress.push(p) });
+    const file = JSON.parse(sent.text) as {
+      changes: unknown;
+      tables: Record<string, { id: string }[]>;
+    };
+    expect(file.changes).toBeUndefined();
+    expect(ids(file.tables.entries!)).toEqual(['e1', 'e2', 'e3']);
+    expect(ids(file.tables.members!)).toEqual(['m1', 'm2', 'm3']);
+    expect(ids(file.tables.skips!)).toEqual(['k1', 'k2']);
+    expect(sent.counts).toMatchObject({ entries: 3, members: 3, places: 3, funds: 2 });
+    expect(progress).toEqual([
+      { phase: 'reading', done: 0, total: 3 },
+      { phase: 'reading', done: 2, total: 3 },
+      { phase: 'reading', done: 3, total: 3 },
+    ]);
+  });
+
+  it('is a gzip file named for its kind, with its sender, encrypted only with a passphrase', async () => {
+    await seeded();
+    const whole = await exportHouseholdFile({ now: NOW, senderMemberId: 'm2' });
+    expect(whole).toMatchObject({
+      filename: 'anyam-rumah-sari-2026-12-01.json.gz',
+      mimeType: 'application/gzip',
+      encrypted: false,
+      partial: false,
+    });
+    expect(whole.counts).toMatchObject({ entries: 3, members: 3 });
+    const text = new TextDecoder().decode(await gunzip(whole.bytes));
+    expect((JSON.parse(text) as { sender: unknown }).sender).toEqual({ memberId: 'm2' });
+
+    const secret = await exportHouseholdFile({
+      now: NOW,
+      since: SINCE,
+      passphrase: 'kata sandi panjang',
+      encryption: { iterations: 1_000, allowWeakIterationsForTests: true },
+    });
+    expect(secret).toMatchObject({
+      filename: 'anyam-rumah-sari-2026-12-01-changes-encrypted.json.gz',
+      encrypted: true,
+      partial: true,
+    });
+    const envelope: unknown = JSON.parse(new TextDecoder().decode(await gunzip(secret.bytes)));
+    const plain = JSON.parse(await decryptBackupEnvelope(envelope, 'kata sandi panjang')) as {
+      sender: unknown;
+      changes: unknown;
+    };
+    expect(plain.sender).toBeUndefined();
+    expect(plain.changes).toEqual({ since: SINCE, household: 'settings-1' });
+    // Without a date, today's.
+    expect((await exportHouseholdFile()).filename).toBe(`anyam-rumah-sari-${PINNED_TODAY}.json.gz`);
+  });
+
+  it('a plain backup names its file and says it is not encrypted', async () => {
+    await seeded();
+    const file = await exportBackup({ now: NOW });
+    expect(file).toMatchObject({
+      filename: 'anyam-rumah-sari-2026-12-01.json',
+      mimeType: 'application/json',
+      encrypted: false,
+    });
+    expect(file.counts.entries).toBe(3);
   });
 });
