@@ -40,6 +40,7 @@ import type {
   Plan,
   Rate,
   Rollup,
+  Saving,
   SetAside,
   Settings,
   Stream,
@@ -307,6 +308,18 @@ const linesOf = (text: string) =>
 describe('CSV exports: what each row says, and in which order', () => {
   it('without a settings row, names every file "household" and leaves every base cell empty', async () => {
     const db = database('csv-no-settings');
+    // A stored rate is no base currency: still no base amount.
+    await db.rates.put(USD_RATE);
+    await db.places.put(raw<Place>('pl', { name: 'Wise', kind: 'ewallet', currency: 'USD' }));
+    await db.savings.put(
+      raw<Saving>('sv', {
+        placeId: 'pl',
+        date: '2025-08-01',
+        amountMinor: 500,
+        currency: 'USD',
+        note: '',
+      }),
+    );
     await db.plans.put(raw<Plan>('plan', { name: 'Rent', category: 'housing' }));
     await db.payments.put(
       raw<Payment>('pay', {
@@ -314,21 +327,22 @@ describe('CSV exports: what each row says, and in which order', () => {
         dueOn: '2025-08-01',
         date: '2025-08-01',
         amountMinor: 500,
-        currency: 'IDR',
+        currency: 'USD',
         note: '',
       }),
     );
-    await db.debts.put(debt('debt', '2025-08-01', 'IDR'));
+    await db.debts.put(debt('debt', '2025-08-01', 'USD'));
     await db.funds.put(fund('fund', 'Lebaran', '2027-03-10'));
     await db.groups.put(group('group', null));
-    await db.groupPayments.put(groupRow('row', 'group', '2025-08-01'));
-    await db.entries.put(entry('e1', '2025-08-01', 'IDR'));
+    await db.groupPayments.put(groupRow('row', 'group', '2025-08-01', 'USD'));
+    await db.entries.put(entry('e1', '2025-08-01', 'USD'));
     const files = [
       await exportEntriesCsv({ now: NOW }),
       await exportPaymentsCsv({ now: NOW }),
       await exportDebtsCsv(NOW),
       await exportFundsCsv(NOW),
       await exportGroupsCsv(NOW),
+      await exportSavingsCsv(NOW),
     ];
     expect(files.map((f) => f.filename)).toEqual([
       'anyam-household-entries-2026-11-24.csv',
@@ -336,14 +350,15 @@ describe('CSV exports: what each row says, and in which order', () => {
       'anyam-household-debts-2026-11-24.csv',
       'anyam-household-funds-2026-11-24.csv',
       'anyam-household-groups-2026-11-24.csv',
+      'anyam-household-savings-2026-11-24.csv',
     ]);
-    // An amount in IDR is its own base amount only once a base currency is set.
-    expect(linesOf(files[0]!.text)[0]).toContain(',5.00,IDR,,,');
-    expect(linesOf(files[1]!.text)).toEqual(['Rent,housing,2025-08-01,2025-08-01,5.00,IDR,,,']);
+    expect(linesOf(files[0]!.text)[0]).toContain(',10.00,USD,,,');
+    expect(linesOf(files[1]!.text)).toEqual(['Rent,housing,2025-08-01,2025-08-01,5.00,USD,,,']);
     expect(linesOf(files[2]!.text)[0]).toMatch(/,,,$/);
     expect(linesOf(files[4]!.text)).toEqual([
-      'Arisan,10,,contribution,1,2025-08-01,2025-08-01,5.00,IDR,,,row',
+      'Arisan,10,,contribution,1,2025-08-01,2025-08-01,5.00,USD,,,row',
     ]);
+    expect(linesOf(files[5]!.text)).toEqual(['Wise,ewallet,2025-08-01,5.00,USD,,,']);
   });
 
   it('names each entry’s member, stream, kind, platform and arrival; what is gone leaves its cells empty', async () => {
@@ -422,16 +437,18 @@ describe('CSV exports: what each row says, and in which order', () => {
       pay('c', '2025-08-01', 'gone'),
       pay('b', '2025-08-01', 'plan', 'USD'),
       pay('d', '2025-06-01', 'plan', 'USD'),
+      pay('f', '2025-12-01'),
       { ...pay('e', '2025-01-01'), deletedAt: STAMP },
     ]);
     const file = await exportPaymentsCsv({ now: NOW, names: (s) => s.toUpperCase() });
     expect(file.filename).toBe('anyam-rumah-sari-payments-2026-11-24.csv');
-    expect(file.rows).toBe(4);
+    expect(file.rows).toBe(5);
     expect(linesOf(file.text)).toEqual([
       'SCHOOL,education,2025-06-01,2025-06-01,1.00,USD,,,d',
       'SCHOOL,education,2025-08-01,2025-08-01,1.00,USD,16000.00,IDR,b',
       ',,2025-08-01,2025-08-01,1.00,IDR,1.00,IDR,c',
       'SCHOOL,education,2025-09-01,2025-09-01,1.00,IDR,1.00,IDR,a',
+      'SCHOOL,education,2025-12-01,2025-12-01,1.00,IDR,1.00,IDR,f',
     ]);
   });
 
@@ -483,14 +500,18 @@ describe('CSV exports: what each row says, and in which order', () => {
       setAside('y', 'b', '2026-02-01'),
       setAside('z', 'b', '2026-03-01', STAMP),
       setAside('w', 'a', '2026-04-01'),
+      setAside('u', 'b', '2026-04-01'),
+      setAside('t', 'b', '2026-06-01'),
       setAside('v', 'c', '2026-04-01'),
     ]);
     const file = await exportFundsCsv(NOW, (s) => s.toLowerCase());
     expect(file.filename).toBe('anyam-rumah-sari-funds-2026-11-24.csv');
-    expect(file.rows).toBe(4);
+    expect(file.rows).toBe(6);
     expect(linesOf(file.text)).toEqual([
       'sooner,10.00,IDR,2027-03-01,2026-02-01,1.00,IDR,',
+      'sooner,10.00,IDR,2027-03-01,2026-04-01,1.00,IDR,',
       'sooner,10.00,IDR,2027-03-01,2026-05-01,1.00,IDR,entry-1',
+      'sooner,10.00,IDR,2027-03-01,2026-06-01,1.00,IDR,',
       'middle,10.00,IDR,2027-06-01,,,,',
       'later,10.00,IDR,2027-09-01,2026-04-01,1.00,IDR,',
     ]);
