@@ -153,6 +153,20 @@ describe('an encrypted header that is not one this version can use', () => {
     );
   });
 
+  it('reads and writes the bounds of the iteration count: one (tests only) and the maximum', async () => {
+    const one = await encryptBackupText(PLAIN, PASS, {
+      iterations: 1,
+      allowWeakIterationsForTests: true,
+    });
+    expect(await decryptBackupEnvelope(JSON.parse(one), PASS)).toBe(PLAIN);
+    // The maximum is a count this version reads: a changed count is then a changed file (said
+    // before any key is derived), not an unusable header.
+    const e = await envelope();
+    expect(await refusal({ ...e, kdf: { ...e.kdf, iterations: MAX_ITERATIONS } })).toBe(
+      `backup/kdf-changed ${JSON.stringify({ iterations: MAX_ITERATIONS })}`,
+    );
+  });
+
   it('says a later version, with both versions, for a version above this one', async () => {
     const later = await changed((h) => (h.version = ENCRYPTED_VERSION + 1));
     expect(await refusal(later)).toBe(
