@@ -302,12 +302,15 @@ describe('what a phone sends (backupText, exportHouseholdFile)', () => {
     await seeded();
     const sent = await backupText({ since: SINCE, now: NOW });
     const file = JSON.parse(sent.text) as {
+      app: unknown;
       changes: unknown;
       sender: unknown;
       tables: Record<string, { id: string }[]>;
     };
     expect(file.changes).toEqual({ since: SINCE, household: 'settings-1' });
     expect(file.sender).toBeUndefined();
+    // The app that wrote it, with the version the build stamps in ('test' under Vitest).
+    expect(file.app).toEqual({ name: 'Anyam', version: 'test' });
     expect(sent.householdName).toBe('Rumah Sari');
     const t = file.tables;
     expect(ids(t.settings!)).toEqual(['settings-1']);
