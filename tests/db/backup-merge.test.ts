@@ -271,23 +271,40 @@ describe('what a phone sends (backupText, exportHouseholdFile)', () => {
     await db.settings.put(
       row('settings-1', OLD, { householdName: 'Rumah Sari', baseCurrency: 'IDR' }) as never,
     );
-    await db.members.bulkPut([row('m1', OLD), row('m2', OLD), row('m3', OLD)] as never);
+    // m4 written at `since` exactly: a changes-only file carries it.
+    await db.members.bulkPut([
+      row('m1', OLD),
+      row('m2', OLD),
+      row('m0', OLD),
+      row('m4', SINCE),
+    ] as never);
     await db.streams.bulkPut([
       row('s1', OLD, { memberId: 'm1' }),
       row('s2', OLD, { memberId: 'm2' }),
     ] as never);
     await db.plans.bulkPut([
-      row('p1', OLD, { memberId: 'm3' }),
+      row('p1', OLD, { memberId: 'm0' }),
       row('p2', OLD, { memberId: null }),
+      // Changed since and named by nothing (as pl3 and f2): carried as themselves.
+      row('p3', NEW, { memberId: null }),
     ] as never);
-    await db.places.bulkPut([row('pl1', OLD), row('pl2', OLD), row('pl3', OLD)] as never);
-    await db.funds.bulkPut([row('f1', OLD), row('f2', OLD)] as never);
+    await db.places.bulkPut([row('pl1', OLD), row('pl2', OLD), row('pl3', NEW)] as never);
+    await db.funds.bulkPut([row('f1', OLD), row('f2', NEW)] as never);
     await db.entries.bulkPut([
-      row('e2', NEW, { streamId: 's1', memberId: 'm1', arrival: { placeId: 'pl2' } }),
+      // Written after e3: the updatedAt index reads e3 first, the file is by id.
+      row('e2', '2026-11-20T00:00:00.000Z', {
+        streamId: 's1',
+        memberId: 'm1',
+        arrival: { placeId: 'pl2' },
+      }),
       row('e1', OLD, { streamId: 's2', memberId: 'm2' }),
       row('e3', NEW, { streamId: 's1', memberId: 'm1', arrival: { placeId: null } }),
     ] as never);
-    await db.payments.put(row('pay1', NEW, { planId: 'p1' }) as never);
+    // pay2's plan is not on this phone: nothing to carry for it.
+    await db.payments.bulkPut([
+      row('pay1', NEW, { planId: 'p1' }),
+      row('pay2', NEW, { planId: 'p-missing' }),
+    ] as never);
     await db.savings.put(row('sv1', NEW, { placeId: 'pl1' }) as never);
     await db.setAsides.put(row('sa1', NEW, { fundId: 'f1', entryId: null }) as never);
     await db.skips.bulkPut([
@@ -315,18 +332,19 @@ describe('what a phone sends (backupText, exportHouseholdFile)', () => {
     const t = file.tables;
     expect(ids(t.settings!)).toEqual(['settings-1']);
     expect(ids(t.entries!)).toEqual(['e2', 'e3']);
-    expect(ids(t.payments!)).toEqual(['pay1']);
+    expect(ids(t.payments!)).toEqual(['pay1', 'pay2']);
     expect(ids(t.skips!)).toEqual(['k1']);
     expect(ids(t.savings!)).toEqual(['sv1']);
     expect(ids(t.setAsides!)).toEqual(['sa1']);
     // Named: p1 by the payment, p2 by the skip; pl1 by the balance, pl2 where e2 landed.
-    expect(ids(t.plans!)).toEqual(['p1', 'p2']);
-    expect(ids(t.places!)).toEqual(['pl1', 'pl2']);
-    expect(ids(t.funds!)).toEqual(['f1']);
+    expect(ids(t.plans!)).toEqual(['p1', 'p2', 'p3']);
+    expect(ids(t.places!)).toEqual(['pl1', 'pl2', 'pl3']);
+    expect(ids(t.funds!)).toEqual(['f1', 'f2']);
     expect(ids(t.streams!)).toEqual(['s1']);
-    // m1 by the entries and their stream, m3 by plan p1; m2 by nothing changed.
-    expect(ids(t.members!)).toEqual(['m1', 'm3']);
-    expect(sent.counts).toMatchObject({ settings: 1, members: 2, entries: 2, plans: 2, skips: 1 });
+    // m1 by the entries and their stream, m0 by plan p1 (named last, listed first), m4 written
+    // at `since`; m2 by nothing changed.
+    expect(ids(t.members!)).toEqual(['m0', 'm1', 'm4']);
+    expect(sent.counts).toMatchObject({ settings: 1, members: 3, entries: 2, plans: 3, skips: 1 });
   });
 
   it('carries everything without `since`, entries by id chunk after chunk with their progress', async () => {
@@ -339,9 +357,9 @@ describe('what a phone sends (backupText, exportHouseholdFile)', () => {
     };
     expect(file.changes).toBeUndefined();
     expect(ids(file.tables.entries!)).toEqual(['e1', 'e2', 'e3']);
-    expect(ids(file.tables.members!)).toEqual(['m1', 'm2', 'm3']);
+    expect(ids(file.tables.members!)).toEqual(['m0', 'm1', 'm2', 'm4']);
     expect(ids(file.tables.skips!)).toEqual(['k1', 'k2']);
-    expect(sent.counts).toMatchObject({ entries: 3, members: 3, places: 3, funds: 2 });
+    expect(sent.counts).toMatchObject({ entries: 3, members: 4, places: 3, funds: 2 });
     expect(progress).toEqual([
       { phase: 'reading', done: 0, total: 3 },
       { phase: 'reading', done: 2, total: 3 },
@@ -358,7 +376,7 @@ describe('what a phone sends (backupText, exportHouseholdFile)', () => {
       encrypted: false,
       partial: false,
     });
-    expect(whole.counts).toMatchObject({ entries: 3, members: 3 });
+    expect(whole.counts).toMatchObject({ entries: 3, members: 4 });
     const text = new TextDecoder().decode(await gunzip(whole.bytes));
     expect((JSON.parse(text) as { sender: unknown }).sender).toEqual({ memberId: 'm2' });
 
@@ -393,5 +411,14 @@ describe('what a phone sends (backupText, exportHouseholdFile)', () => {
       encrypted: false,
     });
     expect(file.counts.entries).toBe(3);
+    const locked = await exportBackup({
+      now: NOW,
+      passphrase: 'kata sandi panjang',
+      encryption: { iterations: 1_000, allowWeakIterationsForTests: true },
+    });
+    expect(locked.filename).toBe('anyam-rumah-sari-2026-12-01-encrypted.json');
+    expect(locked.encrypted).toBe(true);
+    const inside = await decryptBackupEnvelope(JSON.parse(locked.text), 'kata sandi panjang');
+    expect(inside).toMatch(/^\{"format":"anyam-backup"/);
   });
 });
