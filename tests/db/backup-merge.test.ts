@@ -1,6 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { applyRestore, exportBackup, readBackupFile } from '../../src/lib/db/backup';
+import {
+  applyRestore,
+  exportBackup,
+  exportHouseholdFile,
+  previewMerge,
+  readBackupFile,
+} from '../../src/lib/db/backup';
+import { decryptBackupEnvelope } from '../../src/lib/db/backup/crypto';
+import { backupText } from '../../src/lib/db/backup/export-backup';
+import { gunzip } from '../../src/lib/db/backup/gzip';
+import { PINNED_TODAY } from '../pinned-day';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
 import { useDatabase, type AnyamDatabase } from '../../src/lib/db/database';
 import {
@@ -189,5 +199,226 @@ describe('merging two phones of one household', () => {
     await mergeInto(empty, serializeBackup(other, META));
     const settings = tablesOf(await exportOf(empty)).settings;
     expect(settings).toEqual([other.settings[0]]);
+  });
+});
+
+describe('the merge preview on a phone (previewMerge)', () => {
+  it('names records by the file’s version where both have one, the household by the file first, and a known sender', async () => {
+    const here = householdFactory.build({ seed: 31, months: 1, entriesPerMonth: 2 });
+    await databaseFrom(serializeBackup(here, META));
+    const file: HouseholdTables = structuredClone(here);
+    const later = '2026-11-30T00:00:00.000Z';
+    const member = file.members[0]!;
+    const stream = file.streams[0]!;
+    const plan = file.plans[0]!;
+    const place = file.places[0]!;
+    Object.assign(member, { name: 'Named in the file', updatedAt: later });
+    Object.assign(stream, { name: 'Stream in the file', updatedAt: later });
+    Object.assign(plan, { name: 'Plan in the file', updatedAt: later });
+    Object.assign(place, { name: 'Place in the file', updatedAt: later });
+    Object.assign(file.settings[0]!, { householdName: 'Home in the file', updatedAt: later });
+    const text = JSON.parse(serializeBackup(file, META)) as Record<string, unknown>;
+    text.sender = { memberId: member.id };
+    const preview = await previewMerge(await readBackupFile(JSON.stringify(text)));
+
+    expect(preview.names.household).toBe('Home in the file');
+    expect(preview.names.members[member.id]).toBe('Named in the file');
+    expect(preview.names.members[here.members[1]!.id]).toBe(here.members[1]!.name);
+    expect(preview.names.streams[stream.id]).toEqual({
+      name: 'Stream in the file',
+      memberId: stream.memberId,
+      currency: stream.currency,
+    });
+    expect(preview.names.plans[plan.id]).toBe('Plan in the file');
+    expect(preview.names.places[place.id]).toBe('Place in the file');
+    expect(Object.keys(preview.names.members).sort()).toEqual(here.members.map((m) => m.id).sort());
+    expect(preview.senderMemberId).toBe(member.id);
+    expect(preview.tables.members.changed).toBe(1);
+    expect(preview.tables.settings.changed).toBe(1);
+    expect(preview.nothingNew).toBe(false);
+
+    // A file without a settings row: the household keeps this phone's name. No sender: null.
+    const bare = await previewMerge(
+      await readBackupFile(serializeBackup({ ...here, settings: [] }, META)),
+    );
+    expect(bare.names.household).toBe(here.settings[0]!.householdName);
+    expect(bare.senderMemberId).toBeNull();
+    expect(bare.nothingNew).toBe(true);
+    // A sender neither side knows is not named.
+    text.sender = { memberId: '00000000-0000-4000-8000-00000000abcd' };
+    expect(
+      (await previewMerge(await readBackupFile(JSON.stringify(text)))).senderMemberId,
+    ).toBeNull();
+  });
+});
+
+describe('what a phone sends (backupText, exportHouseholdFile)', () => {
+  const OLD = '2026-10-01T00:00:00.000Z';
+  const SINCE = '2026-11-01T00:00:00.000Z';
+  const NEW = '2026-11-15T00:00:00.000Z';
+  /** Stored rows as the export reads them; ids chosen so that the file's sort by id shows. */
+  const row = (id: string, updatedAt: string, fields: Record<string, unknown> = {}) => ({
+    id,
+    createdAt: OLD,
+    updatedAt,
+    deletedAt: null,
+    isSample: false,
+    ...fields,
+  });
+  async function seeded(): Promise<AnyamDatabase> {
+    const db = freshDatabase('send');
+    opened.push(db);
+    await db.settings.put(
+      row('settings-1', OLD, { householdName: 'Rumah Sari', baseCurrency: 'IDR' }) as never,
+    );
+    // m4 written at `since` exactly: a changes-only file carries it.
+    await db.members.bulkPut([
+      row('m1', OLD),
+      row('m2', OLD),
+      row('m0', OLD),
+      row('m4', SINCE),
+    ] as never);
+    await db.streams.bulkPut([
+      row('s1', OLD, { memberId: 'm1' }),
+      row('s2', OLD, { memberId: 'm2' }),
+    ] as never);
+    await db.plans.bulkPut([
+      row('p1', OLD, { memberId: 'm0' }),
+      row('p2', OLD, { memberId: null }),
+      // Changed since and named by nothing (as pl3 and f2): carried as themselves.
+      row('p3', NEW, { memberId: null }),
+    ] as never);
+    await db.places.bulkPut([row('pl1', OLD), row('pl2', OLD), row('pl3', NEW)] as never);
+    await db.funds.bulkPut([row('f1', OLD), row('f2', NEW)] as never);
+    await db.entries.bulkPut([
+      // Written after e3: the updatedAt index reads e3 first, the file is by id.
+      row('e2', '2026-11-20T00:00:00.000Z', {
+        streamId: 's1',
+        memberId: 'm1',
+        arrival: { placeId: 'pl2' },
+      }),
+      row('e1', OLD, { streamId: 's2', memberId: 'm2' }),
+      row('e3', NEW, { streamId: 's1', memberId: 'm1', arrival: { placeId: null } }),
+    ] as never);
+    // pay2's plan is not on this phone: nothing to carry for it.
+    await db.payments.bulkPut([
+      row('pay1', NEW, { planId: 'p1' }),
+      row('pay2', NEW, { planId: 'p-missing' }),
+    ] as never);
+    await db.savings.put(row('sv1', NEW, { placeId: 'pl1' }) as never);
+    await db.setAsides.put(row('sa1', NEW, { fundId: 'f1', entryId: null }) as never);
+    await db.skips.bulkPut([
+      row('k1', NEW, { kind: 'plan', sourceId: 'p2' }),
+      row('k2', OLD, { kind: 'stream', sourceId: 's2' }),
+    ] as never);
+    return db;
+  }
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+  it('carries, changes only, the records written since, the settings row, and every record they name', async () => {
+    await seeded();
+    const sent = await backupText({ since: SINCE, now: NOW });
+    const file = JSON.parse(sent.text) as {
+      app: unknown;
+      changes: unknown;
+      sender: unknown;
+      tables: Record<string, { id: string }[]>;
+    };
+    expect(file.changes).toEqual({ since: SINCE, household: 'settings-1' });
+    expect(file.sender).toBeUndefined();
+    // The app that wrote it, with the version the build stamps in ('test' under Vitest).
+    expect(file.app).toEqual({ name: 'Anyam', version: 'test' });
+    expect(sent.householdName).toBe('Rumah Sari');
+    const t = file.tables;
+    expect(ids(t.settings!)).toEqual(['settings-1']);
+    expect(ids(t.entries!)).toEqual(['e2', 'e3']);
+    expect(ids(t.payments!)).toEqual(['pay1', 'pay2']);
+    expect(ids(t.skips!)).toEqual(['k1']);
+    expect(ids(t.savings!)).toEqual(['sv1']);
+    expect(ids(t.setAsides!)).toEqual(['sa1']);
+    // Named: p1 by the payment, p2 by the skip; pl1 by the balance, pl2 where e2 landed.
+    expect(ids(t.plans!)).toEqual(['p1', 'p2', 'p3']);
+    expect(ids(t.places!)).toEqual(['pl1', 'pl2', 'pl3']);
+    expect(ids(t.funds!)).toEqual(['f1', 'f2']);
+    expect(ids(t.streams!)).toEqual(['s1']);
+    // m1 by the entries and their stream, m0 by plan p1 (named last, listed first), m4 written
+    // at `since`; m2 by nothing changed.
+    expect(ids(t.members!)).toEqual(['m0', 'm1', 'm4']);
+    expect(sent.counts).toMatchObject({ settings: 1, members: 3, entries: 2, plans: 3, skips: 1 });
+  });
+
+  it('carries everything without `since`, entries by id chunk after chunk with their progress', async () => {
+    await seeded();
+    const progress: unknown[] = [];
+    const sent = await backupText({ now: NOW, chunkSize: 2, onProgress: (p) => progress.push(p) });
+    const file = JSON.parse(sent.text) as {
+      changes: unknown;
+      tables: Record<string, { id: string }[]>;
+    };
+    expect(file.changes).toBeUndefined();
+    expect(ids(file.tables.entries!)).toEqual(['e1', 'e2', 'e3']);
+    expect(ids(file.tables.members!)).toEqual(['m0', 'm1', 'm2', 'm4']);
+    expect(ids(file.tables.skips!)).toEqual(['k1', 'k2']);
+    expect(sent.counts).toMatchObject({ entries: 3, members: 4, places: 3, funds: 2 });
+    expect(progress).toEqual([
+      { phase: 'reading', done: 0, total: 3 },
+      { phase: 'reading', done: 2, total: 3 },
+      { phase: 'reading', done: 3, total: 3 },
+    ]);
+  });
+
+  it('is a gzip file named for its kind, with its sender, encrypted only with a passphrase', async () => {
+    await seeded();
+    const whole = await exportHouseholdFile({ now: NOW, senderMemberId: 'm2' });
+    expect(whole).toMatchObject({
+      filename: 'anyam-rumah-sari-2026-12-01.json.gz',
+      mimeType: 'application/gzip',
+      encrypted: false,
+      partial: false,
+    });
+    expect(whole.counts).toMatchObject({ entries: 3, members: 4 });
+    const text = new TextDecoder().decode(await gunzip(whole.bytes));
+    expect((JSON.parse(text) as { sender: unknown }).sender).toEqual({ memberId: 'm2' });
+
+    const secret = await exportHouseholdFile({
+      now: NOW,
+      since: SINCE,
+      passphrase: 'kata sandi panjang',
+      encryption: { iterations: 1_000, allowWeakIterationsForTests: true },
+    });
+    expect(secret).toMatchObject({
+      filename: 'anyam-rumah-sari-2026-12-01-changes-encrypted.json.gz',
+      encrypted: true,
+      partial: true,
+    });
+    const envelope: unknown = JSON.parse(new TextDecoder().decode(await gunzip(secret.bytes)));
+    const plain = JSON.parse(await decryptBackupEnvelope(envelope, 'kata sandi panjang')) as {
+      sender: unknown;
+      changes: unknown;
+    };
+    expect(plain.sender).toBeUndefined();
+    expect(plain.changes).toEqual({ since: SINCE, household: 'settings-1' });
+    // Without a date, today's.
+    expect((await exportHouseholdFile()).filename).toBe(`anyam-rumah-sari-${PINNED_TODAY}.json.gz`);
+  });
+
+  it('a plain backup names its file and says it is not encrypted', async () => {
+    await seeded();
+    const file = await exportBackup({ now: NOW });
+    expect(file).toMatchObject({
+      filename: 'anyam-rumah-sari-2026-12-01.json',
+      mimeType: 'application/json',
+      encrypted: false,
+    });
+    expect(file.counts.entries).toBe(3);
+    const locked = await exportBackup({
+      now: NOW,
+      passphrase: 'kata sandi panjang',
+      encryption: { iterations: 1_000, allowWeakIterationsForTests: true },
+    });
+    expect(locked.filename).toBe('anyam-rumah-sari-2026-12-01-encrypted.json');
+    expect(locked.encrypted).toBe(true);
+    const inside = await decryptBackupEnvelope(JSON.parse(locked.text), 'kata sandi panjang');
+    expect(inside).toMatch(/^\{"format":"anyam-backup"/);
   });
 });

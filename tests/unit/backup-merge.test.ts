@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { alignEntry, winner } from '../../src/lib/db/backup/merge';
 import {
   applyPlan,
+  emptyPlan,
   mergeTables,
   planMerge,
   type MergePlan,
 } from '../../src/lib/db/backup/merge-plan';
 import { previewOfPlan } from '../../src/lib/db/backup/merge-preview';
-import type { ChangeKind } from '../../src/lib/db/backup/merge-preview-model';
+import {
+  differingFields,
+  PREVIEW_DETAIL_LIMIT,
+  type ChangeKind,
+} from '../../src/lib/db/backup/merge-preview-model';
 import { TABLE_NAMES, type BaseRecord, type TableName } from '../../src/lib/domain/model';
 import type { HouseholdTables } from '../../src/lib/domain/model';
 import { apply, base, op, phone, stamp, uuid } from './merge-phones';
@@ -293,5 +298,113 @@ describe('the merge plan, one case the random phones rarely hit', () => {
     );
     for (const e of y.entries) if (e.streamId === stream.id) e.memberId = other.id;
     expect(mergeTables(y, x)).toEqual(mergeTables(x, y));
+  });
+});
+
+describe('the preview of a plan (previewOfPlan, differingFields)', () => {
+  const rec = (id: string, fields: Record<string, unknown> = {}): BaseRecord => ({
+    id,
+    createdAt: stamp(1),
+    updatedAt: stamp(1),
+    deletedAt: null,
+    ...fields,
+  });
+  const put = (
+    table: TableName,
+    kind: ChangeKind,
+    id: string,
+    fields: Record<string, unknown> = {},
+    derived = false,
+  ): MergePlan['puts'][TableName][number] => ({
+    table,
+    kind,
+    before: kind === 'added' ? null : rec(id),
+    after: rec(id, fields),
+    derived,
+    fromFile: !derived,
+  });
+
+  it('names the content fields two versions differ in, sorted, never the stamps alone', () => {
+    const phoneSide = rec('r', { zeta: 1, note: 'x', alpha: [1, 2], only: 'here' });
+    const fileSide = {
+      ...rec('r', { alpha: [1, 3], note: 'x', zeta: 2 }),
+      createdAt: stamp(2),
+      updatedAt: stamp(3),
+    };
+    expect(differingFields(phoneSide, fileSide)).toEqual(['alpha', 'only', 'zeta']);
+    expect(differingFields(phoneSide, { ...phoneSide, updatedAt: stamp(9) })).toEqual([]);
+    expect(differingFields(phoneSide, { ...phoneSide, deletedAt: stamp(9) })).toEqual([
+      'deletedAt',
+    ]);
+  });
+
+  it('counts every row per table, kind and entry member; lists 200 per table by kind, in file order within a kind', () => {
+    const plan = emptyPlan();
+    plan.puts.entries.push(
+      put('entries', 'deleted', 'e1', { memberId: 'm1' }),
+      put('entries', 'added', 'e2', { memberId: 'm2' }),
+      put('entries', 'changed', 'e3', { memberId: 'm1' }, true),
+      put('entries', 'added', 'e4', { memberId: 'm1' }),
+      put('entries', 'restored', 'e5', { memberId: 'm2' }),
+    );
+    for (let i = 0; i < PREVIEW_DETAIL_LIMIT + 1; i++)
+      plan.puts.rates.push(put('rates', 'added', `r${i}`));
+    const preview = previewOfPlan(plan);
+    expect(preview.tables.entries).toEqual({ added: 2, changed: 1, restored: 1, deleted: 1 });
+    expect(preview.tables.rates).toEqual({ added: 201, changed: 0, restored: 0, deleted: 0 });
+    expect(preview.tables.members).toEqual({ added: 0, changed: 0, restored: 0, deleted: 0 });
+    expect(preview.members).toEqual({
+      m1: { added: 1, changed: 1, restored: 0, deleted: 1 },
+      m2: { added: 1, changed: 0, restored: 1, deleted: 0 },
+    });
+    const entries = preview.records.filter((r) => r.table === 'entries');
+    expect(entries.map((r) => [r.id, r.kind])).toEqual([
+      ['e2', 'added'],
+      ['e4', 'added'],
+      ['e3', 'changed'],
+      ['e5', 'restored'],
+      ['e1', 'deleted'],
+    ]);
+    expect(entries[2]).toEqual({
+      table: 'entries',
+      id: 'e3',
+      kind: 'changed',
+      before: rec('e3'),
+      after: rec('e3', { memberId: 'm1' }),
+      derived: true,
+    });
+    expect('derived' in entries[0]!).toBe(false);
+    const rates = preview.records.filter((r) => r.table === 'rates');
+    expect(rates.map((r) => r.id)).toEqual(
+      Array.from({ length: PREVIEW_DETAIL_LIMIT }, (_, i) => `r${i}`),
+    );
+    expect(preview.records).toHaveLength(5 + PREVIEW_DETAIL_LIMIT);
+    expect(preview.nothingNew).toBe(false);
+  });
+
+  it('lists only conflicts that differ in content, 200 at most, counting them all', () => {
+    const plan = emptyPlan();
+    const conflict = (i: number, note: string) => ({
+      table: 'entries' as const,
+      id: `c${i}`,
+      kept: 'file' as const,
+      phone: rec(`c${i}`, { note: 'a' }),
+      file: { ...rec(`c${i}`, { note }), updatedAt: stamp(2) },
+    });
+    plan.conflicts.push(conflict(0, 'a'));
+    for (let i = 1; i <= PREVIEW_DETAIL_LIMIT + 2; i++) plan.conflicts.push(conflict(i, 'b'));
+    const preview = previewOfPlan(plan);
+    expect(preview.conflictCount).toBe(PREVIEW_DETAIL_LIMIT + 2);
+    expect(preview.conflicts).toHaveLength(PREVIEW_DETAIL_LIMIT);
+    expect(preview.conflicts[0]).toEqual({ ...conflict(1, 'b'), fields: ['note'] });
+    // Conflicts alone write nothing new.
+    expect(preview.nothingNew).toBe(true);
+  });
+
+  it('has something new when only a settings row of this phone goes', () => {
+    const plan = emptyPlan();
+    expect(previewOfPlan(plan).nothingNew).toBe(true);
+    plan.deleteSettings.push('settings-here');
+    expect(previewOfPlan(plan).nothingNew).toBe(false);
   });
 });

@@ -118,3 +118,14 @@ describe('a stream to create', () => {
     });
   });
 });
+
+describe('the member cell', () => {
+  it('of only spaces is no member; a member the household has is never counted as unknown', () => {
+    const salary = stream('s1', 'm1', 'Salary');
+    const resolver = new Resolver({ members: [ani, budi], streams: [salary] });
+    expect(resolver.resolve('Salary', '   ', noHints)).toEqual({ stream: salary });
+    expect(resolver.resolve('Salary', 'Ani', noHints)).toEqual({ stream: salary });
+    expect(resolver.resolve('Bonus', 'Budi', noHints)).toEqual({ newStream: 'budi|bonus' });
+    expect(resolver.unknownMembers.size).toBe(0);
+  });
+});

@@ -305,3 +305,43 @@ describe('a gzip file', () => {
     }
   });
 });
+
+describe('edges the examples above leave open', () => {
+  it('a byte that cannot start a character is broken, whatever continuation bytes follow it', () => {
+    for (const bytes of [
+      [0x9f, 0xbf],
+      [0x8f, 0xbf, 0xbf],
+      [0x80, 0x90, 0x80, 0x80],
+      [0xf8, 0x90, 0x80, 0x80],
+      [0xfc, 0x90, 0x80, 0x80],
+    ]) {
+      expect(firstInvalidUtf8(bytesOf(utf8('ok'), bytes)), bytes.join(' ')).toBe(2);
+    }
+  });
+
+  it('a binary file as short as its signature is still named', () => {
+    expect(binaryKind(new Uint8Array([0xff, 0xd8, 0xff]))).toBe('image');
+    expect(binaryKind(utf8('%PDF-'))).toBe('pdf');
+    expect(binaryKind(utf8('RIFF1234WEBP'))).toBe('image');
+    expect(binaryKind(bytesOf([0, 0, 0, 0x18], utf8('ftypheic')))).toBe('image');
+  });
+
+  it('WebP needs both RIFF and WEBP, HEIC/AVIF both ftyp and a brand that starts so', () => {
+    expect(binaryKind(utf8('RIFX1234WEBP and more'))).toBeNull();
+    expect(binaryKind(bytesOf([0, 0, 0, 0x18], utf8('ftip'), utf8('heic and more')))).toBeNull();
+    expect(binaryKind(bytesOf([0, 0, 0, 0x18], utf8('ftyp'), utf8('xhei and more')))).toBeNull();
+  });
+
+  it('UTF-16 needs its NULs on the other side in under 5% of the pairs, counted over whole pairs', () => {
+    const pairs = (nuls: number, others: number, total: number) =>
+      bytesOf(
+        ...Array.from({ length: total }, (_, i) =>
+          i < nuls ? [0x41, 0] : i < nuls + others ? [0, 0x41] : [0x41, 0x42],
+        ),
+      );
+    // One NUL on the other side of 40 pairs is 2.5%: text.
+    expect(looksLikeUtf16(pairs(39, 1, 40))).toBe(true);
+    // An odd last NUL is not a pair: it does not count against ten clean pairs.
+    expect(looksLikeUtf16(bytesOf(pairs(10, 0, 10), [0]))).toBe(true);
+  });
+});
