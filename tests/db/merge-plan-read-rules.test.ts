@@ -83,7 +83,7 @@ describe('reading a merge plan (merge-plan-read.ts)', () => {
       const prepared = await readBackupFile(serializeBackup(base, META));
       const read: string[] = [];
       const table = db.table.bind(db);
-      db.table = ((name: string) => (read.push(name), table(name)));
+      db.table = (name: string) => (read.push(name), table(name));
       await previewMerge(prepared);
       expect(read).not.toContain('entries');
       expect([...new Set(read)].sort()).toEqual(TABLE_NAMES.filter((t) => t !== 'entries').sort());
