@@ -12,25 +12,10 @@ import {
 } from '../../src/lib/db/backup';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
 import { mergeTables } from '../../src/lib/db/backup/merge-plan';
-import type { AnyamDatabase } from '../../src/lib/db/database';
-import { TABLE_NAMES, type BaseRecord, type HouseholdTables } from '../../src/lib/domain/model';
+import { TABLE_NAMES } from '../../src/lib/domain/model';
 import { apply, base, phone } from '../unit/merge-phones';
-import { dropDatabase, freshDatabase } from './helpers';
-
-const META = { exportedAt: '2026-11-02T00:00:00.000Z', app: { name: 'Anyam', version: 'test' } };
-
-async function phoneWith(tables: HouseholdTables): Promise<AnyamDatabase> {
-  const db = freshDatabase('plan-read');
-  await applyRestore(await readBackupFile(serializeBackup(tables, META)), 'replace');
-  return db;
-}
-
-async function tablesOf(db: AnyamDatabase): Promise<HouseholdTables> {
-  const out = {} as Record<string, BaseRecord[]>;
-  for (const t of TABLE_NAMES)
-    out[t] = await db.table<BaseRecord, string>(t).orderBy(':id').toArray();
-  return out as unknown as HouseholdTables;
-}
+import { dropDatabase } from './helpers';
+import { META, phoneWith, tablesOf } from './merge-phones-db';
 
 // Fixed pairs of phones that edited apart (entries edited, deleted and added, streams renamed,
 // moved, stopped and deleted): the same every run.
@@ -40,7 +25,7 @@ describe('reading a merge plan (merge-plan-read.ts)', () => {
   it('the merge writes what the merge rule gives, read whole, in chunks of any size, by id range or id by id', async () => {
     for (const [a, b] of PAIRS) {
       for (const options of [{}, { chunkSize: 1 }, { chunkSize: 7, lookup: 'get' as const }]) {
-        const db = await phoneWith(a);
+        const db = await phoneWith(a, 'plan-read');
         try {
           const prepared = await readBackupFile(serializeBackup(b, META));
           const before = await tablesOf(db);
@@ -65,7 +50,7 @@ describe('reading a merge plan (merge-plan-read.ts)', () => {
       'b',
     );
     for (const options of [{}, { chunkSize: 2 }, { chunkSize: 3, lookup: 'get' as const }]) {
-      const db = await phoneWith(a);
+      const db = await phoneWith(a, 'plan-read');
       try {
         await applyRestore(await readBackupFile(serializeBackup(b, META)), 'merge', options);
         const entries = await db.entries.orderBy(':id').toArray();
@@ -78,7 +63,7 @@ describe('reading a merge plan (merge-plan-read.ts)', () => {
   });
 
   it("reads this phone's small tables whole, never its entries (100,000 of them, the file may touch a few)", async () => {
-    const db = await phoneWith(base);
+    const db = await phoneWith(base, 'plan-read');
     try {
       const prepared = await readBackupFile(serializeBackup(base, META));
       const read: string[] = [];
@@ -94,7 +79,7 @@ describe('reading a merge plan (merge-plan-read.ts)', () => {
 
   it('the preview is the same whatever the chunk size and the way this phone is read', async () => {
     const [a, b] = PAIRS[0]!;
-    const db = await phoneWith(a);
+    const db = await phoneWith(a, 'plan-read');
     try {
       const prepared = await readBackupFile(serializeBackup(b, META));
       const whole = await previewMerge(prepared);
@@ -108,7 +93,7 @@ describe('reading a merge plan (merge-plan-read.ts)', () => {
   }, 60_000);
 
   it('reports 0 first, then the small tables read, then each chunk, ending at the total', async () => {
-    const db = await phoneWith(base);
+    const db = await phoneWith(base, 'plan-read');
     try {
       const prepared = await readBackupFile(serializeBackup(base, META));
       const seen: JobProgress[] = [];
@@ -130,7 +115,7 @@ describe('reading a merge plan (merge-plan-read.ts)', () => {
   });
 
   it('Cancel stops it after the chunk under way, before the next is read', async () => {
-    const db = await phoneWith(base);
+    const db = await phoneWith(base, 'plan-read');
     try {
       const prepared = await readBackupFile(serializeBackup(base, META));
       const cancel = new AbortController();

@@ -9,26 +9,11 @@ import {
 } from '../../src/lib/db/backup';
 import { serializeBackup } from '../../src/lib/db/backup/backup-format';
 import { mergeTables } from '../../src/lib/db/backup/merge-plan';
-import type { AnyamDatabase } from '../../src/lib/db/database';
 import { TABLE_NAMES, type BaseRecord, type HouseholdTables } from '../../src/lib/domain/model';
 import { phone, stamp } from '../unit/merge-phones';
 import { checksumTables } from './checksum';
-import { dropDatabase, expectRollupsConsistent, freshDatabase } from './helpers';
-
-const META = { exportedAt: '2026-11-02T00:00:00.000Z', app: { name: 'Anyam', version: 'test' } };
-
-async function phoneWith(tables: HouseholdTables): Promise<AnyamDatabase> {
-  const db = freshDatabase('plan');
-  await applyRestore(await readBackupFile(serializeBackup(tables, META)), 'replace');
-  return db;
-}
-
-async function tablesOf(db: AnyamDatabase): Promise<HouseholdTables> {
-  const out = {} as Record<string, BaseRecord[]>;
-  for (const t of TABLE_NAMES)
-    out[t] = await db.table<BaseRecord, string>(t).orderBy(':id').toArray();
-  return out as unknown as HouseholdTables;
-}
+import { dropDatabase, expectRollupsConsistent } from './helpers';
+import { META, phoneWith, tablesOf } from './merge-phones-db';
 
 const byId = (a: BaseRecord, b: BaseRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -36,7 +21,7 @@ describe('the merge preview and the merge, on a database', () => {
   it('applying the records the preview shows gives exactly the tables the merge writes (preview = result)', async () => {
     await fc.assert(
       fc.asyncProperty(phone('a'), phone('b'), async (a, b) => {
-        const db = await phoneWith(a);
+        const db = await phoneWith(a, 'plan');
         try {
           const before = await tablesOf(db);
           const prepared = await readBackupFile(serializeBackup(b, META));
@@ -77,7 +62,7 @@ describe('the merge preview and the merge, on a database', () => {
   it('gives the same plan in chunks as whole (a 5-row chunk size), read by id range or id by id', async () => {
     await fc.assert(
       fc.asyncProperty(phone('a'), phone('b'), async (a, b) => {
-        const db = await phoneWith(a);
+        const db = await phoneWith(a, 'plan');
         try {
           const prepared = await readBackupFile(serializeBackup(b, META));
           const whole = await previewMerge(prepared);
@@ -100,7 +85,7 @@ describe('the merge preview and the merge, on a database', () => {
 describe('the preview of a large file', () => {
   it('reports its progress chunk by chunk, ending at the total, and stops on Cancel', async () => {
     const { base } = await import('../unit/merge-phones');
-    const db = await phoneWith(base);
+    const db = await phoneWith(base, 'plan');
     try {
       const prepared = await readBackupFile(serializeBackup(base, META));
       const seen: { phase: string; done: number; total: number }[] = [];
@@ -123,7 +108,7 @@ describe('the preview of a large file', () => {
 describe('whose phone made the household file', () => {
   it('is written as the sender and named by the preview when the member is known', async () => {
     const a = (await import('../unit/merge-phones')).base;
-    const db = await phoneWith(a);
+    const db = await phoneWith(a, 'plan');
     try {
       const member = a.members[0]!;
       const file = await exportHouseholdFile({ senderMemberId: member.id });
@@ -186,7 +171,7 @@ describe('a changes-only file without the records it must carry', () => {
 
   it('is refused, nothing merged: no settings row, or a member or stream its records name', async () => {
     const a = (await import('../unit/merge-phones')).base;
-    const db = await phoneWith(a);
+    const db = await phoneWith(a, 'plan');
     try {
       const before = await checksumTables(db);
       // The complete file merges.
@@ -222,7 +207,7 @@ describe('a changes-only file without the records it must carry', () => {
 
   it('matches what the app sends: a changes-only file of one edit passes the check', async () => {
     const a = (await import('../unit/merge-phones')).base;
-    const db = await phoneWith(a);
+    const db = await phoneWith(a, 'plan');
     try {
       const file = await exportHouseholdFile({ since: '2020-01-01T00:00:00.000Z' });
       const prepared = await readBackupFile(
