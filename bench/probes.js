@@ -164,6 +164,13 @@ export async function probeResult() {
     longTaskList: state.longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)]),
     navigation,
     firstScriptRequested: firstScript?.startTime ?? null,
+    // The app's own marks of each step to the score (src/lib/db/phase-mark.ts), from navigation.
+    phases: Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('anyam:'))
+        .map((m) => [m.name.slice('anyam:'.length), m.startTime]),
+    ),
   };
   function longest(tasks) {
     return tasks.reduce((m, t) => Math.max(m, t.duration), 0);

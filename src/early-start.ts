@@ -1,6 +1,7 @@
 import { locale } from './lib/i18n/locale.svelte';
 import { device } from './lib/state/device.svelte';
 import type { Route } from './lib/state/router.svelte';
+import { markPhase } from './lib/db/phase-mark';
 
 /**
  * A returning visit (the device store remembers the household's name: see ShellData) starts what its first
@@ -10,6 +11,7 @@ import type { Route } from './lib/state/router.svelte';
  * loads. A first visit starts nothing here: onboarding must not wait behind the data layer.
  */
 export function startEarly(route: Route): void {
+  markPhase('entry');
   if (!device.current.householdName) return;
   const ignore = () => undefined;
   import('./lib/db/open-early').then((mod) => mod.openEarly(), ignore);

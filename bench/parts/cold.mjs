@@ -67,6 +67,7 @@ export async function coldPart({ base, seeded, kinds, probe, cold }) {
             note: 'above the score',
           });
         }
+        printPhases(kind, loads);
         const before = loads.map((l) => l.longestTaskBeforeUsable);
         figure(`cold:longestBeforeUsable:${kind}`, `  longest task before usable`, 'ms', before, {
           goal: kind === '100k' ? { text: '≤ 150 ms', holds: median(before) <= 150 } : null,
@@ -148,4 +149,22 @@ export async function coldPart({ base, seeded, kinds, probe, cold }) {
       );
     });
   }
+}
+
+/**
+ * Where the time to the score went: the median of each of the app's marks (phase-mark.ts) over
+ * the loads that have it, in the order of the visit, then the score painted. One line, not a
+ * figure with a goal: it says which step a change moved.
+ */
+function printPhases(kind, loads) {
+  const names = [...new Set(loads.flatMap((l) => Object.keys(l.phases ?? {})))];
+  const steps = names
+    .map((name) => [name, median(loads.map((l) => l.phases?.[name]).filter((t) => t != null))])
+    .sort((a, b) => a[1] - b[1]);
+  if (steps.length === 0) return;
+  steps.push(['usable', median(loads.map((l) => l.usablePainted))]);
+  results.figures[`cold:phases:${kind}`] = { unit: 'ms', medians: Object.fromEntries(steps) };
+  console.log(
+    `  steps (median ms from navigation): ${steps.map(([n, t]) => `${n} ${Math.round(t)}`).join(' · ')}`,
+  );
 }

@@ -170,3 +170,26 @@ it('never shows the early rows once a write has happened since they were read', 
   }
   expect(compute.mock.calls.length).toBeGreaterThan(0);
 });
+
+it('marks each step to the score once, in order, for the bench (lib/db/phase-mark.ts)', async () => {
+  performance.clearMarks();
+  const at = (step: string) => performance.getEntriesByName(`anyam:${step}`, 'mark');
+  readEarly({ rollups: true });
+  render(DashboardView);
+  await screen.findByTestId('dash-score');
+  await vi.waitFor(() => expect(at('drawn')).toHaveLength(1));
+  for (const step of ['read', 'view', 'compute', 'computed', 'drawn'])
+    expect(at(step), step).toHaveLength(1);
+  const time = (step: string) => at(step)[0]!.startTime;
+  expect(time('compute')).toBeGreaterThanOrEqual(time('read'));
+  expect(time('computed')).toBeGreaterThanOrEqual(time('compute'));
+  expect(time('drawn')).toBeGreaterThanOrEqual(time('computed'));
+
+  // Back to the dashboard later (a view drawn again): the marks stay those of the visit's load.
+  cleanup();
+  render(DashboardView);
+  await screen.findByTestId('dash-score');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const step of ['view', 'compute', 'computed', 'drawn'])
+    expect(at(step), step).toHaveLength(1);
+});

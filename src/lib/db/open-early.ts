@@ -1,3 +1,4 @@
+import { markPhase } from './phase-mark';
 import { getDb } from './database';
 
 /**
@@ -7,6 +8,11 @@ import { getDb } from './database';
  * reported here: the first query meets it again and the view says so.
  */
 export function openEarly(): void {
+  markPhase('data-layer');
   const db = getDb();
-  if (!db.isOpen()) db.open().catch(() => undefined);
+  if (db.isOpen()) return;
+  db.open().then(
+    () => markPhase('db-open'),
+    () => undefined,
+  );
 }

@@ -26,6 +26,7 @@ import { listRates } from '../db/repo/rates';
 import { listSavings } from '../db/repo/savings';
 import { getSettings } from '../db/repo/settings';
 import { listStreams } from '../db/repo/streams';
+import { markPhase } from '../db/phase-mark';
 
 /** What a returning visit's first screen reads, in one read transaction (issue 29). */
 export interface EarlyRead {
@@ -160,6 +161,7 @@ export function readEarly(options: { rollups?: boolean } = {}): void {
         places,
         rates,
       };
+      markPhase('read');
       if (owed === null) return read;
       const [rollups, funds, setAsides, skipsAhead, groups, debts] = await owed;
       return { ...read, rollups, funds, setAsides, skipsAhead, groups, debts };
