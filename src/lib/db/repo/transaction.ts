@@ -42,6 +42,7 @@ export async function readTransaction<T>(
 
 /** The typed error for a failure of `db`; marks the database outdated when it was closed on us. */
 export function repoError(db: AnyamDatabase, error: unknown): unknown {
+  // Stryker disable next-line ConditionalExpression: an AnyamError keeps its cause in `details`, has no quota name or code and is named AnyamError, so every line below returns it unchanged too
   if (error instanceof AnyamError) return error;
   if (isQuotaExceeded(error)) return storageFullError(error);
   const name = (error as { name?: unknown } | null)?.name;
