@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyLoop, type MonthlyLoopRows } from '../../src/lib/domain/monthly-loop';
+import type { Debt, Repayment } from '../../src/lib/domain/debt-model';
 import type { Plan, Stream } from '../../src/lib/domain/model';
 import { makePlan, makeStream } from './analytics-fixtures';
 
@@ -21,8 +22,14 @@ const billOn = (id: string, day: number): Plan =>
     createdAt: created,
   });
 
-function loop(streams: Stream[], plans: Plan[], today: string) {
+function loop(
+  streams: Stream[],
+  plans: Plan[],
+  today: string,
+  owed: Pick<MonthlyLoopRows, 'debts' | 'repayments'> = {},
+) {
   const rows: MonthlyLoopRows = {
+    ...owed,
     streams,
     plans,
     rates: [],
@@ -74,5 +81,49 @@ describe('the due list, in the order to answer it', () => {
     expect(l.period).toMatchObject({ kind: 'month-so-far', months: ['2026-11'], to: '2026-11-24' });
     expect(l.today).toBe('2026-11-24');
     expect(l.glance.month).toBe('2026-11');
+  });
+});
+
+// Issue 28, eleventh round: the instalments' two groups were stated by no test that reaches
+// monthlyLoop (an empty "due now" or everything under "coming up" passed).
+describe("a debt's unpaid instalments, in the due list's two groups", () => {
+  const common = { createdAt: created, updatedAt: created, deletedAt: null, isSample: false };
+  // 100.00 in ten weekly instalments of 10.00 from Monday 2 November.
+  const debt: Debt = {
+    ...common,
+    id: 'debt-a',
+    counterparty: 'Tita Nena',
+    kind: 'person',
+    direction: 'we-owe',
+    amountMinor: 10_000,
+    currency: 'IDR',
+    date: '2026-10-01',
+    schedule: { count: 10, amountMinor: 1_000, cadence: 'weekly', firstDue: '2026-11-02' },
+    forgivenOn: null,
+    note: '',
+  };
+  const paid = (dueOn: string): Repayment => ({
+    ...common,
+    id: `rep-${dueOn}`,
+    debtId: 'debt-a',
+    dueOn,
+    date: dueOn,
+    amountMinor: 1_000,
+    currency: 'IDR',
+    note: '',
+  });
+  const days = (items: readonly { dueOn: string; overdue: boolean }[]) =>
+    items.map((i) => `${i.dueOn}${i.overdue ? ' overdue' : ''}`);
+
+  it('due today or overdue is "due now", the next 14 days "coming up", each once', () => {
+    const l = loop([], [], '2026-11-09', { debts: [debt], repayments: [] });
+    expect(days(l.instalmentsNow)).toEqual(['2026-11-02 overdue', '2026-11-09']);
+    expect(days(l.instalmentsSoon)).toEqual(['2026-11-16', '2026-11-23']);
+  });
+
+  it('a paid instalment is in neither group', () => {
+    const l = loop([], [], '2026-11-09', { debts: [debt], repayments: [paid('2026-11-02')] });
+    expect(days(l.instalmentsNow)).toEqual(['2026-11-09']);
+    expect(days(l.instalmentsSoon)).toEqual(['2026-11-16', '2026-11-23']);
   });
 });

@@ -84,6 +84,41 @@ describe('ranking', () => {
     const reversed = best([], '2025-07-05', [...g].reverse());
     expect(reversed.ranked.map((r) => r.platform)).toEqual(['LabelHive', 'TaskPoint']);
   });
+
+  // Eleventh round (issue 28): bestPlatform takes the cards as given; the ranking is its own.
+  it('is best first, ties by name, whatever order the cards are handed in', () => {
+    const flat = { paidMinutes: 600, unpaidMinutes: 0 };
+    const zeta = stream('zt', 'Zeta');
+    const alpha = stream('al', 'Alpha');
+    const rows = [
+      makeEntry(hive, '2025-05-10', 30_000, flat),
+      makeEntry(task, '2025-05-10', 41_000, flat),
+      makeEntry(zeta, '2025-05-10', 30_000, flat),
+      makeEntry(alpha, '2025-05-10', 50_000, flat),
+    ];
+    const g = payReport({
+      rollups: rollupsFromEntries(rows, [], 'PHP'),
+      streams: [hive, task, zeta, alpha],
+      training: [],
+      until: '2025-06',
+    }).byPlatform;
+    const cards = platformCards(g, '2025-07-05', 'PHP');
+    const order = ['Alpha', 'TaskPoint', 'LabelHive', 'Zeta'];
+    for (const handed of [
+      cards,
+      [...cards].reverse(),
+      [cards[2]!, cards[0]!, cards[3]!, cards[1]!],
+    ]) {
+      const b = bestPlatform({
+        cards: handed,
+        groups: g,
+        training: [],
+        today: '2025-07-05',
+        baseCurrency: 'PHP',
+      })!;
+      expect(b.ranked.map((r) => r.platform)).toEqual(order);
+    }
+  });
 });
 
 describe('the months after a training', () => {

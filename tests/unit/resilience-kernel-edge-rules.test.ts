@@ -87,4 +87,41 @@ describe('the resilience kernel at its edges', () => {
       { numRuns: 300 },
     );
   });
+
+  // Eleventh round (issue 28): a household with months counted but no stream at all (its streams
+  // deleted, its history kept). No income shares means no diversification to score: unknown, not
+  // "fully diversified" (an empty sum of squared shares is 0, and 1 / 0 would read as the most
+  // sources there can be).
+  it('a household without any stream has no diversification, whatever months it counts', () => {
+    const months = monthRange('2025-01', '2025-12');
+    const ctx = resilienceContext({
+      months,
+      streams: [],
+      income: [],
+      missing: [],
+      historyStart: 0,
+      essential: months.map(() => 50),
+      savings: months.map(() => null),
+    });
+    const v = new Float64Array(K.size);
+    componentValues(ctx, 11, -1, 1, v);
+    expect(v[K.n]).toBe(12);
+    expect(v[K.total]).toBe(0);
+    expect(v[K.D]).toBeNaN();
+    expect(v[K.hhi]).toBeNaN();
+  });
+
+  it('a context of no months has no windows, and building it does not fail', () => {
+    const ctx = resilienceContext({
+      months: [],
+      streams: [{ id: 's0', kind: 'informal' }],
+      income: [new Float64Array(0)],
+      missing: [new Int32Array(0)],
+      historyStart: 0,
+      essential: [],
+      savings: [],
+    });
+    expect(ctx.windowSums).toHaveLength(0);
+    expect(ctx.windowCount).toHaveLength(0);
+  });
 });

@@ -34,6 +34,7 @@ export function monthTotals(
     receivedMinor: 0,
     pendingMinor: 0,
     missingRateCount: 0,
+    // Stryker disable next-line ArrayDeclaration: byCurrency is replaced by the sorted list below before it is returned
     byCurrency: [],
   };
   const byCurrency = new Map<CurrencyCode, CurrencyTotal>();

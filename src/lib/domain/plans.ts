@@ -212,6 +212,7 @@ export function earmarkedNotYet(plans: readonly Plan[], month: MonthKey): PlanNo
  * common year.
  */
 export function nextDueOn(plan: Pick<Plan, 'cadence' | 'dueOn'>, today: IsoDate): IsoDate | null {
+  // Stryker disable next-line StringLiteral: a one-off read as recurring gives the same answer: planOccurrences yields its due date once, inside [max(dueOn, today), +366 days] exactly when dueOn >= today
   if (plan.cadence === 'once') return plan.dueOn >= today ? plan.dueOn : null;
   const from = plan.dueOn > today ? plan.dueOn : today;
   // The longest gap between two occurrences is a yearly one across a 29 February: 366 days.

@@ -48,7 +48,9 @@ export function scoreNeeds(
 ): ScoreNeeds {
   const base = input.baseCurrency;
   const debtPayments = debtPaymentsByMonth(
+    // Stryker disable next-line ArrayDeclaration: an invented element in place of an omitted list is no live debt (its deletedAt is undefined, not null)
     input.debts ?? [],
+    // Stryker disable next-line ArrayDeclaration: an invented element in place of an omitted list is no repayment of any debt (its debtId is undefined)
     input.repayments ?? [],
     months,
     base,
@@ -64,7 +66,9 @@ export function scoreNeeds(
   const free = freeSavingsAtMonthEnds(
     savingsAtMonthEnds(input.savings, months, base, rates),
     months,
+    // Stryker disable next-line ArrayDeclaration: an invented element in place of an omitted list is no live fund (its deletedAt is undefined), so nothing is set aside in it
     input.funds ?? [],
+    // Stryker disable next-line ArrayDeclaration: an invented element in place of an omitted list is no live set-aside (its deletedAt is undefined, not null)
     input.setAsides ?? [],
     input.today,
     base,
