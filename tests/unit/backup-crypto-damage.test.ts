@@ -251,6 +251,29 @@ describe('an encrypted header that is not one this version can use', () => {
     expect(envelopeIterations({ kdf: null })).toBeNull();
   });
 
+  it('is written with the maximum count itself (derived here with one round, not ten million)', async () => {
+    const derive = crypto.subtle.deriveKey.bind(crypto.subtle);
+    const spy = vi
+      .spyOn(crypto.subtle, 'deriveKey')
+      .mockImplementation((params, ...rest) =>
+        derive({ ...(params as Pbkdf2Params), iterations: 1 }, ...rest),
+      );
+    try {
+      const text = await encryptBackupText(PLAIN, PASS, { iterations: MAX_ITERATIONS });
+      expect((JSON.parse(text) as EncryptedEnvelope).kdf.iterations).toBe(MAX_ITERATIONS);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuses a passphrase that is no text at all (a form that gave none) as empty', async () => {
+    const none = undefined as unknown as string;
+    expect(await codeOf(encryptBackupText(PLAIN, none))).toBe('backup/empty-passphrase');
+    expect(await codeOf(decryptBackupEnvelope(await envelope(), none))).toBe(
+      'backup/empty-passphrase',
+    );
+  });
+
   it('is never written with a count this version would refuse to read', async () => {
     for (const iterations of [0, 1.5, MAX_ITERATIONS + 1, Number.NaN]) {
       const error = (await encryptBackupText(PLAIN, PASS, {
