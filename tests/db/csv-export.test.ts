@@ -525,6 +525,21 @@ describe('CSV exports: what each row says, and in which order', () => {
     const column = (text: string, n: number) => linesOf(text).map((line) => line.split(',')[n]);
     expect(column((await exportDebtsCsv(NOW)).text, 1)).toEqual(['tie-a', 'tie-b', 'tie-c']);
     expect(column((await exportFundsCsv(NOW)).text, 0)).toEqual(['tie-a', 'tie-b', 'tie-c']);
+    // A fund's set-asides of one date, by id too (each names itself as its entry here).
+    await db.funds.clear();
+    await db.funds.put(fund('f', 'Fund', '2027-03-01'));
+    await db.setAsides.bulkPut(
+      ['sa-c', 'sa-a', 'sa-b'].map((id) =>
+        raw<SetAside>(id, {
+          fundId: 'f',
+          entryId: id,
+          date: '2026-05-01',
+          amountMinor: 100,
+          currency: 'IDR',
+        }),
+      ),
+    );
+    expect(column((await exportFundsCsv(NOW)).text, 7)).toEqual(['sa-a', 'sa-b', 'sa-c']);
   });
 
   it('lists a group’s live rounds by due date, leaving out deleted groups, their rows and rows of no group', async () => {
