@@ -208,6 +208,25 @@ describe('an encrypted header that is not one this version can use', () => {
     expect(await codeOf(encryptBackupText(PLAIN, ''))).toBe('backup/empty-passphrase');
   });
 
+  it('takes a check block that opens but says something else as a wrong passphrase', async () => {
+    // A file from before the digests (so a changed check block is not header damage), its check
+    // block sealed under the right key with other text, and its data damaged.
+    const { digest: _d, parameters: _p, ...e } = await envelope();
+    const key = await pbkdf2AesGcmKey(
+      crypto.subtle,
+      new TextEncoder().encode(PASS),
+      base64ToBytes(e.kdf.salt)!,
+      e.kdf.iterations,
+    );
+    const other = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: base64ToBytes(e.check.iv)! },
+      key,
+      new TextEncoder().encode('not the check text'),
+    );
+    const crafted = { ...e, check: { ...e.check, data: bytesToBase64(new Uint8Array(other)) } };
+    expect(await refusal({ ...crafted, data: flipped(e.data) })).toBe('backup/wrong-passphrase {}');
+  });
+
   it('names what it found damaged: the header, or the data under a right passphrase', async () => {
     const e = await envelope();
     const header = `backup/corrupted ${JSON.stringify({ reason: 'header' })}`;
