@@ -252,6 +252,31 @@ describe('the merge preview on a phone (previewMerge)', () => {
   });
 });
 
+describe('a phone with no settings row yet (issue 28: rules found by mutation)', () => {
+  it('previews a file without a settings row: no household name, nothing thrown', async () => {
+    opened.push(freshDatabase('bare-preview'));
+    const here = householdFactory.build({ seed: 32, months: 1, entriesPerMonth: 1 });
+    const preview = await previewMerge(
+      await readBackupFile(serializeBackup({ ...here, settings: [] }, META)),
+    );
+    expect(preview.names.household).toBeNull();
+    expect(preview.tables.members.added).toBe(here.members.length);
+  });
+
+  it('sends a file with an empty household name, and a changes-only file of no household', async () => {
+    opened.push(freshDatabase('bare-send'));
+    const whole = await backupText({ now: NOW });
+    expect(whole.householdName).toBe('');
+    expect((JSON.parse(whole.text) as { changes?: unknown }).changes).toBeUndefined();
+    const since = '2026-11-01T00:00:00.000Z';
+    const partial = await backupText({ now: NOW, since });
+    expect((JSON.parse(partial.text) as { changes: unknown }).changes).toEqual({
+      since,
+      household: 'no-household',
+    });
+  });
+});
+
 describe('what a phone sends (backupText, exportHouseholdFile)', () => {
   const OLD = '2026-10-01T00:00:00.000Z';
   const SINCE = '2026-11-01T00:00:00.000Z';
@@ -345,6 +370,32 @@ describe('what a phone sends (backupText, exportHouseholdFile)', () => {
     // at `since`; m2 by nothing changed.
     expect(ids(t.members!)).toEqual(['m0', 'm1', 'm4']);
     expect(sent.counts).toMatchObject({ settings: 1, members: 3, entries: 2, plans: 3, skips: 1 });
+  });
+
+  it('carries a changed record’s every name, a changed stream named by nothing, and nothing this phone lacks', async () => {
+    const db = await seeded();
+    await db.members.put(row('m5', OLD) as never);
+    await db.streams.put(row('s3', NEW, { memberId: 'm2' }) as never);
+    // A course names m5 alone; a stream's skip names s2 (a stream, not a plan).
+    await db.training.put(row('t1', NEW, { memberId: 'm5' }) as never);
+    await db.skips.put(row('k4', NEW, { kind: 'stream', sourceId: 's2' }) as never);
+    // Names this phone does not have (a place, a fund, a stream, a member): none travels.
+    await db.savings.put(row('sv2', NEW, { placeId: 'pl-missing' }) as never);
+    await db.setAsides.put(row('sa2', NEW, { fundId: 'f-missing', entryId: null }) as never);
+    await db.skips.put(row('k3', NEW, { kind: 'stream', sourceId: 's-missing' }) as never);
+    await db.training.put(row('t2', NEW, { memberId: 'm-missing' }) as never);
+    const t = (
+      JSON.parse((await backupText({ since: SINCE, now: NOW })).text) as {
+        tables: Record<string, { id: string }[]>;
+      }
+    ).tables;
+    expect(ids(t.members!)).toEqual(['m0', 'm1', 'm2', 'm4', 'm5']);
+    expect(ids(t.streams!)).toEqual(['s1', 's2', 's3']);
+    expect(ids(t.places!)).toEqual(['pl1', 'pl2', 'pl3']);
+    expect(ids(t.funds!)).toEqual(['f1', 'f2']);
+    expect(ids(t.plans!)).toEqual(['p1', 'p2', 'p3']);
+    expect(ids(t.skips!)).toEqual(['k1', 'k3', 'k4']);
+    expect(ids(t.training!)).toEqual(['t1', 't2']);
   });
 
   it('carries everything without `since`, entries by id chunk after chunk with their progress', async () => {

@@ -22,6 +22,12 @@ describe('recording backups for the reminder', () => {
     expect(await getSettings()).toBeUndefined();
   });
 
+  it('has no reminder to snooze before the household is set up, and writes nothing', async () => {
+    opened.push(freshDatabase('reminder-snooze-empty'));
+    expect(await snoozeBackupReminder(new Date('2026-03-09T10:00:00.000Z'))).toBeNull();
+    expect(await getSettings()).toBeUndefined();
+  });
+
   it('records the export time in settings, which silences the reminder for a week', async () => {
     opened.push(freshDatabase('reminder'));
     await seedBasics();

@@ -517,6 +517,31 @@ describe('CSV exports: what each row says, and in which order', () => {
     ]);
   });
 
+  it('lists debts of one date and funds of one due date by id, however they are stored', async () => {
+    const db = database('csv-ties');
+    await db.settings.put(SETTINGS);
+    await db.debts.bulkPut(['tie-c', 'tie-a', 'tie-b'].map((id) => debt(id, '2025-07-01', 'IDR')));
+    await db.funds.bulkPut(['tie-c', 'tie-a', 'tie-b'].map((id) => fund(id, id, '2027-03-01')));
+    const column = (text: string, n: number) => linesOf(text).map((line) => line.split(',')[n]);
+    expect(column((await exportDebtsCsv(NOW)).text, 1)).toEqual(['tie-a', 'tie-b', 'tie-c']);
+    expect(column((await exportFundsCsv(NOW)).text, 0)).toEqual(['tie-a', 'tie-b', 'tie-c']);
+    // A fund's set-asides of one date, by id too (each names itself as its entry here).
+    await db.funds.clear();
+    await db.funds.put(fund('f', 'Fund', '2027-03-01'));
+    await db.setAsides.bulkPut(
+      ['sa-c', 'sa-a', 'sa-b'].map((id) =>
+        raw<SetAside>(id, {
+          fundId: 'f',
+          entryId: id,
+          date: '2026-05-01',
+          amountMinor: 100,
+          currency: 'IDR',
+        }),
+      ),
+    );
+    expect(column((await exportFundsCsv(NOW)).text, 7)).toEqual(['sa-a', 'sa-b', 'sa-c']);
+  });
+
   it('lists a group’s live rounds by due date, leaving out deleted groups, their rows and rows of no group', async () => {
     const db = database('csv-group-order');
     await db.settings.put(SETTINGS);
@@ -611,3 +636,30 @@ function groupRow(
     deletedAt,
   );
 }
+
+describe('CSV export of savings: date order and deleted places, whatever is stored (issue 28)', () => {
+  it('lists balances by date under ids in another order, and never one of a deleted place', async () => {
+    const db = database('csv-savings-raw');
+    await db.settings.put(SETTINGS);
+    await db.places.bulkPut([
+      raw<Place>('pl-live', { name: 'BCA', kind: 'bank', currency: 'IDR' }),
+      raw<Place>('pl-gone', { name: 'Old tin', kind: 'cash', currency: 'IDR' }, STAMP),
+    ]);
+    const saving = (id: string, placeId: string, date: string) =>
+      raw<Saving>(id, { placeId, date, amountMinor: 100, currency: 'IDR', note: '' });
+    await db.savings.bulkPut([
+      saving('a', 'pl-live', '2025-09-01'),
+      saving('b', 'pl-live', '2025-03-01'),
+      saving('c', 'pl-live', '2025-06-01'),
+      // A live balance of a deleted place (only a hand-made or older file could hold one).
+      saving('d', 'pl-gone', '2025-04-01'),
+    ]);
+    const file = await exportSavingsCsv(NOW);
+    expect(linesOf(file.text).map((line) => line.split(',')[2])).toEqual([
+      '2025-03-01',
+      '2025-06-01',
+      '2025-09-01',
+    ]);
+    expect(file.rows).toBe(3);
+  });
+});

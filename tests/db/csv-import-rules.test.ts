@@ -435,9 +435,26 @@ describe('the records one import makes', () => {
       'csv/unknown-stream',
       { line: 3, name: 'Parkir' },
     ]);
+    // A clock that moves on at every reading: one time in every record is the import's own.
+    const Pinned = Date;
+    let ticks = 0;
+    class Ticking extends Pinned {
+      constructor(...args: ConstructorParameters<DateConstructor> | []) {
+        if (args.length === 0) super(Pinned.now() + ++ticks);
+        else super(...args);
+      }
+
+      static override now(): number {
+        return Pinned.now() + ++ticks;
+      }
+    }
+    globalThis.Date = Ticking as DateConstructor;
     const result = await importCsv(report, {
       create: { members: ['Nenek'], streams: [{ key: kue!.key }, { key: parkir!.key }] },
+    }).finally(() => {
+      globalThis.Date = Pinned;
     });
+    expect(ticks).toBeGreaterThan(0);
     const entries = await db.entries.toArray();
     const times = new Set(
       [...result.createdMembers, ...result.createdStreams, ...entries].flatMap((r) => [

@@ -157,6 +157,13 @@ describe('searching entries: the index each search reads, and what it reports', 
     expect(outcome).toEqual({ monthsDone: 0, months: 0, scanned: 0, complete: true });
   });
 
+  it('reads no month for a range past the last entry or before the first, even in its month', async () => {
+    // The last entry is of 2025-12-20, the first of 2023-01-05.
+    const none = { monthsDone: 0, months: 0, scanned: 0, complete: true };
+    expect((await run({ from: '2025-12-25' })).outcome).toEqual(none);
+    expect((await run({ to: '2023-01-02' })).outcome).toEqual(none);
+  });
+
   it('reports each month done as it goes, and all of them at the end', async () => {
     const household = { streams: await listStreams(), members: await listMembers() };
     const seen: unknown[] = [];

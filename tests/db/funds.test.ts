@@ -433,6 +433,13 @@ describe('the funds repository: defaults, edits, cascades and lists', () => {
     );
   });
 
+  it('lists funds of one due date by id, however they are stored', async () => {
+    const ties = ['tie-c', 'tie-a', 'tie-b'];
+    await db.funds.bulkPut(ties.map((id) => ({ ...fund, id })));
+    const order = (await listFunds()).map((f) => f.id).filter((id) => id.startsWith('tie-'));
+    expect(order).toEqual(['tie-a', 'tie-b', 'tie-c']);
+  });
+
   it('deletes only a fund or set-aside that exists, naming the set-aside it could not restore', async () => {
     expect(await codeOf(deleteFund('nope'))).toBe('fund/not-found');
     expect(await codeOf(deleteSetAside('nope'))).toBe('set-aside/not-found');

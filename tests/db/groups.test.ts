@@ -222,6 +222,15 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     expect(await codeOf(updateGroup(group.id, { name: 'x' }))).toBe('group/not-found');
   });
 
+  it('lists groups of one first round by id, however they are stored', async () => {
+    db = freshDatabase('groups');
+    const group = await addGroup(paluwagan);
+    const ties = ['tie-c', 'tie-a', 'tie-b'];
+    await db.groups.bulkPut(ties.map((id) => ({ ...group, id })));
+    const order = (await listGroups()).map((g) => g.id).filter((id) => id.startsWith('tie-'));
+    expect(order).toEqual(['tie-a', 'tie-b', 'tie-c']);
+  });
+
   it('deletes and restores a group, lists the live ones by first round, reads no deleted row', async () => {
     db = freshDatabase('groups');
     // Ids in another order than the first rounds: the list sorts, it does not keep the stored order.

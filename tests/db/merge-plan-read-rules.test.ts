@@ -62,6 +62,37 @@ describe('reading a merge plan (merge-plan-read.ts)', () => {
     }
   });
 
+  it('a file whose entries are not in id order (written by hand or another tool) merges the same', async () => {
+    // Phone A edited entry 3 after phone B did: A's version must be found in every chunk.
+    const a = apply(base, [{ kind: 'edit', i: 3, t: 10, amount: 111 }], 'a');
+    const pairs: [typeof a, typeof a][] = [[a, base], ...PAIRS.slice(0, 2)];
+    for (const [here, there] of pairs) {
+      for (const chunkSize of [2, 3, 7]) {
+        const db = await phoneWith(here, 'plan-read');
+        try {
+          const prepared = await readBackupFile(serializeBackup(there, META));
+          // Reversed, then each half swapped: no chunk is in id order.
+          const entries = prepared.backup.tables.entries.reverse();
+          entries.push(...entries.splice(0, Math.floor(entries.length / 2)));
+          const before = await tablesOf(db);
+          await applyRestore(prepared, 'merge', { chunkSize });
+          expect(await tablesOf(db)).toEqual(mergeTables(before, prepared.backup.tables));
+        } finally {
+          await dropDatabase(db);
+        }
+      }
+    }
+    const db = await phoneWith(a, 'plan-read');
+    try {
+      const prepared = await readBackupFile(serializeBackup(base, META));
+      prepared.backup.tables.entries.reverse();
+      await applyRestore(prepared, 'merge', { chunkSize: 4 });
+      expect((await db.entries.get(a.entries[3]!.id))?.amountMinor).toBe(111);
+    } finally {
+      await dropDatabase(db);
+    }
+  }, 120_000);
+
   it("reads this phone's small tables whole, never its entries (100,000 of them, the file may touch a few)", async () => {
     const db = await phoneWith(base, 'plan-read');
     try {

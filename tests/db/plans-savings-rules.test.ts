@@ -251,6 +251,32 @@ describe('savings and places', () => {
     expect(await codeOf(restorePlace(bank.id))).toBe('place/not-found');
   });
 
+  it('lists plans of one due date and places of one time by id, however they are stored', async () => {
+    const ties = ['tie-c', 'tie-a', 'tie-b'];
+    const plan = await addPlan(rent);
+    const place = await addPlace({ name: 'Tin', kind: 'cash', currency: 'IDR' });
+    await db.plans.bulkPut(ties.map((id) => ({ ...plan, id })));
+    await db.places.bulkPut(ties.map((id) => ({ ...place, id })));
+    const order = (rows: { id: string }[]) =>
+      rows.map((r) => r.id).filter((id) => id.startsWith('tie-'));
+    expect(order(await listPlans())).toEqual(['tie-a', 'tie-b', 'tie-c']);
+    expect(order(await listPlaces())).toEqual(['tie-a', 'tie-b', 'tie-c']);
+  });
+
+  it('restores only its own savings, not another place’s deleted in the same millisecond', async () => {
+    const a = await addPlace({ name: 'A', kind: 'cash', currency: 'IDR' });
+    const b = await addPlace({ name: 'B', kind: 'cash', currency: 'IDR' });
+    const inA = await addSaving({ placeId: a.id, date: '2025-03-01', amountMinor: 1 });
+    const inB = await addSaving({ placeId: b.id, date: '2025-03-01', amountMinor: 2 });
+    // Both places deleted at one instant (as one Undo of a merge could leave them).
+    const at = '2026-11-20T00:00:00.000Z';
+    await db.places.bulkPut([a, b].map((p) => ({ ...p, deletedAt: at, updatedAt: at })));
+    await db.savings.bulkPut([inA, inB].map((s) => ({ ...s, deletedAt: at, updatedAt: at })));
+    await restorePlace(a.id);
+    expect((await db.savings.get(inA.id))?.deletedAt).toBeNull();
+    expect((await db.savings.get(inB.id))?.deletedAt).toBe(at);
+  });
+
   it('lists live places in the order they were made', async () => {
     const first = await addPlace({ name: 'Z bank', kind: 'bank', currency: 'IDR' });
     await tick();

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
 import {
@@ -15,6 +16,7 @@ import {
   updateEntry,
 } from '../../src/lib/db/repo';
 import { entryFrom } from '../../src/lib/db/repo/entries';
+import { prefixRange } from '../../src/lib/db/repo/key-range';
 import { rollupsFromEntries } from '../../src/lib/domain/rollup';
 import { MAX_TOTAL_MINOR } from '../../src/lib/domain/money';
 import { errorOf } from '../refusal';
@@ -159,5 +161,25 @@ describe('settings and the rollups (settings.ts)', () => {
     expect(progress).toEqual([0, 2]);
     expect((await getSettings())?.baseCurrency).toBe('USD');
     await expectRollupsConsistent(db);
+  });
+});
+
+describe('a prefix range (key-range.ts) holds exactly the keys that start with the prefix', () => {
+  it('for any prefix and key, as IndexedDB compares them (lower bound in, upper bound out)', () => {
+    // Few letters, so that keys share a prefix, sort just before or after it, or extend it.
+    const part = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 2 });
+    fc.assert(
+      fc.property(
+        fc.array(part, { minLength: 1, maxLength: 2 }),
+        fc.array(part, { minLength: 1, maxLength: 3 }),
+        (prefix, key) => {
+          const [lower, upper] = prefixRange(...prefix);
+          const inRange = indexedDB.cmp(lower, key) <= 0 && indexedDB.cmp(key, upper) < 0;
+          const startsWith = key.length >= prefix.length && prefix.every((p, i) => key[i] === p);
+          expect(inRange).toBe(startsWith);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

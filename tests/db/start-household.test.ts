@@ -50,6 +50,31 @@ describe('startHousehold', () => {
     await expectRollupsConsistent(db);
   });
 
+  it('without the sample, writes the settings and the members only', async () => {
+    await startHousehold({
+      householdName: 'Keluarga Sari',
+      baseCurrency: 'IDR',
+      locale: 'id',
+      members: [{ name: 'Sari' }, { name: 'Budi' }],
+      sample: null,
+    });
+    const counts = await rowCounts();
+    const written = Object.entries(counts).filter(([, n]) => n > 0);
+    expect(Object.fromEntries(written)).toEqual({ settings: 1, members: 2 });
+    expect((await db.members.toArray()).map((m) => m.name).sort()).toEqual(['Budi', 'Sari']);
+  });
+
+  it('with no members given, writes no member', async () => {
+    const settings = await startHousehold({
+      householdName: 'Household',
+      baseCurrency: 'USD',
+      locale: 'en',
+    });
+    expect(settings).toMatchObject({ householdName: 'Household', baseCurrency: 'USD' });
+    expect(await db.members.count()).toBe(0);
+    expect(await db.settings.count()).toBe(1);
+  });
+
   it('writes nothing when a member is refused after another was added', async () => {
     await expect(
       startHousehold({

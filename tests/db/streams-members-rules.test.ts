@@ -235,6 +235,27 @@ describe('the lists', () => {
     ]);
   });
 
+  it('records of one time (one import) are listed by id, however they are stored', async () => {
+    const ties = ['tie-c', 'tie-a', 'tie-b'];
+    const same = { createdAt: LONG_AGO, updatedAt: LONG_AGO };
+    const course = await addTraining({
+      memberId: h.member.id,
+      title: 'Course',
+      date: '2025-06-01',
+      currency: 'IDR',
+    });
+    await db.members.bulkPut(ties.map((id) => ({ ...h.member, ...same, id, name: id })));
+    await db.streams.bulkPut(ties.map((id) => ({ ...h.usd, ...same, id, name: id })));
+    await db.training.bulkPut(ties.map((id) => ({ ...course, ...same, id })));
+    const order = (rows: { id: string }[]) =>
+      rows.map((r) => r.id).filter((id) => id.startsWith('tie-'));
+    const byId = ['tie-a', 'tie-b', 'tie-c'];
+    expect(order(await listMembers())).toEqual(byId);
+    expect(order(await listStreams())).toEqual(byId);
+    expect(order(await listStreams({ memberId: h.usd.memberId }))).toEqual(byId);
+    expect(order(await listTraining())).toEqual(byId);
+  });
+
   it('streams of one member: theirs only, deleted ones when asked', async () => {
     await deleteStream(h.usd.id);
     const ids = async (options: Parameters<typeof listStreams>[0]) =>

@@ -208,6 +208,25 @@ describe('an encrypted header that is not one this version can use', () => {
     expect(await codeOf(encryptBackupText(PLAIN, ''))).toBe('backup/empty-passphrase');
   });
 
+  it('takes a check block that opens but says something else as a wrong passphrase', async () => {
+    // A file from before the digests (so a changed check block is not header damage), its check
+    // block sealed under the right key with other text, and its data damaged.
+    const { digest: _d, parameters: _p, ...e } = await envelope();
+    const key = await pbkdf2AesGcmKey(
+      crypto.subtle,
+      new TextEncoder().encode(PASS),
+      base64ToBytes(e.kdf.salt)!,
+      e.kdf.iterations,
+    );
+    const other = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: base64ToBytes(e.check.iv)! },
+      key,
+      new TextEncoder().encode('not the check text'),
+    );
+    const crafted = { ...e, check: { ...e.check, data: bytesToBase64(new Uint8Array(other)) } };
+    expect(await refusal({ ...crafted, data: flipped(e.data) })).toBe('backup/wrong-passphrase {}');
+  });
+
   it('names what it found damaged: the header, or the data under a right passphrase', async () => {
     const e = await envelope();
     const header = `backup/corrupted ${JSON.stringify({ reason: 'header' })}`;
@@ -215,6 +234,11 @@ describe('an encrypted header that is not one this version can use', () => {
     // A digest with a byte more is not the digest, though its first 32 bytes agree.
     const longer = bytesToBase64(new Uint8Array([...base64ToBytes(e.digest)!, 0]));
     expect(await refusal({ ...e, digest: longer })).toBe(header);
+    // Nor is one that differs in a single byte, though the other 31 agree.
+    expect(await refusal({ ...e, digest: flipped(e.digest!) })).toBe(header);
+    expect(await refusal({ ...e, parameters: flipped(e.parameters!) })).toBe(
+      `backup/kdf-changed ${JSON.stringify({ iterations: e.kdf.iterations })}`,
+    );
     expect(await refusal({ ...e, data: flipped(e.data) })).toBe(
       `backup/corrupted ${JSON.stringify({ reason: 'authentication' })}`,
     );
@@ -249,6 +273,29 @@ describe('an encrypted header that is not one this version can use', () => {
     expect(envelopeIterations({ kdf: { iterations: '1000' } })).toBeNull();
     expect(envelopeIterations(null)).toBeNull();
     expect(envelopeIterations({ kdf: null })).toBeNull();
+  });
+
+  it('is written with the maximum count itself (derived here with one round, not ten million)', async () => {
+    const derive = crypto.subtle.deriveKey.bind(crypto.subtle);
+    const spy = vi
+      .spyOn(crypto.subtle, 'deriveKey')
+      .mockImplementation((params, ...rest) =>
+        derive({ ...(params as Pbkdf2Params), iterations: 1 }, ...rest),
+      );
+    try {
+      const text = await encryptBackupText(PLAIN, PASS, { iterations: MAX_ITERATIONS });
+      expect((JSON.parse(text) as EncryptedEnvelope).kdf.iterations).toBe(MAX_ITERATIONS);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuses a passphrase that is no text at all (a form that gave none) as empty', async () => {
+    const none = undefined as unknown as string;
+    expect(await codeOf(encryptBackupText(PLAIN, none))).toBe('backup/empty-passphrase');
+    expect(await codeOf(decryptBackupEnvelope(await envelope(), none))).toBe(
+      'backup/empty-passphrase',
+    );
   });
 
   it('is never written with a count this version would refuse to read', async () => {

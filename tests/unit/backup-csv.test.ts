@@ -286,4 +286,11 @@ describe('cells written and read (csv-format rules)', () => {
     expect(parseCsvAmount('(5', '.')).toEqual({ problem: 'format' });
     expect(parseCsvAmount('5)', '.')).toEqual({ problem: 'format' });
   });
+
+  it('reads a lone bracket as a badly written amount, never as a minus', () => {
+    // "(5000" is not "(5000)" with its bracket lost: the person is told the amount is malformed.
+    for (const cell of ['(5000', '5000)', '(5.000', '5.000)', '((5000)']) {
+      expect(parseCsvAmount(cell, ','), cell).toEqual({ problem: 'format' });
+    }
+  });
 });

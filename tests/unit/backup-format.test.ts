@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BACKUP_VERSION,
   backupFileName,
+  byId,
   fileSlug,
   serializeBackup,
   summarizeBackup,
@@ -167,5 +168,74 @@ describe('file names', () => {
     expect(backupFileName('Keluarga Sari', '2026-03-01', { encrypted: true })).toBe(
       'anyam-keluarga-sari-2026-03-01-encrypted.json',
     );
+  });
+});
+
+describe('the file’s order and its summary (rules found by mutation testing, issue 28)', () => {
+  const tables = householdFactory.build({ seed: 5, months: 2, entriesPerMonth: 6 });
+
+  it('writes every table in id order, whatever order its rows are given in', () => {
+    const shuffled = structuredClone(tables);
+    for (const table of TABLE_NAMES) {
+      const rows = shuffled[table] as { id: string }[];
+      rows.reverse();
+      rows.push(...rows.splice(0, Math.floor(rows.length / 2)));
+    }
+    const written = parse(serializeBackup(shuffled, META));
+    for (const table of TABLE_NAMES) {
+      const ids = (written.tables[table] as { id: string }[]).map((r) => r.id);
+      expect(ids, table).toEqual([...ids].sort());
+      expect(ids.length, table).toBe(tables[table].length);
+    }
+  });
+
+  it('orders two records by id: below 0, above 0, and 0 for the same id', () => {
+    const a = { ...tables.members[0]!, id: 'a' };
+    const b = { ...tables.members[0]!, id: 'b' };
+    expect(byId(a, b)).toBeLessThan(0);
+    expect(byId(b, a)).toBeGreaterThan(0);
+    expect(byId(a, { ...a })).toBe(0);
+  });
+
+  it('says compressed only when told, and gives the household’s base currency', async () => {
+    const backup = await validateBackup(parse(serializeBackup(tables, META)));
+    expect(summarizeBackup(backup, false).compressed).toBe(false);
+    expect(summarizeBackup(backup, false, true).compressed).toBe(true);
+    expect(summarizeBackup(backup, true).encrypted).toBe(true);
+    expect(summarizeBackup(backup, false).baseCurrency).toBe(tables.settings[0]!.baseCurrency);
+    const none = await validateBackup(parse(serializeBackup({ ...tables, settings: [] }, META)));
+    expect(summarizeBackup(none, false).baseCurrency).toBe(null);
+  });
+
+  it('gives the first and last date of the live entries in any order, and none without one', async () => {
+    const copy = structuredClone(tables);
+    const dates = copy.entries.map((e) => e.date).sort();
+    // The latest entry first and the earliest last: neither end is where the list starts.
+    copy.entries.sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : 0));
+    const backup = await validateBackup(parse(serializeBackup(copy, META)));
+    expect(summarizeBackup(backup, false).dateRange).toEqual({
+      from: dates[0],
+      to: dates.at(-1),
+    });
+    const gone = structuredClone(tables);
+    for (const entry of gone.entries) entry.deletedAt = entry.updatedAt;
+    const deleted = await validateBackup(parse(serializeBackup(gone, META)));
+    expect(summarizeBackup(deleted, false).dateRange).toBe(null);
+  });
+
+  it('cuts a long name at 40 characters without a trailing dash', () => {
+    expect(fileSlug(`${'a'.repeat(39)} bcd`)).toBe('a'.repeat(39));
+  });
+
+  it('names a changes-only, an encrypted and a compressed file, in that order', () => {
+    const day = '2026-03-01';
+    expect(backupFileName('Sari', day, { changes: true })).toBe(
+      'anyam-sari-2026-03-01-changes.json',
+    );
+    expect(backupFileName('Sari', day, { compressed: true })).toBe('anyam-sari-2026-03-01.json.gz');
+    expect(backupFileName('Sari', day, { changes: true, encrypted: true, compressed: true })).toBe(
+      'anyam-sari-2026-03-01-changes-encrypted.json.gz',
+    );
+    expect(backupFileName('Sari', day, {})).toBe('anyam-sari-2026-03-01.json');
   });
 });

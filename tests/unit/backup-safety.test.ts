@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { yieldToEventLoop } from '../../src/lib/db/backup/cancel';
 import { backupReminderDue } from '../../src/lib/db/backup/reminder';
 import { passphraseBits, passphraseStrength } from '../../src/lib/db/backup/passphrase';
 
@@ -34,6 +35,32 @@ describe('backup reminder', () => {
     expect(backupReminderDue(settings(days(30), tomorrow), true, NOW)).toBe(false);
     expect(backupReminderDue(settings(null, tomorrow), true, NOW)).toBe(false);
     expect(backupReminderDue(settings(days(30), days(1)), true, NOW)).toBe(true);
+  });
+
+  it('comes back at the very instant the snooze ends', () => {
+    expect(backupReminderDue(settings(days(30), NOW.toISOString()), true, NOW)).toBe(true);
+  });
+});
+
+describe('a long job’s turn between slices (cancel.ts)', () => {
+  it('gives the event loop a turn: a timer queued before it has run when it resolves', async () => {
+    let ran = false;
+    setTimeout(() => {
+      ran = true;
+    }, 0);
+    await yieldToEventLoop();
+    expect(ran).toBe(true);
+  });
+
+  it('yields with scheduler.yield where the browser has it', async () => {
+    const yieldSpy = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('scheduler', { yield: yieldSpy });
+    try {
+      await yieldToEventLoop();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(yieldSpy).toHaveBeenCalledOnce();
   });
 });
 

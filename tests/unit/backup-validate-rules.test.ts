@@ -738,4 +738,18 @@ describe('set-asides', () => {
     second.deletedAt = '2026-03-01T00:00:00.000Z';
     expect(() => checkSetAsides(t, null)).not.toThrow();
   });
+
+  it('name a live set-aside of the entry they over-hold, never a deleted one listed before it', () => {
+    const { t, index, saved, entry } = withEntry();
+    // A deleted set-aside of the same entry, first in the table: it holds nothing, so it is
+    // not the row the person is sent to.
+    const gone = { ...saved, id: UNKNOWN, deletedAt: '2026-03-01T00:00:00.000Z' };
+    rowsOf(t).setAsides!.unshift(gone);
+    entry.amountMinor = (saved.amountMinor as number) - 1;
+    expect(refusalOf(() => checkSetAsides(t, null)).details).toMatchObject({
+      index: index + 1,
+      id: saved.id,
+      recordCode: 'set-aside/more-than-received',
+    });
+  });
 });

@@ -89,6 +89,12 @@ describe('the line break and the delimiter', () => {
     expect(detectNewline(text)).toBe(newline);
   });
 
+  it('guess only a comma, a semicolon, a tab or a bar as the delimiter', () => {
+    // Papaparse would also guess its own record and unit separators (U+001E, U+001F).
+    const text = 'a\u001fb\u001fc\n1\u001f2\u001f3\n4\u001f5\u001f6\n';
+    expect(detectDelimiter(text)).toBe(',');
+  });
+
   it('default to a comma and "\\n" for a single column on one line', () => {
     expect(detectDelimiter('amount')).toBe(',');
     expect(detectNewline('amount')).toBe('\n');

@@ -187,6 +187,7 @@ export function summarizeBackup(
     changes: backup.changes,
     counts,
     deleted,
+    // Stryker disable next-line LogicalOperator: `from` and `to` are set together by the first live entry, so either is null exactly when both are
     dateRange: from !== null && to !== null ? { from, to } : null,
   };
 }

@@ -105,6 +105,7 @@ export function checkCarried(tables: HouseholdTables, changes: BackupChanges): v
   try {
     checkReferences(tables);
   } catch (error) {
+    // Stryker disable next-line LogicalOperator: checkReferences throws only backup/dangling-reference or a TypeError, so `&&` rethrows exactly what `||` does
     if (!isAnyamError(error) || error.code !== 'backup/dangling-reference') throw error;
     throw new AnyamError('backup/changes-incomplete', {
       ...error.details,
@@ -125,6 +126,7 @@ export function checkBalances(tables: HouseholdTables): void {
         index,
         id: saving.id,
         field: 'amountMinor',
+        // Stryker disable next-line StringLiteral: checkBalance throws only AnyamErrors, so this fallback is never read
         recordCode: isAnyamError(error) ? error.code : 'invalid',
         issues: [],
       });
@@ -137,6 +139,7 @@ export function checkBalances(tables: HouseholdTables): void {
  * The rules beyond the schemas that the forms and the CSV import keep (domain/record-rules.ts):
  * Replace and Merge refuse a file that breaks one, so every path accepts the same records.
  */
+// Stryker disable next-line BooleanLiteral: its only caller (validateBackup) always passes `whole`
 export function checkRecordRules(tables: HouseholdTables, whole = true): void {
   const context = {
     today: todayIso(),
@@ -170,6 +173,7 @@ export function checkRecordRules(tables: HouseholdTables, whole = true): void {
  * (money/total-too-large); the write checks the totals again after a merge (restore.ts).
  */
 export function checkTotals(tables: HouseholdTables): void {
+  // Stryker disable next-line StringLiteral,LogicalOperator: a validated entry carries no base amount (only rollup rows do), so the base total is 0 and the refusal that would name this currency never fires
   const base = tables.settings[0]?.baseCurrency ?? '';
   try {
     assertTotalsWithinLimit(

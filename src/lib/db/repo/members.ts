@@ -86,6 +86,7 @@ export async function deleteMember(id: string): Promise<Member> {
     const uses = await usesOfMember(db, id);
     if (Object.values(uses).some((n) => n > 0))
       throw new AnyamError('member/in-use', { id, ...uses });
+    // Stryker disable next-line StringLiteral: requireLive above, in the same transaction, already refused a missing or deleted member with this code
     return softDeleteIn(db.members, id, 'member/not-found');
   });
 }
