@@ -433,6 +433,33 @@ describe('the funds repository: defaults, edits, cascades and lists', () => {
     );
   });
 
+  it('lists set-asides of one date made in the same millisecond by id, however they are stored', async () => {
+    // Two phones merged, or one tap that set money aside twice: the order must not be an accident
+    // of the sort (a comparator that answered "before" both ways left it to the engine).
+    const at = '2026-11-01T00:00:00.000Z';
+    const aside = (id: string) => ({
+      id,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+      fundId: fund.id,
+      entryId: null,
+      date: '2027-01-05',
+      amountMinor: 1,
+      currency: 'IDR' as const,
+      isSample: false,
+    });
+    for (const stored of [
+      ['tie-c', 'tie-a', 'tie-b'],
+      ['tie-b', 'tie-c', 'tie-a'],
+      ['tie-a', 'tie-b', 'tie-c'],
+    ]) {
+      await db.setAsides.clear();
+      for (const id of stored) await db.setAsides.put(aside(id));
+      expect((await listSetAsides()).map((s) => s.id)).toEqual(['tie-a', 'tie-b', 'tie-c']);
+    }
+  });
+
   it('lists funds of one due date by id, however they are stored', async () => {
     const ties = ['tie-c', 'tie-a', 'tie-b'];
     await db.funds.bulkPut(ties.map((id) => ({ ...fund, id })));

@@ -188,8 +188,18 @@ export async function listFunds(): Promise<Fund[]> {
 /** Live set-asides, newest first. */
 export async function listSetAsides(): Promise<SetAside[]> {
   const rows = await listSmall(getDb().setAsides);
+  // Newest first. Two of one date and one millisecond (a merge, a double tap) compare equal, so
+  // the stable sort keeps them in the table's id order, the same on every phone.
   return rows.sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+    a.date !== b.date
+      ? a.date < b.date
+        ? 1
+        : -1
+      : a.createdAt < b.createdAt
+        ? 1
+        : a.createdAt > b.createdAt
+          ? -1
+          : 0,
   );
 }
 
