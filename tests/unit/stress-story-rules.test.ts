@@ -177,6 +177,15 @@ describe('a stream with nothing to take away', () => {
       'PHP',
     );
     expect(allOut.outcome).toEqual({ kind: 'unknown', reason: 'needs-rate' });
+    // Nothing of the stream counted, so its two columns are the same: no table of a change, and
+    // the rate is what is asked for even when E is not known either.
+    expect(allOut.compared).toBe(false);
+    const noE = stressStory(
+      stress({ streamMeanMinor: null, flaggedMonths: 3, essentialMinor: null }),
+      TODAY,
+      'PHP',
+    );
+    expect([noE.compared, noE.outcome]).toEqual([false, { kind: 'unknown', reason: 'needs-rate' }]);
   });
 });
 

@@ -139,9 +139,10 @@ export function stressStory(stress: StressTest, today: IsoDate, currency: string
   };
 
   const streamMean = stress.streamMeanMinor;
-  if (whole(streamMean) === 0 || (streamMean === null && stress.flaggedMonths === 0)) {
-    // Nothing of this stream in the period: a month left out for a missing rate might have held
-    // some, which only the rate can tell.
+  if (streamMean === null || whole(streamMean) === 0) {
+    // Nothing of this stream in the period (no month of it counted, or nothing in those that
+    // were): the two columns are the same, so nothing is compared. A month left out for a
+    // missing rate might have held some, which only the rate can tell.
     if (stress.flaggedMonths > 0)
       return { ...story, compared: false, outcome: { kind: 'unknown', reason: 'needs-rate' } };
     return {
