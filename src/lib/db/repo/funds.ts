@@ -2,7 +2,7 @@
  * Funds for the big dates and the money set aside for them: every write is one read-write
  * transaction that checks the rules of domain/funds.ts first, so a refused write changes nothing.
  */
-import { todayIso } from '../../domain/dates';
+import { compareIso, todayIso } from '../../domain/dates';
 import { checkFundDate, checkSetAside, setAsideByEntry } from '../../domain/funds';
 import {
   AnyamError,
@@ -188,19 +188,9 @@ export async function listFunds(): Promise<Fund[]> {
 /** Live set-asides, newest first. */
 export async function listSetAsides(): Promise<SetAside[]> {
   const rows = await listSmall(getDb().setAsides);
-  // Newest first. Two of one date and one millisecond (a merge, a double tap) compare equal, so
-  // the stable sort keeps them in the table's id order, the same on every phone.
-  return rows.sort((a, b) =>
-    a.date !== b.date
-      ? a.date < b.date
-        ? 1
-        : -1
-      : a.createdAt < b.createdAt
-        ? 1
-        : a.createdAt > b.createdAt
-          ? -1
-          : 0,
-  );
+  // Newest first (both are ISO text). Two of one date and one millisecond (a merge, a double tap)
+  // compare equal, so the stable sort keeps them in the table's id order, the same on every phone.
+  return rows.sort((a, b) => compareIso(b.date, a.date) || compareIso(b.createdAt, a.createdAt));
 }
 
 /**
