@@ -1,5 +1,3 @@
-import { markPhase } from '../db/phase-mark';
-
 /**
  * Runs `compute` in a task of its own and `draw` in the task after it, so that a costly
  * computation and the first render of what it computed are two tasks rather than one long one
@@ -8,14 +6,8 @@ import { markPhase } from '../db/phase-mark';
  */
 export function computeThenDraw(compute: () => unknown, draw: () => void): () => void {
   let timer = setTimeout(() => {
-    markPhase('compute');
     compute();
-    markPhase('computed');
-    timer = setTimeout(() => {
-      draw();
-      // Svelte renders in a microtask of this task: the mark follows the render.
-      queueMicrotask(() => markPhase('drawn'));
-    }, 0);
+    timer = setTimeout(draw, 0);
   }, 0);
   return () => clearTimeout(timer);
 }
