@@ -14,6 +14,7 @@ import {
   addEntry,
   addPlan,
   addRate,
+  addStream,
   deleteEntries,
   updateEntry,
   type EntryInput,
@@ -152,6 +153,40 @@ describe('the money bounds', () => {
     });
     expect(report.errors).toEqual([]);
     expect(await codeOf(importCsv(report))).toBe('money/total-too-large');
+    expect(await checksumTables(db)).toEqual(before);
+  });
+
+  it('refuses one CSV file the same way however its import is cut into chunks', async () => {
+    // Two totals pass the limit: IDR on the file's first row, EUR (no rate, so no base) on its
+    // second. A check per chunk would name IDR; the one check at the end names the first in code order.
+    const eur = await addStream({
+      memberId: h.member.id,
+      name: 'Euro work',
+      kind: 'microtask',
+      currency: 'EUR',
+    });
+    await addEntry(entryOf(MAX_TOTAL_MINOR - 100));
+    await addEntry(entryOf(MAX_TOTAL_MINOR - 100, { streamId: eur.id }));
+    const before = await checksumTables(db);
+    const text =
+      'date,stream,amount,currency\n2025-06-02,Warung,5.00,IDR\n2025-06-03,Euro work,5.00,EUR\n';
+    const report = await checkCsv(text, {
+      mapping: guessMapping(['date', 'stream', 'amount', 'currency']),
+      dateFormat: 'YYYY-MM-DD',
+      decimalSeparator: '.',
+    });
+    expect(report.errors).toEqual([]);
+    const refused = (chunkSize?: number) =>
+      importCsv(report, {}, { chunkSize }).then(
+        () => null,
+        (e: { code: string; details: unknown }) => ({ code: e.code, details: e.details }),
+      );
+    const whole = {
+      code: 'money/total-too-large',
+      details: { currency: 'EUR', limit: MAX_TOTAL_MINOR },
+    };
+    expect(await refused()).toEqual(whole);
+    expect(await refused(1)).toEqual(whole);
     expect(await checksumTables(db)).toEqual(before);
   });
 });

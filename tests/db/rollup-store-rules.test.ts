@@ -58,6 +58,25 @@ describe('before the household has settings', () => {
     expect(rows[0]!.missingRateCount).toBe(1);
     await expectRollupsConsistent(db);
   });
+
+  it('counts a foreign amount as missing a rate even when its rate is stored', async () => {
+    // A rate needs a base to convert to; before settings there is none (a hand-made file restored
+    // without its settings row leaves a household so).
+    const member = await addMember({ name: 'Sari' });
+    const stream = await addStream({
+      memberId: member.id,
+      name: 'Tasks',
+      kind: 'microtask',
+      currency: 'USD',
+    });
+    await addRate({ currency: 'USD', date: '2025-01-01', value: '15800' });
+    await addEntry({ streamId: stream.id, date: '2025-06-03', amountMinor: 1_250 });
+    const rows = await listRollups();
+    expect(rows.map((r) => [r.currency, r.amountMinor, r.baseMinor, r.missingRateCount])).toEqual([
+      ['USD', 1_250, 0, 1],
+    ]);
+    await expectRollupsConsistent(db);
+  });
 });
 
 describe('only live entries are counted', () => {

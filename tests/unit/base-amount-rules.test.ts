@@ -31,4 +31,9 @@ describe('an amount in the base currency', () => {
     expect(baseMinorOrNull(100, 'USD', 'IDR', '2024-12-31', rates)).toBeNull();
     expect(baseMinorOrNull(100, 'PHP', 'IDR', '2025-02-01', rates)).toBeNull();
   });
+
+  it('is null with no base currency yet, even when a rate is stored', () => {
+    const rates = [rate('2025-01-01', '16000')];
+    expect(baseMinorOrNull(100, 'USD', '', '2025-02-01', rates)).toBeNull();
+  });
 });

@@ -103,4 +103,21 @@ describe('a write may not raise a total past MAX_TOTAL_MINOR', () => {
       refusal(totals(0, MAX_TOTAL_MINOR + 3), totals(0, MAX_TOTAL_MINOR + 4), 'PHP'),
     ).not.toBeNull();
   });
+
+  it('names the first currency in code order when several pass the limit at once', () => {
+    const over = MAX_TOTAL_MINOR + 1;
+    // Rows in the order a store might give them: USD's before IDR's.
+    const after = {
+      byCurrency: new Map([
+        ['USD', over],
+        ['PHP', 5],
+        ['IDR', over],
+      ]),
+      base: 0,
+    };
+    expect(refusal(null, after, 'IDR')?.details).toEqual({
+      currency: 'IDR',
+      limit: MAX_TOTAL_MINOR,
+    });
+  });
 });

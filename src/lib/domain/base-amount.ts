@@ -15,7 +15,8 @@ export function liveRates<T extends RateRecordLike>(rates: readonly T[]): T[] {
 
 /**
  * `amountMinor` in base-currency minor units with the rate in force on `date` (money.ts does the
- * integer arithmetic and the single rounding), or null when no rate is in force on that date.
+ * integer arithmetic and the single rounding), or null when no rate is in force on that date, or
+ * when there is no base currency yet ('').
  */
 export function baseMinorOrNull(
   amountMinor: MinorUnits,
@@ -25,6 +26,8 @@ export function baseMinorOrNull(
   rates: readonly RateLike[],
 ): MinorUnits | null {
   if (currency === baseCurrency) return amountMinor;
+  // No base currency yet (before settings exist): no rate applies, not even a stored one.
+  if (baseCurrency === '') return null;
   const rate = rateInForce(rates, currency, date);
   if (rate === null) return null;
   // Hand money.ts only the rate already found, so it does not search the list a second time.

@@ -63,6 +63,15 @@ export interface StatementSource {
   totalMinor: MinorUnits;
 }
 
+/**
+ * The statement's order of sources, a consistent total order: the largest total first; equal
+ * totals by name.
+ */
+export function compareSources(a: StatementSource, b: StatementSource): number {
+  if (b.totalMinor !== a.totalMinor) return b.totalMinor - a.totalMinor;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 /** How much income varies, in words: by the score's own thresholds. */
 export type Variation = 'steady' | 'varies' | 'varies-a-lot';
 
@@ -149,15 +158,7 @@ export function incomeStatement<E extends StatementEntry>(
     if (totalMinor !== 0 || missing[r]!.some((n) => n > 0))
       sources.push({ streamId: s.id, name: s.name, perMonth, totalMinor });
   });
-  sources.sort((a, b) =>
-    b.totalMinor !== a.totalMinor
-      ? b.totalMinor - a.totalMinor
-      : a.name < b.name
-        ? -1
-        : a.name > b.name
-          ? 1
-          : 0,
-  );
+  sources.sort(compareSources);
   const monthTotals = months.map((_, c) => income.reduce((sum, line) => sum + line[c]!, 0));
   const totalMinor = monthTotals.reduce((a, b) => a + b, 0);
   let low = 0;

@@ -99,7 +99,12 @@ function assertMinor(amountMinor: number): void {
   if (!Number.isSafeInteger(amountMinor)) throw invalid(amountMinor);
 }
 
-function safeLocale(locale: string): string {
+/**
+ * The locale Anyam formats and parses with: `locale` when Intl supports it, else English. Never
+ * the runtime's default: a tag Intl cannot use must read the same on every phone, not in the
+ * phone's own language.
+ */
+export function safeLocale(locale: string): string {
   try {
     return Intl.NumberFormat.supportedLocalesOf(locale).length > 0 ? locale : 'en';
   } catch {

@@ -67,15 +67,18 @@ export interface MonthlyLoop {
   instalments: MonthInstalments;
 }
 
-// Stryker disable next-line BlockStatement: itemKey only breaks ties of one kind on one day, and dueIncome and dueBills already give each kind in id order (stable sort), so a key that ties everything keeps the same order
 function itemKey(item: DueItem): string {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: as above: a key that is undefined for one kind makes its items tie, and the stable sort keeps them in the id order they came in
   return item.kind === 'income' ? item.streamId : item.planId;
 }
 
-function byDate(a: DueItem, b: DueItem): number {
-  if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
-  // Income before bills on the same day: what comes in pays what goes out.
+/**
+ * The due list's order, a consistent total order (what `Array.prototype.sort` requires for the
+ * same answer on every engine): by date; on one day income before bills, since what comes in
+ * pays what goes out; then by stream or plan id.
+ */
+export function compareDueItems(a: DueItem, b: DueItem): number {
+  if (a.dueOn < b.dueOn) return -1;
+  if (a.dueOn > b.dueOn) return 1;
   if (a.kind !== b.kind) return a.kind === 'income' ? -1 : 1;
   return itemKey(a) < itemKey(b) ? -1 : itemKey(a) > itemKey(b) ? 1 : 0;
 }
@@ -88,7 +91,7 @@ export function monthlyLoop(rows: MonthlyLoopRows, today: IsoDate): MonthlyLoop 
       kind: 'bill' as const,
       ...b,
     })),
-  ].sort(byDate);
+  ].sort(compareDueItems);
   const [debts, repayments] = [rows.debts ?? [], rows.repayments ?? []];
   const owed = dueInstalments(debts, repayments, rows.skips, today);
   const month = monthOf(today);

@@ -19,21 +19,19 @@ export interface SavingsInForce {
   places?: number;
 }
 
+/**
+ * The order of balances, a consistent total order: oldest date first; on one date the one
+ * updated later sorts last, so it is the one in force.
+ */
+export function compareBalances(a: Saving, b: Saving): number {
+  if (a.date < b.date) return -1;
+  if (a.date > b.date) return 1;
+  return a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0;
+}
+
 /** Live balances oldest first; on the same date the later-updated one wins (it sorts last). */
 function balancesByDate(savings: readonly Saving[]): Saving[] {
-  return savings
-    .filter((s) => s.deletedAt === null)
-    .sort((a, b) =>
-      a.date !== b.date
-        ? a.date < b.date
-          ? -1
-          : 1
-        : a.updatedAt < b.updatedAt
-          ? -1
-          : a.updatedAt > b.updatedAt
-            ? 1
-            : 0,
-    );
+  return savings.filter((s) => s.deletedAt === null).sort(compareBalances);
 }
 
 /**

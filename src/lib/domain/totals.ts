@@ -32,14 +32,17 @@ export function totalsOf(rows: Iterable<Summable>): Totals {
 /**
  * Throws money/total-too-large (details: currency, limit) when a total of `after` is past the
  * limit and higher than it was `before`. A household already past the limit (written by an
- * older Anyam) can still delete or lower amounts; it can never grow further.
+ * older Anyam) can still delete or lower amounts; it can never grow further. When several are,
+ * it names the first currency in code order, whatever order the rows came in: one file brings
+ * one refusal however its import is cut into chunks.
  */
 export function assertTotalsWithinLimit(
   before: Totals | null,
   after: Totals,
   baseCurrency: CurrencyCode,
 ): void {
-  for (const [currency, total] of after.byCurrency) {
+  for (const currency of [...after.byCurrency.keys()].sort()) {
+    const total = after.byCurrency.get(currency)!;
     if (total > MAX_TOTAL_MINOR && total > (before?.byCurrency.get(currency) ?? 0)) {
       throw new AnyamError('money/total-too-large', { currency, limit: MAX_TOTAL_MINOR });
     }
