@@ -33,8 +33,14 @@ import { codeOf, dropDatabase, freshDatabase } from './helpers';
 import { errorOf } from '../refusal';
 
 const META = { exportedAt: '2026-11-02T09:30:00.000Z', app: { name: 'Anyam', version: 'test' } };
-let db: AnyamDatabase;
-afterEach(() => dropDatabase(db));
+let db: AnyamDatabase | undefined;
+// Some tests open no database: run first (--sequence.shuffle.tests) they leave none to drop.
+afterEach(async () => {
+  if (db) await dropDatabase(db);
+  db = undefined;
+});
+/** The test's own database, opened by its first line. */
+const opened = (): AnyamDatabase => db!;
 
 /** The acceptance's paluwagan: 10 members, ₱2,000 a month, my turn #7, first round today. */
 const paluwagan: GroupInput = {
@@ -59,7 +65,7 @@ describe('the groups repository', () => {
   ] as const)('refuses %s and writes nothing', async (_what, over, code) => {
     db = freshDatabase('groups');
     expect(await codeOf(addGroup({ ...paluwagan, ...over }))).toBe(code);
-    expect(await db.groups.count()).toBe(0);
+    expect(await opened().groups.count()).toBe(0);
   });
 
   it('pays a round in the due list, undoes it, and receives the pot', async () => {
@@ -132,8 +138,8 @@ describe('backups, CSV and samples carry the groups', () => {
     const prepared = await readBackupFile(JSON.stringify(file));
     expect(prepared.summary.counts.groups).toBe(0);
     await applyRestore(prepared, 'replace');
-    expect(await db.groups.count()).toBe(0);
-    expect(await db.entries.count()).toBe(tables.entries.length);
+    expect(await opened().groups.count()).toBe(0);
+    expect(await opened().entries.count()).toBe(tables.entries.length);
   });
 
   it.each([
@@ -148,7 +154,7 @@ describe('backups, CSV and samples carry the groups', () => {
     expect(await codeOf(readBackupFile(serializeBackup(tables, META)))).toBe(
       'backup/invalid-record',
     );
-    expect(await db.groups.count()).toBe(0);
+    expect(await opened().groups.count()).toBe(0);
   });
 
   it('refuses a round that names no group of the file', async () => {
@@ -206,7 +212,7 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     expect([plain.note, plain.isSample]).toEqual(['', false]);
     const told = await addGroup({ ...paluwagan, note: 'Office', isSample: true });
     expect([told.note, told.isSample]).toEqual(['Office', true]);
-    expect(await db.groups.get(told.id)).toEqual(told);
+    expect(await opened().groups.get(told.id)).toEqual(told);
   });
 
   it('edits a live group through the same rules, and refuses an unknown or deleted one', async () => {
@@ -214,9 +220,9 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     const group = await addGroup(paluwagan);
     const edited = await updateGroup(group.id, { name: 'Paluwagan 2', note: 'moved' });
     expect(edited).toMatchObject({ name: 'Paluwagan 2', note: 'moved', members: 10 });
-    expect(await db.groups.get(group.id)).toEqual(edited);
+    expect(await opened().groups.get(group.id)).toEqual(edited);
     expect(await codeOf(updateGroup(group.id, { members: 1 }))).toBe('group/invalid-members');
-    expect(await db.groups.get(group.id)).toEqual(edited);
+    expect(await opened().groups.get(group.id)).toEqual(edited);
     expect(await codeOf(updateGroup('nope', { name: 'x' }))).toBe('group/not-found');
     await deleteGroup(group.id);
     expect(await codeOf(updateGroup(group.id, { name: 'x' }))).toBe('group/not-found');
@@ -226,7 +232,7 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     db = freshDatabase('groups');
     const group = await addGroup(paluwagan);
     const ties = ['tie-c', 'tie-a', 'tie-b'];
-    await db.groups.bulkPut(ties.map((id) => ({ ...group, id })));
+    await opened().groups.bulkPut(ties.map((id) => ({ ...group, id })));
     const order = (await listGroups()).map((g) => g.id).filter((id) => id.startsWith('tie-'));
     expect(order).toEqual(['tie-a', 'tie-b', 'tie-c']);
   });
@@ -273,7 +279,7 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     const again = await payContribution({ groupId: group.id, round: 1 });
     expect(again.id).not.toBe(undone.id);
     expect(again.deletedAt).toBeNull();
-    expect((await db.groupPayments.get(again.id))!.deletedAt).toBeNull();
+    expect((await opened().groupPayments.get(again.id))!.deletedAt).toBeNull();
   });
 
   it('refuses an answer for a group that is unknown or deleted, naming it', async () => {
@@ -288,7 +294,7 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     expect(await codeOf(skipRound({ groupId: group.id, round: 1 }))).toBe(
       'group-payment/unknown-group',
     );
-    expect(await db.groupPayments.count()).toBe(0);
+    expect(await opened().groupPayments.count()).toBe(0);
   });
 
   it('takes rounds 1 to the last member only, whole numbers, naming the round refused', async () => {
@@ -301,7 +307,7 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
         { field: 'round', round },
       ]);
     }
-    expect(await db.groupPayments.count()).toBe(0);
+    expect(await opened().groupPayments.count()).toBe(0);
     expect((await payContribution({ groupId: group.id, round: 10 })).round).toBe(10);
     expect((await payContribution({ groupId: group.id, round: 1 })).round).toBe(1);
   });
@@ -332,7 +338,7 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     });
     expect(told).toMatchObject({ dueOn: '2027-02-24', date: '2027-02-20', amountMinor: 150_000 });
     expect(told.note).toBe('late');
-    expect(await db.groupPayments.get(told.id)).toEqual(told);
+    expect(await opened().groupPayments.get(told.id)).toEqual(told);
   });
 
   it('keeps a contribution and a skip of one round apart: each answer has its own row', async () => {
@@ -342,7 +348,7 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
     const skipped = await skipRound({ groupId: group.id, round: 1 });
     expect(skipped.id).not.toBe(paid.id);
     expect(skipped.kind).toBe('skip');
-    expect(await db.groupPayments.count()).toBe(2);
+    expect(await opened().groupPayments.count()).toBe(2);
   });
 
   it('refuses a day more than a year ahead, naming it and the last day allowed', async () => {
@@ -355,7 +361,7 @@ describe('the groups repository: edits, deletes and the rows a round answer writ
       'group-payment/date-too-far',
       { field: 'date', date: '2027-11-25', latest: '2027-11-24' },
     ]);
-    expect(await db.groupPayments.count()).toBe(0);
+    expect(await opened().groupPayments.count()).toBe(0);
     const last = await payContribution({ groupId: group.id, round: 1, date: '2027-11-24' });
     expect(last.date).toBe('2027-11-24');
   });
