@@ -9,23 +9,19 @@ import { markPhase } from './lib/db/phase-mark';
  * the first frame to mount it): the data layer, opening IndexedDB, the household gate and, on
  * the dashboard, the view's code. App.svelte imports the same modules later and gets these
  * loads. A first visit starts nothing here: onboarding must not wait behind the data layer.
- * Returns what settles once the data layer has run (main.ts mounts the shell after it), or null.
  */
-export function startEarly(route: Route): Promise<unknown> | null {
+export function startEarly(route: Route): void {
   markPhase('entry');
-  if (!device.current.householdName) return null;
+  if (!device.current.householdName) return;
   const ignore = () => undefined;
-  const opened = import('./lib/db/open-early').then((mod) => mod.openEarly(), ignore);
+  import('./lib/db/open-early').then((mod) => mod.openEarly(), ignore);
   // The first screen's reads, in one transaction (the dashboard's rollups too).
-  const reading = import('./lib/state/household.svelte').then(
+  import('./lib/state/household.svelte').then(
     (mod) => mod.readEarly({ rollups: route === 'dashboard' }),
     ignore,
   );
   import('./components/ShellData.svelte').catch(ignore);
-  // Settles once IndexedDB is open and the reads have been asked for (or their code failed to
-  // load): their answers then come while the shell mounts, not after it.
-  const dataLayer = Promise.all([opened, reading]);
-  if (route !== 'dashboard') return dataLayer;
+  if (route !== 'dashboard') return;
   import('./views/dashboard/DashboardView.svelte').catch(ignore);
   // Every chunk the dashboard needs before its score, listed at build time
   // (scripts/dashboard-preload.mjs): fetched at once instead of one import depth at a time.
@@ -38,5 +34,4 @@ export function startEarly(route: Route): Promise<unknown> | null {
   for (const url of mine?.slice(locale.current.length + 1).split(',') ?? []) {
     import(/* @vite-ignore */ url).catch(ignore);
   }
-  return dataLayer;
 }

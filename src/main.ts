@@ -2,7 +2,6 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { startEarly } from './early-start';
-import { scheduleMount } from './mount-shell';
 import { applyDocumentLanguage, locale } from './lib/i18n/locale.svelte';
 import { installPrompt } from './lib/pwa/install.svelte';
 import { router } from './lib/state/router.svelte';
@@ -11,7 +10,7 @@ import { watchPasteLimits } from './lib/ui/paste-limit';
 import { m } from './paraglide/messages.js';
 
 // First: a returning visit's data and view start loading while the rest of this task runs.
-const dataLayer = startEarly(router.current);
+startEarly(router.current);
 applyDocumentLanguage(locale.current);
 // In a task of their own: the first listeners a page adds cost tens of ms at 4x CPU (Blink sets
 // up the event bindings), and nothing can be pasted or installed before the shell has mounted.
@@ -31,8 +30,8 @@ function start(app: HTMLElement) {
   mount(App, { target: app });
 }
 
-scheduleMount(() => start(target), {
-  hidden: document.visibilityState === 'hidden',
-  dataLayer,
-  nextFrame: (then) => requestAnimationFrame(then),
-});
+// Let the static header paint first: a module script that arrives from the service worker's
+// cache runs before the browser's first frame, so mounting at once would hold the first paint
+// until the whole shell has rendered. A hidden page gets no frames: it mounts at once.
+if (document.visibilityState === 'hidden') start(target);
+else requestAnimationFrame(() => setTimeout(() => start(target), 0));
