@@ -11,10 +11,19 @@ import type { Fund, Rollup, Saving, Training } from '../../src/lib/domain/model'
 import { compareIso } from '../../src/lib/domain/dates';
 import { compareInstalments, type InstalmentOccurrence } from '../../src/lib/domain/debt-due';
 import { compareOwedRows, compareRepayments, type OwedRow } from '../../src/lib/domain/debts';
+import {
+  compareBills,
+  compareIncome,
+  type BillOccurrence,
+  type IncomeOccurrence,
+} from '../../src/lib/domain/due';
 import { compareFunds } from '../../src/lib/domain/funds';
+import { compareEvents, type CalendarItem } from '../../src/lib/domain/ical';
 import { compareSources, type StatementSource } from '../../src/lib/domain/income-statement';
+import { compareCurrencies } from '../../src/lib/domain/month-totals';
 import { compareDueItems, type DueItem } from '../../src/lib/domain/monthly-loop';
 import { compareGroupKeys, compareTrainings } from '../../src/lib/domain/pay';
+import { compareRates, type PlatformRate } from '../../src/lib/domain/pay-compare';
 import { comparePlatformCards, type PlatformCard } from '../../src/lib/domain/pay-figures';
 import { compareCoverage, type EarmarkedCoverage } from '../../src/lib/domain/plans';
 import type { BaseFlow } from '../../src/lib/domain/projection';
@@ -210,5 +219,56 @@ describe("the funds' order", () => {
       .record({ dueOn: day, id })
       .map((x) => ({ ...x, deletedAt: null }) as unknown as Fund);
     expectOrderOf(fund, compareFunds, (x) => [x.dueOn, x.id], 200);
+  });
+});
+
+describe("the best-platform ranking's order", () => {
+  it('is the highest effective pay first, then by platform', () => {
+    const rate = fc
+      .record({
+        effectivePerHour: fc.constantFrom(1_200, 2_500.5, 4_000),
+        platform: fc.constantFrom('Clickworker', 'Toloka'),
+      })
+      .map((x): PlatformRate => ({ ...x, pendingMinor: 0 }));
+    expectOrderOf(rate, compareRates, (x) => [-x.effectivePerHour, x.platform], 200);
+  });
+});
+
+describe("the due occurrences' orders", () => {
+  it('puts pay days oldest first, one day by stream id', () => {
+    const pay = fc
+      .record({ dueOn: day, streamId: id })
+      .map((x) => ({ ...x, amountMinor: 1 }) as unknown as IncomeOccurrence);
+    expectOrderOf(pay, compareIncome, (x) => [x.dueOn, x.streamId], 200);
+  });
+
+  it('puts bills oldest first, one day by plan id', () => {
+    const bill = fc
+      .record({ dueOn: day, planId: id })
+      .map((x) => ({ ...x, amountMinor: 1 }) as unknown as BillOccurrence);
+    expectOrderOf(bill, compareBills, (x) => [x.dueOn, x.planId], 200);
+  });
+});
+
+describe("the calendar export's order of events", () => {
+  it('is oldest first, one date by uid', () => {
+    const event = fc
+      .record({ date: day, uid: id })
+      .map((x): CalendarItem => ({ ...x, title: 'Rent' }));
+    expectOrderOf(event, compareEvents, (x) => [x.date, x.uid], 200);
+  });
+});
+
+describe("the month totals' order of currencies", () => {
+  it('is the base currency first, then the others by code', () => {
+    const code = fc.constantFrom('EUR', 'IDR', 'USD');
+    for (const base of ['EUR', 'IDR', 'USD']) {
+      expectOrderOf(
+        code,
+        (a, b) => compareCurrencies(a, b, base),
+        (x) => [x === base ? 0 : 1, x],
+        100,
+      );
+    }
   });
 });

@@ -115,7 +115,10 @@ export function owedRow(status: DebtStatus): OwedRow {
   };
 }
 
-const rank = (r: OwedRow) => (r.state === 'open' ? 0 : 1);
+/** 0 for an open row, 1 for one paid off or forgiven: the open ones head the list. */
+function rank(r: OwedRow): number {
+  return r.state === 'open' ? 0 : 1;
+}
 
 /**
  * The list's order, a consistent total order: open rows first (the soonest next due first, then
