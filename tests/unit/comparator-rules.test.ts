@@ -26,8 +26,9 @@ import { compareGroupKeys, compareTrainings } from '../../src/lib/domain/pay';
 import { compareRates, type PlatformRate } from '../../src/lib/domain/pay-compare';
 import { comparePlatformCards, type PlatformCard } from '../../src/lib/domain/pay-figures';
 import { compareCoverage, type EarmarkedCoverage } from '../../src/lib/domain/plans';
-import type { BaseFlow } from '../../src/lib/domain/projection';
+import { compareLargestFirst, type BaseFlow } from '../../src/lib/domain/projection';
 import { compareFlows } from '../../src/lib/domain/projection-flows';
+import { compareReceivedPay, type ReceivedPay } from '../../src/lib/domain/received-pay';
 import { compareRollups } from '../../src/lib/domain/rollup';
 import { compareBalances } from '../../src/lib/domain/savings';
 
@@ -270,5 +271,37 @@ describe("the month totals' order of currencies", () => {
         100,
       );
     }
+  });
+});
+
+describe("the order of one day's flows (the lowest point's cause, the next income)", () => {
+  it('is the largest first, then by name, then by source', () => {
+    const flow = fc
+      .record({
+        baseMinor: fc.constantFrom(500, 2_000),
+        name: fc.constantFrom('Kos', 'Listrik'),
+        source: fc.constantFrom('plan:a', 'plan:b'),
+      })
+      .map((x) => ({ ...x, date: '2026-12-01', direction: 'out' }) as unknown as BaseFlow);
+    expectOrderOf(
+      flow,
+      compareLargestFirst,
+      (x) => [0 - Number(x.baseMinor), x.name, x.source],
+      200,
+    );
+  });
+});
+
+describe("received pay's order of platforms", () => {
+  it('is the most per hour first, then those with no hourly pay', () => {
+    const row = fc
+      .record({ perHour: fc.constantFrom(null, 0, 1_500), platform: id })
+      .map((x) => ({ ...x, receivedMinor: 1 }) as unknown as ReceivedPay);
+    expectOrderOf(
+      row,
+      compareReceivedPay,
+      (x) => [x.perHour === null ? 1 : 0, -(x.perHour ?? 0)],
+      200,
+    );
   });
 });
