@@ -5,7 +5,7 @@
  * group's rounds not yet paid and my pot not yet received (groups-loop.ts), and each fund's date
  * (funds.ts). One definition each: the due list and the month card read the same functions.
  */
-import { addDaysIso } from './dates';
+import { addDaysIso, compareIso } from './dates';
 import { billsBetween, incomeOccurrences, isUnpaid, type EntryDate } from './due';
 import { instalmentOccurrences, isUnpaidInstalment } from './debt-due';
 import type { Debt, Repayment } from './debt-model';
@@ -131,5 +131,5 @@ export function dueForCalendar(input: {
       currency: f.currency,
     });
   }
-  return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : 0));
+  return out.sort((a, b) => compareIso(a.date, b.date));
 }

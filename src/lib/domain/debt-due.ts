@@ -82,6 +82,16 @@ export function instalmentsWithin(
   return out;
 }
 
+/**
+ * The instalments' order, a consistent total order: oldest due date first; one date by debt id
+ * (a debt has one instalment a date).
+ */
+export function compareInstalments(a: InstalmentOccurrence, b: InstalmentOccurrence): number {
+  if (a.dueOn < b.dueOn) return -1;
+  if (a.dueOn > b.dueOn) return 1;
+  return a.debtId < b.debtId ? -1 : a.debtId > b.debtId ? 1 : 0;
+}
+
 /** Every instalment of the live debts due in [from, to], oldest first, with its repayments. */
 export function instalmentOccurrences(
   debts: readonly Debt[],
@@ -115,9 +125,7 @@ export function instalmentOccurrences(
       });
     }
   }
-  return out.sort((a, b) =>
-    a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.debtId < b.debtId ? -1 : 1,
-  );
+  return out.sort(compareInstalments);
 }
 
 export function isUnpaidInstalment(i: InstalmentOccurrence): boolean {

@@ -6,6 +6,7 @@
  * checked by repo/debts.ts and the backup's cross-record checks.
  */
 import type { Debt, Repayment } from './debt-model';
+import { compareRepayments } from './debts';
 import type { IsoDate } from './model';
 
 /** The shape of record-rules.ts `RecordRule`, repeated here so the two files do not import each other. */
@@ -55,7 +56,7 @@ export function overRepaid(
   const byDebt = new Map(debts.filter((d) => d.deletedAt === null).map((d) => [d.id, d]));
   const sorted = repayments
     .filter((r) => r.deletedAt === null && byDebt.has(r.debtId))
-    .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
+    .sort(compareRepayments);
   const left = new Map([...byDebt].map(([id, d]) => [id, d.amountMinor]));
   const out: { repayment: Repayment; leftMinor: number; currency: string }[] = [];
   for (const r of sorted) {

@@ -28,8 +28,11 @@ export interface DebtStatus {
   nextDue: Instalment | null;
 }
 
-function byDate(a: Repayment, b: Repayment): number {
-  return a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** The repayments' order, a consistent total order: oldest date first; one date by id. */
+export function compareRepayments(a: Repayment, b: Repayment): number {
+  if (a.date < b.date) return -1;
+  if (a.date > b.date) return 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** The keys of the debt instalments answered "not this time". */
@@ -47,7 +50,9 @@ export function debtStatus(
   repayments: readonly Repayment[],
   skipped: ReadonlySet<string> = new Set(),
 ): DebtStatus {
-  const own = repayments.filter((r) => r.debtId === debt.id && r.deletedAt === null).sort(byDate);
+  const own = repayments
+    .filter((r) => r.debtId === debt.id && r.deletedAt === null)
+    .sort(compareRepayments);
   const repaidMinor = own.reduce((sum, r) => sum + r.amountMinor, 0);
   const open = Math.max(0, debt.amountMinor - repaidMinor);
   const forgiven = debt.forgivenOn !== null && open > 0;
@@ -110,19 +115,28 @@ export function owedRow(status: DebtStatus): OwedRow {
   };
 }
 
+/** 0 for an open row, 1 for one paid off or forgiven: the open ones head the list. */
+function rank(r: OwedRow): number {
+  return r.state === 'open' ? 0 : 1;
+}
+
 /**
- * The list's order: open rows first (the soonest next due first, then those with none, by
- * name), then paid off and forgiven by name.
+ * The list's order, a consistent total order: open rows first (the soonest next due first, then
+ * those with none, by name), then paid off and forgiven by name; one name (as the locale sorts
+ * it) by id, so only the same row answers 0.
  */
+export function compareOwedRows(a: OwedRow, b: OwedRow): number {
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  const da = a.nextDueOn ?? '9999-12-31';
+  const db = b.nextDueOn ?? '9999-12-31';
+  if (da < db) return -1;
+  if (da > db) return 1;
+  return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The owed rows in the list's order (`compareOwedRows`). */
 export function sortOwedRows(rows: readonly OwedRow[]): OwedRow[] {
-  const rank = (r: OwedRow) => (r.state === 'open' ? 0 : 1);
-  return [...rows].sort((a, b) => {
-    if (rank(a) !== rank(b)) return rank(a) - rank(b);
-    const da = a.nextDueOn ?? '9999-12-31';
-    const db = b.nextDueOn ?? '9999-12-31';
-    if (da !== db) return da < db ? -1 : 1;
-    return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
-  });
+  return [...rows].sort(compareOwedRows);
 }
 
 /** The live debts' standings, with the repayments and skips read for them. */

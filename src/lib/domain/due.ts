@@ -110,6 +110,13 @@ export interface IncomeOccurrence {
   beforeCreation: boolean;
 }
 
+/** The pay days' order, a consistent total order: oldest first; one day by stream id. */
+export function compareIncome(a: IncomeOccurrence, b: IncomeOccurrence): number {
+  if (a.dueOn < b.dueOn) return -1;
+  if (a.dueOn > b.dueOn) return 1;
+  return a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0;
+}
+
 /** Every pay day of the live, unarchived streams in [from, to] with whether it was answered. */
 export function incomeOccurrences(
   streams: readonly Stream[],
@@ -139,9 +146,7 @@ export function incomeOccurrences(
       });
     }
   }
-  return out.sort((a, b) =>
-    a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.streamId < b.streamId ? -1 : 1,
-  );
+  return out.sort(compareIncome);
 }
 
 export interface DueIncome extends IncomeOccurrence {
@@ -189,6 +194,13 @@ export function billsOfMonth(
   return billsBetween(plans, payments, skips, firstDayOf(month), lastDayOf(month));
 }
 
+/** The bills' order, a consistent total order: oldest first; one day by plan id. */
+export function compareBills(a: BillOccurrence, b: BillOccurrence): number {
+  if (a.dueOn < b.dueOn) return -1;
+  if (a.dueOn > b.dueOn) return 1;
+  return a.planId < b.planId ? -1 : a.planId > b.planId ? 1 : 0;
+}
+
 /** Every occurrence of the live plans due in [from, to], oldest first, with its payments. */
 export function billsBetween(
   plans: readonly Plan[],
@@ -221,9 +233,7 @@ export function billsBetween(
       });
     }
   }
-  return out.sort((a, b) =>
-    a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.planId < b.planId ? -1 : 1,
-  );
+  return out.sort(compareBills);
 }
 
 /** A bill occurrence still to pay: neither paid nor skipped. */

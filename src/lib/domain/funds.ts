@@ -153,6 +153,13 @@ export function fundProgress(
   };
 }
 
+/** The funds' order, a consistent total order: soonest date first; one date by id. */
+export function compareFunds(a: Fund, b: Fund): number {
+  if (a.dueOn < b.dueOn) return -1;
+  if (a.dueOn > b.dueOn) return 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
  * Every live fund's progress, soonest date first. The share of each payout is what is still
  * needed over the sum of the payouts expected before the date: setting that share of every one
@@ -170,7 +177,7 @@ export function fundsProgress(input: {
   const byFund = setAsideByFund(liveSetAsides(input.funds, input.setAsides));
   return input.funds
     .filter((f) => f.deletedAt === null)
-    .sort((a, b) => (a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.id < b.id ? -1 : 1))
+    .sort(compareFunds)
     .map((fund) =>
       fundProgress(
         fund,
@@ -308,7 +315,7 @@ export interface FundDateItem {
 export function fundDateItems(funds: readonly Fund[], from: IsoDate, to: IsoDate): FundDateItem[] {
   return funds
     .filter((f) => f.deletedAt === null && f.dueOn >= from && f.dueOn <= to)
-    .sort((a, b) => (a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.id < b.id ? -1 : 1))
+    .sort(compareFunds)
     .map((f) => ({
       uid: `fund-${f.id}@anyam`,
       fundId: f.id,

@@ -5,6 +5,7 @@
  * as such. Pure.
  */
 import { baseMinorOrNull, type RateRecordLike } from './base-amount';
+import { compareIso } from './dates';
 import { dueRange, dueWhen } from './due';
 import type { Group, GroupPayment } from './group-model';
 import { groupStanding, myPotDate, myPotMinor, roundDates } from './groups';
@@ -62,7 +63,7 @@ export function groupRoundsBetween(
       });
     });
   }
-  return out.sort((a, b) => (a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : 0));
+  return out.sort((a, b) => compareIso(a.dueOn, b.dueOn));
 }
 
 /** My pots of the live groups due in [from, to], with whether each was received. */
@@ -86,7 +87,7 @@ export function groupPotsBetween(
       received: groupStanding(group, payments).pot,
     });
   }
-  return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  return out.sort((a, b) => compareIso(a.dueOn, b.dueOn));
 }
 
 export interface GroupsDue {

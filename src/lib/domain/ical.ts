@@ -110,6 +110,13 @@ function safeUid(uid: string): string {
   return uid.replace(/[^A-Za-z0-9@._-]/g, '-');
 }
 
+/** The events' order, a consistent total order: oldest date first; one date by uid. */
+export function compareEvents(a: CalendarItem, b: CalendarItem): number {
+  if (a.date < b.date) return -1;
+  if (a.date > b.date) return 1;
+  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+}
+
 export function icsCalendar(options: CalendarOptions): string {
   if (options.alarmDays !== null) checkAlarmDays(options.alarmDays);
   const lang = `;LANGUAGE=${options.language.replace(/[^A-Za-z0-9-]/g, '')}`;
@@ -123,9 +130,7 @@ export function icsCalendar(options: CalendarOptions): string {
   ];
   const stamp = utcStamp(options.stamp);
   const seen = new Set<string>();
-  const items = [...options.items].sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0,
-  );
+  const items = [...options.items].sort(compareEvents);
   for (const item of items) {
     const uid = safeUid(item.uid);
     if (seen.has(uid)) continue;

@@ -24,6 +24,14 @@ export interface MonthTotals {
 
 type EntryLike = Pick<Entry, 'amountMinor' | 'currency' | 'date' | 'status'>;
 
+/** The currencies' order, a consistent total order: `base` first, then the others by code. */
+export function compareCurrencies(a: CurrencyCode, b: CurrencyCode, base: CurrencyCode): number {
+  const ra = a === base ? 0 : 1;
+  const rb = b === base ? 0 : 1;
+  if (ra !== rb) return ra - rb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function monthTotals(
   entries: readonly EntryLike[],
   baseCurrency: CurrencyCode,
@@ -52,13 +60,7 @@ export function monthTotals(
     else totals.pendingMinor += base;
   }
   totals.byCurrency = [...byCurrency.values()].sort((a, b) =>
-    a.currency === baseCurrency
-      ? -1
-      : b.currency === baseCurrency
-        ? 1
-        : a.currency < b.currency
-          ? -1
-          : 1,
+    compareCurrencies(a.currency, b.currency, baseCurrency),
   );
   return totals;
 }

@@ -8,7 +8,7 @@
  */
 import { addMonths, monthOf } from './months';
 import type { CurrencyCode, IsoDate, MonthKey, Training } from './model';
-import type { PayGroup } from './pay';
+import { compareTrainings, type PayGroup } from './pay';
 import { periodFigures, unrankedReason, type PlatformCard } from './pay-figures';
 import { completeMonths, RECENT_COMPLETE_MONTHS, type Period } from './periods';
 
@@ -43,9 +43,14 @@ export interface BestPlatform {
   } | null;
 }
 
-const byRate = (a: PlatformRate, b: PlatformRate): number =>
-  b.effectivePerHour - a.effectivePerHour ||
-  (a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
+/**
+ * The ranked cards' order, a consistent total order: the highest effective hourly pay first; one
+ * pay by platform name (one card per platform).
+ */
+export function compareRates(a: PlatformRate, b: PlatformRate): number {
+  const diff = b.effectivePerHour - a.effectivePerHour;
+  return diff || (a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : 0);
+}
 
 /** The ranked cards, best first (ties by name). */
 export function rankCards(cards: readonly PlatformCard[]): PlatformRate[] {
@@ -56,7 +61,7 @@ export function rankCards(cards: readonly PlatformCard[]): PlatformRate[] {
       effectivePerHour: c.main.figures.effectivePerHour!,
       pendingMinor: c.main.figures.pendingMinor,
     }))
-    .sort(byRate);
+    .sort(compareRates);
 }
 
 /** Platforms ranked by effective hourly pay over `period`, by the cards' own rule. */
@@ -76,7 +81,7 @@ export function rankPlatforms(
       pendingMinor: p.figures.pendingMinor,
     });
   }
-  return out.sort(byRate);
+  return out.sort(compareRates);
 }
 
 /**
@@ -102,7 +107,8 @@ export function bestPlatform(input: {
       : null;
   const latest = training
     .filter((t) => t.deletedAt === null && monthOf(t.date) < until)
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
+    // Latest first: the trainings' order (`compareTrainings`) the other way round.
+    .sort((a, b) => compareTrainings(b, a))[0];
   let around: BestPlatform['training'] = null;
   if (latest) {
     const month = monthOf(latest.date);

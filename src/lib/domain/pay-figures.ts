@@ -167,11 +167,14 @@ export function platformCards(
         soFar: hasAny(soFar) ? soFar : null,
       };
     })
-    .sort(byRank);
+    .sort(comparePlatformCards);
 }
 
-/** Ranked before unranked; ranked by effective hourly pay, highest first; ties by name. */
-function byRank(a: PlatformCard, b: PlatformCard): number {
+/**
+ * The cards' order, a consistent total order: ranked before unranked; ranked by effective hourly
+ * pay, highest first; ties (and the unranked) by platform name, one card per platform.
+ */
+export function comparePlatformCards(a: PlatformCard, b: PlatformCard): number {
   const ra = a.unranked === null;
   const rb = b.unranked === null;
   if (ra !== rb) return ra ? -1 : 1;

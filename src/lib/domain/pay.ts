@@ -262,6 +262,26 @@ export function payOver(
   return { base: base.basePay(), inCurrency: group.currency !== null ? own.pay() : null };
 }
 
+/**
+ * The groups' order, a consistent total order: by their key (the platform's name, or the member's
+ * id) as strings compare; each key is one group, so only the same key answers 0.
+ */
+export function compareGroupKeys([a]: [string, unknown], [b]: [string, unknown]): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
+/**
+ * The trainings' order, a consistent total order: oldest date first; trainings of one date answer
+ * 0 and keep the order they came in (a training has a date, no time).
+ */
+export function compareTrainings(a: Training, b: Training): number {
+  if (a.date < b.date) return -1;
+  if (a.date > b.date) return 1;
+  return 0;
+}
+
 export interface PayReportInput {
   rollups: readonly Rollup[];
   streams: readonly Stream[];
@@ -286,15 +306,15 @@ export function payReport(input: PayReportInput): PayReport {
   }
 
   const byPlatform = [...platforms.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareGroupKeys)
     .map(([platform, t]) => t.group(`platform:${platform}`, platform, null));
   const byMember = [...members.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareGroupKeys)
     .map(([memberId, t]) => t.group(`member:${memberId}`, null, memberId));
 
   const training = input.training
     .filter((t) => t.deletedAt === null)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .sort(compareTrainings)
     .map((t): TrainingEffect => {
       const month = monthOf(t.date);
       const beforeMonths = [-3, -2, -1].map((k) => addMonths(month, k));

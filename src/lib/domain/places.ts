@@ -2,6 +2,7 @@
  * Savings places: the rules of a balance, and the one place that schema version 3 (and a
  * version-1 backup) makes of the single savings snapshots that came before.
  */
+import { compareIso } from './dates';
 import { AnyamError, type MinorUnits, type Place, type PlaceKind } from './model';
 import { parseMoney } from './money';
 import { scaleMinor } from './money-math';
@@ -39,7 +40,7 @@ export function migratedPlace(
   baseCurrency: string,
 ): Place | null {
   if (snapshots.length === 0) return null;
-  const byDate = [...snapshots].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const byDate = [...snapshots].sort((a, b) => compareIso(a.date, b.date));
   const created = snapshots.reduce(
     (min, s) => (s.createdAt < min ? s.createdAt : min),
     snapshots[0]!.createdAt,

@@ -4,7 +4,7 @@
  * three-month forecast of expected income against planned expenses.
  */
 import { baseMinorOrNull, type RateRecordLike } from './base-amount';
-import { addDaysIso } from './dates';
+import { addDaysIso, compareIso } from './dates';
 import type { MonthGlance } from './month-glance';
 import { amountInMonth, firstDayOf, isRecurringCadence, lastDayOf, monthOf } from './months';
 import { planOccurrences } from './occurrences';
@@ -141,6 +141,11 @@ export function firstDueMonth(plan: Pick<Plan, 'dueOn'>): MonthKey {
   return monthOf(plan.dueOn);
 }
 
+/** The groups' order, a consistent total order: by key ('informal+microtask'), one per group. */
+export function compareCoverage(a: EarmarkedCoverage, b: EarmarkedCoverage): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
 /**
  * Earmarked coverage of `month` per plan group (plans funded by the same kinds K):
  * Σ income of kinds K / Σ cost of the group's plans. Groups with no cost this month are left out,
@@ -184,7 +189,7 @@ export function earmarkedCoverage(
     const known = group.missingRatePlanIds.length === 0 && !group.incomeIncomplete;
     group.ratio = known && group.costMinor > 0 ? group.incomeMinor / group.costMinor : null;
   }
-  return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...groups.values()].sort(compareCoverage);
 }
 
 export interface PlanNotYet {
@@ -195,13 +200,13 @@ export interface PlanNotYet {
 
 /**
  * The earmarked plans (funded by some kind) not due yet in `month`: their first due month is
- * later. A card says when each starts instead of judging it.
+ * later; soonest first (ties as given). A card says when each starts instead of judging it.
  */
 export function earmarkedNotYet(plans: readonly Plan[], month: MonthKey): PlanNotYet[] {
   return plans
     .filter((p) => p.deletedAt === null && p.fundedBy.length > 0 && firstDueMonth(p) > month)
     .map((p) => ({ planId: p.id, firstDueOn: p.dueOn }))
-    .sort((a, b) => (a.firstDueOn < b.firstDueOn ? -1 : a.firstDueOn > b.firstDueOn ? 1 : 0));
+    .sort((a, b) => compareIso(a.firstDueOn, b.firstDueOn));
 }
 
 /**

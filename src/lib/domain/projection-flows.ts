@@ -241,6 +241,16 @@ function pendingFlows(
   return { flows, undated, unconverted };
 }
 
+/**
+ * The flows' order, a consistent total order of their dates: oldest first; flows of one date
+ * answer 0 and keep the order they were gathered in (own, estimates, pending).
+ */
+export function compareFlows(a: BaseFlow, b: BaseFlow): number {
+  if (a.date < b.date) return -1;
+  if (a.date > b.date) return 1;
+  return 0;
+}
+
 /** The flows of the window and the projection they make. */
 export function projectionOf(sources: ProjectionSources): ProjectionResult {
   const days = sources.days ?? PROJECTION_DAYS;
@@ -308,7 +318,7 @@ export function projectionOf(sources: ProjectionSources): ProjectionResult {
   const pending = pendingFlows(sources, live, from, to);
   flows.push(...estimates.flows, ...pending.flows);
   unconverted.push(...estimates.unconverted, ...pending.unconverted);
-  flows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  flows.sort(compareFlows);
 
   const start = { totalMinor: onHand.totalMinor, places: onHand.places, asOf: onHand.asOf };
   return {

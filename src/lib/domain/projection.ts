@@ -120,10 +120,15 @@ function lowestIndex(days: readonly ProjectionDay[]): number {
   return best;
 }
 
-/** Orders flows of one day: the largest first, then by name and source (stable for tests). */
-function largestFirst(a: BaseFlow, b: BaseFlow): number {
+/**
+ * The order of one day's flows (the outflows listed, the next income picked), a consistent total
+ * order: the largest first, then by name, then by source, so every engine names the same one.
+ */
+export function compareLargestFirst(a: BaseFlow, b: BaseFlow): number {
   if (a.baseMinor !== b.baseMinor) return b.baseMinor - a.baseMinor;
-  return a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.source < b.source ? -1 : 1;
+  if (a.name < b.name) return -1;
+  if (a.name > b.name) return 1;
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
 }
 
 /** The lowest point of `days` and its cause among `flows`. */
@@ -136,7 +141,7 @@ export function lowestPoint(
   const last = days[days.length - 1]!.date;
   const outflows = flows
     .filter((f) => f.direction === 'out' && f.date === day.date)
-    .sort(largestFirst);
+    .sort(compareLargestFirst);
   const after = outflows[0] ?? null;
   let nextIncome: BaseFlow | null = null;
   for (const f of flows) {
@@ -145,7 +150,7 @@ export function lowestPoint(
     if (
       nextIncome === null ||
       f.date < nextIncome.date ||
-      (f.date === nextIncome.date && largestFirst(f, nextIncome) < 0)
+      (f.date === nextIncome.date && compareLargestFirst(f, nextIncome) < 0)
     )
       nextIncome = f;
   }

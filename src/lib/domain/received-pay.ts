@@ -20,6 +20,14 @@ export interface ReceivedPay {
   missingRateCount: number;
 }
 
+/**
+ * The platforms' order, a consistent total order: the most per hour first, then those with no
+ * minutes (no hourly pay); equal pay answers 0 and keeps the order the entries gave.
+ */
+export function compareReceivedPay(a: ReceivedPay, b: ReceivedPay): number {
+  return (b.perHour ?? -1) - (a.perHour ?? -1);
+}
+
 /** Received entries dated `from`…`to` per platform, most per hour first. */
 export function receivedPayByPlatform(input: {
   entries: readonly Entry[];
@@ -57,5 +65,5 @@ export function receivedPayByPlatform(input: {
     row.perHour = row.minutes > 0 ? Math.round((row.receivedMinor * 60) / row.minutes) : null;
     byPlatform.set(platform, row);
   }
-  return [...byPlatform.values()].sort((a, b) => (b.perHour ?? -1) - (a.perHour ?? -1));
+  return [...byPlatform.values()].sort(compareReceivedPay);
 }

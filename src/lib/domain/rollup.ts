@@ -122,7 +122,12 @@ export function rollupsFromEntries(
     if (next === null) rows.delete(delta.key);
     else rows.set(delta.key, next);
   }
-  return [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...rows.values()].sort(compareRollups);
+}
+
+/** The rows' order, a consistent total order: by key, as strings compare; one row per key. */
+export function compareRollups(a: Rollup, b: Rollup): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export {

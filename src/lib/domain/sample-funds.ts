@@ -3,7 +3,7 @@
  * payouts: Lebaran with the THR (Indonesia), Christmas with the 13th-month pay (the
  * Philippines), Tết (Vietnam). The date is the next one after today, so the fund is always ahead.
  */
-import { addDaysIso } from './dates';
+import { addDaysIso, compareIso } from './dates';
 import type { Entry, Fund, IsoDate, SetAside } from './model';
 import type { SampleCountry } from './sample-country';
 
@@ -81,7 +81,7 @@ export function sampleFunds(input: {
     .filter(
       (e) => e.status === 'received' && e.date <= input.today && e.currency === input.currency,
     )
-    .sort((a, b) => (a.date < b.date ? -1 : 1))
+    .sort((a, b) => compareIso(a.date, b.date))
     .slice(-2);
   const setAsides: SetAside[] = paid.map((entry) => ({
     ...input.base,
