@@ -6,7 +6,7 @@
  */
 import { baseMinorOrNull, liveRates } from '../../domain/base-amount';
 import { todayIso } from '../../domain/dates';
-import { debtStatuses } from '../../domain/debts';
+import { debtStatuses, type DebtStatus } from '../../domain/debts';
 import { minorToDecimalString } from '../../domain/money';
 import { readTransaction } from '../repo/transaction';
 import { fileSlug } from './backup-format';
@@ -33,6 +33,14 @@ export const DEBTS_CSV_COLUMNS = [
   'note',
 ] as const;
 
+/**
+ * The order of the debts in the file, a consistent total order: the oldest debt date first. Debts
+ * of one date compare equal (0), so the stable sort keeps the order `debtStatuses` gives them.
+ */
+export function compareDebtStatuses(a: DebtStatus, b: DebtStatus): number {
+  return a.debt.date < b.debt.date ? -1 : a.debt.date > b.debt.date ? 1 : 0;
+}
+
 export async function exportDebtsCsv(
   now: Date = new Date(),
   names: (stored: string) => string = (stored) => stored,
@@ -53,9 +61,7 @@ export async function exportDebtsCsv(
       return b === null ? ['', ''] : [money(b, base), base];
     };
     const lines = [CSV_BOM, csvLine([...DEBTS_CSV_COLUMNS])];
-    const statuses = debtStatuses(debts, repayments, skips).sort((a, b) =>
-      a.debt.date < b.debt.date ? -1 : a.debt.date > b.debt.date ? 1 : 0,
-    );
+    const statuses = debtStatuses(debts, repayments, skips).sort(compareDebtStatuses);
     let rows = 0;
     for (const s of statuses) {
       const d = s.debt;

@@ -4,7 +4,9 @@
  * with an empty date and amount), in the dialect of the other exports (csv-format.ts).
  */
 import { todayIso } from '../../domain/dates';
+import type { SetAside } from '../../domain/model';
 import { minorToDecimalString } from '../../domain/money';
+import { compareFunds } from '../repo/funds';
 import { readTransaction } from '../repo/transaction';
 import { fileSlug } from './backup-format';
 import type { CsvExport } from './csv-export';
@@ -21,6 +23,14 @@ export const FUNDS_CSV_COLUMNS = [
   'from_entry',
 ] as const;
 
+/**
+ * The order of one fund's set-asides in the file, a consistent total order: the oldest date
+ * first. Set-asides of one date compare equal (0), so the stable sort keeps the table's id order.
+ */
+export function compareSetAsidesOldestFirst(a: SetAside, b: SetAside): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+}
+
 export async function exportFundsCsv(
   now: Date = new Date(),
   names: (stored: string) => string = (stored) => stored,
@@ -33,9 +43,7 @@ export async function exportFundsCsv(
     ]);
     const lines = [CSV_BOM, csvLine([...FUNDS_CSV_COLUMNS])];
     let rows = 0;
-    const live = funds
-      .filter((f) => f.deletedAt === null)
-      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+    const live = funds.filter((f) => f.deletedAt === null).sort(compareFunds);
     for (const fund of live) {
       const head = [
         names(fund.name),
@@ -45,7 +53,7 @@ export async function exportFundsCsv(
       ];
       const mine = setAsides
         .filter((s) => s.fundId === fund.id && s.deletedAt === null)
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+        .sort(compareSetAsidesOldestFirst);
       if (mine.length === 0) lines.push(csvLine([...head, '', '', '', '']));
       for (const s of mine)
         lines.push(

@@ -5,6 +5,7 @@
  */
 import { baseMinorOrNull, liveRates } from '../../domain/base-amount';
 import { todayIso } from '../../domain/dates';
+import type { Payment } from '../../domain/model';
 import { minorToDecimalString } from '../../domain/money';
 import { readTransaction } from '../repo/transaction';
 import { fileSlug } from './backup-format';
@@ -29,6 +30,16 @@ export function paymentsCsvFileName(householdName: string, date: string): string
   return `anyam-${fileSlug(householdName)}-payments-${date}.csv`;
 }
 
+/**
+ * The order of the payments in the file, a consistent total order: the oldest date first, then
+ * by id, so payments of one day come out the same on every phone whatever order they are read in.
+ */
+export function comparePayments(a: Payment, b: Payment): number {
+  if (a.date < b.date) return -1;
+  if (a.date > b.date) return 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export async function exportPaymentsCsv(
   options: {
     headers?: Partial<Record<PaymentCsvColumn, string>>;
@@ -48,9 +59,7 @@ export async function exportPaymentsCsv(
     const baseCurrency = settings?.baseCurrency ?? '';
     const inForce = liveRates(rates);
     const planById = new Map(plans.map((p) => [p.id, p]));
-    const live = payments
-      .filter((p) => p.deletedAt === null)
-      .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
+    const live = payments.filter((p) => p.deletedAt === null).sort(comparePayments);
     const parts = [CSV_BOM, csvLine(PAYMENT_CSV_COLUMNS.map((c) => options.headers?.[c] ?? c))];
     for (const p of live) {
       const plan = planById.get(p.planId);

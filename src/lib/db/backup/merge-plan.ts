@@ -25,6 +25,7 @@ import {
   type TableName,
   type Timestamp,
 } from '../../domain/model';
+import { byId } from './backup-format';
 import { alignEntry, mergeSettings, winner } from './merge';
 import type { ChangeKind } from './merge-preview-model';
 
@@ -350,7 +351,7 @@ export function applyPlan(local: HouseholdTables, plan: MergePlan): HouseholdTab
     const rows = new Map((local[table] as BaseRecord[]).map((r) => [r.id, r]));
     if (table === 'settings') for (const id of plan.deleteSettings) rows.delete(id);
     for (const row of plan.puts[table]) rows.set(row.after.id, row.after);
-    out[table] = [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    out[table] = [...rows.values()].sort(byId);
   }
   return out as unknown as HouseholdTables;
 }

@@ -179,18 +179,34 @@ export async function restoreSetAside(id: string): Promise<SetAside> {
   });
 }
 
+/**
+ * The order funds are listed (and exported) in, a consistent total order: the soonest due date
+ * first. Funds of one due date compare equal (0), so the stable sort keeps the table's id order.
+ */
+export function compareFunds(a: Fund, b: Fund): number {
+  return a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0;
+}
+
 /** Live funds, soonest date first. */
 export async function listFunds(): Promise<Fund[]> {
   const rows = await listSmall(getDb().funds);
-  return rows.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  return rows.sort(compareFunds);
+}
+
+/**
+ * The order set-asides are listed in, a consistent total order: the newest date first; on one
+ * date the one created last first (both are ISO text). Two of one date and one millisecond (a
+ * merge, a double tap) compare equal (0), so the stable sort keeps the table's id order, the same
+ * on every phone.
+ */
+export function compareSetAsidesNewestFirst(a: SetAside, b: SetAside): number {
+  return compareIso(b.date, a.date) || compareIso(b.createdAt, a.createdAt);
 }
 
 /** Live set-asides, newest first. */
 export async function listSetAsides(): Promise<SetAside[]> {
   const rows = await listSmall(getDb().setAsides);
-  // Newest first (both are ISO text). Two of one date and one millisecond (a merge, a double tap)
-  // compare equal, so the stable sort keeps them in the table's id order, the same on every phone.
-  return rows.sort((a, b) => compareIso(b.date, a.date) || compareIso(b.createdAt, a.createdAt));
+  return rows.sort(compareSetAsidesNewestFirst);
 }
 
 /**

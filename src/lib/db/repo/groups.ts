@@ -83,9 +83,18 @@ export async function restoreGroup(id: string): Promise<Group> {
   return writeTransaction(['groups'], (db) => restoreIn(db.groups, id, 'group/not-found'));
 }
 
+/**
+ * The order groups are listed in, a consistent total order: the one whose first round starts
+ * soonest first. Groups starting on one day compare equal (0), so the stable sort keeps the
+ * table's id order.
+ */
+export function compareGroups(a: Group, b: Group): number {
+  return a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0;
+}
+
 export async function listGroups(): Promise<Group[]> {
   const rows = await listSmall(getDb().groups);
-  return rows.sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+  return rows.sort(compareGroups);
 }
 
 /** The live groups and their live rows, at one point in time. */

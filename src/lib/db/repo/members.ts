@@ -99,8 +99,17 @@ export async function getMember(id: string): Promise<Member | undefined> {
   return getDb().members.get(id);
 }
 
+/**
+ * The order members are listed in, a consistent total order: the one added first (earliest
+ * `createdAt`) first. Two added in one millisecond compare equal (0), so the stable sort keeps the
+ * table's id order.
+ */
+export function compareMembers(a: Member, b: Member): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}
+
 /** Members in the order they were added; deleted ones only when asked for. */
 export async function listMembers(options: { includeDeleted?: boolean } = {}): Promise<Member[]> {
   const rows = await listSmall(getDb().members, options.includeDeleted);
-  return rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return rows.sort(compareMembers);
 }

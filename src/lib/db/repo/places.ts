@@ -88,8 +88,17 @@ export async function restorePlace(id: string): Promise<Place> {
   });
 }
 
+/**
+ * The order places are listed in, a consistent total order: the one added first (earliest
+ * `createdAt`) first. Two added in one millisecond compare equal (0), so the stable sort keeps the
+ * table's id order.
+ */
+export function comparePlaces(a: Place, b: Place): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}
+
 /** Live places in the order they were added. */
 export async function listPlaces(): Promise<Place[]> {
   const rows = await listSmall(getDb().places);
-  return rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return rows.sort(comparePlaces);
 }

@@ -98,8 +98,16 @@ export async function getPlan(id: string): Promise<Plan | undefined> {
   return getDb().plans.get(id);
 }
 
+/**
+ * The order plans are listed in, a consistent total order: the soonest due date first. Plans of
+ * one due date compare equal (0), so the stable sort keeps the table's id order.
+ */
+export function comparePlans(a: Plan, b: Plan): number {
+  return a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0;
+}
+
 /** Plans by due date; deleted ones only when asked for. */
 export async function listPlans(options: { includeDeleted?: boolean } = {}): Promise<Plan[]> {
   const rows = await listSmall(getDb().plans, options.includeDeleted);
-  return rows.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  return rows.sort(comparePlans);
 }

@@ -157,6 +157,15 @@ export async function getStream(id: string): Promise<Stream | undefined> {
   return getDb().streams.get(id);
 }
 
+/**
+ * The order streams are listed in, a consistent total order: the one added first (earliest
+ * `createdAt`) first. Two added in one millisecond compare equal (0), so the stable sort keeps the
+ * table's id order.
+ */
+export function compareStreams(a: Stream, b: Stream): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}
+
 /** Streams in the order they were added; deleted ones only when asked for. */
 export async function listStreams(
   options: { includeDeleted?: boolean; memberId?: string } = {},
@@ -168,5 +177,5 @@ export async function listStreams(
       : (await db.streams.where('memberId').equals(options.memberId).toArray()).filter(
           (s) => options.includeDeleted || s.deletedAt === null,
         );
-  return rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return rows.sort(compareStreams);
 }

@@ -85,6 +85,15 @@ export async function restoreTraining(id: string): Promise<Training> {
   );
 }
 
+/**
+ * The order training records are listed in, a consistent total order: the newest date first.
+ * Records of one date compare equal (0), so the stable sort keeps the id order they are read in
+ * (the table's, or the member index's, which orders one member's records by id).
+ */
+export function compareTraining(a: Training, b: Training): number {
+  return a.date < b.date ? 1 : a.date > b.date ? -1 : 0;
+}
+
 /** Live training records, newest first, of one member or of everyone. */
 export async function listTraining(options: { memberId?: string } = {}): Promise<Training[]> {
   const table = getDb().training;
@@ -92,7 +101,5 @@ export async function listTraining(options: { memberId?: string } = {}): Promise
     options.memberId === undefined
       ? await table.toArray()
       : await table.where('memberId').equals(options.memberId).toArray();
-  return rows
-    .filter((t) => t.deletedAt === null)
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return rows.filter((t) => t.deletedAt === null).sort(compareTraining);
 }
