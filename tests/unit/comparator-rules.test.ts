@@ -6,6 +6,7 @@
 // keys one after another, in both directions; equal keys answer 0.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectOrderOf, type OrderKey } from '../order-rules';
 import type { Repayment } from '../../src/lib/domain/debt-model';
 import type { Fund, Rollup, Saving, Training } from '../../src/lib/domain/model';
 import { compareIso } from '../../src/lib/domain/dates';
@@ -32,32 +33,6 @@ import { compareReceivedPay, type ReceivedPay } from '../../src/lib/domain/recei
 import { compareRollups } from '../../src/lib/domain/rollup';
 import { compareBalances } from '../../src/lib/domain/savings';
 
-type Key = (string | number)[];
-
-/** Keys compared in turn; the sign of the first that differs. */
-function compareKeys(a: Key, b: Key): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! < b[i]!) return -1;
-    if (a[i]! > b[i]!) return 1;
-  }
-  return 0;
-}
-
-function expectOrderOf<T>(
-  arb: fc.Arbitrary<T>,
-  compare: (a: T, b: T) => number,
-  key: (x: T) => Key,
-  numRuns = 500,
-) {
-  fc.assert(
-    fc.property(arb, arb, (a, b) => {
-      expect(Math.sign(compare(a, b))).toBe(compareKeys(key(a), key(b)));
-      expect(Math.sign(compare(b, a))).toBe(compareKeys(key(b), key(a)));
-    }),
-    { numRuns },
-  );
-}
-
 // Few values each, so that ties of every key come up often.
 const day = fc.constantFrom('2026-11-30', '2026-12-01', '2026-12-02');
 const id = fc.constantFrom('a', 'b', 'c');
@@ -73,7 +48,12 @@ describe("the due list's order", () => {
   const idOf = (x: DueItem) => (x.kind === 'income' ? x.streamId : x.planId);
 
   it('is by date, then income before bills, then by stream or plan id', () => {
-    expectOrderOf(item, compareDueItems, (x) => [x.dueOn, x.kind === 'income' ? 0 : 1, idOf(x)]);
+    expectOrderOf(
+      item,
+      compareDueItems,
+      (x) => [x.dueOn, x.kind === 'income' ? 0 : 1, idOf(x)],
+      500,
+    );
   });
 
   it('puts a bill of an earlier day before a pay day, and pay before a bill of one day', () => {
@@ -91,7 +71,7 @@ describe("the savings balances' order", () => {
     .map((x) => ({ ...x, deletedAt: null }) as unknown as Saving);
 
   it('is oldest date first, then the one updated later last (the one in force)', () => {
-    expectOrderOf(balance, compareBalances, (x) => [x.date, x.updatedAt]);
+    expectOrderOf(balance, compareBalances, (x) => [x.date, x.updatedAt], 500);
   });
 });
 
@@ -104,7 +84,7 @@ describe("the income statement's order of sources", () => {
     .map((x): StatementSource => ({ ...x, streamId: 's', perMonth: [] }));
 
   it('is the largest total first, then by name', () => {
-    expectOrderOf(source, compareSources, (x) => [0 - Number(x.totalMinor), x.name]);
+    expectOrderOf(source, compareSources, (x) => [0 - Number(x.totalMinor), x.name], 500);
   });
 });
 
@@ -209,7 +189,12 @@ describe("the debts' orders", () => {
       })
       .map((x) => x as unknown as OwedRow);
     // '~' sorts after every digit: a row with no next due comes after every dated one.
-    const key = (x: OwedRow): Key => [x.state === 'open' ? 0 : 1, x.nextDueOn ?? '~', x.name, x.id];
+    const key = (x: OwedRow): OrderKey => [
+      x.state === 'open' ? 0 : 1,
+      x.nextDueOn ?? '~',
+      x.name,
+      x.id,
+    ];
     expectOrderOf(row, compareOwedRows, key, 200);
   });
 });

@@ -4,7 +4,8 @@
 // comparing the order's keys one after another, in both directions; equal keys answer 0, which
 // leaves the table's id order to the stable sort. No database is opened: the comparators are pure.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expectOrderOf } from '../order-rules';
 import type { DebtStatus } from '../../src/lib/domain/debts';
 import type { Group } from '../../src/lib/domain/group-model';
 import type {
@@ -27,31 +28,6 @@ import { comparePlaces } from '../../src/lib/db/repo/places';
 import { comparePlans } from '../../src/lib/db/repo/plans';
 import { compareStreams } from '../../src/lib/db/repo/streams';
 import { compareTraining } from '../../src/lib/db/repo/training';
-
-type Key = (string | number)[];
-
-/** Keys compared in turn; the sign of the first that differs. */
-function compareKeys(a: Key, b: Key): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! < b[i]!) return -1;
-    if (a[i]! > b[i]!) return 1;
-  }
-  return 0;
-}
-
-function expectOrderOf<T>(
-  arb: fc.Arbitrary<T>,
-  compare: (a: T, b: T) => number,
-  key: (x: T) => Key,
-) {
-  fc.assert(
-    fc.property(arb, arb, (a, b) => {
-      expect(Math.sign(compare(a, b))).toBe(compareKeys(key(a), key(b)));
-      expect(Math.sign(compare(b, a))).toBe(compareKeys(key(b), key(a)));
-    }),
-    { numRuns: 200 },
-  );
-}
 
 /** A record of type T with only the fields its comparator reads. */
 function rowOf<T>(fields: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<T> {
