@@ -7,6 +7,7 @@
  * time only vs US$3.31/h once unpaid time is counted. Hourly pay is in minor units per hour, a
  * fractional number: round only for display.
  */
+import { compareIso } from './dates';
 import { addMonths, monthOf } from './months';
 import type { CurrencyCode, MonthKey, Rollup, Stream, Training } from './model';
 
@@ -277,9 +278,7 @@ export function compareGroupKeys([a]: [string, unknown], [b]: [string, unknown])
  * 0 and keep the order they came in (a training has a date, no time).
  */
 export function compareTrainings(a: Training, b: Training): number {
-  if (a.date < b.date) return -1;
-  if (a.date > b.date) return 1;
-  return 0;
+  return compareIso(a.date, b.date);
 }
 
 export interface PayReportInput {

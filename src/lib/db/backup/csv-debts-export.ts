@@ -5,7 +5,7 @@
  * rate converts has an empty base amount, never 0. Small tables: read whole.
  */
 import { baseMinorOrNull, liveRates } from '../../domain/base-amount';
-import { todayIso } from '../../domain/dates';
+import { todayIso, compareIso } from '../../domain/dates';
 import { debtStatuses, type DebtStatus } from '../../domain/debts';
 import { minorToDecimalString } from '../../domain/money';
 import { readTransaction } from '../repo/transaction';
@@ -38,7 +38,7 @@ export const DEBTS_CSV_COLUMNS = [
  * of one date compare equal (0), so the stable sort keeps the order `debtStatuses` gives them.
  */
 export function compareDebtStatuses(a: DebtStatus, b: DebtStatus): number {
-  return a.debt.date < b.debt.date ? -1 : a.debt.date > b.debt.date ? 1 : 0;
+  return compareIso(a.debt.date, b.debt.date);
 }
 
 export async function exportDebtsCsv(

@@ -3,7 +3,7 @@
  * set-aside with its fund's name, target and date (a fund with nothing set aside yet is one row
  * with an empty date and amount), in the dialect of the other exports (csv-format.ts).
  */
-import { todayIso } from '../../domain/dates';
+import { todayIso, compareIso } from '../../domain/dates';
 import type { SetAside } from '../../domain/model';
 import { minorToDecimalString } from '../../domain/money';
 import { compareFunds } from '../repo/funds';
@@ -28,7 +28,7 @@ export const FUNDS_CSV_COLUMNS = [
  * first. Set-asides of one date compare equal (0), so the stable sort keeps the table's id order.
  */
 export function compareSetAsidesOldestFirst(a: SetAside, b: SetAside): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+  return compareIso(a.date, b.date);
 }
 
 export async function exportFundsCsv(

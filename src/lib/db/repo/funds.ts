@@ -184,7 +184,7 @@ export async function restoreSetAside(id: string): Promise<SetAside> {
  * first. Funds of one due date compare equal (0), so the stable sort keeps the table's id order.
  */
 export function compareFunds(a: Fund, b: Fund): number {
-  return a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0;
+  return compareIso(a.dueOn, b.dueOn);
 }
 
 /** Live funds, soonest date first. */

@@ -8,7 +8,7 @@ import { myPotMinor, roundDate } from '../../domain/groups';
 import { AnyamError, type BaseRecord, type IsoDate, type MinorUnits } from '../../domain/model';
 import { assertRecordRules, latestEntryDate } from '../../domain/record-rules';
 import { validateRecord } from '../../domain/schema';
-import { todayIso } from '../../domain/dates';
+import { todayIso, compareIso } from '../../domain/dates';
 import { getDb, type AnyamDatabase } from '../database';
 import {
   baseFields,
@@ -89,7 +89,7 @@ export async function restoreGroup(id: string): Promise<Group> {
  * table's id order.
  */
 export function compareGroups(a: Group, b: Group): number {
-  return a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0;
+  return compareIso(a.startsOn, b.startsOn);
 }
 
 export async function listGroups(): Promise<Group[]> {

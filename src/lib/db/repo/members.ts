@@ -1,4 +1,5 @@
 import { AnyamError, type BaseRecord, type Member, type MemberRole } from '../../domain/model';
+import { compareIso } from '../../domain/dates';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
 import {
@@ -105,7 +106,7 @@ export async function getMember(id: string): Promise<Member | undefined> {
  * table's id order.
  */
 export function compareMembers(a: Member, b: Member): number {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+  return compareIso(a.createdAt, b.createdAt);
 }
 
 /** Members in the order they were added; deleted ones only when asked for. */

@@ -1,4 +1,5 @@
 import type { BaseRecord, CurrencyCode, Place, PlaceKind } from '../../domain/model';
+import { compareIso } from '../../domain/dates';
 import { checkBalance } from '../../domain/places';
 import { validateRecord } from '../../domain/schema';
 import { getDb } from '../database';
@@ -94,7 +95,7 @@ export async function restorePlace(id: string): Promise<Place> {
  * table's id order.
  */
 export function comparePlaces(a: Place, b: Place): number {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+  return compareIso(a.createdAt, b.createdAt);
 }
 
 /** Live places in the order they were added. */

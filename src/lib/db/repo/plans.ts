@@ -1,4 +1,5 @@
 import { type BaseRecord, type Plan } from '../../domain/model';
+import { compareIso } from '../../domain/dates';
 import { validateRecord } from '../../domain/schema';
 import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { getDb, type AnyamDatabase } from '../database';
@@ -103,7 +104,7 @@ export async function getPlan(id: string): Promise<Plan | undefined> {
  * one due date compare equal (0), so the stable sort keeps the table's id order.
  */
 export function comparePlans(a: Plan, b: Plan): number {
-  return a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0;
+  return compareIso(a.dueOn, b.dueOn);
 }
 
 /** Plans by due date; deleted ones only when asked for. */

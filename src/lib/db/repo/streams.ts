@@ -7,6 +7,7 @@ import {
   type Stream,
   type StreamKind,
 } from '../../domain/model';
+import { compareIso } from '../../domain/dates';
 import { DEFAULT_DAYS_PER_WEEK } from '../../domain/months';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
@@ -163,7 +164,7 @@ export async function getStream(id: string): Promise<Stream | undefined> {
  * table's id order.
  */
 export function compareStreams(a: Stream, b: Stream): number {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+  return compareIso(a.createdAt, b.createdAt);
 }
 
 /** Streams in the order they were added; deleted ones only when asked for. */

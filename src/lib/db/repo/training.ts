@@ -5,6 +5,7 @@ import {
   type MinorUnits,
   type Training,
 } from '../../domain/model';
+import { compareIso } from '../../domain/dates';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
 import {
@@ -91,7 +92,7 @@ export async function restoreTraining(id: string): Promise<Training> {
  * (the table's, or the member index's, which orders one member's records by id).
  */
 export function compareTraining(a: Training, b: Training): number {
-  return a.date < b.date ? 1 : a.date > b.date ? -1 : 0;
+  return compareIso(b.date, a.date);
 }
 
 /** Live training records, newest first, of one member or of everyone. */
