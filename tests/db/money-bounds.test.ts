@@ -21,6 +21,7 @@ import {
 } from '../../src/lib/db/repo';
 import type { HouseholdTables } from '../../src/lib/domain/model';
 import { MAX_MINOR, MAX_TOTAL_MINOR, parseMoney } from '../../src/lib/domain/money';
+import { errorOf } from '../refusal';
 import { checksumTables } from './checksum';
 import { codeOf, dropDatabase, freshDatabase, seedBasics, type Basics } from './helpers';
 
@@ -46,6 +47,15 @@ const entryOf = (amountMinor: number, over: Partial<EntryInput> = {}): EntryInpu
   amountMinor,
   ...over,
 });
+
+/** A CSV of date, stream, amount and currency columns, checked as the import screen would. */
+function checkedCsv(text: string) {
+  return checkCsv(text, {
+    mapping: guessMapping(['date', 'stream', 'amount', 'currency']),
+    dateFormat: 'YYYY-MM-DD',
+    decimalSeparator: '.',
+  });
+}
 
 describe('the money bounds', () => {
   it('keeps every total nine times below 2^53', () => {
@@ -146,11 +156,7 @@ describe('the money bounds', () => {
     const before = await checksumTables(db);
     const text =
       'date,stream,amount,currency\n2025-06-02,Warung,1.00,IDR\n2025-06-03,Warung,1.00,IDR\n';
-    const report = await checkCsv(text, {
-      mapping: guessMapping(['date', 'stream', 'amount', 'currency']),
-      dateFormat: 'YYYY-MM-DD',
-      decimalSeparator: '.',
-    });
+    const report = await checkedCsv(text);
     expect(report.errors).toEqual([]);
     expect(await codeOf(importCsv(report))).toBe('money/total-too-large');
     expect(await checksumTables(db)).toEqual(before);
@@ -170,17 +176,12 @@ describe('the money bounds', () => {
     const before = await checksumTables(db);
     const text =
       'date,stream,amount,currency\n2025-06-02,Warung,5.00,IDR\n2025-06-03,Euro work,5.00,EUR\n';
-    const report = await checkCsv(text, {
-      mapping: guessMapping(['date', 'stream', 'amount', 'currency']),
-      dateFormat: 'YYYY-MM-DD',
-      decimalSeparator: '.',
-    });
+    const report = await checkedCsv(text);
     expect(report.errors).toEqual([]);
-    const refused = (chunkSize?: number) =>
-      importCsv(report, {}, { chunkSize }).then(
-        () => null,
-        (e: { code: string; details: unknown }) => ({ code: e.code, details: e.details }),
-      );
+    const refused = async (chunkSize?: number) => {
+      const e = await errorOf(importCsv(report, {}, { chunkSize }));
+      return { code: e.code, details: e.details };
+    };
     const whole = {
       code: 'money/total-too-large',
       details: { currency: 'EUR', limit: MAX_TOTAL_MINOR },

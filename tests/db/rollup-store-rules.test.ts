@@ -43,14 +43,14 @@ beforeEach(() => {
 afterEach(() => dropDatabase(db));
 
 describe('before the household has settings', () => {
-  it('writes and rebuilds rollups, a foreign amount counting as missing a rate', async () => {
+  /** A member's USD stream, written before any settings row. */
+  async function usdStream() {
     const member = await addMember({ name: 'Sari' });
-    const stream = await addStream({
-      memberId: member.id,
-      name: 'Tasks',
-      kind: 'microtask',
-      currency: 'USD',
-    });
+    return addStream({ memberId: member.id, name: 'Tasks', kind: 'microtask', currency: 'USD' });
+  }
+
+  it('writes and rebuilds rollups, a foreign amount counting as missing a rate', async () => {
+    const stream = await usdStream();
     await addEntry({ streamId: stream.id, date: '2025-06-03', amountMinor: 1_250 });
     await rebuildRollups();
     const rows = await listRollups();
@@ -62,13 +62,7 @@ describe('before the household has settings', () => {
   it('counts a foreign amount as missing a rate even when its rate is stored', async () => {
     // A rate needs a base to convert to; before settings there is none (a hand-made file restored
     // without its settings row leaves a household so).
-    const member = await addMember({ name: 'Sari' });
-    const stream = await addStream({
-      memberId: member.id,
-      name: 'Tasks',
-      kind: 'microtask',
-      currency: 'USD',
-    });
+    const stream = await usdStream();
     await addRate({ currency: 'USD', date: '2025-01-01', value: '15800' });
     await addEntry({ streamId: stream.id, date: '2025-06-03', amountMinor: 1_250 });
     const rows = await listRollups();
