@@ -20,6 +20,9 @@ export function installProbe(options) {
     usable: null,
     usablePainted: null,
     loopPainted: null,
+    // The last score painted while this visit computes (src/lib/ui/score-cover.ts).
+    snapshot: null,
+    snapshotPainted: null,
     longTasks: [],
   };
   window.__bench = state;
@@ -95,6 +98,10 @@ export function installProbe(options) {
   }
 
   function check() {
+    if (state.snapshot === null && document.querySelector('.score-cover[data-snapshot="shown"]')) {
+      state.snapshot = performance.now();
+      painted((t) => (state.snapshotPainted = t));
+    }
     if (!loopSeen && loopNow()) {
       loopSeen = true;
       painted((t) => (state.loopPainted = t));
@@ -132,7 +139,14 @@ export function installProbe(options) {
     subtree: true,
     childList: true,
     attributes: true,
-    attributeFilter: ['data-drawn', 'data-dashboard-ready', 'data-view', 'class', 'data-testid'],
+    attributeFilter: [
+      'data-drawn',
+      'data-dashboard-ready',
+      'data-view',
+      'class',
+      'data-testid',
+      'data-snapshot',
+    ],
   });
 }
 
@@ -158,6 +172,11 @@ export async function probeResult() {
   return {
     ...state,
     longTasks: undefined,
+    // The household's score first on screen: the last score (marked as updating), or the computed one.
+    onScreenPainted:
+      state.snapshotPainted !== null
+        ? Math.min(state.snapshotPainted, state.usablePainted)
+        : state.usablePainted,
     longestTask: longest(state.longTasks),
     // A task that started before the page was usable kept it from answering a tap.
     longestTaskBeforeUsable: longest(state.longTasks.filter((t) => t.start < state.usablePainted)),

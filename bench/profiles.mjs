@@ -119,6 +119,25 @@ export async function firstVisit(base, kind, probe) {
     if (errors.length > 0) warn(`${kind}: page error on the first visit: ${errors[0]}`);
   });
   await ensureControlled(base, kind);
+  if (kind !== 'empty') await keepLastScore(base, kind);
+}
+
+/**
+ * A returning visit keeps its score card for the next one once drawn and idle (the last score
+ * first, src/lib/db/score-snapshot.ts): measured visits start as a returning household's phone
+ * would. The empty household has no score to keep.
+ */
+async function keepLastScore(base, kind) {
+  const kept = await withBrowser(profile(kind), async (page) => {
+    await page.goto(`${base}/#/dashboard`);
+    return page
+      .waitForFunction(() => localStorage.getItem('anyam.score-snapshot') !== null, null, {
+        timeout: 30_000,
+      })
+      .then(() => true)
+      .catch(() => false);
+  });
+  if (!kept) warn(`${kind}: the dashboard kept no score for the next visit`);
 }
 
 /**

@@ -27,6 +27,8 @@ export async function floorPart({ base, seeded, probe }) {
           );
         }
         const appUsable = app.map((l) => l.usablePainted);
+        const appOnScreen = app.map((l) => l.onScreenPainted ?? l.usablePainted);
+        const snapshots = app.filter((l) => l.snapshotPainted !== null).length;
         const floorUsable = floor.map((l) => l.usablePainted);
         const uncontrolled = floor.filter((l) => !l.controlled).length;
         figure(
@@ -40,12 +42,15 @@ export async function floorPart({ base, seeded, probe }) {
               : 'from its worker',
           },
         );
-        const ratio = median(appUsable) / median(floorUsable);
+        // The score on screen: the last score (issue 29's item 3), else the computed one.
+        const ratio = median(appOnScreen) / median(floorUsable);
+        const computedRatio = median(appUsable) / median(floorUsable);
         figure(
           `floor:app:${kind}:${rate}x`,
-          `  dashboard usable, same minutes (${rate}x CPU)`,
+          `  dashboard score on screen, same minutes (${rate}x CPU)`,
           'ms',
-          appUsable,
+          appOnScreen,
+          { note: `the last score in ${snapshots} of ${app.length} loads` },
         );
         figure(
           `floor:ratio:${kind}:${rate}x`,
@@ -54,7 +59,23 @@ export async function floorPart({ base, seeded, probe }) {
           [ratio],
           {
             goal: { text: '≤ 1.5×', holds: ratio <= 1.5 },
-            note: 'ratio of the medians, interleaved',
+            note: 'score on screen; ratio of the medians, interleaved',
+          },
+        );
+        figure(
+          `floor:app:computed:${kind}:${rate}x`,
+          `  dashboard computed again, usable, same minutes (${rate}x CPU)`,
+          'ms',
+          appUsable,
+        );
+        figure(
+          `floor:ratio:computed:${kind}:${rate}x`,
+          `  computed score ÷ floor, ${LABEL[kind]} (${rate}x)`,
+          '×',
+          [computedRatio],
+          {
+            goal: { text: '≤ 1.5×', holds: computedRatio <= 1.5 },
+            note: 'without the last score',
           },
         );
         results.figures[`floor:${kind}:${rate}x:raw`] = { app, floor };

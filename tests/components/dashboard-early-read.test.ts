@@ -4,9 +4,11 @@
 // A file of its own: the household state is shared by the module and must start unread.
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen } from '@testing-library/svelte';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
-import { forgetEarly, readEarly } from '../../src/lib/state/early-read';
+import { earlySnapshotToken, forgetEarly, readEarly } from '../../src/lib/state/early-read';
+import { SNAPSHOT_KEY, SNAPSHOT_READ_KEY } from '../../src/lib/db/score-snapshot';
+import { device } from '../../src/lib/state/device.svelte';
 import {
   addEntry,
   addMember,
@@ -192,4 +194,53 @@ it('marks each step to the score once, in order, for the bench (lib/db/phase-mar
   await new Promise((resolve) => setTimeout(resolve, 100));
   for (const step of ['view', 'compute', 'computed', 'drawn'])
     expect(at(step), step).toHaveLength(1);
+});
+
+describe('the last score (issue 29 item 3: db/score-snapshot.ts)', () => {
+  const kept = () => localStorage.getItem(SNAPSHOT_KEY);
+  beforeEach(() => {
+    localStorage.clear();
+    document.head.innerHTML = '<meta name="anyam-dashboard-chunks" content="/assets/a.js">';
+    device.update({ householdName: 'Test' });
+  });
+  afterEach(() => {
+    document.head.innerHTML = '';
+    device.update({ householdName: null });
+  });
+
+  it('is kept once the score drawn from the early read is on screen and the page idle', async () => {
+    readEarly({ rollups: true });
+    expect(earlySnapshotToken()).toBe(localStorage.getItem(SNAPSHOT_READ_KEY));
+    render(DashboardView);
+    const score = await screen.findByTestId('dash-score-value');
+    await vi.waitFor(() => expect(kept()).not.toBeNull(), { timeout: 3000 });
+    const stored = JSON.parse(kept()!) as { score: string; title: string; household: string };
+    expect(stored.score).toBe(score.textContent);
+    expect(stored.title).toMatch(/^Resilience score, /);
+    expect(stored.household).toBe('Test');
+  });
+
+  it('is not kept from rows read before a write', async () => {
+    readEarly({ rollups: true });
+    const [salary] = await listStreams();
+    await addEntry({
+      streamId: salary!.id,
+      date: `${inProgressMonth(todayIso())}-02`,
+      amountMinor: 7,
+    });
+    expect(earlySnapshotToken()).toBeNull();
+    render(DashboardView);
+    await screen.findByTestId('dash-score-value');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(kept()).toBeNull();
+  });
+
+  it('is not kept without an early read of the dashboard', async () => {
+    readEarly();
+    expect(earlySnapshotToken()).toBeNull();
+    render(DashboardView);
+    await screen.findByTestId('dash-score-value');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(kept()).toBeNull();
+  });
 });

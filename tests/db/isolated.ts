@@ -12,6 +12,7 @@ export const ISOLATED_DB_FILES: readonly string[] = [
   'monthly-loop',
   'refusals',
   'repo-record',
+  'score-snapshot-dropped',
   'start-household',
   'storage',
 ].map((name) => `tests/db/${name}.test.ts`);

@@ -5,10 +5,11 @@
  * name as last shown and the CSV import's last choices. Kept in localStorage: it is read
  * synchronously at start, before any view (the lock must cover the first paint).
  *
- * This is the app's one localStorage key, and the only module that touches localStorage: every
+ * This is the app's settings key in localStorage, and this module alone touches it: every
  * read and write is guarded, so a full or blocked storage costs only the memory, never an
- * error (a saved entry stays saved). Paraglide's own language key (PARAGLIDE_LOCALE) stays
- * Paraglide's: its localStorage strategy reads and writes it (lib/i18n/locale.svelte.ts).
+ * error (a saved entry stays saved). Two other keys have owners of their own: Paraglide's
+ * language (PARAGLIDE_LOCALE: its localStorage strategy, lib/i18n/locale.svelte.ts) and the
+ * last score (lib/db/score-snapshot.ts: the data layer drops it on every write).
  */
 import type { LockSettings } from '../domain/lock';
 import type { Timestamp } from '../domain/model';

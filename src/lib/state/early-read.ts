@@ -27,6 +27,7 @@ import { listSavings } from '../db/repo/savings';
 import { getSettings } from '../db/repo/settings';
 import { listStreams } from '../db/repo/streams';
 import { markPhase } from '../db/phase-mark';
+import { beginSnapshotRead } from '../db/score-snapshot-write';
 
 /** What a returning visit's first screen reads, in one read transaction (issue 29). */
 export interface EarlyRead {
@@ -106,6 +107,8 @@ let early: {
   dashboard?: Promise<Partial<EarlyRead>>;
   untaken: Set<keyof EarlyRead>;
   changed: boolean;
+  /** The dashboard's read's token: its score card may be kept (db/score-snapshot.ts). */
+  token: string | null;
   stop: () => void;
 } | null = null;
 
@@ -128,6 +131,9 @@ export function readEarly(options: { rollups?: boolean } = {}): void {
       dashboard ? [...HOUSEHOLD_KEYS, ...DASHBOARD_KEYS] : HOUSEHOLD_KEYS,
     ),
     changed: false,
+    // Before the transaction: a write from here on removes it, so rows it may have missed are
+    // never kept as the last score.
+    token: dashboard ? beginSnapshotRead() : null,
     stop: () => Dexie.on.storagemutated.unsubscribe(mark),
     read: db.transaction('r', stores, async () => {
       // Every read starts at once, inside this transaction (each repository read joins it).
@@ -195,6 +201,14 @@ export function takeEarly<K extends keyof EarlyRead>(key: K): EarlySeed<EarlyRea
     value: rows.then((read) => read[key] as EarlyRead[K]),
     changed: () => state.changed,
   };
+}
+
+/**
+ * The token of the early read of the dashboard's rows (db/score-snapshot.ts), or null: no such
+ * read, or a write has happened since it began (the score drawn from it may be out of date).
+ */
+export function earlySnapshotToken(): string | null {
+  return early === null || early.changed ? null : early.token;
 }
 
 function nextTask<T>(value: T): Promise<T> {

@@ -1,6 +1,7 @@
 import { AnyamError } from '../../domain/model';
 import { getDb, type AnyamDatabase, type StoreName } from '../database';
 import { isQuotaExceeded, requestPersistenceOnFirstSave, storageFullError } from '../storage';
+import { dropScoreSnapshot } from '../score-snapshot-write';
 
 /**
  * Runs `scope` in one read-write transaction over `stores`. Whatever `scope` throws aborts the
@@ -17,11 +18,17 @@ export async function writeTransaction<T>(
   scope: (db: AnyamDatabase) => Promise<T>,
 ): Promise<T> {
   const db = getDb();
+  // The last score's snapshot never outlives a change: dropped before the write (a tab that
+  // closes mid-write leaves none) and after it (a dashboard that kept one meanwhile drew the
+  // tables before this write).
+  dropScoreSnapshot();
   let result: T;
   try {
     result = await db.transaction('rw', [...stores], () => scope(db));
   } catch (error) {
     throw repoError(db, error);
+  } finally {
+    dropScoreSnapshot();
   }
   requestPersistenceOnFirstSave();
   return result;
