@@ -7,7 +7,12 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyamDatabase } from '../../src/lib/db/database';
 import { earlySnapshotToken, forgetEarly, readEarly } from '../../src/lib/state/early-read';
-import { SNAPSHOT_KEY, SNAPSHOT_READ_KEY } from '../../src/lib/db/score-snapshot';
+import {
+  SNAPSHOT_KEY,
+  SNAPSHOT_READ_KEY,
+  type ScoreCardText,
+} from '../../src/lib/db/score-snapshot';
+import { keepIfConfirmed } from '../../src/views/dashboard/keep-score.svelte';
 import { device } from '../../src/lib/state/device.svelte';
 import {
   addEntry,
@@ -220,27 +225,46 @@ describe('the last score (issue 29 item 3: db/score-snapshot.ts)', () => {
     expect(stored.household).toBe('Test');
   });
 
-  it('is not kept from rows read before a write', async () => {
+  it('is not kept from rows read before a write: kept once a read of its own confirms it', async () => {
     readEarly({ rollups: true });
     const [salary] = await listStreams();
-    await addEntry({
-      streamId: salary!.id,
-      date: `${inProgressMonth(todayIso())}-02`,
-      amountMinor: 7,
-    });
+    const lastMonth = addMonths(inProgressMonth(todayIso()), -1);
+    // Last month's pay doubled: the score read before this write is not the score after it.
+    await addEntry({ streamId: salary!.id, date: `${lastMonth}-20`, amountMinor: 900_000_000 });
     expect(earlySnapshotToken()).toBeNull();
     render(DashboardView);
-    await screen.findByTestId('dash-score-value');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(kept()).toBeNull();
+    const score = await screen.findByTestId('dash-score-value');
+    await vi.waitFor(() => expect(kept()).not.toBeNull(), { timeout: 5000 });
+    expect((JSON.parse(kept()!) as { score: string }).score).toBe(score.textContent);
+    // The confirming read began after the write (the write removed the early read's token).
+    expect(localStorage.getItem(SNAPSHOT_READ_KEY)).not.toBeNull();
   });
 
-  it('is not kept without an early read of the dashboard', async () => {
+  it('is kept without an early read once a read of its own confirms it', async () => {
     readEarly();
     expect(earlySnapshotToken()).toBeNull();
     render(DashboardView);
-    await screen.findByTestId('dash-score-value');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const score = await screen.findByTestId('dash-score-value');
+    await vi.waitFor(() => expect(kept()).not.toBeNull(), { timeout: 5000 });
+    expect((JSON.parse(kept()!) as { score: string }).score).toBe(score.textContent);
+  });
+
+  it('is not kept by a confirming read that a write overtakes, or that computes another card', async () => {
+    render(DashboardView);
+    const score = (await screen.findByTestId('dash-score-value')).textContent;
+    await vi.waitFor(() => expect(kept()).not.toBeNull(), { timeout: 5000 });
+    const card = JSON.parse(kept()!) as ScoreCardText;
+    localStorage.removeItem(SNAPSHOT_KEY);
+    expect(await keepIfConfirmed({ ...card, score: String(Number(score) + 1) })).toBe(false);
+    const [salary] = await listStreams();
+    const confirming = keepIfConfirmed(card);
+    await addEntry({
+      streamId: salary!.id,
+      date: `${inProgressMonth(todayIso())}-03`,
+      amountMinor: 5,
+    });
+    expect(await confirming).toBe(false);
     expect(kept()).toBeNull();
+    expect(await keepIfConfirmed(card)).toBe(true);
   });
 });

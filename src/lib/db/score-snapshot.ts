@@ -72,9 +72,14 @@ export function dayKey(now: Date = new Date()): string {
   return now.toDateString();
 }
 
+/** Whether a snapshot may be kept or shown at all in this context. */
+export function mayKeep(ctx: SnapshotContext): boolean {
+  return !ctx.private && ctx.household !== null && ctx.build !== '';
+}
+
 /** Whether `value` is a snapshot drawn for exactly this context. */
 export function snapshotFits(value: unknown, ctx: SnapshotContext): value is ScoreSnapshot {
-  if (ctx.private || ctx.household === null || ctx.build === '') return false;
+  if (!mayKeep(ctx)) return false;
   if (value === null || typeof value !== 'object') return false;
   const s = value as Partial<ScoreSnapshot>;
   return (

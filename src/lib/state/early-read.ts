@@ -123,9 +123,7 @@ let early: {
  */
 export function readEarly(options: { rollups?: boolean } = {}): void {
   if (early !== null) return;
-  const db = getDb();
   const dashboard = options.rollups === true;
-  const stores = dashboard ? [...HOUSEHOLD, ...DASHBOARD] : HOUSEHOLD;
   const state = {
     untaken: new Set<keyof EarlyRead>(
       dashboard ? [...HOUSEHOLD_KEYS, ...DASHBOARD_KEYS] : HOUSEHOLD_KEYS,
@@ -135,43 +133,7 @@ export function readEarly(options: { rollups?: boolean } = {}): void {
     // never kept as the last score.
     token: dashboard ? beginSnapshotRead() : null,
     stop: () => Dexie.on.storagemutated.unsubscribe(mark),
-    read: db.transaction('r', stores, async () => {
-      // Every read starts at once, inside this transaction (each repository read joins it).
-      const owed = dashboard
-        ? Promise.all([
-            // As listRollups (db/repo/rollups.ts) reads them: imported from there, its write
-            // paths would join the household's chunk.
-            getDb().rollups.toArray(),
-            listFunds(),
-            listSetAsides(),
-            listSkipsAhead(todayIso()),
-            readGroups(),
-            readDebts(),
-          ])
-        : null;
-      const [settings, members, streams, plans, savings, places, rates] = await Promise.all([
-        getSettings(),
-        listMembers(),
-        listStreams(),
-        listPlans(),
-        listSavings(),
-        listPlaces(),
-        listRates(),
-      ]);
-      const read: Partial<EarlyRead> = {
-        settings: settings ?? null,
-        members,
-        streams,
-        plans,
-        savings,
-        places,
-        rates,
-      };
-      markPhase('read');
-      if (owed === null) return read;
-      const [rollups, funds, setAsides, skipsAhead, groups, debts] = await owed;
-      return { ...read, rollups, funds, setAsides, skipsAhead, groups, debts };
-    }),
+    read: readFirstScreen(dashboard),
   };
   // Listens until the first write: from then on every seed is out of date.
   function mark() {
@@ -182,6 +144,52 @@ export function readEarly(options: { rollups?: boolean } = {}): void {
   // Nobody waits on a failed read but the seeds, which fall back to their own query.
   state.read.catch(() => undefined);
   early = state;
+}
+
+/**
+ * The first screen's rows in one read transaction (the dashboard's too when `dashboard`),
+ * through the same repository functions the live queries call: the early read's, and the read
+ * that confirms a score card before it is kept after a write (views/dashboard/keep-score).
+ */
+export function readFirstScreen(dashboard: boolean): Promise<Partial<EarlyRead>> {
+  const stores = dashboard ? [...HOUSEHOLD, ...DASHBOARD] : HOUSEHOLD;
+  return getDb().transaction('r', stores, async () => {
+    // Every read starts at once, inside this transaction (each repository read joins it).
+    const owed = dashboard
+      ? Promise.all([
+          // As listRollups (db/repo/rollups.ts) reads them: imported from there, its write
+          // paths would join the household's chunk.
+          getDb().rollups.toArray(),
+          listFunds(),
+          listSetAsides(),
+          listSkipsAhead(todayIso()),
+          readGroups(),
+          readDebts(),
+        ])
+      : null;
+    const [settings, members, streams, plans, savings, places, rates] = await Promise.all([
+      getSettings(),
+      listMembers(),
+      listStreams(),
+      listPlans(),
+      listSavings(),
+      listPlaces(),
+      listRates(),
+    ]);
+    const read: Partial<EarlyRead> = {
+      settings: settings ?? null,
+      members,
+      streams,
+      plans,
+      savings,
+      places,
+      rates,
+    };
+    markPhase('read');
+    if (owed === null) return read;
+    const [rollups, funds, setAsides, skipsAhead, groups, debts] = await owed;
+    return { ...read, rollups, funds, setAsides, skipsAhead, groups, debts };
+  });
 }
 
 /**
