@@ -213,6 +213,22 @@ describe('the last score (issue 29 item 3: db/score-snapshot.ts)', () => {
     device.update({ householdName: null });
   });
 
+  it('leaves the score computed in a task of its own (it reads the score only once drawn)', async () => {
+    performance.clearMarks();
+    let computeMarked: boolean | null = null;
+    const real = compute.getMockImplementation()!;
+    compute.mockImplementationOnce((input) => {
+      computeMarked = performance.getEntriesByName('anyam:compute', 'mark').length === 1;
+      return real(input);
+    });
+    readEarly({ rollups: true });
+    render(DashboardView);
+    await screen.findByTestId('dash-score-value');
+    // The first computation ran in computeThenDraw's task (marked 'compute'), not in the task
+    // that delivered the rows.
+    expect(computeMarked).toBe(true);
+  });
+
   it('is kept once the score drawn from the early read is on screen and the page idle', async () => {
     readEarly({ rollups: true });
     expect(earlySnapshotToken()).toBe(localStorage.getItem(SNAPSHOT_READ_KEY));
