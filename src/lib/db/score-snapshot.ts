@@ -16,13 +16,14 @@
  * blocked or full storage only means no snapshot.
  */
 
+import { isBand } from '../domain/score-bands';
+
 export const SNAPSHOT_KEY = 'anyam.score-snapshot';
 /** The token of the read a dashboard is drawing from; a write removes it. */
 export const SNAPSHOT_READ_KEY = 'anyam.score-snapshot-read';
 export const SNAPSHOT_VERSION = 1;
 /** Each kept text is a title, a number or a sentence: anything longer is not a score card. */
 export const MAX_TEXT = 300;
-export const BANDS = ['fragile', 'building', 'strong'] as const;
 
 /** The score card's text, as the dashboard drew it. */
 export interface ScoreCardText {
@@ -35,7 +36,7 @@ export interface ScoreCardText {
   /** The band's key (its colour) and name, or '' when the score has no band. */
   band: string;
   bandName: string;
-  /** "Your score from earlier today. Updating…" */
+  /** "Your score as you last saw it today. Updating…" */
   note: string;
 }
 
@@ -94,7 +95,7 @@ export function snapshotFits(value: unknown, ctx: SnapshotContext): value is Sco
     isText(s.of) &&
     isText(s.note) &&
     isText(s.bandName, true) &&
-    (s.band === '' ? s.bandName === '' : (BANDS as readonly unknown[]).includes(s.band))
+    (s.band === '' ? s.bandName === '' : isBand(s.band))
   );
 }
 

@@ -16,11 +16,9 @@ import { currencyExponent } from './money';
 import { addMonths, firstDayOf, inProgressMonth, lastCompleteMonth, lastDayOf } from './months';
 import { RESILIENCE, type UnknownReason } from './resilience';
 import { withLoggedMonths, withSavings, withSource } from './guidance-what-if';
+import { BAND_FROM, type Band } from './score-bands';
 
-export type Band = 'fragile' | 'building' | 'strong';
-
-/** Lower bound of each band; docs/resilience.md says why these cut points. */
-export const BAND_FROM: Record<Band, number> = { fragile: 0, building: 40, strong: 70 };
+export { BAND_FROM, type Band };
 
 export function bandOf(score: number): Band {
   if (score >= BAND_FROM.strong) return 'strong';

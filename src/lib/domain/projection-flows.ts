@@ -12,7 +12,7 @@
  */
 import { baseMinorOrNull, liveRates, type RateRecordLike } from './base-amount';
 import { trailingReceived } from './dashboard';
-import { addDaysIso } from './dates';
+import { addDaysIso, compareIso } from './dates';
 import { billsBetween, incomeOccurrences, isUnpaid, type EntryDate } from './due';
 import { incomeTable, monthSpanOfRows } from './income-table';
 import type {
@@ -246,9 +246,7 @@ function pendingFlows(
  * answer 0 and keep the order they were gathered in (own, estimates, pending).
  */
 export function compareFlows(a: BaseFlow, b: BaseFlow): number {
-  if (a.date < b.date) return -1;
-  if (a.date > b.date) return 1;
-  return 0;
+  return compareIso(a.date, b.date);
 }
 
 /** The flows of the window and the projection they make. */

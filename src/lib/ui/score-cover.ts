@@ -44,10 +44,10 @@ export function showScoreCover(snapshot: ScoreSnapshot, page: HTMLElement): () =
   const boot = page.querySelector('.boot');
   if (boot) cover.append(boot.cloneNode(true));
   const card = el('section', 'card score-cover-card');
-  const score = el('p', 'score-cover-score');
+  const score = el('p', 'score-figure score-cover-score');
   score.append(el('strong', '', snapshot.score), el('span', 'of', snapshot.of));
   if (snapshot.band !== '') {
-    score.append(el('span', `score-cover-band band-${snapshot.band}`, snapshot.bandName));
+    score.append(el('span', `band-pill score-cover-band band-${snapshot.band}`, snapshot.bandName));
   }
   card.append(el('h3', '', snapshot.title), score);
   const body = el('div', 'score-cover-body');

@@ -13,11 +13,10 @@ import { beginSnapshotRead, saveScoreSnapshot } from '../../lib/db/score-snapsho
 import { locale } from '../../lib/i18n/locale.svelte';
 import { device } from '../../lib/state/device.svelte';
 import { earlySnapshotToken, readFirstScreen } from '../../lib/state/early-read';
-import { formatMonth } from '../../lib/state/format.svelte';
 import { afterPaintIdle } from '../../lib/ui/after-paint-idle';
 import { scoreDrawn } from '../../lib/ui/score-cover';
 import { dashboardInputOf } from './dashboard-input';
-import { bandLabels } from './labels';
+import { bandLabels, scoreTitle } from './labels';
 
 /** The score card's text as ScoreCard draws it (its title, number and band), or null: no score. */
 export function scoreCardText(
@@ -28,7 +27,7 @@ export function scoreCardText(
   if (score === null) return null;
   const band = guidance?.band ?? null;
   return {
-    title: m.dash_score_title({ month: formatMonth(dash.asOf) }),
+    title: scoreTitle(dash.asOf),
     score: String(score),
     of: m.dash_score_of(),
     band: band ?? '',

@@ -2,9 +2,10 @@
 import { m } from '../../paraglide/messages.js';
 import type { StreamLabel } from '../../lib/charts/types';
 import type { ComponentKey } from '../../lib/charts/score';
-import type { Member, Stream, StreamKind } from '../../lib/domain/model';
+import type { Member, MonthKey, Stream, StreamKind } from '../../lib/domain/model';
 import type { UnknownReason } from '../../lib/domain/resilience';
 import type { Band } from '../../lib/domain/guidance';
+import { formatMonth } from '../../lib/state/format.svelte';
 import { formRequestHref } from '../../lib/ui/form-request';
 import { displayName } from '../../lib/i18n/sample-labels';
 
@@ -15,6 +16,14 @@ export function kindLabels(): Record<StreamKind, string> {
     microtask: m.kind_microtask(),
     support: m.kind_support(),
   };
+}
+
+/**
+ * The score card's title, "Resilience score, November 2026": the card's and the last score's
+ * (keep-score.svelte.ts), so the cover reads as the card it stands for.
+ */
+export function scoreTitle(asOf: MonthKey): string {
+  return m.dash_score_title({ month: formatMonth(asOf) });
 }
 
 /** A band's name and what it means, in the current language. */
