@@ -80,9 +80,9 @@ precacheAndRoute(MANIFEST);
 cleanupOutdatedCaches();
 
 /**
- * The build's files that are not precached (Chart.js, the same-room sync, the CSV import: see
- * globIgnores in vite.config.ts) are kept once fetched: cache first, then the network. Their
- * names carry a content hash, so a kept file is never stale. A file that a later release
+ * The build's files that are not precached (Chart.js, the same-room sync, the CSV import, the
+ * first score's worker: see globIgnores in vite.config.ts) are kept once fetched: cache first,
+ * then the network. Their names carry a content hash, so a kept file is never stale. A file that a later release
  * precaches is dropped from here when that release's worker activates; a kept file of an
  * earlier release that no page asks for any more stays (a few KB; Chart.js changes only with
  * its version).

@@ -14,19 +14,13 @@ import {
 } from '../../src/lib/db/score-snapshot';
 import { keepIfConfirmed } from '../../src/views/dashboard/keep-score.svelte';
 import { device } from '../../src/lib/state/device.svelte';
-import {
-  addEntry,
-  addMember,
-  addPlan,
-  addStream,
-  listStreams,
-  saveSettings,
-} from '../../src/lib/db/repo';
+import { addEntry, addPlan, listStreams } from '../../src/lib/db/repo';
 import * as dashboard from '../../src/lib/domain/dashboard';
 import { todayIso } from '../../src/lib/domain/dates';
 import { addMonths, inProgressMonth } from '../../src/lib/domain/months';
 import DashboardView from '../../src/views/dashboard/DashboardView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
+import { seedSalaryHousehold } from './salary-household';
 
 vi.mock('../../src/lib/domain/dashboard', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/lib/domain/dashboard')>();
@@ -52,30 +46,7 @@ vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
 beforeEach(async () => {
   db = freshDatabase('dashboard-early-read');
   HTMLCanvasElement.prototype.getContext = () => null;
-  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
-  const sari = await addMember({ name: 'Sari' });
-  const salary = await addStream({
-    memberId: sari.id,
-    name: 'Salary',
-    kind: 'formal',
-    currency: 'IDR',
-  });
-  await addPlan({
-    name: 'Rent',
-    category: 'essential',
-    amountMinor: 100_000_000,
-    currency: 'IDR',
-    cadence: 'monthly',
-    dueOn: '2025-01-01',
-  });
-  const current = inProgressMonth(todayIso());
-  for (let k = 13; k >= 1; k--) {
-    await addEntry({
-      streamId: salary.id,
-      date: `${addMonths(current, -k)}-05`,
-      amountMinor: 500_000_000 + k * 10_000_000,
-    });
-  }
+  await seedSalaryHousehold(13, (k) => 500_000_000 + k * 10_000_000);
   compute.mockClear();
   scopes = [];
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rollup, Stream } from '../../src/lib/domain/model';
-import { streamsByIncome } from '../../src/views/dashboard/streams-by-income';
+import { streamsByIncome } from '../../src/lib/domain/streams-by-income';
 
 // The stress test's choices (DashboardView): streams with received income in the filter,
 // biggest first.

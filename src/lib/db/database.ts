@@ -20,8 +20,9 @@ import type { Group, GroupPayment } from '../domain/group-model';
 import type { Debt, Repayment } from '../domain/debt-model';
 import { declareVersions } from './migrations';
 import { TABLE_NAMES } from '../domain/model';
+import { DATABASE_NAME } from './database-name';
 
-export const DATABASE_NAME = 'anyam';
+export { DATABASE_NAME };
 
 /** Every table, derived ones included: what a transaction over "everything" names. */
 export type StoreName = TableName | 'rollups';

@@ -12,6 +12,7 @@ import {
   type ScoreSnapshot,
   type SnapshotContext,
 } from './score-snapshot';
+import { EARLY_SCORE_READ_KEY } from './early-score';
 
 /**
  * Called as a read that a dashboard may draw from begins: the token `saveScoreSnapshot` needs.
@@ -58,12 +59,16 @@ export function saveScoreSnapshot(
   }
 }
 
-/** Drops the snapshot and the token of any read in progress (every write calls it). */
+/**
+ * Drops the snapshot and the tokens of the reads in progress, the first score's worker's
+ * included (every write calls it).
+ */
 export function dropScoreSnapshot(): void {
   try {
     const store = storage();
     store?.removeItem(SNAPSHOT_KEY);
     store?.removeItem(SNAPSHOT_READ_KEY);
+    store?.removeItem(EARLY_SCORE_READ_KEY);
   } catch {
     // Blocked storage holds no snapshot.
   }

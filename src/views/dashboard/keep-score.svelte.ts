@@ -1,8 +1,7 @@
 import { m } from '../../paraglide/messages.js';
-import { computeDashboard, type DashboardData } from '../../lib/domain/dashboard';
+import type { DashboardData } from '../../lib/domain/dashboard';
 import { todayIso } from '../../lib/domain/dates';
 import { guidanceBasics, type Guidance } from '../../lib/domain/guidance';
-import { dashboardMemberId } from '../../lib/domain/phone-owner';
 import {
   mayKeep,
   readScoreSnapshot,
@@ -15,7 +14,7 @@ import { device } from '../../lib/state/device.svelte';
 import { earlySnapshotToken, readFirstScreen } from '../../lib/state/early-read';
 import { afterPaintIdle } from '../../lib/ui/after-paint-idle';
 import { scoreDrawn } from '../../lib/ui/score-cover';
-import { dashboardInputOf } from './dashboard-input';
+import { scoreOf } from '../../lib/domain/first-score';
 import { bandLabels, scoreTitle } from './labels';
 
 /** The score card's text as ScoreCard draws it (its title, number and band), or null: no score. */
@@ -52,28 +51,25 @@ export async function keepIfConfirmed(card: ScoreCardText): Promise<boolean> {
   const token = beginSnapshotRead();
   const read = await readFirstScreen(true);
   const today = todayIso();
-  const memberId = dashboardMemberId(read.members ?? [], {
-    ownerId: device.current.memberId,
-    scope: device.current.dashboardScope,
-  });
-  const dash = computeDashboard(
-    dashboardInputOf(
-      {
-        rollups: read.rollups ?? [],
-        streams: read.streams ?? [],
-        plans: read.plans ?? [],
-        savings: read.savings ?? [],
-        rates: read.rates ?? [],
-        funds: read.funds ?? [],
-        setAsides: read.setAsides ?? [],
-        groups: read.groups ?? { groups: [], payments: [] },
-        debts: read.debts ?? { debts: [], repayments: [] },
-        baseCurrency: read.settings?.baseCurrency || 'IDR',
-      },
-      today,
-      memberId,
-    ),
+  // The rows as the first score's worker reads them, computed as it computes them.
+  const score = scoreOf(
+    {
+      settings: read.settings ?? undefined,
+      members: read.members ?? [],
+      rollups: read.rollups ?? [],
+      streams: read.streams ?? [],
+      plans: read.plans ?? [],
+      savings: read.savings ?? [],
+      rates: read.rates ?? [],
+      funds: read.funds ?? [],
+      setAsides: read.setAsides ?? [],
+      groups: read.groups ?? { groups: [], payments: [] },
+      debts: read.debts ?? { debts: [], repayments: [] },
+    },
+    { today, ownerId: device.current.memberId, scope: device.current.dashboardScope },
   );
+  const dash = score?.dash;
+  if (!dash) return false;
   if (!sameCard(card, scoreCardText(dash, guidanceBasics(today, dash)))) return false;
   return saveScoreSnapshot(ctx, token, card);
 }

@@ -20,3 +20,9 @@ export function scoreComputeThenDraw(compute: () => unknown, draw: () => void): 
     },
   );
 }
+
+/** The worker's first score drawn (nothing to compute here): `drawn` once rendered. */
+export function drawFirst(draw: () => void): void {
+  draw();
+  queueMicrotask(() => markPhase('drawn'));
+}

@@ -2,7 +2,7 @@
  * Funds for the big dates and the money set aside for them: every write is one read-write
  * transaction that checks the rules of domain/funds.ts first, so a refused write changes nothing.
  */
-import { compareIso, todayIso } from '../../domain/dates';
+import { todayIso } from '../../domain/dates';
 import { checkFundDate, checkSetAside, setAsideByEntry } from '../../domain/funds';
 import {
   AnyamError,
@@ -25,6 +25,9 @@ import {
   softDeleteIn,
 } from './record';
 import { writeTransaction } from './transaction';
+import { compareFunds, compareSetAsidesNewestFirst } from './list-orders';
+
+export { compareFunds, compareSetAsidesNewestFirst };
 
 export interface FundInput extends Partial<BaseRecord> {
   name: string;
@@ -179,28 +182,10 @@ export async function restoreSetAside(id: string): Promise<SetAside> {
   });
 }
 
-/**
- * The order funds are listed (and exported) in, a consistent total order: the soonest due date
- * first. Funds of one due date compare equal (0), so the stable sort keeps the table's id order.
- */
-export function compareFunds(a: Fund, b: Fund): number {
-  return compareIso(a.dueOn, b.dueOn);
-}
-
 /** Live funds, soonest date first. */
 export async function listFunds(): Promise<Fund[]> {
   const rows = await listSmall(getDb().funds);
   return rows.sort(compareFunds);
-}
-
-/**
- * The order set-asides are listed in, a consistent total order: the newest date first; on one
- * date the one created last first (both are ISO text). Two of one date and one millisecond (a
- * merge, a double tap) compare equal (0), so the stable sort keeps the table's id order, the same
- * on every phone.
- */
-export function compareSetAsidesNewestFirst(a: SetAside, b: SetAside): number {
-  return compareIso(b.date, a.date) || compareIso(b.createdAt, a.createdAt);
 }
 
 /** Live set-asides, newest first. */

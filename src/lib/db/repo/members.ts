@@ -1,5 +1,4 @@
 import { AnyamError, type BaseRecord, type Member, type MemberRole } from '../../domain/model';
-import { compareIso } from '../../domain/dates';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
 import {
@@ -12,6 +11,9 @@ import {
   softDeleteIn,
 } from './record';
 import { writeTransaction } from './transaction';
+import { compareMembers } from './list-orders';
+
+export { compareMembers };
 
 export interface MemberInput extends Partial<BaseRecord> {
   name: string;
@@ -98,15 +100,6 @@ export async function restoreMember(id: string): Promise<Member> {
 
 export async function getMember(id: string): Promise<Member | undefined> {
   return getDb().members.get(id);
-}
-
-/**
- * The order members are listed in, a consistent total order: the one added first (earliest
- * `createdAt`) first. Two added in one millisecond compare equal (0), so the stable sort keeps the
- * table's id order.
- */
-export function compareMembers(a: Member, b: Member): number {
-  return compareIso(a.createdAt, b.createdAt);
 }
 
 /** Members in the order they were added; deleted ones only when asked for. */

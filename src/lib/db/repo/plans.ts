@@ -1,5 +1,4 @@
 import { type BaseRecord, type Plan } from '../../domain/model';
-import { compareIso } from '../../domain/dates';
 import { validateRecord } from '../../domain/schema';
 import { assertTotalsWithinLimit, planTotalsOf } from '../../domain/totals';
 import { getDb, type AnyamDatabase } from '../database';
@@ -14,6 +13,9 @@ import {
   softDeleteIn,
 } from './record';
 import { writeTransaction } from './transaction';
+import { comparePlans } from './list-orders';
+
+export { comparePlans };
 
 /** A new plan: its own fields, with the member (household's), funding and sample flag optional. */
 export type PlanInput = Partial<BaseRecord> &
@@ -97,14 +99,6 @@ export async function restorePlan(id: string): Promise<Plan> {
 
 export async function getPlan(id: string): Promise<Plan | undefined> {
   return getDb().plans.get(id);
-}
-
-/**
- * The order plans are listed in, a consistent total order: the soonest due date first. Plans of
- * one due date compare equal (0), so the stable sort keeps the table's id order.
- */
-export function comparePlans(a: Plan, b: Plan): number {
-  return compareIso(a.dueOn, b.dueOn);
 }
 
 /** Plans by due date; deleted ones only when asked for. */

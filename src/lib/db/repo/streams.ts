@@ -7,7 +7,6 @@ import {
   type Stream,
   type StreamKind,
 } from '../../domain/model';
-import { compareIso } from '../../domain/dates';
 import { DEFAULT_DAYS_PER_WEEK } from '../../domain/months';
 import { validateRecord } from '../../domain/schema';
 import { getDb, type AnyamDatabase } from '../database';
@@ -28,6 +27,9 @@ import {
   ROLLUP_STORES,
 } from './rollup-store';
 import { writeTransaction } from './transaction';
+import { compareStreams } from './list-orders';
+
+export { compareStreams };
 
 export interface StreamInput extends Partial<BaseRecord> {
   memberId: string;
@@ -156,15 +158,6 @@ export async function restoreStream(id: string): Promise<Stream> {
 
 export async function getStream(id: string): Promise<Stream | undefined> {
   return getDb().streams.get(id);
-}
-
-/**
- * The order streams are listed in, a consistent total order: the one added first (earliest
- * `createdAt`) first. Two added in one millisecond compare equal (0), so the stable sort keeps the
- * table's id order.
- */
-export function compareStreams(a: Stream, b: Stream): number {
-  return compareIso(a.createdAt, b.createdAt);
 }
 
 /** Streams in the order they were added; deleted ones only when asked for. */

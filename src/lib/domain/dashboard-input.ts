@@ -1,6 +1,6 @@
-import type { DebtsRead } from '../../lib/db/repo/debts';
-import type { DashboardInput } from '../../lib/domain/dashboard';
-import type { Group, GroupPayment } from '../../lib/domain/group-model';
+import type { DashboardInput } from './dashboard';
+import type { Debt, Repayment } from './debt-model';
+import type { Group, GroupPayment } from './group-model';
 import type {
   Fund,
   IsoDate,
@@ -11,7 +11,7 @@ import type {
   Saving,
   SetAside,
   Stream,
-} from '../../lib/domain/model';
+} from './model';
 
 /** The rows the dashboard's computation reads, as the live queries (or one read) give them. */
 export interface DashboardRows {
@@ -23,13 +23,14 @@ export interface DashboardRows {
   funds: Fund[];
   setAsides: SetAside[];
   groups: { groups: Group[]; payments: GroupPayment[] };
-  debts: Pick<DebtsRead, 'debts' | 'repayments'>;
+  debts: { debts: Debt[]; repayments: Repayment[] };
   baseCurrency: string;
 }
 
 /**
  * The dashboard's input from its rows: one definition for the view (DashboardView) and for the
- * read that confirms a score card before it is kept (keep-score.svelte.ts). `memberId` '' is
+ * read that confirms a score card before it is kept (keep-score.svelte.ts), and for the worker
+ * that computes a returning visit's first score (db/first-score.ts). `memberId` '' is
  * the whole household; `asOf` '' the last complete month.
  */
 export function dashboardInputOf(

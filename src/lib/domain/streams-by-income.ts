@@ -1,4 +1,4 @@
-import type { Rollup, Stream } from '../../lib/domain/model';
+import type { Rollup, Stream } from './model';
 
 /**
  * The streams with received income in the filter (`memberId`, '' for the whole household),
