@@ -2,7 +2,6 @@ import { locale } from './lib/i18n/locale.svelte';
 import { device } from './lib/state/device.svelte';
 import type { Route } from './lib/state/router.svelte';
 import { markPhase } from './lib/db/phase-mark';
-import { startEarlyScore } from './lib/db/early-score';
 
 /**
  * A returning visit (the device store remembers the household's name: see ShellData) starts what its first
@@ -15,21 +14,22 @@ export function startEarly(route: Route): void {
   markPhase('entry');
   if (!device.current.householdName) return;
   const ignore = () => undefined;
-  // The dashboard's score is read and computed in a worker (lib/db/first-score.ts) while this
-  // page loads the rest; where no worker can start, the early read below reads its rows.
-  const scoring =
-    route === 'dashboard' &&
-    startEarlyScore({
-      now: Date.now(),
-      ownerId: device.current.memberId,
-      scope: device.current.dashboardScope,
-    });
+  const now = Date.now();
   import('./lib/db/open-early').then((mod) => mod.openEarly(), ignore);
-  // The first screen's reads, in one transaction (the dashboard's rollups too, without a worker).
-  import('./lib/state/household.svelte').then(
-    (mod) => mod.readEarly({ rollups: route === 'dashboard' && !scoring }),
-    ignore,
-  );
+  import('./lib/state/household.svelte').then((mod) => {
+    // The dashboard's score is read and computed in a worker (lib/db/first-score.ts) while this
+    // page loads the rest. Started once this chunk has arrived, not in the first task: on two
+    // cores the worker's own loading slowed the page's (docs/performance.md, "Tenth pass").
+    const scoring =
+      route === 'dashboard' &&
+      mod.startEarlyScore({
+        now,
+        ownerId: device.current.memberId,
+        scope: device.current.dashboardScope,
+      });
+    // The first screen's reads, in one transaction (the dashboard's rows too, without a worker).
+    mod.readEarly({ rollups: route === 'dashboard' && !scoring });
+  }, ignore);
   import('./components/ShellData.svelte').catch(ignore);
   if (route !== 'dashboard') return;
   import('./views/dashboard/DashboardView.svelte').catch(ignore);
