@@ -38,6 +38,7 @@ class FakeWorker {
 const request = { now: 1_796_000_000_000, ownerId: null, scope: 'household' as const };
 
 beforeEach(() => {
+  performance.clearMarks();
   items.clear();
   FakeWorker.made = [];
   FakeWorker.fail = false;
@@ -59,6 +60,8 @@ describe('the first score from the entry chunk', () => {
     const early = takeEarlyScore()!;
     expect(await early.value).toEqual(FakeWorker.reply);
     expect(early.valid()).toBe(true);
+    // When it answered, for the bench's steps (db/phase-mark.ts).
+    expect(performance.getEntriesByName('anyam:worker-answer', 'mark')).toHaveLength(1);
     // Ended once it has answered; a second view computes for itself.
     expect(FakeWorker.made[0]!.ended).toBe(true);
     expect(takeEarlyScore()).toBeNull();

@@ -10,6 +10,7 @@
  */
 import type { FirstScore } from '../domain/first-score';
 import type { FirstScoreRequest } from './first-score';
+import { markPhase } from './phase-mark';
 import { storage } from './score-snapshot';
 
 /**
@@ -49,6 +50,7 @@ export function startEarlyScore(request: FirstScoreRequest): boolean {
   }
   const value = new Promise<FirstScore | null>((resolve) => {
     const end = (score: FirstScore | null) => {
+      markPhase('worker-answer');
       resolve(score);
       worker.terminate();
     };

@@ -12,6 +12,8 @@ export type Phase =
   | 'data-layer'
   /** IndexedDB is open. */
   | 'db-open'
+  /** The first score's worker has answered (first-score.ts; its answer may be null). */
+  | 'worker-answer'
   /** The first screen's rows are read (the early read's one transaction). */
   | 'read'
   /** The dashboard view's code runs. */
