@@ -8,7 +8,7 @@
 import { computeDashboard, type DashboardData } from './dashboard';
 import { dashboardInputOf, type DashboardRows } from './dashboard-input';
 import { nextStepOf, type NextStep } from './guidance';
-import type { IsoDate, Member, Settings } from './model';
+import type { IsoDate, Member, Settings, Stream } from './model';
 import { dashboardMemberId } from './phone-owner';
 import { streamsByIncome } from './streams-by-income';
 
@@ -61,4 +61,17 @@ export function scoreOf(rows: ScoreRows, request: ScoreRequest): FirstScore | nu
         })
       : null,
   };
+}
+
+/**
+ * The household's streams with income in the score's filter, in the score's order (biggest
+ * first, as streamsByIncome lists them): the stress test's choices and its default, which must
+ * be the stream the score's stress test was computed for. None without a score.
+ */
+export function streamsOfScore(score: FirstScore | null, streams: readonly Stream[]): Stream[] {
+  const byId = new Map(streams.map((s) => [s.id, s]));
+  return (score?.streamIds ?? []).flatMap((id) => {
+    const stream = byId.get(id);
+    return stream ? [stream] : [];
+  });
 }
