@@ -21,6 +21,7 @@ import { addMonths, inProgressMonth } from '../../src/lib/domain/months';
 import DashboardView from '../../src/views/dashboard/DashboardView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
 import { seedSalaryHousehold } from './salary-household';
+import { onEachTransaction } from './transaction-spy';
 
 vi.mock('../../src/lib/domain/dashboard', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/lib/domain/dashboard')>();
@@ -31,17 +32,7 @@ let db: AnyamDatabase;
 
 /** The stores of every IndexedDB transaction opened, in order. */
 let scopes: string[][] = [];
-const realTransaction = Object.getOwnPropertyDescriptor(IDBDatabase.prototype, 'transaction')!
-  .value as (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
-// Installed before any database opens: Dexie binds the method when it opens one.
-vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
-  this: IDBDatabase,
-  stores: string | Iterable<string>,
-  ...rest: [IDBTransactionMode?, IDBTransactionOptions?]
-) {
-  scopes.push(typeof stores === 'string' ? [stores] : [...stores].sort());
-  return realTransaction.call(this, stores, ...rest);
-});
+onEachTransaction((stores) => scopes.push([...stores].sort()));
 
 beforeEach(async () => {
   db = freshDatabase('dashboard-early-read');

@@ -4,12 +4,10 @@
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, expect, it, vi } from 'vitest';
-import { addEntry, addMember, addPlan, addStream, saveSettings } from '../../src/lib/db/repo';
 import * as dashboard from '../../src/lib/domain/dashboard';
-import { todayIso } from '../../src/lib/domain/dates';
-import { addMonths, inProgressMonth } from '../../src/lib/domain/months';
 import DashboardView from '../../src/views/dashboard/DashboardView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
+import { seedSalaryHousehold } from './salary-household';
 
 vi.mock('../../src/lib/domain/dashboard', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/lib/domain/dashboard')>();
@@ -25,30 +23,7 @@ afterEach(async () => {
 
 it('computes the dashboard once on first load, with every table of the household read', async () => {
   HTMLCanvasElement.prototype.getContext = () => null;
-  await saveSettings({ householdName: 'Test', baseCurrency: 'IDR' });
-  const sari = await addMember({ name: 'Sari' });
-  const salary = await addStream({
-    memberId: sari.id,
-    name: 'Salary',
-    kind: 'formal',
-    currency: 'IDR',
-  });
-  await addPlan({
-    name: 'Rent',
-    category: 'essential',
-    amountMinor: 100_000_000,
-    currency: 'IDR',
-    cadence: 'monthly',
-    dueOn: '2025-01-01',
-  });
-  const current = inProgressMonth(todayIso());
-  for (let k = 6; k >= 1; k--) {
-    await addEntry({
-      streamId: salary.id,
-      date: `${addMonths(current, -k)}-05`,
-      amountMinor: 500_000_000,
-    });
-  }
+  await seedSalaryHousehold(6, () => 500_000_000);
   compute.mockClear();
 
   render(DashboardView);

@@ -15,6 +15,7 @@ import { forgetEarly } from '../../src/lib/state/early-read';
 import DashboardView from '../../src/views/dashboard/DashboardView.svelte';
 import { dropDatabase, freshDatabase } from '../db/helpers';
 import { seedSalaryHousehold } from './salary-household';
+import { onEachTransaction } from './transaction-spy';
 
 let early: EarlyScore | null = null;
 vi.mock('../../src/lib/db/early-score', () => ({
@@ -49,16 +50,8 @@ function watchScores(): void {
 
 /** What happened, in order: the rollups read here, a computation, a score drawn. */
 let events: string[] = [];
-const realTransaction = Object.getOwnPropertyDescriptor(IDBDatabase.prototype, 'transaction')!
-  .value as (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
-vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
-  this: IDBDatabase,
-  stores: string | Iterable<string>,
-  ...rest: [IDBTransactionMode?, IDBTransactionOptions?]
-) {
-  const names = typeof stores === 'string' ? [stores] : [...stores];
-  if (names.includes('rollups') && !names.includes('entries')) events.push('rollups read');
-  return realTransaction.call(this, stores, ...rest);
+onEachTransaction((stores) => {
+  if (stores.includes('rollups') && !stores.includes('entries')) events.push('rollups read');
 });
 
 let db: AnyamDatabase;
