@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chunkTexts, loadTexts, message } from '../../src/lib/i18n/translated';
 import { overwriteGetLocale, type Locale } from '../../src/paraglide/runtime.js';
@@ -46,5 +50,15 @@ describe('a chunk and its texts', () => {
     expect(message(texts, 0, 'Settings')()).toBe('Settings');
     shown = 'en';
     await expect(loadTexts('id')).rejects.toThrow();
+  });
+
+  it('a file that failed to load is asked for again once it can be (a language refused offline, then online)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'anyam-texts-')), 'tr-x-vi-BBBBBBBB.js');
+    const texts = await chunkTexts(BASE, { vi: pathToFileURL(path).href });
+    await expect(loadTexts('vi')).rejects.toThrow();
+    await expect(loadTexts('vi')).rejects.toThrow();
+    writeFileSync(path, 'export default[`Cài đặt`];');
+    await loadTexts('vi');
+    expect(message(texts, 0, 'Settings')({}, { locale: 'vi' })).toBe('Cài đặt');
   });
 });

@@ -22,14 +22,25 @@ const loads = new Map<string, Promise<void>>();
 /** Each loaded chunk's files (locale → URL), so that a change of language loads them all. */
 const chunks: Files[] = [];
 
+/** How many times each file has failed to load. */
+const failures = new Map<string, number>();
+
 function load(url: string): Promise<void> {
   let done = loads.get(url);
   if (!done) {
-    done = import(/* @vite-ignore */ url).then((mod: { default: Text[] }) => {
+    // A failed load (offline, in a language never cached) may be tried again later. Chromium
+    // keeps a module that failed to fetch as failed under its address until the page reloads,
+    // so a retry asks under a new fragment: a module of its own, while the request (which drops
+    // the fragment) is the same file, answered by the worker's cache or the network.
+    const tries = failures.get(url) ?? 0;
+    const asked = tries === 0 ? url : `${url}#retry-${tries}`;
+    done = import(/* @vite-ignore */ asked).then((mod: { default: Text[] }) => {
       texts.set(url, mod.default);
     });
-    // A failed load (offline, in a language never cached) may be tried again later.
-    done.catch(() => loads.delete(url));
+    done.catch(() => {
+      loads.delete(url);
+      failures.set(url, tries + 1);
+    });
     loads.set(url, done);
   }
   return done;
