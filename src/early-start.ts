@@ -2,34 +2,53 @@ import { locale } from './lib/i18n/locale.svelte';
 import { device } from './lib/state/device.svelte';
 import type { Route } from './lib/state/router.svelte';
 import { markPhase } from './lib/db/phase-mark';
+import { warmDatabase, type WarmDatabase } from './lib/db/warm-database';
+import { startEarlyScore } from './lib/db/early-score';
+
+/** What the page's first task asked of other threads, for the rest of the early start. */
+export interface EarlyData {
+  warm: WarmDatabase;
+}
 
 /**
- * A returning visit (the device store remembers the household's name: see ShellData) starts what its first
- * screen needs from the entry chunk's first task, before the shell mounts (main.ts waits for
- * the first frame to mount it): the data layer, opening IndexedDB, the household gate and, on
- * the dashboard, the view's code. App.svelte imports the same modules later and gets these
- * loads. A first visit starts nothing here: onboarding must not wait behind the data layer.
+ * A returning visit's first ask, in the entry chunk's first task even when the last score's
+ * frame comes first (main.ts): the browser opens the database's files while the page loads its
+ * code (a plain connection that gives way once Dexie's is open). It costs this thread an IPC,
+ * not the frame. Null on a first visit: it starts nothing (docs/performance.md, "Eleventh pass").
  */
-export function startEarly(route: Route): void {
+export function startEarlyData(): EarlyData | null {
   markPhase('entry');
-  if (!device.current.householdName) return;
+  if (!device.current.householdName) return null;
+  return { warm: warmDatabase() };
+}
+
+/**
+ * A returning visit (the device store remembers the household's name: see ShellData) loads what
+ * its first screen needs before the shell mounts (main.ts waits for the first frame to mount
+ * it): the data layer, the household gate and, on the dashboard, the score's worker and the
+ * view's code. App.svelte imports the same modules later and gets these loads. A first visit
+ * loads nothing here: onboarding must not wait behind the data layer.
+ */
+export function startEarly(route: Route, data: EarlyData | null): void {
+  if (data === null) return;
   const ignore = () => undefined;
-  const now = Date.now();
-  import('./lib/db/open-early').then((mod) => mod.openEarly(), ignore);
-  import('./lib/state/household.svelte').then((mod) => {
-    // The dashboard's score is read and computed in a worker (lib/db/first-score.ts) while this
-    // page loads the rest. Started once this chunk has arrived, not in the first task: on two
-    // cores the worker's own loading slowed the page's (docs/performance.md, "Tenth pass").
-    const scoring =
-      route === 'dashboard' &&
-      mod.startEarlyScore({
-        now,
-        ownerId: device.current.memberId,
-        scope: device.current.dashboardScope,
-      });
-    // The first screen's reads, in one transaction (the dashboard's rows too, without a worker).
-    mod.readEarly({ rollups: route === 'dashboard' && !scoring });
-  }, ignore);
+  const { warm } = data;
+  // The dashboard's score is read and computed in a worker (lib/db/first-score.ts) while this
+  // page loads the rest. Started here, not before the last score's frame: started there it
+  // delayed that frame and the page's own loading on two cores ("Eleventh pass").
+  const scoring =
+    route === 'dashboard' &&
+    startEarlyScore({
+      now: Date.now(),
+      ownerId: device.current.memberId,
+      scope: device.current.dashboardScope,
+    });
+  import('./lib/db/open-early').then((mod) => mod.openEarly().finally(warm.release), warm.release);
+  // The first screen's reads, in one transaction (the dashboard's rows too, without a worker).
+  import('./lib/state/household.svelte').then(
+    (mod) => mod.readEarly({ rollups: route === 'dashboard' && !scoring }),
+    ignore,
+  );
   import('./components/ShellData.svelte').catch(ignore);
   if (route !== 'dashboard') return;
   import('./views/dashboard/DashboardView.svelte').catch(ignore);

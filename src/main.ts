@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
-import { startEarly } from './early-start';
+import { startEarly, startEarlyData } from './early-start';
 import { readScoreSnapshot, snapshotContext } from './lib/db/score-snapshot';
 import { device } from './lib/state/device.svelte';
 import { showScoreCover } from './lib/ui/score-cover';
@@ -24,9 +24,11 @@ const snapshot =
 if (snapshot) showScoreCover(snapshot, target);
 // A returning visit's data and view start loading while the rest of this task runs; behind the
 // last score's first frame when there is one (their code, arriving from the worker's cache at
-// once, would otherwise run first and hold that frame back).
-if (snapshot) requestAnimationFrame(() => setTimeout(() => startEarly(router.current), 0));
-else startEarly(router.current);
+// once, would otherwise run first and hold that frame back). The database's files are asked
+// for at once: the browser opens them in its own thread, and the frame does not wait.
+const early = startEarlyData();
+if (snapshot) requestAnimationFrame(() => setTimeout(() => startEarly(router.current, early), 0));
+else startEarly(router.current, early);
 applyDocumentLanguage(locale.current);
 // In a task of their own: the first listeners a page adds cost tens of ms at 4x CPU (Blink sets
 // up the event bindings), and nothing can be pasted or installed before the shell has mounted.

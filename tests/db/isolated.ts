@@ -15,6 +15,7 @@ export const ISOLATED_DB_FILES: readonly string[] = [
   'score-snapshot-dropped',
   'start-household',
   'storage',
+  'warm-database',
 ].map((name) => `tests/db/${name}.test.ts`);
 
 /**

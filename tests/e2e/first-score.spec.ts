@@ -65,6 +65,9 @@ test("a returning visit draws the worker's score, and the page's computation kee
 
   const online = await visit(page);
   expect(online.worker).toBe(true);
+  // The browser was asked to open the database's files from the entry's first task
+  // (lib/db/warm-database.ts), and that plain connection opened.
+  expect(online.marks).toContain('anyam:db-warm');
   // Drawn without computing on the page (computeThenDraw's `compute` step never ran)…
   expect(online.marks).toContain('anyam:drawn');
   expect(online.marks).not.toContain('anyam:compute');

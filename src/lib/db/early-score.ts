@@ -1,8 +1,8 @@
 /**
- * Starts a returning visit's first score in a worker (first-score.ts) once the household
- * state's chunk has arrived (early-start.ts), and hands its answer to the dashboard once (issue
- * 29: the score's read and computation leave the page's main thread, which meanwhile loads the
- * shell and the view).
+ * Starts a returning visit's first score in a worker (first-score.ts) from the entry chunk's
+ * first task (early-start.ts), and hands its answer to the dashboard once (issue 29: the score's
+ * read and computation leave the page's main thread, which meanwhile loads the shell and the
+ * view).
  *
  * An answer is only taken while no write has happened since the worker was started: a token
  * in localStorage that every write removes, in this tab or another (dropScoreSnapshot, called

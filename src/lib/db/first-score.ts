@@ -29,6 +29,7 @@ import type {
 } from '../domain/model';
 import { DATABASE_NAME } from './database-name';
 import { CURRENT_VERSION } from './migrations';
+import { openExisting } from './open-existing';
 import {
   compareFunds,
   compareMembers,
@@ -72,7 +73,7 @@ export async function firstScore(
   request: FirstScoreRequest,
   name: string = DATABASE_NAME,
 ): Promise<FirstScore | null> {
-  const db = await openExisting(factory, name);
+  const db = await openScored(factory, name);
   if (db === null) return null;
   let rows: ScoreRows | null;
   try {
@@ -85,35 +86,15 @@ export async function firstScore(
 }
 
 /** The database as it is, or null: absent (never created here), of another version, or refused. */
-function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
-  return new Promise((resolve) => {
-    let open: IDBOpenDBRequest;
-    try {
-      open = factory.open(name);
-    } catch {
-      resolve(null);
-      return;
-    }
-    // Only a database that does not exist yet asks for an upgrade without a version: abort it,
-    // so that none is created (the page's Dexie creates it, with its schema).
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = (event) => {
-      event.preventDefault();
-      resolve(null);
-    };
-    open.onsuccess = () => {
-      const db = open.result;
-      const stores = [...db.objectStoreNames];
-      if (db.version !== IDB_VERSION || !STORES.every((s) => stores.includes(s))) {
-        db.close();
-        resolve(null);
-        return;
-      }
-      // Never in the way of an upgrade another tab starts.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-  });
+async function openScored(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
+  const db = await openExisting(factory, name);
+  if (db === null) return null;
+  const stores = [...db.objectStoreNames];
+  if (db.version !== IDB_VERSION || !STORES.every((s) => stores.includes(s))) {
+    db.close();
+    return null;
+  }
+  return db;
 }
 
 /** Every row the score reads, in one read transaction, listed as the repositories list them. */

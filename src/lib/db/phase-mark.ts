@@ -8,6 +8,8 @@
 export type Phase =
   /** The entry chunk's first task (a returning visit starts its data here). */
   | 'entry'
+  /** The browser has opened the database's files (warm-database.ts: a plain connection). */
+  | 'db-warm'
   /** The data layer's code (Dexie, the database) has arrived and run. */
   | 'data-layer'
   /** IndexedDB is open. */

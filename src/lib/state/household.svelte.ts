@@ -23,7 +23,6 @@ import { takeEarly } from './early-read';
 import { LiveQuery } from './live-query.svelte';
 
 export { readEarly } from './early-read';
-export { startEarlyScore } from '../db/early-score';
 
 /**
  * The household's small tables as live rune state, shared by every view: a write anywhere (this
