@@ -7,6 +7,7 @@
  */
 import { FIRST_SCORE_WAIT_MS, takeEarlyScore } from '../../lib/db/early-score';
 import type { FirstScore } from '../../lib/domain/first-score';
+import { inUrgentTask } from '../../lib/ui/urgent-task';
 
 export class FirstScoreGate {
   /** The worker's answer, when it holds (no write since it started). */
@@ -19,11 +20,16 @@ export class FirstScoreGate {
     if (early === null) return;
     this.live = false;
     const timer = setTimeout(() => this.open(), FIRST_SCORE_WAIT_MS);
-    void early.value.then((score) => {
-      if (score !== null && early.valid() && !this.live) this.score = score;
-      else this.open();
-      if (this.live) clearTimeout(timer);
-    });
+    // In a task of its own: an answer already in when the view mounts would otherwise be drawn
+    // in the view's set-up task, and together they made the longest task before the score
+    // (125-180 ms at 4x CPU with ten years of entries; docs/performance.md, "Eleventh pass").
+    void early.value.then((score) =>
+      inUrgentTask(() => {
+        if (score !== null && early.valid() && !this.live) this.score = score;
+        else this.open();
+        if (this.live) clearTimeout(timer);
+      }),
+    );
   }
 
   /** The score for the view's filter and day, while the live rows are not in. */

@@ -1,0 +1,38 @@
+import { afterEach, expect, it, vi } from 'vitest';
+import { inUrgentTask } from '../../src/lib/ui/urgent-task';
+
+/** lib/ui/urgent-task.ts: a task of its own, ahead of the waiting ones where the browser can. */
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+it("asks the browser's scheduler for a user-blocking task when there is one", async () => {
+  const postTask = vi.fn((run: () => void) => Promise.resolve().then(run));
+  vi.stubGlobal('scheduler', { postTask });
+  const run = vi.fn();
+  inUrgentTask(run);
+  expect(run).not.toHaveBeenCalled();
+  expect(postTask).toHaveBeenCalledWith(run, { priority: 'user-blocking' });
+  await vi.waitFor(() => expect(run).toHaveBeenCalledOnce());
+});
+
+it('does not report a failing task a second time', async () => {
+  const failed = vi.fn();
+  process.on('unhandledRejection', failed);
+  vi.stubGlobal('scheduler', { postTask: () => Promise.reject(new Error('the task threw')) });
+  inUrgentTask(() => undefined);
+  await new Promise((done) => setTimeout(done, 10));
+  process.off('unhandledRejection', failed);
+  expect(failed).not.toHaveBeenCalled();
+});
+
+it('runs in a later task without a scheduler, never in the calling one', async () => {
+  vi.stubGlobal('scheduler', undefined);
+  const run = vi.fn();
+  inUrgentTask(run);
+  await Promise.resolve();
+  expect(run).not.toHaveBeenCalled();
+  await new Promise((done) => setTimeout(done, 0));
+  expect(run).toHaveBeenCalledOnce();
+});
