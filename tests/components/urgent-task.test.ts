@@ -17,14 +17,18 @@ it("asks the browser's scheduler for a user-blocking task when there is one", as
   await vi.waitFor(() => expect(run).toHaveBeenCalledOnce());
 });
 
-it('does not report a failing task a second time', async () => {
-  const failed = vi.fn();
-  process.on('unhandledRejection', failed);
-  vi.stubGlobal('scheduler', { postTask: () => Promise.reject(new Error('the task threw')) });
+it("reports a task's error, as a timer's would be, and leaves no rejection unhandled", async () => {
+  const unhandled = vi.fn();
+  process.on('unhandledRejection', unhandled);
+  const reported = vi.fn();
+  vi.stubGlobal('reportError', reported);
+  const error = new Error('the task threw');
+  vi.stubGlobal('scheduler', { postTask: () => Promise.reject(error) });
   inUrgentTask(() => undefined);
   await new Promise((done) => setTimeout(done, 10));
-  process.off('unhandledRejection', failed);
-  expect(failed).not.toHaveBeenCalled();
+  process.off('unhandledRejection', unhandled);
+  expect(reported).toHaveBeenCalledExactlyOnceWith(error);
+  expect(unhandled).not.toHaveBeenCalled();
 });
 
 it('runs in a later task without a scheduler, never in the calling one', async () => {

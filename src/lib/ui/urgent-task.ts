@@ -11,8 +11,10 @@ interface Scheduler {
 export function inUrgentTask(run: () => void): void {
   const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
   if (typeof scheduler?.postTask === 'function') {
-    // A task that throws rejects this promise; the error is the task's own, reported by it.
-    scheduler.postTask(run, { priority: 'user-blocking' }).catch(() => undefined);
+    // A task that throws only rejects this promise: reported here, as a timer's error would be.
+    scheduler.postTask(run, { priority: 'user-blocking' }).catch((error: unknown) => {
+      globalThis.reportError?.(error);
+    });
   } else {
     setTimeout(run, 0);
   }
