@@ -81,7 +81,13 @@ export async function coldLoad(profileDir, url, { rate = 1, probe, heap = false,
     const cdp = await throttle(context, page, rate);
     await page.addInitScript(installProbe, probe);
     await page.goto(url, { waitUntil: 'commit' });
-    const result = await evaluateWithin(page, 90_000, `${url} ready`, probeResult);
+    const result = await evaluateWithin(page, 90_000, `${url} ready`, probeResult).catch(
+      async (error) => {
+        // A load that never got ready: say what the page showed and threw, not only that.
+        const state = await stateOf(page);
+        throw new Error(`${error.message}; page errors: ${errors.join(' ¶ ') || 'none'}; ${state}`);
+      },
+    );
     if (errors.length > 0) result.pageErrors = errors;
     result.controlled = await page.evaluate(() => navigator.serviceWorker?.controller !== null);
     if (heap) {
@@ -98,6 +104,20 @@ export async function coldLoad(profileDir, url, { rate = 1, probe, heap = false,
     if (after) result.after = await after(page, context, cdp);
     return result;
   });
+}
+
+async function stateOf(page) {
+  const text = await Promise.race([
+    page
+      .evaluate(
+        () =>
+          `${location.href} (${navigator.serviceWorker?.controller ? '' : 'not '}controlled): ` +
+          (document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 200),
+      )
+      .catch((e) => `no state: ${e.message}`),
+    new Promise((resolve) => setTimeout(() => resolve('no state within 5 s'), 5_000)),
+  ]);
+  return text;
 }
 
 /** Waits until a service worker is activated AND controls the page (STACK.md trap 6). */

@@ -8,21 +8,34 @@ export async function coldPart({ base, seeded, kinds, probe, cold }) {
   // cold: filled here, read by the heap figure below.
   if (PARTS.has('cold')) {
     heading(
-      `2. cold load to the dashboard painted (${CPU_RATE}× CPU, fresh browser process, median of ${RUNS})`,
+      `2. cold load to the dashboard painted (${CPU_RATE}× CPU, fresh browser process, households interleaved, median of ${RUNS})`,
     );
-    for (const kind of kinds) {
-      if (!seeded[kind]) continue;
-      await part(`cold load ${kind}`, async () => {
-        const loads = [];
-        for (let i = 0; i < RUNS; i++) {
-          loads.push(
+    // The households' loads interleaved (empty, sample, 100k, empty, …), as the floor part does:
+    // the machine's load drifts over minutes, and "100k ÷ empty" compares loads of the same
+    // minutes, not one block of five against another taken a minute later.
+    const measured = kinds.filter((kind) => seeded[kind]);
+    const all = Object.fromEntries(measured.map((kind) => [kind, []]));
+    const failed = {};
+    for (let i = 0; i < RUNS; i++) {
+      for (const kind of measured) {
+        if (failed[kind]) continue;
+        try {
+          all[kind].push(
             await coldLoad(profile(kind), `${base}/#/dashboard`, {
               rate: CPU_RATE,
               probe,
               heap: kind === '100k',
             }),
           );
+        } catch (error) {
+          failed[kind] = error;
         }
+      }
+    }
+    for (const kind of measured) {
+      await part(`cold load ${kind}`, async () => {
+        if (failed[kind]) throw failed[kind];
+        const loads = all[kind];
         const how = [...new Set(loads.map((l) => l.readyHow))].join(', ');
         const uncontrolled = loads.filter((l) => !l.controlled).length;
         if (uncontrolled)

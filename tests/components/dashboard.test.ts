@@ -106,6 +106,8 @@ describe('dashboard view', () => {
     await fourMonthsOfSalary();
     await renderView();
     const card = await screen.findByTestId('dash-score');
+    // The four parts come a task after the score itself.
+    await screen.findByTestId('dash-score-parts');
     // No essential plan and no savings yet: coverage and buffer are unknown, not zero.
     const coverage = card.querySelector('[data-component="coverage"]') as HTMLElement;
     const link = within(coverage).getByRole('link', { name: 'Add your essential expenses' });
@@ -197,25 +199,32 @@ describe('dashboard view', () => {
     expect(income.querySelector('table')).toBeNull();
   });
 
-  it('draws the score first, then the stress test, then the chart cards, each in a later task', async () => {
+  it('draws the score first, then its parts and the stress test, then the chart cards, each in a later task', async () => {
     await fourMonthsOfSalary();
     await renderView();
-    // Sampled in the same task as the score's first appearance: nothing below it yet.
-    const seen = await new Promise<{ stress: boolean; charts: number }>((resolve) => {
-      const look = () => {
-        if (!screen.queryByTestId('dash-score')) return false;
-        resolve({
-          stress: screen.queryByTestId('dash-stress') !== null,
-          charts: document.querySelectorAll('[data-chart]').length,
-        });
-        return true;
-      };
-      if (look()) return;
-      const observer = new MutationObserver(() => look() && observer.disconnect());
-      observer.observe(document.body, { childList: true, subtree: true });
-    });
-    expect(seen).toEqual({ stress: false, charts: 0 });
+    // Sampled in the same task as the score's first appearance: its figure and band, nothing
+    // below it yet (the four parts under the score come with the stress test).
+    const seen = await new Promise<{ parts: boolean; stress: boolean; charts: number }>(
+      (resolve) => {
+        const look = () => {
+          if (!screen.queryByTestId('dash-score')) return false;
+          resolve({
+            parts: screen.queryByTestId('dash-score-parts') !== null,
+            stress: screen.queryByTestId('dash-stress') !== null,
+            charts: document.querySelectorAll('[data-chart]').length,
+          });
+          return true;
+        };
+        if (look()) return;
+        const observer = new MutationObserver(() => look() && observer.disconnect());
+        observer.observe(document.body, { childList: true, subtree: true });
+      },
+    );
+    expect(seen).toEqual({ parts: false, stress: false, charts: 0 });
     expect(await screen.findByTestId('dash-stress')).toBeTruthy();
+    const parts = screen.getByTestId('dash-score-parts');
+    expect(parts.closest('[data-testid="dash-score"]')).not.toBeNull();
+    expect(parts.querySelectorAll('[data-component]')).toHaveLength(4);
     await chartCards();
   });
 
