@@ -1,9 +1,10 @@
 // One Content-Security-Policy for the server header and the static-hosting meta tag.
 // Nothing here is loosened: the build inlines no script or style (Svelte emits CSS files,
 // vite-plugin-pwa registers the worker from a file) except the chunk import map, a JSON
-// `<script type="importmap">` that a script file cannot replace. It is allowed by its own
-// sha256 (computed from the built index.html), never by 'unsafe-inline'; every test runs under
-// this policy.
+// `<script type="importmap">` that a script file cannot replace, and index.html's first script
+// (a returning visit's database asked for before any module arrives: a file would cost a
+// request first). Each is allowed by its own sha256 (computed from the built index.html), never
+// by 'unsafe-inline'; every test runs under this policy.
 import { createHash } from 'node:crypto';
 
 export const CSP_DIRECTIVES = [

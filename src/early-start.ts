@@ -2,7 +2,7 @@ import { locale } from './lib/i18n/locale.svelte';
 import { device } from './lib/state/device.svelte';
 import type { Route } from './lib/state/router.svelte';
 import { markPhase } from './lib/db/phase-mark';
-import { warmDatabase, type WarmDatabase } from './lib/db/warm-database';
+import { takeEarlyOpen, warmDatabase, type WarmDatabase } from './lib/db/warm-database';
 import { startEarlyScore } from './lib/db/early-score';
 
 /** What the page's first task asked of other threads, for the rest of the early start. */
@@ -13,13 +13,14 @@ export interface EarlyData {
 /**
  * A returning visit's first ask, in the entry chunk's first task even when the last score's
  * frame comes first (main.ts): the browser opens the database's files while the page loads its
- * code (a plain connection that gives way once Dexie's is open). It costs this thread an IPC,
- * not the frame. Null on a first visit: it starts nothing (docs/performance.md, "Eleventh pass").
+ * code (a plain connection that gives way once Dexie's is open; index.html's first script has
+ * usually asked for it already, and this takes that one). It costs this thread an IPC, not the
+ * frame. Null on a first visit: it starts nothing (docs/performance.md, "Eleventh pass").
  */
 export function startEarlyData(): EarlyData | null {
   markPhase('entry');
   if (!device.current.householdName) return null;
-  return { warm: warmDatabase() };
+  return { warm: takeEarlyOpen() ?? warmDatabase() };
 }
 
 /**

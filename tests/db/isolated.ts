@@ -7,6 +7,7 @@
 export const ISOLATED_DB_FILES: readonly string[] = [
   'backup-merge',
   'csv-import',
+  'early-open-script',
   'entries-rules',
   'household-file',
   'monthly-loop',

@@ -65,8 +65,11 @@ test("a returning visit draws the worker's score, and the page's computation kee
 
   const online = await visit(page);
   expect(online.worker).toBe(true);
-  // The browser was asked to open the database's files from the entry's first task
-  // (lib/db/warm-database.ts), and that plain connection opened.
+  // The browser was asked to open the database's files by index.html's first script, before
+  // any module ran (its policy allows it: a refused script marks nothing), and that plain
+  // connection opened (lib/db/warm-database.ts).
+  expect(online.marks).toContain('anyam:db-early');
+  expect(online.marks.indexOf('anyam:db-early')).toBeLessThan(online.marks.indexOf('anyam:entry'));
   expect(online.marks).toContain('anyam:db-warm');
   // Drawn without computing on the page (computeThenDraw's `compute` step never ran)…
   expect(online.marks).toContain('anyam:drawn');

@@ -8,6 +8,8 @@
 export type Phase =
   /** The entry chunk's first task (a returning visit starts its data here). */
   | 'entry'
+  /** index.html's first script asks for the database (a returning visit, before any module). */
+  | 'db-early'
   /** The browser has opened the database's files (warm-database.ts: a plain connection). */
   | 'db-warm'
   /** The data layer's code (Dexie, the database) has arrived and run. */

@@ -12,6 +12,12 @@ import { markPhase } from './phase-mark';
  * chunk's first task (early-start.ts): the browser opens its files while the page loads the
  * data layer, and Dexie's open and the score's worker find them open.
  *
+ * Sooner still, index.html's first script asks for the same connection, under the same rules,
+ * before any module has arrived (about 150 ms before the entry chunk's first task at 4x CPU;
+ * docs/performance.md, "Twelfth pass"), and leaves it to the page as `anyamEarlyOpen`
+ * (`takeEarlyOpen`). It is allowed by its hash (scripts/csp.mjs). This module's own connection
+ * is for a page where that script did not run: a host whose policy refuses it, a test.
+ *
  * The connection is held until the caller releases it (Dexie has opened) or HOLD_MS have passed,
  * so that the browser does not close the files in between. It never changes the database and
  * gives way at once to an upgrade or a deletion (open-existing.ts).
@@ -41,4 +47,16 @@ export function warmDatabase(
     if (db !== null && !released) markPhase('db-warm');
   });
   return { release };
+}
+
+declare global {
+  /** The connection index.html's first script asked for, until the page takes it. */
+  var anyamEarlyOpen: WarmDatabase | undefined;
+}
+
+/** The connection index.html's first script opened, once; null where it did not run. */
+export function takeEarlyOpen(): WarmDatabase | null {
+  const held = globalThis.anyamEarlyOpen;
+  globalThis.anyamEarlyOpen = undefined;
+  return typeof held?.release === 'function' ? held : null;
 }
