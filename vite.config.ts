@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { cspMeta as cspMetaContent, inlineScriptHashes } from './scripts/csp.mjs';
 import { dashboardPreload } from './scripts/dashboard-preload.mjs';
 import { localeSplit } from './scripts/locale-split.mjs';
+import { minifyInlineScriptsPlugin } from './scripts/minify-inline-scripts.mjs';
 import inlang from './project.inlang/settings.json' with { type: 'json' };
 
 /**
@@ -204,6 +205,7 @@ export default defineConfig({
   },
   plugins: [
     svelte(),
+    minifyInlineScriptsPlugin(),
     cspMeta(),
     preloadPolicyHash(),
     dashboardPreload(),
