@@ -1,11 +1,17 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_NAME } from '../../src/lib/db/database-name';
 import { takeEarlyOpen, type WarmDatabase } from '../../src/lib/db/warm-database';
 import { DEVICE_KEY } from '../../src/lib/state/device.svelte';
+import {
+  existingDatabase,
+  expectDeletionGoesThrough,
+  expectUpgradeGoesThrough,
+  watchedFactory,
+  type Watched,
+} from './plain-connection';
 
 /**
  * Issue 29: a returning visit asks for its database's files from index.html's first script,
@@ -20,31 +26,17 @@ const [, firstScript] = /<head>[\s\S]*?<script>([\s\S]*?)<\/script>/.exec(html) 
 interface Page {
   held: WarmDatabase | undefined;
   marks: string[];
-  connections: { db: IDBDatabase; closed: boolean }[];
+  connections: Watched[];
   opened: string[];
 }
 
 /** Runs the script with this page's storage and an IndexedDB that records its connections. */
 function runScript(device: unknown, name = DATABASE_NAME): Page {
-  const page: Page = { held: undefined, marks: [], connections: [], opened: [] };
-  const factory = {
-    open(asked: string) {
-      page.opened.push(asked);
-      // The app's name is asked for; each test's own database stands in for it.
-      const request = indexedDB.open(asked === DATABASE_NAME ? name : asked);
-      request.addEventListener('success', () => {
-        const db = request.result;
-        const entry = { db, closed: false };
-        const close = db.close.bind(db);
-        db.close = () => {
-          entry.closed = true;
-          close();
-        };
-        page.connections.push(entry);
-      });
-      return request;
-    },
-  };
+  // The app's name is asked for; each test's own database stands in for it.
+  const { factory, connections, opened } = watchedFactory((asked) =>
+    asked === DATABASE_NAME ? name : asked,
+  );
+  const page: Page = { held: undefined, marks: [], connections, opened };
   const storage = {
     getItem: (key: string) =>
       key !== DEVICE_KEY || device === undefined
@@ -65,15 +57,6 @@ function runScript(device: unknown, name = DATABASE_NAME): Page {
   });
   page.held = self.anyamEarlyOpen;
   return page;
-}
-
-async function existingDatabase(label: string): Promise<string> {
-  const name = `${label}-${Math.random().toString(36).slice(2)}`;
-  const db = new Dexie(name);
-  db.version(1).stores({ entries: 'id, date' });
-  await db.table('entries').add({ id: 'e1', date: '2026-12-01' });
-  db.close();
-  return name;
 }
 
 const settled = () => new Promise((done) => setTimeout(done, 20));
@@ -149,30 +132,14 @@ describe("index.html's early open", () => {
     const name = await existingDatabase('upgraded');
     const page = runScript(returning, name);
     await settled();
-    const next = new Dexie(name);
-    next.version(1).stores({ entries: 'id, date' });
-    next.version(2).stores({ entries: 'id, date', notes: 'id' });
-    const blocked = vi.fn();
-    next.on('blocked', blocked);
-    await next.open();
-    expect(blocked).not.toHaveBeenCalled();
-    expect(page.connections[0]!.closed).toBe(true);
-    expect(await next.table('entries').toArray()).toEqual([{ id: 'e1', date: '2026-12-01' }]);
-    next.close();
+    await expectUpgradeGoesThrough(name, page.connections[0]!);
   });
 
   it('gives way to a deletion at once', async () => {
     const name = await existingDatabase('deleted');
     runScript(returning, name);
     await settled();
-    const blocked = vi.fn();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onblocked = blocked;
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(new Error(String(request.error)));
-    });
-    expect(blocked).not.toHaveBeenCalled();
+    await expectDeletionGoesThrough(name);
   });
 });
 

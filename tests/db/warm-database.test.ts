@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HOLD_MS, warmDatabase } from '../../src/lib/db/warm-database';
+import {
+  existingDatabase,
+  expectDeletionGoesThrough,
+  expectUpgradeGoesThrough,
+  watchedFactory,
+} from './plain-connection';
 
 /**
  * Issue 29: a returning visit asks the browser to open the database's files from the entry
@@ -9,37 +14,6 @@ import { HOLD_MS, warmDatabase } from '../../src/lib/db/warm-database';
  * create a database, must be closed once released or after HOLD_MS, and must never hold up an
  * upgrade or a deletion.
  */
-
-/** The factory, with every connection it opens recorded (and whether it was closed). */
-function watchedFactory() {
-  const connections: { db: IDBDatabase; closed: boolean }[] = [];
-  const factory = {
-    open(name: string, version?: number) {
-      const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
-      request.addEventListener('success', () => {
-        const db = request.result;
-        const entry = { db, closed: false };
-        const close = db.close.bind(db);
-        db.close = () => {
-          entry.closed = true;
-          close();
-        };
-        connections.push(entry);
-      });
-      return request;
-    },
-  } as unknown as IDBFactory;
-  return { factory, connections };
-}
-
-async function existingDatabase(label: string, version = 10): Promise<string> {
-  const name = `${label}-${Math.random().toString(36).slice(2)}`;
-  const db = new Dexie(name);
-  db.version(version / 10).stores({ entries: 'id, date' });
-  await db.table('entries').add({ id: 'e1', date: '2026-12-01' });
-  db.close();
-  return name;
-}
 
 const settled = () => new Promise((done) => setTimeout(done, 20));
 
@@ -104,16 +78,7 @@ describe('warmDatabase', () => {
     await settled();
     expect(connections.map((c) => c.closed)).toEqual([false]);
 
-    const next = new Dexie(name);
-    next.version(1).stores({ entries: 'id, date' });
-    next.version(2).stores({ entries: 'id, date', notes: 'id' });
-    const blocked = vi.fn();
-    next.on('blocked', blocked);
-    await next.open();
-    expect(blocked).not.toHaveBeenCalled();
-    expect(connections[0]!.closed).toBe(true);
-    expect(await next.table('entries').toArray()).toEqual([{ id: 'e1', date: '2026-12-01' }]);
-    next.close();
+    await expectUpgradeGoesThrough(name, connections[0]!);
   });
 
   it('gives way to a deletion at once', async () => {
@@ -121,15 +86,7 @@ describe('warmDatabase', () => {
     const { factory } = watchedFactory();
     warmDatabase(factory, name);
     await settled();
-    const blocked = vi.fn();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onblocked = blocked;
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(new Error(String(request.error)));
-    });
-    expect(blocked).not.toHaveBeenCalled();
-    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    await expectDeletionGoesThrough(name);
   });
 
   it('does nothing where there is no IndexedDB', () => {
